@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES, TERM_STATUSES, TOKEN_SCOPES } from "../types";
+
+/** ISO-8601 UTC timestamps as text: readable in `wrangler d1 execute` and sortable. */
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export type { Lang, SegmentOrigin, SegmentStatus, TermStatus, TokenScope } from "../types";
+
+export const documents = sqliteTable("documents", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull(),
+  sourceLang: text("source_lang").notNull().default("ar"),
+  targetLang: text("target_lang").notNull().default("en"),
+  ...timestamps,
+});
+
+export const segments = sqliteTable(
+  "segments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id").references(() => documents.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    ar: text("ar").notNull(),
+    en: text("en"),
+    status: text("status", { enum: SEGMENT_STATUSES }).notNull().default("new"),
+    origin: text("origin", { enum: SEGMENT_ORIGINS }).notNull().default("manual"),
+    score: real("score"),
+    version: integer("version").notNull().default(1),
+    /** Normalised copies (src/text/normalize.ts) used only for search and matching. */
+    arNorm: text("ar_norm").notNull(),
+    enNorm: text("en_norm"),
+    ...timestamps,
+  },
+  (t) => [index("segments_document_position").on(t.documentId, t.position)],
+);
+
+export const glossaryEntries = sqliteTable(
+  "glossary_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stable key of an entry that came from glossary/ (null for entries users created). */
+    seedKey: text("seed_key"),
+    domain: text("domain").notNull(),
+    definition: text("definition"),
+    note: text("note"),
+    source: text("source"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by"),
+    updatedBy: text("updated_by"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("glossary_entries_seed_key").on(t.seedKey),
+    index("glossary_entries_domain").on(t.domain),
+  ],
+);
+
+export const glossaryTerms = sqliteTable(
+  "glossary_terms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => glossaryEntries.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    lang: text("lang", { enum: LANGS }).notNull(),
+    text: text("text").notNull(),
+    norm: text("norm").notNull(),
+    status: text("status", { enum: TERM_STATUSES }).notNull().default("preferred"),
+    partOfSpeech: text("part_of_speech"),
+    note: text("note"),
+  },
+  (t) => [index("glossary_terms_entry").on(t.entryId), index("glossary_terms_lang_norm").on(t.lang, t.norm)],
+);
+
+/** Every change of a glossary entry; kept after the entry is deleted (no foreign key on purpose). */
+export const glossaryHistory = sqliteTable(
+  "glossary_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: integer("entry_id").notNull(),
+    version: integer("version").notNull(),
+    action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    actor: text("actor"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("glossary_history_entry").on(t.entryId, t.id)],
+);
+
+/** Keys of seed entries ever loaded, so a restart never re-adds an entry a user deleted. */
+export const seedLog = sqliteTable("seed_log", {
+  seedKey: text("seed_key").primaryKey(),
+  loadedAt: text("loaded_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Small counters; `glossary_version` keys the term matcher cache. */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull().default(0),
+});
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull(),
+    /** SHA-256 of the secret, hex. The secret itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash)],
+);

@@ -1,0 +1,28 @@
+import { badRequest, preconditionFailed } from "../errors";
+
+/** Strong entity tag of a versioned resource. */
+export const etagOf = (version: number) => `"v${version}"`;
+
+/**
+ * The version an `If-Match` header asks for, or null when absent. `*` means "any current version".
+ * A malformed header is a 400 (not silently ignored: that would turn a conditional write into a blind one).
+ */
+export function expectedVersion(ifMatch: string | undefined, current: number): number | null {
+  if (ifMatch === undefined || ifMatch.trim() === "") return null;
+  const v = ifMatch.trim();
+  if (v === "*") return current;
+  const tags = v.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  for (const t of tags) {
+    if (!/^"v\d+"$/.test(t)) throw badRequest(`If-Match must be an entity tag such as "v3", got ${t}`);
+  }
+  const wanted = tags.map((t) => Number(t.slice(2, -1)));
+  if (!wanted.includes(current)) {
+    throw preconditionFailed(
+      `the resource is at version ${current}, not ${wanted.join(" or ")}; reload it and retry`,
+      {
+        currentVersion: current,
+      },
+    );
+  }
+  return current;
+}

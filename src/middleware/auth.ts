@@ -1,0 +1,103 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { apiTokens } from "../db/schema";
+import type { AppEnv, Principal } from "../env";
+import { forbidden, unauthorized } from "../errors";
+import type { TokenScope } from "../types";
+
+const RANK: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
+
+/** POST endpoints that compute and store nothing: a read-scope token may call them. */
+const READ_ONLY_POSTS = new Set(["/api/segment", "/api/align", "/api/glossary/recognize", "/api/qa"]);
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function equalSecrets(a: string, b: string): Promise<boolean> {
+  // Compare digests of equal length, in constant time.
+  const [ha, hb] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
+  const ea = new TextEncoder().encode(ha);
+  const eb = new TextEncoder().encode(hb);
+  return crypto.subtle.timingSafeEqual(ea, eb);
+}
+
+/**
+ * Resolves a bearer secret to a principal, or null. The bootstrap ADMIN_TOKEN is checked first; other
+ * secrets are looked up by hash among unrevoked tokens. Throws when the server has no ADMIN_TOKEN: with
+ * auth unconfigured, nothing authenticates (fail closed).
+ */
+export async function resolveToken(
+  env: AppEnv["Bindings"],
+  db: AppEnv["Variables"]["db"],
+  secret: string,
+): Promise<Principal | null> {
+  if (!env.ADMIN_TOKEN) {
+    throw unauthorized(
+      "authentication is not configured on this server (no ADMIN_TOKEN): all requests are refused",
+    );
+  }
+  if (await equalSecrets(secret, env.ADMIN_TOKEN)) return { tokenId: null, name: "admin", scope: "admin" };
+  const hash = await sha256Hex(secret);
+  const row = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  return { tokenId: row.id, name: row.name, scope: row.scope };
+}
+
+export function hasScope(principal: Principal, needed: TokenScope): boolean {
+  return RANK[principal.scope] >= RANK[needed];
+}
+
+/**
+ * Authenticates every /api request with `Authorization: Bearer <token>`. Safe methods need `read`; any other
+ * method needs `write` unless it is a known computation-only endpoint. Routes may demand more (`admin`).
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (!c.env.ADMIN_TOKEN) {
+    throw unauthorized(
+      "authentication is not configured on this server (no ADMIN_TOKEN): all requests are refused",
+    );
+  }
+  if (!m?.[1]) throw unauthorized("missing bearer token: send Authorization: Bearer <token>");
+  const principal = await resolveToken(c.env, c.var.db, m[1]);
+  if (!principal) throw unauthorized("invalid or revoked token");
+  c.set("principal", principal);
+  const safe = c.req.method === "GET" || c.req.method === "HEAD";
+  if (!safe && !READ_ONLY_POSTS.has(c.req.path) && !hasScope(principal, "write")) {
+    throw forbidden(`this token has scope "${principal.scope}"; "write" is needed to change data`);
+  }
+  if (principal.tokenId !== null) {
+    const id = principal.tokenId;
+    // Recording use must not slow or fail the request.
+    c.executionCtx.waitUntil(
+      c.var.db
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date().toISOString() })
+        .where(eq(apiTokens.id, id))
+        .run()
+        .catch(() => undefined),
+    );
+  }
+  await next();
+});
+
+export const requireScope = (needed: TokenScope) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal || !hasScope(principal, needed)) {
+      throw forbidden(`this operation needs scope "${needed}"`);
+    }
+    await next();
+  });

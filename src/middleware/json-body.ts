@@ -1,0 +1,17 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { jsonBodyLimit, readUtf8Body } from "../http/body";
+
+/**
+ * For JSON requests: enforce the body size limit (413) and refuse bytes that are not UTF-8 (400) before any
+ * validator parses the body. The decoded text is handed on through Hono's body cache, so validators see it.
+ */
+export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
+  const type = c.req.header("content-type") ?? "";
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && /^application\/(.+\+)?json\b/i.test(type)) {
+    const text = await readUtf8Body(c.req.raw, jsonBodyLimit(c.env.MAX_BODY_BYTES));
+    // Hono's validators read c.req.json(), which serves from this cache instead of the consumed stream.
+    (c.req as unknown as { bodyCache: Record<string, unknown> }).bodyCache.text = Promise.resolve(text);
+  }
+  await next();
+});

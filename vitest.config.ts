@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(root, "migrations"));
+  if (migrations.length === 0)
+    throw new Error("no D1 migrations found in migrations/: tests would run on an empty schema");
+  const seedTsv = readFileSync(path.join(root, "glossary", "diplomatic.tsv"), "utf8");
+  return {
+    test: {
+      projects: [
+        {
+          // Worker code and D1, inside workerd with real (local) D1 and the project's migrations.
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  SEED_TSV: seedTsv,
+                  ADMIN_TOKEN: "test-admin-token",
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/node/**", "test/e2e/**"],
+            setupFiles: ["./test/apply-migrations.ts"],
+          },
+        },
+        {
+          // Tools outside the Worker: schema validators (xmllint, jing) and the real browser (Chromium).
+          test: {
+            name: "node",
+            environment: "node",
+            include: ["test/node/**/*.test.ts", "test/e2e/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
