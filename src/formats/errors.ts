@@ -1,0 +1,35 @@
+/**
+ * The one error type of the format layer. Routes map `code` to a status: `xml-*` and `*-malformed`
+ * are 400 (the body is broken), `wrong-*` are 415/400 (the body is some other format), `xml-invalid-char`
+ * on export means stored text cannot be written as XML 1.0.
+ */
+export type FormatErrorCode =
+  | "xml-malformed"
+  | "xml-doctype"
+  | "xml-entity"
+  | "xml-too-deep"
+  | "xml-too-many-elements"
+  | "xml-invalid-char"
+  | "wrong-root"
+  | "wrong-version"
+  | "wrong-namespace"
+  | "wrong-language"
+  | "invalid-content"
+  | "csv-malformed";
+
+export class FormatError extends Error {
+  override readonly name = "FormatError";
+  constructor(
+    readonly code: FormatErrorCode,
+    message: string,
+    /** 1-based line of the input where the problem was found (parsers only). */
+    readonly line?: number,
+    /** 1-based column, in UTF-16 code units (parsers only). */
+    readonly column?: number,
+    /** For `xml-invalid-char`: the refused code point and its UTF-16 offset in the escaped string. */
+    readonly codePoint?: number,
+    readonly position?: number,
+  ) {
+    super(line === undefined ? message : `${message} (line ${line}, column ${column ?? 0})`);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Secure streaming XML parsing over saxes, shared by the XLIFF, TMX and TBX readers.
+ *
+ * Refused, with a FormatError carrying line and column:
+ * - any DOCTYPE (no DTD means no entity declarations: billion laughs, XXE and external DTD fetches
+ *   cannot happen; none of the exchange formats needs one in an upload);
+ * - entities other than the five predefined ones and character references;
+ * - nesting deeper than `maxDepth` and more than `maxElements` elements;
+ * - anything that is not well-formed XML 1.0 (saxes is a conforming, non-validating parser).
+ */
+import { SaxesParser, type SaxesTagNS } from "saxes";
+import { FormatError } from "./errors";
+
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+export interface XmlLimits {
+  /** Deepest element nesting accepted (root = 1). */
+  maxDepth: number;
+  /** Most elements accepted in one document. */
+  maxElements: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 64, maxElements: 5_000_000 };
+
+export interface XmlAttribute {
+  name: string;
+  prefix: string;
+  local: string;
+  uri: string;
+  value: string;
+}
+
+/** An open element as the handlers see it; `uri` is its namespace ("" when none). */
+export interface XmlElement {
+  name: string;
+  prefix: string;
+  local: string;
+  uri: string;
+  attributes: Record<string, XmlAttribute>;
+  /** Namespace bindings declared on this element (prefix → uri; "" is the default namespace). */
+  ns: Record<string, string>;
+}
+
+export interface XmlHandlers {
+  open(el: XmlElement, depth: number): void;
+  close(el: XmlElement, depth: number): void;
+  /** Character data, with references resolved; CDATA sections arrive here too. */
+  text(text: string): void;
+}
+
+export interface XmlPosition {
+  line: number;
+  column: number;
+}
+
+/** Reads an attribute by local name and namespace (unprefixed attributes have namespace ""). */
+export function attr(el: XmlElement, local: string, uri = ""): string | undefined {
+  if (uri === "") return el.attributes[local]?.value;
+  for (const key in el.attributes) {
+    const a = el.attributes[key]!;
+    if (a.local === local && a.uri === uri) return a.value;
+  }
+  return undefined;
+}
+
+/** `xml:lang`, which every format uses. */
+export function xmlLang(el: XmlElement): string | undefined {
+  return el.attributes["xml:lang"]?.value;
+}
+
+/** Line/column (1-based) of a UTF-16 offset in `text`. */
+function positionOf(text: string, offset: number): XmlPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Finds a DOCTYPE in the prolog before saxes sees it, so a document with a huge internal subset is
+ * refused without scanning it.
+ */
+function refuseDoctype(text: string): void {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
+    if (text.startsWith("<?", i)) {
+      const end = text.indexOf("?>", i + 2);
+      if (end === -1) return;
+      i = end + 2;
+    } else if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end === -1) return;
+      i = end + 3;
+    } else break;
+  }
+  if (text.startsWith("<!DOCTYPE", i)) {
+    const { line, column } = positionOf(text, i);
+    throw new FormatError(
+      "xml-doctype",
+      "DOCTYPE declarations are not accepted (no DTDs or entity declarations in uploads)",
+      line,
+      column,
+    );
+  }
+}
+
+const SAXES_LOCATION = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s;
+
+/**
+ * Parses `text` and calls the handlers as elements open and close. Throws FormatError on the first
+ * problem; handlers may throw their own FormatError, which propagates unchanged.
+ */
+export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<XmlLimits> = {}): void {
+  const { maxDepth, maxElements } = { ...DEFAULT_XML_LIMITS, ...limits };
+  refuseDoctype(text);
+  const parser = new SaxesParser({
+    xmlns: true,
+    position: true,
+    forceXMLVersion: true,
+    defaultXMLVersion: "1.0",
+  });
+  const stack: XmlElement[] = [];
+  let elements = 0;
+  const fail = (code: ConstructorParameters<typeof FormatError>[0], message: string): never => {
+    throw new FormatError(code, message, parser.line, parser.column + 1);
+  };
+  parser.on("error", (err) => {
+    const m = SAXES_LOCATION.exec(err.message);
+    const message = m ? m[3]! : err.message;
+    const line = m ? Number(m[1]) : parser.line;
+    const column = m ? Number(m[2]) + 1 : parser.column + 1;
+    const code = /entity/i.test(message) ? "xml-entity" : "xml-malformed";
+    const open = stack[stack.length - 1];
+    const hint = /close tag/.test(message) && open ? ` (open element is <${open.name}>)` : "";
+    throw new FormatError(code, `${message}${hint}`, line, column);
+  });
+  parser.on("doctype", () => fail("xml-doctype", "DOCTYPE declarations are not accepted"));
+  parser.on("opentag", (tag: SaxesTagNS) => {
+    elements++;
+    if (elements > maxElements) fail("xml-too-many-elements", `more than ${maxElements} elements`);
+    if (stack.length >= maxDepth) fail("xml-too-deep", `elements nested deeper than ${maxDepth}`);
+    const el = tag as unknown as XmlElement;
+    stack.push(el);
+    handlers.open(el, stack.length);
+  });
+  parser.on("closetag", () => {
+    const el = stack.pop()!;
+    handlers.close(el, stack.length + 1);
+  });
+  parser.on("text", (t) => {
+    if (stack.length > 0) handlers.text(t);
+  });
+  parser.on("cdata", (t) => {
+    if (stack.length > 0) handlers.text(t);
+  });
+  parser.write(text).close();
+}
