@@ -5,14 +5,11 @@
  * diacritics, tatweel, Persian letters, Arabic-Indic digits) and English case, quotes and dashes, so that
  * a query and a stored text written differently still meet. It is applied to both sides of every
  * comparison; columns such as `segments.ar_norm` and `glossary_terms.norm` hold its output.
+ *
+ * `normalizeWithMap` produces the same string plus, for every normalised character, the index of the
+ * original character it came from, so that a match found in normalised text can be reported against the
+ * text the user actually wrote.
  */
-
-// Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
-const ARABIC_MARKS =
-  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u08D3-\u08FF]/g;
-const TATWEEL = /\u0640/g;
-// Bidi controls, zero-width characters, BOM, soft hyphen.
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 const CHAR_FOLD: Record<string, string> = {
   "\u0623": "\u0627", // أ
@@ -21,21 +18,29 @@ const CHAR_FOLD: Record<string, string> = {
   "\u0671": "\u0627", // ٱ
   "\u0672": "\u0627",
   "\u0673": "\u0627",
+  "\u0675": "\u0627",
   "\u0649": "\u064A", // ى → ي
   "\u06CC": "\u064A", // Persian yeh
   "\u06D2": "\u064A",
   "\u0629": "\u0647", // ة → ه
+  "\u06C0": "\u0647",
+  "\u06C1": "\u0647",
+  "\u06D5": "\u0647",
   "\u06A9": "\u0643", // Persian keheh → kaf
-  "\u0624": "\u0648", // ؤ → و
-  "\u0626": "\u064A", // ئ → ي
+  "\u06AA": "\u0643",
+  // Hamza on a seat is spelled both ways (مسؤول/مسئول): fold the seated forms to the bare hamza.
+  "\u0624": "\u0621", // ؤ → ء
+  "\u0626": "\u0621", // ئ → ء
   "\u2018": "'",
   "\u2019": "'",
   "\u201A": "'",
   "\u201B": "'",
   "\u2032": "'",
+  "\u02BC": "'",
   "\u201C": '"',
   "\u201D": '"',
   "\u201E": '"',
+  "\u201F": '"',
   "\u00AB": '"',
   "\u00BB": '"',
   "\u2010": "-",
@@ -43,27 +48,182 @@ const CHAR_FOLD: Record<string, string> = {
   "\u2012": "-",
   "\u2013": "-",
   "\u2014": "-",
+  "\u2015": "-",
   "\u2212": "-",
-  "\u00A0": " ",
   "\u060C": ",", // ،
   "\u061B": ";", // ؛
   "\u061F": "?", // ؟
+  "\u066A": "%", // ٪
+  "\u066B": ".", // Arabic decimal separator
+  "\u066C": ",", // Arabic thousands separator
+  "\u06D4": ".", // Urdu full stop
 };
 for (let d = 0; d < 10; d++) {
   CHAR_FOLD[String.fromCharCode(0x0660 + d)] = String(d); // Arabic-Indic
   CHAR_FOLD[String.fromCharCode(0x06f0 + d)] = String(d); // Eastern Arabic-Indic (Persian/Urdu)
 }
-const FOLDABLE = new RegExp(`[${Object.keys(CHAR_FOLD).join("")}]`, "g");
+
+/** Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks. */
+export function isArabicMark(c: number): boolean {
+  return (
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06dc) ||
+    (c >= 0x06df && c <= 0x06e8) ||
+    (c >= 0x06ea && c <= 0x06ed) ||
+    (c >= 0x08d3 && c <= 0x08ff)
+  );
+}
+
+/** Bidi controls, zero-width characters, BOM, soft hyphen: invisible, never significant for matching. */
+export function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff
+  );
+}
+
+/** The characters `\s` matches in JavaScript, except U+FEFF (treated as invisible, like a BOM). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Fold an already NFKC-normalised piece: drop marks and invisibles, map variants, lower-case. */
+function foldPiece(piece: string): string {
+  let out = "";
+  for (let k = 0; k < piece.length; k++) {
+    const c = piece.charCodeAt(k);
+    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) continue;
+    const ch = piece[k] as string;
+    out += CHAR_FOLD[ch] ?? ch;
+  }
+  return out.toLowerCase();
+}
+
+// Per-code-unit results for the BMP, filled lazily: the normalised form of a lone character.
+const BMP_CACHE: (string | undefined)[] = new Array(0x10000);
+// 0 = not yet known, 1 = combining mark, 2 = anything else.
+const MARK_KIND = new Uint8Array(0x10000);
+const COMBINING = /\p{M}/u;
+
+function isCombining(c: number): boolean {
+  let k = MARK_KIND[c] as number;
+  if (k === 0) {
+    k = COMBINING.test(String.fromCharCode(c)) ? 1 : 2;
+    MARK_KIND[c] = k;
+  }
+  return k === 1;
+}
+
+function foldChar(c: number): string {
+  let s = BMP_CACHE[c];
+  if (s === undefined) {
+    s = foldPiece(String.fromCharCode(c).normalize("NFKC"));
+    BMP_CACHE[c] = s;
+  }
+  return s;
+}
+
+/**
+ * Core loop: text[from, to) → normalised string; when `map` is given, pushes the original index of every
+ * output character. Whitespace runs collapse to one space and are trimmed at both ends. A base character
+ * and the combining marks after it are normalised together (so NFKC can compose them), and every output
+ * character of that cluster points at the cluster's first code unit.
+ */
+function normalizeRange(text: string, from: number, to: number, map: number[] | null): string {
+  let out = "";
+  let pendingSpace = -1;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (pendingSpace < 0 && out.length > 0) pendingSpace = i;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (c >= 0xd800 && c <= 0xdbff && j < to) {
+      const d = text.charCodeAt(j);
+      if (d >= 0xdc00 && d <= 0xdfff) j++;
+    }
+    while (j < to && isCombining(text.charCodeAt(j))) j++;
+    const piece = j === i + 1 ? foldChar(c) : foldPiece(text.slice(i, j).normalize("NFKC"));
+    for (let k = 0; k < piece.length; k++) {
+      const p = piece.charCodeAt(k);
+      if (isSpace(p)) {
+        if (pendingSpace < 0 && out.length > 0) pendingSpace = i;
+        continue;
+      }
+      if (pendingSpace >= 0) {
+        out += " ";
+        map?.push(pendingSpace);
+        pendingSpace = -1;
+      }
+      out += piece[k];
+      map?.push(i);
+    }
+    i = j;
+  }
+  return out;
+}
 
 /** Normalised form of any Arabic, English or mixed text, for search and matching. */
 export function normalizeForSearch(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(INVISIBLE, "")
-    .replace(ARABIC_MARKS, "")
-    .replace(TATWEEL, "")
-    .replace(FOLDABLE, (ch) => CHAR_FOLD[ch] ?? ch)
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return normalizeRange(text, 0, text.length, null);
+}
+
+/** Normalised text plus its offset map back into the original. */
+export interface NormalizedText {
+  norm: string;
+  /**
+   * map[i] is the UTF-16 index in the original text of the character norm[i] came from;
+   * map[norm.length] === text.length. Non-decreasing.
+   */
+  map: Int32Array;
+}
+
+/** `normalizeForSearch` with an offset map, so that matches in `norm` can be reported in `text`. */
+export function normalizeWithMap(text: string): NormalizedText {
+  const map: number[] = [];
+  const norm = normalizeRange(text, 0, text.length, map);
+  map.push(text.length);
+  return { norm, map: Int32Array.from(map) };
+}
+
+/**
+ * Original [start, end) of the normalised range [normStart, normEnd). The end extends to the next
+ * normalised character's origin minus any whitespace, so characters removed by normalisation (diacritics,
+ * tatweel) that trail the last matched letter stay inside the span.
+ */
+export function originalRange(
+  text: string,
+  map: ArrayLike<number>,
+  normStart: number,
+  normEnd: number,
+): { start: number; end: number } {
+  const start = map[normStart] ?? text.length;
+  let end = map[normEnd] ?? text.length;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** Normalised form of the token text[from, to) (no whitespace inside), for the term matcher. */
+export function normalizeToken(text: string, from: number, to: number): string {
+  return normalizeRange(text, from, to, null);
 }
