@@ -21,7 +21,8 @@ export interface Principal {
   scope: TokenScope;
 }
 
-export type Db = DrizzleD1Database<typeof schema>;
+/** Drizzle over a D1 session; `$client` is the session itself (for batches of raw statements). */
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 export interface Variables {
   /** Drizzle over this request's D1 session (Sessions API: read-your-writes via bookmarks). */

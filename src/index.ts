@@ -1,9 +1,58 @@
+import { secureHeaders } from "hono/secure-headers";
 import { createRouter, handleError } from "./app";
 import { ApiError, problemResponse } from "./errors";
+import { authenticate } from "./middleware/auth";
+import { d1Session } from "./middleware/db";
+import { jsonBodyGuard } from "./middleware/json-body";
+import { documentsRouter, segmentsRouter } from "./routes/documents";
+import { glossaryRouter } from "./routes/glossary";
+import { metaRouter } from "./routes/meta";
+import { tokensRouter } from "./routes/tokens";
 
 const app = createRouter();
 
-app.get("/health", (c) => c.json({ status: "ok" }));
+app.use(
+  "*",
+  secureHeaders({
+    // The API reference page needs Swagger UI's own script and inline styles; nothing else loads.
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: "same-origin",
+    xFrameOptions: "DENY",
+  }),
+);
+app.use("/api/*", jsonBodyGuard, d1Session, authenticate);
+
+app.route("/", metaRouter);
+// More specific routers first: /glossary/{id} would otherwise claim /glossary/<word> paths.
+app.route("/api", tokensRouter);
+app.route("/api", documentsRouter);
+app.route("/api", segmentsRouter);
+app.route("/api", glossaryRouter);
+
+app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+  type: "http",
+  scheme: "bearer",
+  description: "An API token (`ADMIN_TOKEN` or one created with POST /api/tokens)",
+});
+app.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Diwan API",
+    version: "0.1.0",
+    description:
+      "Arabic↔English translation memory, diplomatic termbase and XLIFF exchange. Errors are RFC 9457 " +
+      "problem+json. Send `x-d1-bookmark` from a previous response to read your own writes. JSON bodies are " +
+      "limited to MAX_BODY_BYTES (1 MiB by default); unknown JSON fields are ignored.",
+  },
+});
 
 app.notFound((c) =>
   problemResponse(

@@ -1,0 +1,222 @@
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../env";
+import { notFound, preconditionFailed } from "../errors";
+import { normalizeForSearch } from "../text/normalize";
+import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
+import { runBatch, type Statement } from "./batch";
+import { likeEscape } from "./glossary";
+import { documents, segments } from "./schema";
+
+export interface DocumentInfo {
+  id: number;
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  segmentCount: number;
+  translatedCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewSegment {
+  ar: string;
+  en: string | null;
+  status: SegmentStatus;
+  origin: SegmentOrigin;
+  score: number | null;
+}
+
+/**
+ * Largest JSON payload bound to one INSERT … FROM json_each(?) statement. Rows travel as one bound
+ * parameter, which keeps each statement far under D1's 100-parameter and 100 KB SQL-text limits and a
+ * 100,000-row document at a few dozen statements per batch.
+ */
+const JSON_CHUNK_BYTES = 400_000;
+
+/**
+ * Statements inserting segments for the document whose id `documentId` evaluates to, numbered from
+ * `firstPosition`. Normalised copies are computed here so every writer stores the same search keys.
+ */
+export function segmentInserts(documentId: SQL, rows: NewSegment[], firstPosition = 0): Statement[] {
+  const out: Statement[] = [];
+  let chunk: unknown[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const payload = JSON.stringify(chunk);
+    out.push(
+      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, score, ar_norm, en_norm)
+        SELECT ${documentId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
+          value ->> '$[4]', value ->> '$[5]', value ->> '$[6]', value ->> '$[7]'
+        FROM json_each(${payload})`,
+    );
+    chunk = [];
+    bytes = 0;
+  };
+  rows.forEach((r, i) => {
+    const row = [
+      firstPosition + i,
+      r.ar,
+      r.en,
+      r.status,
+      r.origin,
+      r.score,
+      normalizeForSearch(r.ar),
+      r.en === null ? null : normalizeForSearch(r.en),
+    ];
+    const size = r.ar.length * 3 + (r.en?.length ?? 0) * 2 + 64;
+    if (bytes + size > JSON_CHUNK_BYTES) flush();
+    chunk.push(row);
+    bytes += size;
+  });
+  flush();
+  return out;
+}
+
+/** Creates a document and its segments in one transaction. */
+export async function createDocument(db: Db, title: string, rows: NewSegment[]): Promise<DocumentInfo> {
+  const newId = sql`(SELECT max(id) FROM documents)`;
+  const [inserted] = await runBatch(db, [
+    db.insert(documents).values({ title }).returning({ id: documents.id }),
+    ...segmentInserts(newId, rows),
+  ]);
+  const id = inserted?.results[0]?.id as number | undefined;
+  if (id === undefined) throw new Error("document insert returned no id");
+  return requireDocument(db, id);
+}
+
+const documentColumns = {
+  id: documents.id,
+  title: documents.title,
+  sourceLang: documents.sourceLang,
+  targetLang: documents.targetLang,
+  createdAt: documents.createdAt,
+  updatedAt: documents.updatedAt,
+  segmentCount: sql<number>`(SELECT count(*) FROM segments s WHERE s.document_id = documents.id)`,
+  translatedCount: sql<number>`(SELECT count(*) FROM segments s WHERE s.document_id = documents.id AND s.en IS NOT NULL AND s.status <> 'new')`,
+};
+
+export async function requireDocument(db: Db, id: number): Promise<DocumentInfo> {
+  const row = await db.select(documentColumns).from(documents).where(eq(documents.id, id)).get();
+  if (!row) throw notFound(`document ${id}`);
+  return row;
+}
+
+export async function listDocuments(db: Db, afterId: number | null, limit: number): Promise<DocumentInfo[]> {
+  return db
+    .select(documentColumns)
+    .from(documents)
+    .where(afterId === null ? undefined : gt(documents.id, afterId))
+    .orderBy(asc(documents.id))
+    .limit(limit + 1)
+    .all();
+}
+
+export async function deleteDocument(db: Db, id: number): Promise<void> {
+  const res = await db.delete(documents).where(eq(documents.id, id)).run();
+  if (!res.meta.changes) throw notFound(`document ${id}`);
+}
+
+const segmentColumns = {
+  id: segments.id,
+  documentId: segments.documentId,
+  position: segments.position,
+  ar: segments.ar,
+  en: segments.en,
+  status: segments.status,
+  origin: segments.origin,
+  score: segments.score,
+  version: segments.version,
+};
+
+/** A document's segments in order, one keyset page on position (limit+1 rows). */
+export async function listSegments(
+  db: Db,
+  documentId: number,
+  afterPosition: number | null,
+  limit: number,
+): Promise<Segment[]> {
+  return db
+    .select(segmentColumns)
+    .from(segments)
+    .where(
+      and(
+        eq(segments.documentId, documentId),
+        afterPosition === null ? undefined : gt(segments.position, afterPosition),
+      ),
+    )
+    .orderBy(asc(segments.position))
+    .limit(limit + 1)
+    .all();
+}
+
+export async function getSegment(db: Db, id: number): Promise<Segment> {
+  const row = await db.select(segmentColumns).from(segments).where(eq(segments.id, id)).get();
+  if (!row) throw notFound(`segment ${id}`);
+  return row;
+}
+
+/** Concordance: segments whose normalised Arabic or English contains the normalised query. */
+export async function searchSegments(
+  db: Db,
+  q: string,
+  lang: Lang | undefined,
+  afterId: number | null,
+  limit: number,
+): Promise<Segment[]> {
+  const needle = `%${likeEscape(normalizeForSearch(q))}%`;
+  const ar = sql`${segments.arNorm} LIKE ${needle} ESCAPE '\\'`;
+  const en = sql`${segments.enNorm} LIKE ${needle} ESCAPE '\\'`;
+  const match = lang === "ar" ? ar : lang === "en" ? en : sql`(${ar} OR ${en})`;
+  return db
+    .select(segmentColumns)
+    .from(segments)
+    .where(and(match, afterId === null ? undefined : gt(segments.id, afterId)))
+    .orderBy(asc(segments.id))
+    .limit(limit + 1)
+    .all();
+}
+
+export interface SegmentPatch {
+  en?: string | null | undefined;
+  status?: SegmentStatus | undefined;
+}
+
+/**
+ * Updates a segment if it is still at `expected` version (one conditional UPDATE: atomic).
+ * Giving English to a `new` segment makes it `translated` unless a status is given; removing it makes it `new`.
+ */
+export async function patchSegment(
+  db: Db,
+  current: Segment,
+  patch: SegmentPatch,
+  expected: number,
+): Promise<Segment> {
+  const en = patch.en !== undefined ? patch.en : current.en;
+  let status = patch.status ?? current.status;
+  if (patch.status === undefined && patch.en !== undefined) {
+    if (en === null) status = "new";
+    else if (current.status === "new") status = "translated";
+  }
+  const res = await db
+    .update(segments)
+    .set({
+      en,
+      enNorm: en === null ? null : normalizeForSearch(en),
+      status,
+      version: sql`${segments.version} + 1`,
+      updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+    })
+    .where(and(eq(segments.id, current.id), eq(segments.version, expected)))
+    .run();
+  if (!res.meta.changes) {
+    const now = await getSegment(db, current.id);
+    throw preconditionFailed(
+      `segment ${current.id} was changed by someone else (now at version ${now.version})`,
+      {
+        currentVersion: now.version,
+      },
+    );
+  }
+  return getSegment(db, current.id);
+}

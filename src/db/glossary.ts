@@ -1,0 +1,294 @@
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../env";
+import { notFound, preconditionFailed } from "../errors";
+import { normalizeForSearch } from "../text/normalize";
+import type { GlossaryEntry, Lang, Term, TermStatus } from "../types";
+import { runBatch, type Statement } from "./batch";
+import { glossaryEntries, glossaryHistory, glossaryTerms, meta } from "./schema";
+
+/** What a client writes: an entry without server-managed fields. */
+export interface EntryInput {
+  domain: string;
+  definition: string | null;
+  note: string | null;
+  source: string | null;
+  terms: Term[];
+}
+
+export interface GlossaryQuery {
+  q?: string | undefined;
+  lang?: Lang | undefined;
+  status?: TermStatus | undefined;
+  domain?: string | undefined;
+  limit: number;
+  afterId: number | null;
+}
+
+/** Escapes LIKE wildcards so user text matches literally (with `ESCAPE '\'`). */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+type EntryRow = typeof glossaryEntries.$inferSelect;
+type TermRow = typeof glossaryTerms.$inferSelect;
+
+function toEntry(row: EntryRow, terms: TermRow[]): GlossaryEntry {
+  return {
+    id: row.id,
+    domain: row.domain,
+    definition: row.definition,
+    note: row.note,
+    source: row.source,
+    terms: terms.map((t) => ({
+      lang: t.lang,
+      text: t.text,
+      status: t.status,
+      partOfSpeech: t.partOfSpeech,
+      note: t.note,
+    })),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function withTerms(db: Db, rows: EntryRow[]): Promise<GlossaryEntry[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const terms: TermRow[] = [];
+  // Stay well under D1's 100 bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 90) {
+    terms.push(
+      ...(await db
+        .select()
+        .from(glossaryTerms)
+        .where(inArray(glossaryTerms.entryId, ids.slice(i, i + 90)))
+        .orderBy(asc(glossaryTerms.entryId), asc(glossaryTerms.position), asc(glossaryTerms.id))
+        .all()),
+    );
+  }
+  const byEntry = new Map<number, TermRow[]>();
+  for (const t of terms) {
+    const list = byEntry.get(t.entryId);
+    if (list) list.push(t);
+    else byEntry.set(t.entryId, [t]);
+  }
+  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+}
+
+/** Entries matching the filters, in id order, one keyset page (fetches limit+1 rows to know if more exist). */
+export async function listEntries(db: Db, query: GlossaryQuery): Promise<GlossaryEntry[]> {
+  const where: SQL[] = [];
+  if (query.afterId !== null) where.push(gt(glossaryEntries.id, query.afterId));
+  if (query.domain) where.push(eq(glossaryEntries.domain, query.domain));
+  const termConds: SQL[] = [];
+  const q = query.q ? normalizeForSearch(query.q) : "";
+  if (q) termConds.push(sql`t.norm LIKE ${`%${likeEscape(q)}%`} ESCAPE '\\'`);
+  if (query.lang) termConds.push(sql`t.lang = ${query.lang}`);
+  if (query.status) termConds.push(sql`t.status = ${query.status}`);
+  if (termConds.length) {
+    // One term must satisfy all term-level filters together (e.g. an Arabic term that is forbidden).
+    where.push(
+      sql`EXISTS (SELECT 1 FROM glossary_terms t WHERE t.entry_id = glossary_entries.id AND ${sql.join(termConds, sql` AND `)})`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(glossaryEntries)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(glossaryEntries.id))
+    .limit(query.limit + 1)
+    .all();
+  return withTerms(db, rows);
+}
+
+export async function getEntry(db: Db, id: number): Promise<GlossaryEntry | null> {
+  const row = await db.select().from(glossaryEntries).where(eq(glossaryEntries.id, id)).get();
+  if (!row) return null;
+  const [entry] = await withTerms(db, [row]);
+  return entry ?? null;
+}
+
+export async function requireEntry(db: Db, id: number): Promise<GlossaryEntry> {
+  const entry = await getEntry(db, id);
+  if (!entry) throw notFound(`glossary entry ${id}`);
+  return entry;
+}
+
+/** The content of an entry as history keeps it (no server-managed fields). */
+export function snapshot(e: EntryInput): EntryInput {
+  return {
+    domain: e.domain,
+    definition: e.definition,
+    note: e.note,
+    source: e.source,
+    terms: e.terms.map((t) => ({ ...t })),
+  };
+}
+
+function termInserts(entryIdSql: SQL, terms: Term[], guard: SQL | null): Statement[] {
+  return terms.map(
+    (t, position) =>
+      sql`INSERT INTO glossary_terms (entry_id, position, lang, text, norm, status, part_of_speech, note)
+      SELECT ${entryIdSql}, ${position}, ${t.lang}, ${t.text}, ${normalizeForSearch(t.text)}, ${t.status},
+        ${t.partOfSpeech}, ${t.note}
+      ${guard ? sql`WHERE ${guard}` : sql``}`,
+  );
+}
+
+const bumpGlossaryVersion = (db: Db) =>
+  db
+    .update(meta)
+    .set({ value: sql`${meta.value} + 1` })
+    .where(eq(meta.key, "glossary_version"));
+
+/** Creates an entry, its terms, its history record and bumps the glossary version, atomically. */
+export async function createEntry(
+  db: Db,
+  input: EntryInput,
+  actor: string,
+  seedKey: string | null = null,
+): Promise<GlossaryEntry> {
+  // One batch = one transaction: the new id is read back inside it, so no other writer can interleave.
+  const newId = sql`(SELECT max(id) FROM glossary_entries)`;
+  const [inserted] = await runBatch(db, [
+    db
+      .insert(glossaryEntries)
+      .values({
+        seedKey,
+        domain: input.domain,
+        definition: input.definition,
+        note: input.note,
+        source: input.source,
+        createdBy: actor,
+        updatedBy: actor,
+      })
+      .returning({ id: glossaryEntries.id }),
+    ...termInserts(newId, input.terms, null),
+    sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
+      VALUES (${newId}, 1, 'create', NULL, ${JSON.stringify(snapshot(input))}, ${actor})`,
+    bumpGlossaryVersion(db),
+  ]);
+  const id = inserted?.results[0]?.id as number | undefined;
+  if (id === undefined) throw new Error("entry insert returned no id");
+  return requireEntry(db, id);
+}
+
+/**
+ * Replaces an entry's content if it is still at `expected` version. Every statement of the batch is
+ * guarded by that version and the version bump comes last, so a concurrent writer that got there first
+ * turns this whole batch into a no-op, reported as 412.
+ */
+export async function replaceEntry(
+  db: Db,
+  id: number,
+  input: EntryInput,
+  before: GlossaryEntry,
+  expected: number,
+  actor: string,
+): Promise<GlossaryEntry> {
+  const guard = sql`(SELECT version FROM glossary_entries WHERE id = ${id}) = ${expected}`;
+  const results = await runBatch(db, [
+    sql`DELETE FROM glossary_terms WHERE entry_id = ${id} AND ${guard}`,
+    ...termInserts(sql`${id}`, input.terms, guard),
+    sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
+      SELECT ${id}, ${expected + 1}, 'update', ${JSON.stringify(snapshot(before))}, ${JSON.stringify(snapshot(input))}, ${actor}
+      WHERE ${guard}`,
+    sql`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version' AND ${guard}`,
+    sql`UPDATE glossary_entries SET domain = ${input.domain}, definition = ${input.definition},
+      note = ${input.note}, source = ${input.source}, version = version + 1, updated_by = ${actor},
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      WHERE id = ${id} AND version = ${expected}`,
+  ]);
+  if (!results[results.length - 1]?.meta.changes) await throwStale(db, id);
+  return requireEntry(db, id);
+}
+
+async function throwStale(db: Db, id: number): Promise<never> {
+  const now = await getEntry(db, id);
+  if (!now) throw notFound(`glossary entry ${id}`);
+  throw preconditionFailed(
+    `glossary entry ${id} was changed by someone else (now at version ${now.version})`,
+    {
+      currentVersion: now.version,
+    },
+  );
+}
+
+/** Deletes an entry (terms cascade) if still at `expected`; history keeps a delete record. */
+export async function deleteEntry(
+  db: Db,
+  before: GlossaryEntry,
+  expected: number,
+  actor: string,
+): Promise<void> {
+  const id = before.id;
+  const guard = sql`(SELECT version FROM glossary_entries WHERE id = ${id}) = ${expected}`;
+  const results = await runBatch(db, [
+    sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
+      SELECT ${id}, ${expected + 1}, 'delete', ${JSON.stringify(snapshot(before))}, NULL, ${actor} WHERE ${guard}`,
+    sql`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version' AND ${guard}`,
+    sql`DELETE FROM glossary_entries WHERE id = ${id} AND version = ${expected}`,
+  ]);
+  if (!results[results.length - 1]?.meta.changes) await throwStale(db, id);
+}
+
+export interface HistoryRecord {
+  id: number;
+  entryId: number;
+  version: number;
+  action: "create" | "update" | "delete";
+  before: EntryInput | null;
+  after: EntryInput | null;
+  actor: string | null;
+  at: string;
+}
+
+export async function entryHistory(db: Db, entryId: number): Promise<HistoryRecord[]> {
+  const rows = await db
+    .select()
+    .from(glossaryHistory)
+    .where(eq(glossaryHistory.entryId, entryId))
+    .orderBy(asc(glossaryHistory.id))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    entryId: r.entryId,
+    version: r.version,
+    action: r.action,
+    before: (r.before as EntryInput | null) ?? null,
+    after: (r.after as EntryInput | null) ?? null,
+    actor: r.actor,
+    at: r.at,
+  }));
+}
+
+/** Current glossary version: changes whenever any entry is created, edited or deleted. */
+export async function glossaryVersion(db: Db): Promise<number> {
+  const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "glossary_version")).get();
+  return row?.value ?? 0;
+}
+
+/** Every entry with its terms (for the term matcher and exports). */
+export async function allEntries(db: Db): Promise<GlossaryEntry[]> {
+  const rows = await db.select().from(glossaryEntries).orderBy(asc(glossaryEntries.id)).all();
+  const terms = await db
+    .select()
+    .from(glossaryTerms)
+    .orderBy(asc(glossaryTerms.entryId), asc(glossaryTerms.position), asc(glossaryTerms.id))
+    .all();
+  const byEntry = new Map<number, TermRow[]>();
+  for (const t of terms) {
+    const list = byEntry.get(t.entryId);
+    if (list) list.push(t);
+    else byEntry.set(t.entryId, [t]);
+  }
+  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+}
+
+export async function entryDomains(db: Db): Promise<{ domain: string; count: number }[]> {
+  return db
+    .select({ domain: glossaryEntries.domain, count: sql<number>`count(*)` })
+    .from(glossaryEntries)
+    .groupBy(glossaryEntries.domain)
+    .orderBy(asc(glossaryEntries.domain))
+    .all();
+}

@@ -1,0 +1,245 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../app";
+import {
+  createDocument,
+  deleteDocument,
+  getSegment,
+  listDocuments,
+  listSegments,
+  patchSegment,
+  requireDocument,
+  searchSegments,
+} from "../db/documents";
+import { decodeCursor, encodeCursor, page } from "../http/cursor";
+import { etagOf, expectedVersion } from "../http/etag";
+import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import {
+  authErrors,
+  BearerSecurity,
+  IdParam,
+  json,
+  jsonBody,
+  line,
+  multiline,
+  notFoundError,
+  PageQuery,
+  staleError,
+} from "./common";
+
+const segmentText = multiline(20_000).refine((s) => s.trim() !== "", "must not be empty");
+
+export const DocumentSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    sourceLang: z.string(),
+    targetLang: z.string(),
+    segmentCount: z.number().int(),
+    translatedCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Document");
+
+export const SegmentSchema = z
+  .object({
+    id: z.number().int(),
+    documentId: z.number().int().nullable(),
+    position: z.number().int(),
+    ar: z.string(),
+    en: z.string().nullable(),
+    status: z.enum(SEGMENT_STATUSES),
+    origin: z.enum(SEGMENT_ORIGINS),
+    score: z.number().nullable(),
+    version: z.number().int(),
+  })
+  .openapi("Segment");
+
+export const CreateFromSegments = z
+  .object({
+    title: line(300).refine((s) => s.trim() !== "", "must not be empty"),
+    segments: z
+      .array(z.object({ ar: segmentText, en: segmentText.nullable().optional() }))
+      .min(1)
+      .max(100_000),
+  })
+  .openapi("CreateDocumentFromSegments");
+
+const tags = ["Documents"];
+
+export const documentsRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/documents",
+      tags,
+      security: BearerSecurity,
+      summary: "Create a document from Arabic segments with optional English",
+      request: { body: jsonBody(CreateFromSegments) },
+      responses: {
+        201: json(z.object({ id: z.number(), title: z.string(), segmentCount: z.number() }), "Created"),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const doc = await createDocument(
+        c.var.db,
+        body.title,
+        body.segments.map((s) => ({
+          ar: s.ar,
+          en: s.en ?? null,
+          status: s.en ? "translated" : "new",
+          origin: "manual",
+          score: null,
+        })),
+      );
+      c.header("Location", `/api/documents/${doc.id}`);
+      return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/documents",
+      tags,
+      security: BearerSecurity,
+      summary: "List documents",
+      request: { query: z.object(PageQuery) },
+      responses: {
+        200: json(z.object({ items: z.array(DocumentSchema), nextCursor: z.string().nullable() }), "A page"),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(page(await listDocuments(c.var.db, decodeCursor(q.cursor), q.limit), q.limit), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/documents/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Get a document",
+      request: { params: IdParam },
+      responses: { 200: json(DocumentSchema, "The document"), ...authErrors, ...notFoundError },
+    }),
+    async (c) => c.json(await requireDocument(c.var.db, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/documents/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Delete a document and its segments",
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...authErrors, ...notFoundError },
+    }),
+    async (c) => {
+      await deleteDocument(c.var.db, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/documents/{id}/segments",
+      tags,
+      security: BearerSecurity,
+      summary: "A document's segments in order",
+      request: { params: IdParam, query: z.object(PageQuery) },
+      responses: {
+        200: json(z.object({ items: z.array(SegmentSchema), nextCursor: z.string().nullable() }), "A page"),
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const q = c.req.valid("query");
+      await requireDocument(c.var.db, id);
+      const rows = await listSegments(c.var.db, id, decodeCursor(q.cursor), q.limit);
+      const items = rows.slice(0, q.limit);
+      const last = items[items.length - 1];
+      // Keyset on position: the cursor carries the last position, not an id.
+      return c.json(
+        { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null },
+        200,
+      );
+    },
+  );
+
+export const segmentsRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/segments",
+      tags: ["Segments"],
+      security: BearerSecurity,
+      summary:
+        "Concordance: search all segments (Arabic normalised: diacritics, tatweel, hamza forms ignored)",
+      request: {
+        query: z.object({
+          q: z.string().min(1).max(500),
+          lang: z.enum(LANGS).optional(),
+          ...PageQuery,
+        }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(SegmentSchema), nextCursor: z.string().nullable() }), "A page"),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(
+        page(await searchSegments(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit), q.limit),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/segments/{id}",
+      tags: ["Segments"],
+      security: BearerSecurity,
+      summary: "Get a segment",
+      request: { params: IdParam },
+      responses: { 200: json(SegmentSchema, "The segment"), ...authErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const seg = await getSegment(c.var.db, c.req.valid("param").id);
+      c.header("ETag", etagOf(seg.version));
+      return c.json(seg, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/segments/{id}",
+      tags: ["Segments"],
+      security: BearerSecurity,
+      summary: "Set a segment's English and/or status (honours If-Match)",
+      request: {
+        params: IdParam,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: jsonBody(
+          z
+            .object({ en: segmentText.nullable().optional(), status: z.enum(SEGMENT_STATUSES).optional() })
+            .refine((b) => b.en !== undefined || b.status !== undefined, "give en, status or both"),
+        ),
+      },
+      responses: { 200: json(SegmentSchema, "Updated"), ...authErrors, ...notFoundError, ...staleError },
+    }),
+    async (c) => {
+      const current = await getSegment(c.var.db, c.req.valid("param").id);
+      const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
+      const seg = await patchSegment(c.var.db, current, c.req.valid("json"), expected);
+      c.header("ETag", etagOf(seg.version));
+      return c.json(seg, 200);
+    },
+  );

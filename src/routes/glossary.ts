@@ -1,0 +1,316 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../app";
+import {
+  createEntry,
+  deleteEntry,
+  type EntryInput,
+  entryDomains,
+  entryHistory,
+  listEntries,
+  replaceEntry,
+  requireEntry,
+} from "../db/glossary";
+import { badRequest } from "../errors";
+import { decodeCursor, page } from "../http/cursor";
+import { etagOf, expectedVersion } from "../http/etag";
+import { LANGS, TERM_STATUSES } from "../types";
+import {
+  authErrors,
+  BearerSecurity,
+  IdParam,
+  json,
+  jsonBody,
+  line,
+  notFoundError,
+  PageQuery,
+  staleError,
+} from "./common";
+
+export const TermSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    text: line(300).refine(
+      (s) => s.trim() !== "" && s === s.trim(),
+      "must be non-empty without surrounding spaces",
+    ),
+    status: z.enum(TERM_STATUSES).default("preferred"),
+    partOfSpeech: line(40).nullable().default(null),
+    note: line(2000).nullable().default(null),
+  })
+  .openapi("Term");
+
+/** Optional text where "" means "none"; no default, so a PATCH can tell "absent" from "cleared". */
+const optionalText = (max: number) =>
+  line(max)
+    .nullable()
+    .transform((s) => (s === "" ? null : s));
+const nullableText = (max: number) => optionalText(max).default(null);
+
+export const EntryInputSchema = z
+  .object({
+    domain: line(100).refine((s) => s.trim() !== "", "must not be empty"),
+    definition: nullableText(2000),
+    note: nullableText(4000),
+    source: nullableText(500),
+    terms: z
+      .array(TermSchema)
+      .min(2)
+      .max(50)
+      .superRefine((terms, ctx) => {
+        for (const lang of LANGS) {
+          if (!terms.some((t) => t.lang === lang)) {
+            ctx.addIssue({ code: "custom", message: `at least one ${lang} term is required`, path: [] });
+          }
+        }
+        const seen = new Set<string>();
+        terms.forEach((t, i) => {
+          const key = `${t.lang}:${t.text}`;
+          if (seen.has(key)) ctx.addIssue({ code: "custom", message: "duplicate term", path: [i, "text"] });
+          seen.add(key);
+        });
+      }),
+  })
+  .openapi("EntryInput");
+
+export const EntrySchema = z
+  .object({
+    id: z.number().int(),
+    domain: z.string(),
+    definition: z.string().nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    terms: z.array(TermSchema),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("GlossaryEntry");
+
+const EntryPatchSchema = z
+  .object({
+    domain: EntryInputSchema.shape.domain.optional(),
+    definition: optionalText(2000).optional(),
+    note: optionalText(4000).optional(),
+    source: optionalText(500).optional(),
+    terms: EntryInputSchema.shape.terms.optional(),
+  })
+  .openapi("EntryPatch");
+
+const ListQuery = z.object({
+  q: z.string().max(300).optional().openapi({ description: "Search Arabic and English terms (normalised)" }),
+  lang: z.enum(LANGS).optional(),
+  status: z.enum(TERM_STATUSES).optional(),
+  domain: z.string().max(100).optional(),
+  ...PageQuery,
+});
+
+const IfMatch = z.object({
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({ description: 'Entity tag of the version being replaced, e.g. "v3"' }),
+});
+
+const HistorySchema = z
+  .object({
+    id: z.number().int(),
+    entryId: z.number().int(),
+    version: z.number().int(),
+    action: z.enum(["create", "update", "delete"]),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    actor: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi("HistoryRecord");
+
+const tags = ["Glossary"];
+const etagHeader = {
+  ETag: { schema: { type: "string" as const }, description: "Entity tag of the version" },
+};
+
+export const glossaryRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/glossary",
+      tags,
+      security: BearerSecurity,
+      summary: "Search and list glossary entries",
+      request: { query: ListQuery },
+      responses: {
+        200: json(
+          z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }),
+          "A page of entries",
+        ),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const rows = await listEntries(c.var.db, { ...q, afterId: decodeCursor(q.cursor) });
+      return c.json(page(rows, q.limit), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/glossary/domains",
+      tags,
+      security: BearerSecurity,
+      summary: "Domains (subject fields) in use, with entry counts",
+      responses: {
+        200: json(
+          z.object({ items: z.array(z.object({ domain: z.string(), count: z.number() })) }),
+          "Domains",
+        ),
+        ...authErrors,
+      },
+    }),
+    async (c) => c.json({ items: await entryDomains(c.var.db) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/glossary",
+      tags,
+      security: BearerSecurity,
+      summary: "Create an entry",
+      request: { body: jsonBody(EntryInputSchema) },
+      responses: { 201: { ...json(EntrySchema, "Created"), headers: etagHeader }, ...authErrors },
+    }),
+    async (c) => {
+      const entry = await createEntry(c.var.db, c.req.valid("json"), c.var.principal.name);
+      c.header("ETag", etagOf(entry.version));
+      c.header("Location", `/api/glossary/${entry.id}`);
+      return c.json(entry, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/glossary/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Get an entry",
+      request: { params: IdParam },
+      responses: {
+        200: { ...json(EntrySchema, "The entry"), headers: etagHeader },
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const entry = await requireEntry(c.var.db, c.req.valid("param").id);
+      c.header("ETag", etagOf(entry.version));
+      return c.json(entry, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/glossary/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Replace an entry (honours If-Match)",
+      request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryInputSchema) },
+      responses: {
+        200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
+        ...authErrors,
+        ...notFoundError,
+        ...staleError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const before = await requireEntry(c.var.db, id);
+      const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
+      const entry = await replaceEntry(
+        c.var.db,
+        id,
+        c.req.valid("json"),
+        before,
+        expected,
+        c.var.principal.name,
+      );
+      c.header("ETag", etagOf(entry.version));
+      return c.json(entry, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/glossary/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Change some fields of an entry (honours If-Match); `terms`, when given, replaces all terms",
+      request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryPatchSchema) },
+      responses: {
+        200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
+        ...authErrors,
+        ...notFoundError,
+        ...staleError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const patch = c.req.valid("json");
+      const before = await requireEntry(c.var.db, id);
+      const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
+      const merged: EntryInput = {
+        domain: patch.domain ?? before.domain,
+        definition: patch.definition !== undefined ? patch.definition : before.definition,
+        note: patch.note !== undefined ? patch.note : before.note,
+        source: patch.source !== undefined ? patch.source : before.source,
+        terms: patch.terms ?? before.terms,
+      };
+      const check = EntryInputSchema.safeParse(merged);
+      if (!check.success) {
+        throw badRequest(
+          "the patched entry is not valid",
+          check.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
+        );
+      }
+      const entry = await replaceEntry(c.var.db, id, check.data, before, expected, c.var.principal.name);
+      c.header("ETag", etagOf(entry.version));
+      return c.json(entry, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/glossary/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Delete an entry (honours If-Match); its history is kept",
+      request: { params: IdParam, headers: IfMatch },
+      responses: { 204: { description: "Deleted" }, ...authErrors, ...notFoundError, ...staleError },
+    }),
+    async (c) => {
+      const before = await requireEntry(c.var.db, c.req.valid("param").id);
+      const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
+      await deleteEntry(c.var.db, before, expected, c.var.principal.name);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/glossary/{id}/history",
+      tags,
+      security: BearerSecurity,
+      summary: "Every change of an entry, oldest first (also after deletion)",
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ items: z.array(HistorySchema) }), "History"),
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const items = await entryHistory(c.var.db, id);
+      if (items.length === 0) await requireEntry(c.var.db, id);
+      return c.json({ items }, 200);
+    },
+  );
