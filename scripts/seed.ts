@@ -15,15 +15,21 @@ const dir = mkdtempSync(path.join(tmpdir(), "diwan-seed-"));
 const file = path.join(dir, "seed.sql");
 writeFileSync(file, `${seedStatements(entries).join(";\n")};\n`);
 const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
-const r = spawnSync(wrangler, ["d1", "execute", "DB", remote ? "--remote" : "--local", "--file", file, "--yes"], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-  encoding: "utf8",
-});
+const r = spawnSync(
+  wrangler,
+  ["d1", "execute", "DB", remote ? "--remote" : "--local", "--file", file, "--yes"],
+  {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  },
+);
 rmSync(dir, { recursive: true, force: true });
 if (r.status !== 0) {
   process.stdout.write(r.stdout ?? "");
   console.error("seed failed");
   process.exit(r.status ?? 1);
 }
-console.log(`Seed glossary: ${entries.length} entries checked (new keys loaded, existing ones left as they are).`);
+console.log(
+  `Seed glossary: ${entries.length} entries checked (new keys loaded, existing ones left as they are).`,
+);

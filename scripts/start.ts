@@ -16,7 +16,8 @@ if (!existsSync(devVars)) {
   copyFileSync(path.join(root, ".dev.vars.example"), devVars);
   console.log("Created .dev.vars from .dev.vars.example");
 }
-const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(devVars, "utf8"))?.[1]?.trim() ?? "(not set: API refuses)";
+const token =
+  /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(devVars, "utf8"))?.[1]?.trim() ?? "(not set: API refuses)";
 
 run("node", [path.join(root, "scripts", "vendor.mjs")]);
 run(bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local"]);
@@ -24,7 +25,8 @@ run(bin("tsx"), [path.join(root, "scripts", "seed.ts")]);
 
 const args = process.argv.slice(2);
 const portIdx = args.indexOf("--port");
-const port = portIdx >= 0 ? args[portIdx + 1] : (args.find((a) => a.startsWith("--port="))?.slice(7) ?? "8787");
+const port =
+  portIdx >= 0 ? args[portIdx + 1] : (args.find((a) => a.startsWith("--port="))?.slice(7) ?? "8787");
 const base = `http://localhost:${port}`;
 console.log(`
 Diwan is starting on ${base}
