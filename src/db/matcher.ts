@@ -1,0 +1,38 @@
+import type { Db } from "../env";
+import { buildTermMatcher, type TermMatcher } from "../text/terms";
+import type { GlossaryEntry } from "../types";
+import { allEntries, glossaryVersion } from "./glossary";
+
+export interface GlossaryIndex {
+  version: number;
+  matcher: TermMatcher;
+  entries: Map<number, GlossaryEntry>;
+}
+
+// The one piece of module state: a cache keyed by the glossary version, so a matcher is built once per
+// glossary change and per isolate, never per request, and never served stale after an edit.
+let cached: GlossaryIndex | null = null;
+let building: Promise<GlossaryIndex> | null = null;
+
+/** The term matcher for the current glossary (one cheap version read per call; rebuilt only on change). */
+export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
+  const version = await glossaryVersion(db);
+  if (cached && cached.version === version) return cached;
+  if (!building) {
+    building = (async () => {
+      const entries = await allEntries(db);
+      const index: GlossaryIndex = {
+        version,
+        matcher: buildTermMatcher(entries.map((e) => ({ id: e.id, terms: e.terms }))),
+        entries: new Map(entries.map((e) => [e.id, e])),
+      };
+      // Entries read after the version: if an edit slipped in between, the next call rebuilds.
+      if (!cached || cached.version <= version) cached = index;
+      return index;
+    })().finally(() => {
+      building = null;
+    });
+  }
+  const index = await building;
+  return index.version === version ? index : glossaryIndex(db);
+}
