@@ -1,0 +1,307 @@
+/**
+ * Quality checks of one translated segment (Arabic source, English target).
+ *
+ * Issue types (`QaIssue.type`); offsets are UTF-16 code units into the text named by `lang`:
+ * - `empty-target`      error    the target is missing or blank (other target checks are skipped).
+ * - `untranslated`      error    the target equals the source, or is mostly Arabic script.
+ * - `term-missing`      warning  an Arabic glossary term is in the source but none of the entry's approved
+ *                                (preferred or admitted) English terms is in the target. Span: Arabic term.
+ *                                Not raised when the target renders the entry with a deprecated or
+ *                                forbidden term: that is reported once, below.
+ * - `term-forbidden`    error    the target uses a forbidden English term. Span: English term.
+ * - `term-deprecated`   warning  the target uses a deprecated English term. Span: English term.
+ * - `number-mismatch`   error    a number of one side is missing from the other (any digit system;
+ *                                1,200 = 1.200 = ١٬٢٠٠, 3.5 = ٣٫٥). Span: the number, on its side.
+ *                                Numbers spelled as words are not extracted (ordinals such as "14th" and
+ *                                الـ14 are digits and count), but a digit matched by a cardinal word on the
+ *                                other side (5 ↔ five) is not reported.
+ * - `unbalanced-brackets` warning  a (, [, {, « or “ without its partner, or an odd number of straight
+ *                                double quotes, in either text. Span: the unmatched character.
+ */
+import type { Lang, TermStatus } from "../types";
+import { canonicalNumber } from "./align";
+import { normalizeForSearch } from "./normalize";
+import { recognizeTerms, type TermMatcher } from "./terms";
+
+export type QaSeverity = "error" | "warning" | "info";
+
+export type QaIssueType =
+  | "empty-target"
+  | "untranslated"
+  | "term-missing"
+  | "term-forbidden"
+  | "term-deprecated"
+  | "number-mismatch"
+  | "unbalanced-brackets";
+
+export interface QaIssue {
+  type: QaIssueType;
+  severity: QaSeverity;
+  message: string;
+  /** Which text `start`/`end` point into. */
+  lang?: Lang;
+  start?: number;
+  end?: number;
+  entryId?: number;
+}
+
+export interface QaEntry {
+  id: number;
+  terms: readonly { lang: Lang; text: string; status: TermStatus }[];
+}
+
+export interface QaContext {
+  matcher: TermMatcher;
+  entries: ReadonlyMap<number, QaEntry>;
+}
+
+const APPROVED: ReadonlySet<TermStatus> = new Set(["preferred", "admitted"]);
+
+export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext): QaIssue[] {
+  const issues: QaIssue[] = [];
+  issues.push(...bracketIssues(ar, "ar"));
+  if (en === null || en.trim() === "") {
+    issues.unshift({ type: "empty-target", severity: "error", message: "The English target is empty." });
+    return issues;
+  }
+  issues.push(...bracketIssues(en, "en"));
+
+  if (normalizeForSearch(en) === normalizeForSearch(ar)) {
+    issues.unshift({
+      type: "untranslated",
+      severity: "error",
+      message: "The target is a copy of the source.",
+    });
+  } else if (arabicShare(en) > 0.5) {
+    issues.unshift({
+      type: "untranslated",
+      severity: "error",
+      message: "The target is mostly in Arabic script: it looks untranslated.",
+    });
+  } else {
+    issues.push(...termIssues(ar, en, ctx), ...numberIssues(ar, en));
+  }
+  return issues;
+}
+
+/** Share of letters that are Arabic script (0 when there are no letters). */
+function arabicShare(text: string): number {
+  let arabic = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+  }
+  return letters === 0 ? 0 : arabic / letters;
+}
+
+function preferredEnglish(entry: QaEntry | undefined): string | undefined {
+  return entry?.terms.find((t) => t.lang === "en" && t.status === "preferred")?.text;
+}
+
+function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
+  const issues: QaIssue[] = [];
+  const enMatches = recognizeTerms(ctx.matcher, en, "en");
+  const approvedInTarget = new Set<number>();
+  const misusedInTarget = new Set<number>();
+  for (const m of enMatches) {
+    if (APPROVED.has(m.status)) approvedInTarget.add(m.entryId);
+    // A deprecated term nested in a longer glossary term is part of that term, not a wrong choice.
+    if (m.nestedIn !== null || APPROVED.has(m.status)) continue;
+    misusedInTarget.add(m.entryId);
+    const preferred = preferredEnglish(ctx.entries.get(m.entryId));
+    const advice = preferred ? `; use "${preferred}"` : "";
+    issues.push({
+      type: m.status === "forbidden" ? "term-forbidden" : "term-deprecated",
+      severity: m.status === "forbidden" ? "error" : "warning",
+      message: `"${m.surface}" is a ${m.status} term${advice}.`,
+      lang: "en",
+      start: m.start,
+      end: m.end,
+      entryId: m.entryId,
+    });
+  }
+
+  const reported = new Set<number>();
+  for (const m of recognizeTerms(ctx.matcher, ar, "ar")) {
+    const entry = ctx.entries.get(m.entryId);
+    if (!entry || approvedInTarget.has(m.entryId) || misusedInTarget.has(m.entryId)) continue;
+    const approved = entry.terms.filter((t) => t.lang === "en" && APPROVED.has(t.status));
+    if (approved.length === 0) continue;
+    // One report per entry and span; repeated occurrences of the same missing term each get their span.
+    const key = m.entryId * 1e7 + m.start;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    issues.push({
+      type: "term-missing",
+      severity: "warning",
+      message: `"${m.surface}" should be rendered as ${approved.map((t) => `"${t.text}"`).join(" or ")}.`,
+      lang: "ar",
+      start: m.start,
+      end: m.end,
+      entryId: m.entryId,
+    });
+  }
+  return issues;
+}
+
+interface FoundNumber {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const NUMBER_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g;
+
+/** Numbers written with digits, outside identifiers such as G20, A/RES/77/1's letters, URLs and e-mails. */
+function findNumbers(text: string): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  const skip: [number, number][] = [];
+  for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gi)) {
+    skip.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (skip.some(([a, b]) => start >= a && end <= b)) continue;
+    const before = text.charAt(start - 1);
+    const after = text.slice(end, end + 2);
+    // Part of an identifier (G20, COVID19, 3D), except English ordinal endings (14th, 2nd).
+    if (/[A-Za-z]/.test(before)) continue;
+    if (/^[A-Za-z]/.test(after) && !/^(?:st|nd|rd|th)\b/i.test(`${after}${text.charAt(end + 2)}`)) continue;
+    out.push({ value: canonicalNumber(m[0]), start, end });
+  }
+  return out;
+}
+
+const EN_CARDINALS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+// Normalised Arabic cardinals (and their usual case/gender forms) for 1–12.
+const AR_CARDINALS: string[][] = [
+  [],
+  ["واحد", "واحده"],
+  ["اثنان", "اثنين", "اثنتان", "اثنتين"],
+  ["ثلاث", "ثلاثه"],
+  ["اربع", "اربعه"],
+  ["خمس", "خمسه"],
+  ["ست", "سته"],
+  ["سبع", "سبعه"],
+  ["ثماني", "ثمانيه", "ثمان"],
+  ["تسع", "تسعه"],
+  ["عشر", "عشره"],
+  ["احد عشر", "احدي عشره"],
+  ["اثنا عشر", "اثني عشر", "اثنتا عشره", "اثنتي عشره"],
+];
+
+function hasCardinalWord(text: string, lang: Lang, value: string): boolean {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 12) return false;
+  const norm = normalizeForSearch(text);
+  const words = lang === "en" ? [EN_CARDINALS[n] as string] : (AR_CARDINALS[n] as string[]);
+  return words.some((w) => new RegExp(`(?<![\\p{L}])(?:و|ب|ل|ف)?${w}(?![\\p{L}])`, "u").test(norm));
+}
+
+function numberIssues(ar: string, en: string): QaIssue[] {
+  const issues: QaIssue[] = [];
+  const arNums = findNumbers(ar);
+  const enNums = findNumbers(en);
+  const unmatched = (from: FoundNumber[], other: FoundNumber[]): FoundNumber[] => {
+    const pool = new Map<string, number>();
+    for (const x of other) pool.set(x.value, (pool.get(x.value) ?? 0) + 1);
+    return from.filter((x) => {
+      const left = pool.get(x.value) ?? 0;
+      if (left === 0) return true;
+      pool.set(x.value, left - 1);
+      return false;
+    });
+  };
+  for (const x of unmatched(arNums, enNums)) {
+    if (hasCardinalWord(en, "en", x.value)) continue;
+    issues.push({
+      type: "number-mismatch",
+      severity: "error",
+      message: `The number ${ar.slice(x.start, x.end)} of the source is not in the target.`,
+      lang: "ar",
+      start: x.start,
+      end: x.end,
+    });
+  }
+  for (const x of unmatched(enNums, arNums)) {
+    if (hasCardinalWord(ar, "ar", x.value)) continue;
+    issues.push({
+      type: "number-mismatch",
+      severity: "error",
+      message: `The number ${en.slice(x.start, x.end)} of the target is not in the source.`,
+      lang: "en",
+      start: x.start,
+      end: x.end,
+    });
+  }
+  return issues;
+}
+
+const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}", "«": "»", "\u201C": "\u201D" };
+const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{", "»": "«", "\u201D": "\u201C" };
+
+function bracketIssues(text: string, lang: Lang): QaIssue[] {
+  const issues: QaIssue[] = [];
+  const where = lang === "ar" ? "Arabic source" : "English target";
+  const stack: { ch: string; at: number }[] = [];
+  const straight: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '"') {
+      straight.push(i);
+    } else if (OPENERS[ch] !== undefined) {
+      stack.push({ ch, at: i });
+    } else if (CLOSERS[ch] !== undefined) {
+      const top = stack[stack.length - 1];
+      if (top && top.ch === CLOSERS[ch]) stack.pop();
+      else
+        issues.push({
+          type: "unbalanced-brackets",
+          severity: "warning",
+          message: `Unmatched "${ch}" in the ${where}.`,
+          lang,
+          start: i,
+          end: i + 1,
+        });
+    }
+  }
+  for (const open of stack) {
+    issues.push({
+      type: "unbalanced-brackets",
+      severity: "warning",
+      message: `"${open.ch}" is never closed in the ${where}.`,
+      lang,
+      start: open.at,
+      end: open.at + 1,
+    });
+  }
+  if (straight.length % 2 === 1) {
+    const at = straight[straight.length - 1] as number;
+    issues.push({
+      type: "unbalanced-brackets",
+      severity: "warning",
+      message: `Odd number of double quotes in the ${where}.`,
+      lang,
+      start: at,
+      end: at + 1,
+    });
+  }
+  return issues;
+}
