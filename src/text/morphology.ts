@@ -157,10 +157,13 @@ function numberCandidates(
   }
 }
 
-/** Key of a glossary token in Latin script: lower case; short all-capital acronyms stay case-sensitive. */
+/**
+ * Key of a glossary token in Latin script: lower case, without a possessive (Children's Fund also matches
+ * "Children Fund"); short all-capital acronyms (UN, WHO) stay case-sensitive so "who" and "us" do not match.
+ */
 export function latinGlossaryKey(original: string, norm: string): string {
   if (isShortAcronym(original)) return `=${original}`;
-  return norm;
+  return norm.endsWith("'s") && norm.length > 3 ? norm.slice(0, -2) : norm;
 }
 
 function isShortAcronym(s: string): boolean {
@@ -174,6 +177,7 @@ function isShortAcronym(s: string): boolean {
 
 /** English possessive and plural variants of a normalised (lower-case) word; `original` keeps its case. */
 export function latinCandidates(original: string, norm: string, visit: (key: string) => void): void {
+  visit(norm);
   let w = norm;
   let o = original;
   if (w.endsWith("'s")) {
@@ -183,7 +187,7 @@ export function latinCandidates(original: string, norm: string, visit: (key: str
     w = w.slice(0, -1);
     o = o.slice(0, -1);
   }
-  visit(w);
+  if (w !== norm) visit(w);
   if (w.length > 4 && w.endsWith("ies")) visit(`${w.slice(0, -3)}y`);
   if (w.length > 3 && w.endsWith("es")) visit(w.slice(0, -2));
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) visit(w.slice(0, -1));

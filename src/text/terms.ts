@@ -19,6 +19,7 @@ import {
   latinCandidates,
   latinGlossaryKey,
 } from "./morphology";
+import { isArabicMark, isInvisible } from "./normalize";
 import { type Token, tokenize } from "./tokenize";
 
 export interface TermInput {
@@ -52,8 +53,9 @@ interface TermRecord {
   termText: string;
   status: TermStatus;
   lang: Lang;
-  /** Normalised token forms joined by single spaces: tells an exact match from an inflected one. */
-  norm: string;
+  /** lightForm of the term and of each of its words (without the article): to prefer the closest spelling. */
+  light: string;
+  lightTokens: string[];
 }
 
 interface TrieNode {
@@ -70,6 +72,7 @@ export interface TermMatcher {
   readonly records: TermRecord[];
   /** Number of glossary terms indexed. */
   readonly termCount: number;
+  readonly commaId: number;
 }
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
@@ -86,6 +89,21 @@ function taMarbutaAt(text: string, token: Token): boolean {
   }
   return false;
 }
+
+/** Marks, tatweel and invisibles removed, letters untouched: tells الامم from الأمم, Greater from greater. */
+function lightForm(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) continue;
+    out += s[i];
+  }
+  return out;
+}
+
+// Key id of the comma inside a term ("United Nations Educational, Scientific and Cultural Organization").
+const COMMA_KEY = ",";
+const MAX_HYPHEN_VARIANTS = 8;
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
@@ -106,44 +124,85 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
     }
     return id;
   };
+  const commaId = keyId(COMMA_KEY, 0);
+
+  const tokenKeyId = (original: string, t: Token): number => {
+    if (t.script === "ar") {
+      const key = arabicGlossaryKey(original, t.norm);
+      return keyId(key, arabicKeyFlags(original, key));
+    }
+    if (t.script === "latin") return keyId(latinGlossaryKey(original, t.norm), 0);
+    return keyId(t.norm, 0);
+  };
+
+  const insert = (lang: Lang, path: number[], record: number): void => {
+    let node = roots[lang];
+    for (const id of path) {
+      if (node.next === null) node.next = new Map();
+      let child = node.next.get(id);
+      if (child === undefined) {
+        child = newNode();
+        node.next.set(id, child);
+      }
+      node = child;
+    }
+    if (node.terms === null) node.terms = [];
+    if (!node.terms.includes(record)) node.terms.push(record);
+  };
 
   for (const entry of entries) {
     for (const term of entry.terms) {
       const tokens = tokenize(term.text);
       if (tokens.length === 0) continue;
-      let node = roots[term.lang];
-      for (const t of tokens) {
+      const record = records.length;
+      const light: string[] = [];
+      // Each variant is a key path; a hyphen between two Latin words may also be written solid (G-20, G20).
+      let variants: number[][] = [[]];
+      tokens.forEach((t, k) => {
         const original = term.text.slice(t.start, t.end);
-        let id: number;
-        if (t.script === "ar") {
-          const key = arabicGlossaryKey(original, t.norm);
-          id = keyId(key, arabicKeyFlags(original, key));
-        } else if (t.script === "latin") {
-          id = keyId(latinGlossaryKey(original, t.norm), 0);
-        } else {
-          id = keyId(t.norm, 0);
+        const id = tokenKeyId(original, t);
+        light.push(
+          lightForm(
+            t.script === "ar" && arabicGlossaryKey(original, t.norm) !== t.norm
+              ? original.slice(2)
+              : original,
+          ),
+        );
+        const prev = tokens[k - 1];
+        const solid =
+          prev !== undefined &&
+          prev.gap === "hyphen" &&
+          prev.script !== "ar" &&
+          t.script !== "ar" &&
+          variants.length < MAX_HYPHEN_VARIANTS
+            ? tokenKeyId(term.text.slice(prev.start, prev.end) + original, {
+                ...t,
+                start: prev.start,
+                norm: prev.norm + t.norm,
+                script: prev.script === "latin" || t.script === "latin" ? "latin" : "other",
+              })
+            : -1;
+        const next: number[][] = [];
+        for (const v of variants) {
+          if (prev?.gap === "comma") next.push([...v, commaId, id]);
+          else next.push([...v, id]);
+          if (solid >= 0) next.push([...v.slice(0, -1), solid]);
         }
-        if (node.next === null) node.next = new Map();
-        let child = node.next.get(id);
-        if (child === undefined) {
-          child = newNode();
-          node.next.set(id, child);
-        }
-        node = child;
-      }
-      if (node.terms === null) node.terms = [];
-      node.terms.push(records.length);
+        variants = next;
+      });
+      for (const path of variants) insert(term.lang, path, record);
       records.push({
         entryId: entry.id,
         termText: term.text,
         status: term.status,
         lang: term.lang,
-        norm: tokens.map((t) => t.norm).join(" "),
+        light: lightForm(term.text),
+        lightTokens: light,
       });
       termCount++;
     }
   }
-  return { roots, keyIds, keyFlags, records, termCount };
+  return { roots, keyIds, keyFlags, records, termCount, commaId };
 }
 
 /**
@@ -200,9 +259,14 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
 
   const walk = (node: TrieNode, startTok: number, k: number): void => {
     if (node.terms !== null) for (const record of node.terms) raw.push({ startTok, endTok: k, record });
-    if (node.next === null || !(tokens[k] as Token).joinsNext || k + 1 >= tokens.length) return;
+    if (node.next === null || k + 1 >= tokens.length) return;
+    const gap = (tokens[k] as Token).gap;
+    let from: TrieNode | undefined = node;
+    if (gap === "comma") from = node.next.get(matcher.commaId);
+    else if (gap === "break") return;
+    if (from?.next == null) return;
     for (const id of (readings[k + 1] as { inner: number[] }).inner) {
-      const child = node.next.get(id);
+      const child = from.next.get(id);
       if (child !== undefined) walk(child, startTok, k + 1);
     }
   };
@@ -224,12 +288,13 @@ function resolve(matcher: TermMatcher, text: string, tokens: Token[], raw: RawMa
     const rec = matcher.records[m.record] as TermRecord;
     const key = `${m.startTok}:${m.endTok}:${rec.entryId}`;
     const prev = best.get(key);
-    if (prev === undefined || better(matcher, tokens, m, prev)) best.set(key, m);
+    if (prev === undefined || better(matcher, text, tokens, m, prev)) best.set(key, m);
   }
   const hits = [...best.values()].sort(
     (a, b) => b.endTok - b.startTok - (a.endTok - a.startTok) || a.startTok - b.startTok,
   );
   const primaries: RawMatch[] = [];
+  const nested: RawMatch[] = [];
   const out: TermMatch[] = [];
   for (const m of hits) {
     const entryId = (matcher.records[m.record] as TermRecord).entryId;
@@ -247,23 +312,32 @@ function resolve(matcher: TermMatcher, text: string, tokens: Token[], raw: RawMa
       break;
     }
     if (!keep) continue;
+    if (nestedIn !== null && nested.some((o) => sameEntryInside(matcher, m, o))) continue;
     if (nestedIn === null) primaries.push(m);
+    else nested.push(m);
     out.push(toMatch(matcher, text, tokens, m, nestedIn));
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end || a.entryId - b.entryId);
 }
 
-function better(matcher: TermMatcher, tokens: Token[], a: RawMatch, b: RawMatch): boolean {
+/** `inner` lies within `outer` and names the same concept: reporting it again would add nothing. */
+function sameEntryInside(matcher: TermMatcher, inner: RawMatch, outer: RawMatch): boolean {
+  return (
+    inner.startTok >= outer.startTok &&
+    inner.endTok <= outer.endTok &&
+    (matcher.records[inner.record] as TermRecord).entryId ===
+      (matcher.records[outer.record] as TermRecord).entryId
+  );
+}
+
+/** Of two terms of one entry found on the same span, the one spelt most like the text wins. */
+function better(matcher: TermMatcher, text: string, tokens: Token[], a: RawMatch, b: RawMatch): boolean {
   const ra = matcher.records[a.record] as TermRecord;
   const rb = matcher.records[b.record] as TermRecord;
-  const surface = tokens
-    .slice(a.startTok, a.endTok + 1)
-    .map((t) => t.norm)
-    .join(" ");
-  const exactA = ra.norm === surface;
-  const exactB = rb.norm === surface;
-  if (exactA !== exactB) return exactA;
-  return STATUS_RANK[ra.status] < STATUS_RANK[rb.status];
+  const surface = lightForm(text.slice((tokens[a.startTok] as Token).start, (tokens[a.endTok] as Token).end));
+  const closeness = (r: TermRecord): number =>
+    (r.light === surface ? 1000 : 0) + 10 * r.lightTokens.filter((t) => surface.includes(t)).length;
+  return (closeness(ra) - closeness(rb) || STATUS_RANK[rb.status] - STATUS_RANK[ra.status]) > 0;
 }
 
 function toMatch(

@@ -16,11 +16,15 @@ export interface Token {
   /** "ar" if the token has an Arabic letter, "latin" if it has a Latin letter, else "other" (numbers). */
   script: TokenScript;
   /**
-   * Whether the next token continues the same phrase: only spaces (no line break), hyphens/dashes or
-   * invisible marks lie between them. Multi-word terms never span punctuation or paragraphs.
+   * What separates this token from the next: "space" (spaces, invisible marks or nothing), "hyphen" (a
+   * hyphen or dash, spaces allowed), "comma" (a comma, spaces allowed) or "break" (anything else, including
+   * a line break, and after the last token). Multi-word terms continue across space and hyphen only, and
+   * across a comma only where the glossary term has one.
    */
-  joinsNext: boolean;
+  gap: TokenGap;
 }
+
+export type TokenGap = "space" | "hyphen" | "comma" | "break";
 
 // 0 = unknown, 1 = word character, 2 = not.
 const WORD_KIND = new Uint8Array(0x10000);
@@ -80,6 +84,21 @@ function wordCharLength(text: string, i: number): number {
   return isWordCodeUnit(c) ? 1 : 0;
 }
 
+/** Symbols that are part of names (BRICS+, OPEC+, R&D): each is a token of its own. */
+function isSymbolToken(c: number): boolean {
+  return c === 0x2b || c === 0x26;
+}
+
+/** In "U.N." or "e.g." a period between two single Latin letters stays inside the token. */
+function isInnerAbbreviationDot(text: string, i: number, start: number): boolean {
+  if (text.charCodeAt(i) !== 0x2e || i - 1 < start || !isLatinLetterCode(text.charCodeAt(i - 1)))
+    return false;
+  if (i - 2 >= start && text.charCodeAt(i - 2) !== 0x2e) return false;
+  if (!isLatinLetterCode(text.charCodeAt(i + 1))) return false;
+  const c = text.charCodeAt(i + 2);
+  return !(isLatinLetterCode(c) || (c >= 0x30 && c <= 0x39));
+}
+
 /** Words of `text` with their normalised forms and original offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -88,18 +107,28 @@ export function tokenize(text: string): Token[] {
   while (i < n) {
     let len = wordCharLength(text, i);
     if (len === 0) {
+      const c = text.charCodeAt(i);
+      if (isSymbolToken(c)) {
+        tokens.push({ start: i, end: i + 1, norm: text[i] as string, script: "other", gap: "break" });
+      }
       i++;
       continue;
     }
     const start = i;
     let arabic = false;
     let latin = false;
+    let dotted = false;
     while (i < n) {
       len = wordCharLength(text, i);
       if (len === 0) {
         // An apostrophe between two letters stays inside the word (Council's, don't).
         const c = text.charCodeAt(i);
         if (isApostrophe(c) && latin && i + 1 < n && isLatinLetterCode(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        if (isInnerAbbreviationDot(text, i, start)) {
+          dotted = true;
           i++;
           continue;
         }
@@ -110,27 +139,29 @@ export function tokenize(text: string): Token[] {
       else if (!latin && isLatinLetterCode(c)) latin = true;
       i += len;
     }
+    // "U.N." and "a.i." keep their final period once a period was kept inside them.
+    if (dotted && text.charCodeAt(i) === 0x2e && text.charCodeAt(i - 2) === 0x2e) i++;
     const end = i;
     const norm = normalizeToken(text, start, end);
     if (norm.length === 0) continue; // e.g. a lone tatweel or diacritic
-    tokens.push({ start, end, norm, script: arabic ? "ar" : latin ? "latin" : "other", joinsNext: false });
+    tokens.push({ start, end, norm, script: arabic ? "ar" : latin ? "latin" : "other", gap: "break" });
   }
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k] as Token;
-    const b = tokens[k + 1] as Token;
-    let joins = true;
-    for (let j = a.end; j < b.start; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-        joins = false;
-        break;
-      }
-      if (!(isSpace(c) || isDash(c) || isInvisible(c) || c === 0x0640)) {
-        joins = false;
-        break;
-      }
-    }
-    a.joinsNext = joins;
+    a.gap = gapBetween(text, a.end, (tokens[k + 1] as Token).start);
   }
   return tokens;
+}
+
+function gapBetween(text: string, from: number, to: number): TokenGap {
+  let gap: TokenGap = "space";
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return "break";
+    if (isSpace(c) || isInvisible(c) || c === 0x0640) continue;
+    if (isDash(c) && gap === "space") gap = "hyphen";
+    else if ((c === 0x2c || c === 0x060c) && gap === "space") gap = "comma";
+    else return "break";
+  }
+  return gap;
 }
