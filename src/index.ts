@@ -6,6 +6,7 @@ import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
 import { documentsRouter, segmentsRouter } from "./routes/documents";
 import { glossaryRouter } from "./routes/glossary";
+import { glossaryExchangeRouter } from "./routes/glossary-exchange";
 import { metaRouter } from "./routes/meta";
 import { tokensRouter } from "./routes/tokens";
 
@@ -35,6 +36,7 @@ app.route("/", metaRouter);
 app.route("/api", tokensRouter);
 app.route("/api", documentsRouter);
 app.route("/api", segmentsRouter);
+app.route("/api", glossaryExchangeRouter);
 app.route("/api", glossaryRouter);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

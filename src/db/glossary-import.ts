@@ -1,0 +1,247 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../env";
+import { ApiError, badRequest, type FieldError } from "../errors";
+import type { KeyedEntry } from "../formats/seed-tsv";
+import { normalizeForSearch } from "../text/normalize";
+import type { GlossaryEntry } from "../types";
+import { allEntries, type EntryInput, snapshot } from "./glossary";
+import { glossaryEntries, meta } from "./schema";
+import { sqlLiteral } from "./seed";
+
+/**
+ * Glossary exchange: every entry with its external key, and imports planned as a diff against the current
+ * glossary, then applied as ONE D1 batch (one transaction), so an import applies completely or not at all.
+ */
+
+/**
+ * Largest number of entries one import may hold. An import is one D1 batch (up to five statements per
+ * entry) so that it is all-or-nothing; beyond this the batch would get unreasonably large, so bigger files
+ * are refused (413) rather than applied in parts.
+ */
+export const MAX_IMPORT_ENTRIES = 5000;
+
+export type ImportMode = "merge" | "replace";
+
+export interface KeyedGlossaryEntry extends GlossaryEntry {
+  key: string;
+}
+
+export interface PlannedChange {
+  id: number;
+  key: string;
+  version: number;
+  before: EntryInput;
+  after: EntryInput;
+}
+
+export interface PlannedDeletion {
+  id: number;
+  key: string;
+  version: number;
+  before: EntryInput;
+}
+
+export interface ImportPlan {
+  mode: ImportMode;
+  /** The glossary version the plan was computed against (a web preview re-checks it before applying). */
+  glossaryVersion: number;
+  added: KeyedEntry[];
+  changed: PlannedChange[];
+  unchanged: number;
+  deleted: PlannedDeletion[];
+}
+
+/** The external key of an entry: its seed key, or `entry-<id>` for entries created in Diwan. */
+export const entryKey = (id: number, seedKey: string | null) => seedKey ?? `entry-${id}`;
+
+const GENERATED_KEY = /^entry-(\d{1,15})$/;
+
+/** Every entry with its key, in id order (exports and import planning). */
+export async function keyedEntries(db: Db): Promise<KeyedGlossaryEntry[]> {
+  const [entries, keys] = await Promise.all([
+    allEntries(db),
+    db
+      .select({ id: glossaryEntries.id, seedKey: glossaryEntries.seedKey })
+      .from(glossaryEntries)
+      .orderBy(asc(glossaryEntries.id))
+      .all(),
+  ]);
+  const seedKeys = new Map(keys.map((k) => [k.id, k.seedKey]));
+  return entries.map((e) => ({ ...e, key: entryKey(e.id, seedKeys.get(e.id) ?? null) }));
+}
+
+export async function currentGlossaryVersion(db: Db): Promise<number> {
+  const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "glossary_version")).get();
+  return row?.value ?? 0;
+}
+
+/** Identity of an entry by its first preferred English and Arabic terms, normalised as search does. */
+function termIdentity(e: EntryInput): string | null {
+  const en = e.terms.find((t) => t.lang === "en" && t.status === "preferred");
+  const ar = e.terms.find((t) => t.lang === "ar" && t.status === "preferred");
+  if (!en || !ar) return null;
+  return `${normalizeForSearch(en.text)}\u0000${normalizeForSearch(ar.text)}`;
+}
+
+/** Content equality as history records it (field order fixed by `snapshot`). */
+const sameContent = (a: EntryInput, b: EntryInput) =>
+  JSON.stringify(snapshot(a)) === JSON.stringify(snapshot(b));
+
+/**
+ * Compares the file's entries with the glossary. A file entry matches an existing one by key (seed key or
+ * `entry-<id>`), otherwise by its preferred English+Arabic terms. Two file entries claiming the same
+ * existing entry, or one key used twice, is an error: applying it would be ambiguous.
+ */
+export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMode): Promise<ImportPlan> {
+  if (incoming.length > MAX_IMPORT_ENTRIES) {
+    throw new ApiError(
+      413,
+      "payload-too-large",
+      "Import too large",
+      `an import may hold at most ${MAX_IMPORT_ENTRIES} entries (this file has ${incoming.length}); split it`,
+    );
+  }
+  const [glossaryVersion, existing] = await Promise.all([currentGlossaryVersion(db), keyedEntries(db)]);
+  const byKey = new Map(existing.map((e) => [e.key, e]));
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const byTerms = new Map<string, KeyedGlossaryEntry>();
+  for (const e of existing) {
+    const id = termIdentity(e);
+    if (id !== null && !byTerms.has(id)) byTerms.set(id, e);
+  }
+
+  const problems: FieldError[] = [];
+  const seenKeys = new Set<string>();
+  const claimed = new Map<number, string>();
+  const matches: (KeyedGlossaryEntry | null)[] = incoming.map((entry) => {
+    if (seenKeys.has(entry.key)) {
+      problems.push({ field: `entries.${entry.key}`, message: `key "${entry.key}" appears more than once` });
+    }
+    seenKeys.add(entry.key);
+    const generated = GENERATED_KEY.exec(entry.key);
+    return byKey.get(entry.key) ?? (generated ? byId.get(Number(generated[1])) : undefined) ?? null;
+  });
+  // Key matches claim their entries first, so a term match never steals an entry another row names by key.
+  matches.forEach((m, i) => {
+    if (m) claimed.set(m.id, incoming[i]!.key);
+  });
+  incoming.forEach((entry, i) => {
+    if (matches[i]) return;
+    const id = termIdentity(entry);
+    const m = id === null ? undefined : byTerms.get(id);
+    if (!m) return;
+    const other = claimed.get(m.id);
+    if (other !== undefined && other !== entry.key) {
+      problems.push({
+        field: `entries.${entry.key}`,
+        message: `matches existing entry ${m.key} by its preferred terms, which "${other}" already updates`,
+      });
+      return;
+    }
+    claimed.set(m.id, entry.key);
+    matches[i] = m;
+  });
+  if (problems.length) throw badRequest("the file cannot be matched unambiguously", problems);
+
+  const plan: ImportPlan = { mode, glossaryVersion, added: [], changed: [], unchanged: 0, deleted: [] };
+  incoming.forEach((entry, i) => {
+    const m = matches[i];
+    if (!m) plan.added.push(entry);
+    else if (sameContent(m, entry)) plan.unchanged++;
+    else
+      plan.changed.push({
+        id: m.id,
+        key: m.key,
+        version: m.version,
+        before: snapshot(m),
+        after: snapshot(entry),
+      });
+  });
+  if (mode === "replace") {
+    for (const e of existing) {
+      if (!claimed.has(e.id))
+        plan.deleted.push({ id: e.id, key: e.key, version: e.version, before: snapshot(e) });
+    }
+  }
+  return plan;
+}
+
+export const planIsEmpty = (p: ImportPlan) => !p.added.length && !p.changed.length && !p.deleted.length;
+
+/**
+ * Applies a plan as one D1 batch. Values are written as escaped SQL literals (`sqlLiteral`), not bound
+ * parameters, so multi-row term inserts stay clear of D1's 100-parameter limit. Each change or deletion
+ * is guarded by the version the plan saw: if another writer got in between, a guard statement sets a NOT
+ * NULL column to NULL, which fails the batch and so rolls back the whole import (reported as 409).
+ */
+export async function applyImport(db: Db, plan: ImportPlan, actor: string): Promise<void> {
+  if (planIsEmpty(plan)) return;
+  const L = sqlLiteral;
+  const json = (e: EntryInput | null) => (e === null ? "NULL" : L(JSON.stringify(snapshot(e))));
+  const statements: string[] = [];
+  const staleGuard = (id: number, version: number) =>
+    `UPDATE meta SET value = NULL WHERE key = 'glossary_version' AND NOT EXISTS (SELECT 1 FROM glossary_entries WHERE id = ${id} AND version = ${version})`;
+  const termRows = (entryId: string, e: EntryInput) =>
+    `INSERT INTO glossary_terms (entry_id, position, lang, text, norm, status, part_of_speech, note) VALUES ${e.terms
+      .map(
+        (t, position) =>
+          `(${entryId}, ${position}, ${L(t.lang)}, ${L(t.text)}, ${L(normalizeForSearch(t.text))}, ${L(t.status)}, ${L(t.partOfSpeech)}, ${L(t.note)})`,
+      )
+      .join(", ")}`;
+
+  for (const d of plan.deleted) {
+    statements.push(staleGuard(d.id, d.version));
+    statements.push(
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${d.id}, ${d.version + 1}, 'delete', ${json(d.before)}, NULL, ${L(actor)})`,
+    );
+    statements.push(`DELETE FROM glossary_entries WHERE id = ${d.id}`);
+  }
+  for (const c of plan.changed) {
+    const a = c.after;
+    statements.push(staleGuard(c.id, c.version));
+    statements.push(`DELETE FROM glossary_terms WHERE entry_id = ${c.id}`);
+    statements.push(termRows(String(c.id), a));
+    statements.push(
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${c.id}, ${c.version + 1}, 'update', ${json(c.before)}, ${json(a)}, ${L(actor)})`,
+    );
+    statements.push(
+      `UPDATE glossary_entries SET domain = ${L(a.domain)}, definition = ${L(a.definition)}, note = ${L(a.note)}, source = ${L(a.source)}, version = version + 1, updated_by = ${L(actor)}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ${c.id}`,
+    );
+  }
+  // Inside the transaction the newest row is the one just inserted, so max(id) names it.
+  const newId = "(SELECT max(id) FROM glossary_entries)";
+  for (const e of plan.added) {
+    // Keys of the form entry-<id> name rows of some other Diwan; they are not kept as seed keys here.
+    const seedKey = GENERATED_KEY.test(e.key) ? null : e.key;
+    statements.push(
+      `INSERT INTO glossary_entries (seed_key, domain, definition, note, source, created_by, updated_by) VALUES (${L(seedKey)}, ${L(e.domain)}, ${L(e.definition)}, ${L(e.note)}, ${L(e.source)}, ${L(actor)}, ${L(actor)})`,
+    );
+    statements.push(termRows(newId, e));
+    statements.push(
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${newId}, 1, 'create', NULL, ${json(e)}, ${L(actor)})`,
+    );
+  }
+  statements.push(`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version'`);
+  try {
+    await db.$client.batch(statements.map((s) => db.$client.prepare(s)));
+  } catch (err) {
+    const message = String((err as Error).message ?? err);
+    if (/NOT NULL constraint failed: meta\.value/i.test(message)) {
+      throw new ApiError(
+        409,
+        "conflict",
+        "Conflict",
+        "the glossary changed while the import was being applied; nothing was imported — preview it again",
+      );
+    }
+    if (/UNIQUE constraint failed: glossary_entries\.seed_key/i.test(message)) {
+      throw new ApiError(
+        409,
+        "conflict",
+        "Conflict",
+        "an entry with one of the file's keys was added meanwhile; nothing was imported — preview it again",
+      );
+    }
+    throw err;
+  }
+}

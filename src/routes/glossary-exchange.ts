@@ -1,0 +1,256 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../app";
+import {
+  applyImport,
+  type ImportPlan,
+  type KeyedGlossaryEntry,
+  keyedEntries,
+  planImport,
+} from "../db/glossary-import";
+import { badRequest, type FieldError, unsupportedMediaType } from "../errors";
+import { FormatError } from "../formats/errors";
+import { GlossaryTsvError, type KeyedEntry, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
+import { readUtf8Body } from "../http/body";
+import { authErrors, BearerSecurity, json, problem } from "./common";
+import { EntryInputSchema } from "./glossary";
+
+/** Largest accepted import file (bytes). Bigger bodies are refused with 413 before they are read whole. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export interface ExchangeFormat {
+  /** Media type of exports. TBX has no registered type; `application/xml` is what tools accept. */
+  mediaType: string;
+  extension: string;
+  parse(text: string): KeyedEntry[];
+  write(entries: KeyedEntry[]): string;
+}
+
+/** The glossary file formats Diwan reads and writes, by the `format` query value. */
+export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
+  tsv: {
+    mediaType: "text/tab-separated-values; charset=utf-8",
+    extension: "tsv",
+    parse: parseGlossaryTsv,
+    write: writeGlossaryTsv,
+  },
+};
+
+export const exportFormats = () => Object.keys(EXCHANGE_FORMATS);
+/** Formats an import accepts: every readable one (tbx2008 is an export variant; the TBX reader takes both). */
+export const importFormats = () => exportFormats().filter((f) => f !== "tbx2008");
+
+function formatOf(name: string, allowed: string[]): ExchangeFormat {
+  const format = allowed.includes(name) ? EXCHANGE_FORMATS[name] : undefined;
+  if (!format) {
+    throw badRequest(`format must be one of ${allowed.join(", ")}`, [
+      { field: "format", message: `unknown format "${name}"` },
+    ]);
+  }
+  return format;
+}
+
+/** Strips server-managed fields so formats see only what a file holds. */
+const toKeyed = (e: KeyedGlossaryEntry): KeyedEntry => ({
+  key: e.key,
+  domain: e.domain,
+  definition: e.definition,
+  note: e.note,
+  source: e.source,
+  terms: e.terms,
+});
+
+export async function exportGlossary(
+  db: Parameters<typeof keyedEntries>[0],
+  formatName: string,
+): Promise<{ body: string; mediaType: string; fileName: string }> {
+  const format = formatOf(formatName, exportFormats());
+  const entries = (await keyedEntries(db)).map(toKeyed);
+  const suffix = formatName === "tbx2008" ? "-tbx2008" : "";
+  return {
+    body: format.write(entries),
+    mediaType: format.mediaType,
+    fileName: `diwan-glossary${suffix}.${format.extension}`,
+  };
+}
+
+/**
+ * Parses an import file and validates every entry with the API's own entry schema, so a file can never
+ * hold what the API or the web form would refuse. Parse problems carry their line numbers.
+ */
+export function parseGlossaryFile(formatName: string, text: string): KeyedEntry[] {
+  const format = formatOf(formatName, importFormats());
+  let entries: KeyedEntry[];
+  try {
+    entries = format.parse(text);
+  } catch (err) {
+    if (err instanceof GlossaryTsvError) {
+      throw badRequest(
+        `the ${formatName.toUpperCase()} file has ${err.problems.length} problem(s)`,
+        err.problems.map((p) => ({ field: p.field, message: `line ${p.line}: ${p.message}`, line: p.line })),
+      );
+    }
+    if (err instanceof FormatError) {
+      if (err.code.startsWith("wrong-"))
+        throw unsupportedMediaType(`not a ${formatName} file: ${err.message}`);
+      throw badRequest(`the ${formatName.toUpperCase()} file cannot be read`, [
+        { field: "file", message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) },
+      ]);
+    }
+    throw err;
+  }
+  const problems: FieldError[] = [];
+  for (const entry of entries) {
+    const check = EntryInputSchema.safeParse(entry);
+    if (check.success) continue;
+    for (const issue of check.error.issues) {
+      problems.push({
+        field: [`entries`, entry.key, ...issue.path.map(String)].join("."),
+        message: issue.message,
+      });
+    }
+  }
+  if (problems.length) throw badRequest("some entries of the file are not valid", problems);
+  return entries;
+}
+
+export const ImportQuery = z.object({
+  format: z.string().max(20).openapi({ description: "tsv, csv or tbx" }),
+  mode: z.enum(["merge", "replace"]).default("merge").openapi({
+    description: "merge: add and update; replace: also delete entries the file does not hold",
+  }),
+  dryRun: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1")
+    .openapi({ description: "true: compute and return the changes, write nothing" }),
+});
+
+const TermOut = z.object({
+  lang: z.string(),
+  text: z.string(),
+  status: z.string(),
+  partOfSpeech: z.string().nullable(),
+  note: z.string().nullable(),
+});
+const EntryContent = z.object({
+  domain: z.string(),
+  definition: z.string().nullable(),
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+  terms: z.array(TermOut),
+});
+const ImportResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    mode: z.enum(["merge", "replace"]),
+    counts: z.object({
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      deleted: z.number().int(),
+    }),
+    added: z.array(EntryContent.extend({ key: z.string() })),
+    changed: z.array(
+      z.object({ id: z.number(), key: z.string(), before: EntryContent, after: EntryContent }),
+    ),
+    unchanged: z.number().int(),
+    deleted: z.array(z.object({ id: z.number(), key: z.string(), before: EntryContent })),
+    glossaryVersion: z.number().int(),
+  })
+  .openapi("GlossaryImportResult");
+
+export function importResult(plan: ImportPlan, dryRun: boolean) {
+  return {
+    dryRun,
+    mode: plan.mode,
+    counts: {
+      added: plan.added.length,
+      changed: plan.changed.length,
+      unchanged: plan.unchanged,
+      deleted: plan.deleted.length,
+    },
+    added: plan.added,
+    changed: plan.changed.map(({ id, key, before, after }) => ({ id, key, before, after })),
+    unchanged: plan.unchanged,
+    deleted: plan.deleted.map(({ id, key, before }) => ({ id, key, before })),
+    glossaryVersion: plan.glossaryVersion,
+  };
+}
+
+const tags = ["Glossary"];
+
+/** Bulk export/import of the whole glossary. Mounted before glossaryRouter (its /glossary/{id} is greedy). */
+export const glossaryExchangeRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/glossary/export",
+      tags,
+      security: BearerSecurity,
+      summary: "Export the whole glossary (TBX v3 Basic, TBX 2008, CSV or the seed TSV)",
+      description:
+        "TBX has no registered media type; it is served as `application/xml`. Keys are seed keys, or " +
+        "`entry-<id>` for entries created in Diwan, so a re-import of an export changes nothing.",
+      request: {
+        query: z.object({
+          format: z.string().max(20).default("tsv").openapi({ description: "tbx, tbx2008, csv or tsv" }),
+        }),
+      },
+      responses: {
+        200: {
+          description: "The file, with a Content-Disposition file name",
+          content: {
+            "text/tab-separated-values": { schema: z.string() },
+            "text/csv": { schema: z.string() },
+            "application/xml": { schema: z.string() },
+          },
+        },
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const file = await exportGlossary(c.var.db, c.req.valid("query").format);
+      c.header("content-type", file.mediaType);
+      c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+      c.header("cache-control", "no-store");
+      return c.body(file.body, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/glossary/import",
+      tags,
+      security: BearerSecurity,
+      summary: "Import a glossary file: merge or replace, all or nothing; dryRun=true previews",
+      description:
+        `The body is the file itself (UTF-8, at most ${MAX_IMPORT_BYTES} bytes and 5000 entries). File entries ` +
+        "match existing ones by key (seed key or `entry-<id>`), else by their preferred English and Arabic " +
+        "terms (normalised). The whole import is one transaction.",
+      request: {
+        query: ImportQuery,
+        body: {
+          required: true,
+          content: {
+            "text/tab-separated-values": { schema: z.string() },
+            "text/csv": { schema: z.string() },
+            "application/xml": { schema: z.string() },
+          },
+        },
+      },
+      responses: {
+        200: json(ImportResultSchema, "What changed (or, with dryRun, what would change)"),
+        ...authErrors,
+        409: problem("The glossary changed while the import was applied; nothing was written"),
+        415: problem("The body is not a file of the named format"),
+      },
+    }),
+    async (c) => {
+      const { format, mode, dryRun } = c.req.valid("query");
+      const text = await readUtf8Body(c.req.raw, MAX_IMPORT_BYTES);
+      const entries = parseGlossaryFile(format, text);
+      const plan = await planImport(c.var.db, entries, mode);
+      if (!dryRun) await applyImport(c.var.db, plan, c.var.principal.name);
+      return c.json(importResult(plan, dryRun), 200);
+    },
+  );
