@@ -8,6 +8,7 @@ import { documentsRouter, segmentsRouter } from "./routes/documents";
 import { glossaryRouter } from "./routes/glossary";
 import { glossaryExchangeRouter } from "./routes/glossary-exchange";
 import { metaRouter } from "./routes/meta";
+import { textRouter } from "./routes/text";
 import { tokensRouter } from "./routes/tokens";
 
 const app = createRouter();
@@ -34,6 +35,7 @@ app.use("/api/*", jsonBodyGuard, d1Session, authenticate);
 app.route("/", metaRouter);
 // More specific routers first: /glossary/{id} would otherwise claim /glossary/<word> paths.
 app.route("/api", tokensRouter);
+app.route("/api", textRouter);
 app.route("/api", documentsRouter);
 app.route("/api", segmentsRouter);
 app.route("/api", glossaryExchangeRouter);

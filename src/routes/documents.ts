@@ -10,8 +10,13 @@ import {
   requireDocument,
   searchSegments,
 } from "../db/documents";
+import { glossaryIndex } from "../db/matcher";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
+import { alignSentences } from "../text/align";
+import { pairsFromBeads } from "../text/bead-segments";
+import { checkSegmentPair } from "../text/qa";
+import { segmentSentences } from "../text/segment";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
 import {
   authErrors,
@@ -25,6 +30,7 @@ import {
   PageQuery,
   staleError,
 } from "./common";
+import { QaIssueSchema } from "./text";
 
 const segmentText = multiline(20_000).refine((s) => s.trim() !== "", "must not be empty");
 
@@ -65,6 +71,23 @@ export const CreateFromSegments = z
   })
   .openapi("CreateDocumentFromSegments");
 
+export const CreateFromTexts = z
+  .object({
+    title: line(300).refine((s) => s.trim() !== "", "must not be empty"),
+    ar: multiline(1_000_000).refine((s) => s.trim() !== "", "must not be empty"),
+    en: multiline(1_000_000).nullable().optional(),
+  })
+  .openapi("CreateDocumentFromTexts");
+
+const BeadCountsSchema = z.object({
+  "1-1": z.number(),
+  "1-2": z.number(),
+  "2-1": z.number(),
+  "2-2": z.number(),
+  "1-0": z.number(),
+  "0-1": z.number(),
+});
+
 const tags = ["Documents"];
 
 export const documentsRouter = createRouter()
@@ -74,15 +97,39 @@ export const documentsRouter = createRouter()
       path: "/documents",
       tags,
       security: BearerSecurity,
-      summary: "Create a document from Arabic segments with optional English",
-      request: { body: jsonBody(CreateFromSegments) },
+      summary:
+        "Create a document: from Arabic segments with optional English, or from an Arabic text (and its English " +
+        "translation), which is segmented and aligned; low-confidence beads are stored with status `new`",
+      request: { body: jsonBody(z.union([CreateFromSegments, CreateFromTexts])) },
       responses: {
-        201: json(z.object({ id: z.number(), title: z.string(), segmentCount: z.number() }), "Created"),
+        201: json(
+          z.object({
+            id: z.number(),
+            title: z.string(),
+            segmentCount: z.number(),
+            beads: BeadCountsSchema.optional().openapi({ description: "Bead counts by type (texts only)" }),
+          }),
+          "Created",
+        ),
         ...authErrors,
       },
     }),
     async (c) => {
       const body = c.req.valid("json");
+      if ("ar" in body) {
+        const { matcher } = await glossaryIndex(c.var.db);
+        const arSentences = segmentSentences(body.ar, "ar").map((s) => s.text);
+        const enSentences = body.en ? segmentSentences(body.en, "en").map((s) => s.text) : [];
+        const beads = alignSentences(arSentences, enSentences, { matcher });
+        const { pairs, counts } = pairsFromBeads(beads, arSentences, enSentences);
+        const doc = await createDocument(
+          c.var.db,
+          body.title,
+          pairs.map((p) => ({ ...p, origin: "aligned" as const, score: body.en ? p.score : null })),
+        );
+        c.header("Location", `/api/documents/${doc.id}`);
+        return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount, beads: counts }, 201);
+      }
       const doc = await createDocument(
         c.var.db,
         body.title,
@@ -149,10 +196,25 @@ export const documentsRouter = createRouter()
       path: "/documents/{id}/segments",
       tags,
       security: BearerSecurity,
-      summary: "A document's segments in order",
-      request: { params: IdParam, query: z.object(PageQuery) },
+      summary: "A document's segments in order (with `qa=true`, each with its QA issues)",
+      request: {
+        params: IdParam,
+        query: z.object({
+          ...PageQuery,
+          qa: z
+            .enum(["true", "false"])
+            .optional()
+            .openapi({ description: "Include QA issues of each segment pair" }),
+        }),
+      },
       responses: {
-        200: json(z.object({ items: z.array(SegmentSchema), nextCursor: z.string().nullable() }), "A page"),
+        200: json(
+          z.object({
+            items: z.array(SegmentSchema.extend({ qa: z.array(QaIssueSchema).optional() })),
+            nextCursor: z.string().nullable(),
+          }),
+          "A page",
+        ),
         ...authErrors,
         ...notFoundError,
       },
@@ -165,8 +227,11 @@ export const documentsRouter = createRouter()
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
       // Keyset on position: the cursor carries the last position, not an id.
+      const nextCursor = rows.length > q.limit && last ? encodeCursor(last.position) : null;
+      if (q.qa !== "true") return c.json({ items, nextCursor }, 200);
+      const ctx = await glossaryIndex(c.var.db);
       return c.json(
-        { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null },
+        { items: items.map((s) => ({ ...s, qa: checkSegmentPair(s.ar, s.en, ctx) })), nextCursor },
         200,
       );
     },

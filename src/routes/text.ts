@@ -1,0 +1,160 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../app";
+import { glossaryIndex } from "../db/matcher";
+import { alignSentences } from "../text/align";
+import { checkSegmentPair } from "../text/qa";
+import { segmentSentences } from "../text/segment";
+import { recognizeTerms } from "../text/terms";
+import { LANGS, TERM_STATUSES } from "../types";
+import { authErrors, BearerSecurity, json, jsonBody, multiline } from "./common";
+
+const text = (max: number) => multiline(max);
+const sentenceList = z.array(multiline(20_000)).max(20_000);
+
+export const SentenceSchema = z
+  .object({ text: z.string(), start: z.number().int(), end: z.number().int() })
+  .openapi("Sentence");
+
+export const BeadSchema = z
+  .object({
+    ar: z.array(z.number().int()),
+    en: z.array(z.number().int()),
+    score: z.number().openapi({ description: "Confidence in [0, 1] (posterior probability of the bead)" }),
+  })
+  .openapi("Bead");
+
+const TermMatchSchema = z
+  .object({
+    start: z.number().int().openapi({ description: "UTF-16 offset into the given text" }),
+    end: z.number().int(),
+    surface: z.string(),
+    entryId: z.number().int(),
+    termText: z.string(),
+    status: z.enum(TERM_STATUSES),
+    nestedIn: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Entry id of the enclosing match, or null" }),
+    translations: z.array(z.object({ text: z.string(), status: z.enum(TERM_STATUSES) })),
+  })
+  .openapi("TermMatch");
+
+export const QaIssueSchema = z
+  .object({
+    type: z.string(),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string(),
+    lang: z.enum(LANGS).optional(),
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
+    entryId: z.number().int().optional(),
+  })
+  .openapi("QaIssue");
+
+const tags = ["Text"];
+
+export const textRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/segment",
+      tags,
+      security: BearerSecurity,
+      summary: "Split a text into sentences (offsets in UTF-16 code units)",
+      request: { body: jsonBody(z.object({ text: text(1_000_000), lang: z.enum(LANGS) })) },
+      responses: { 200: json(z.object({ sentences: z.array(SentenceSchema) }), "Sentences"), ...authErrors },
+    }),
+    (c) => {
+      const { text, lang } = c.req.valid("json");
+      return c.json({ sentences: segmentSentences(text, lang) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/align",
+      tags,
+      security: BearerSecurity,
+      summary: "Align Arabic and English sentences (texts are segmented first; arrays are used as given)",
+      request: {
+        body: jsonBody(
+          z.object({
+            ar: z.union([text(1_000_000), sentenceList]),
+            en: z.union([text(1_000_000), sentenceList]),
+          }),
+        ),
+      },
+      responses: {
+        200: json(
+          z.object({
+            arSentences: z.array(z.string()),
+            enSentences: z.array(z.string()),
+            beads: z.array(BeadSchema),
+          }),
+          "Beads in document order covering every sentence exactly once",
+        ),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const split = (v: string | string[], lang: "ar" | "en") =>
+        typeof v === "string" ? segmentSentences(v, lang).map((s) => s.text) : v;
+      const arSentences = split(body.ar, "ar");
+      const enSentences = split(body.en, "en");
+      const { matcher } = await glossaryIndex(c.var.db);
+      return c.json(
+        { arSentences, enSentences, beads: alignSentences(arSentences, enSentences, { matcher }) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/glossary/recognize",
+      tags: ["Glossary"],
+      security: BearerSecurity,
+      summary: "Find glossary terms in a text (clitics, hamza forms, diacritics, plurals handled)",
+      request: { body: jsonBody(z.object({ text: text(200_000), lang: z.enum(LANGS) })) },
+      responses: {
+        200: json(z.object({ matches: z.array(TermMatchSchema) }), "Matches in text order"),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { text, lang } = c.req.valid("json");
+      const { matcher, entries } = await glossaryIndex(c.var.db);
+      const other = lang === "ar" ? "en" : "ar";
+      const matches = recognizeTerms(matcher, text, lang).map((m) => ({
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        entryId: m.entryId,
+        termText: m.termText,
+        status: m.status,
+        nestedIn: m.nestedIn,
+        translations: (entries.get(m.entryId)?.terms ?? [])
+          .filter((t) => t.lang === other && (t.status === "preferred" || t.status === "admitted"))
+          .map((t) => ({ text: t.text, status: t.status })),
+      }));
+      return c.json({ matches }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/qa",
+      tags,
+      security: BearerSecurity,
+      summary: "Quality checks of a segment pair (terms, numbers, empty/untranslated target, brackets)",
+      request: { body: jsonBody(z.object({ ar: text(50_000), en: text(50_000).nullable() })) },
+      responses: { 200: json(z.object({ issues: z.array(QaIssueSchema) }), "Issues found"), ...authErrors },
+    }),
+    async (c) => {
+      const { ar, en } = c.req.valid("json");
+      const { matcher, entries } = await glossaryIndex(c.var.db);
+      return c.json({ issues: checkSegmentPair(ar, en, { matcher, entries }) }, 200);
+    },
+  );
