@@ -10,6 +10,7 @@ import { glossaryExchangeRouter } from "./routes/glossary-exchange";
 import { metaRouter } from "./routes/meta";
 import { textRouter } from "./routes/text";
 import { tokensRouter } from "./routes/tokens";
+import { xliffRouter } from "./routes/xliff";
 
 const app = createRouter();
 
@@ -36,6 +37,7 @@ app.route("/", metaRouter);
 // More specific routers first: /glossary/{id} would otherwise claim /glossary/<word> paths.
 app.route("/api", tokensRouter);
 app.route("/api", textRouter);
+app.route("/api", xliffRouter);
 app.route("/api", documentsRouter);
 app.route("/api", segmentsRouter);
 app.route("/api", glossaryExchangeRouter);
