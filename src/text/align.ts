@@ -14,7 +14,6 @@
  * Each bead's score is its posterior probability (forward–backward over the same band), in [0, 1].
  */
 import type { Lang } from "../types";
-import { normalizeForSearch } from "./normalize";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatcher } from "./terms";
 
 export interface AlignedBead {
@@ -65,9 +64,11 @@ const KIND_TERM = 4;
 const MATCH_REWARD = [2.5, 1.5, 2.0, 1.0, 1.5];
 const MISS_PENALTY = [1.0, 0.5, 1.0, 0.5, 0.3];
 
-const MONTHS: Record<string, number> = {};
+// Month names as written in Arabic (Egyptian/Gulf, Levantine/Iraqi and Maghrebi series, hamza folded to
+// bare alef) and English. Levantine كانون/تشرين take the following word (الأول/الثاني).
+const MONTHS = new Map<string, number>();
 const monthNames: [number, string[]][] = [
-  [1, ["january", "jan", "يناير", "كانون الثاني", "جانفي"]],
+  [1, ["january", "jan", "يناير", "جانفي"]],
   [2, ["february", "feb", "فبراير", "شباط", "فيفري"]],
   [3, ["march", "mar", "مارس", "اذار"]],
   [4, ["april", "apr", "ابريل", "نيسان", "افريل"]],
@@ -76,12 +77,13 @@ const monthNames: [number, string[]][] = [
   [7, ["july", "jul", "يوليو", "يوليه", "تموز", "جويليه"]],
   [8, ["august", "aug", "اغسطس", "اب", "اوت"]],
   [9, ["september", "sept", "sep", "سبتمبر", "ايلول"]],
-  [10, ["october", "oct", "اكتوبر", "تشرين الاول"]],
-  [11, ["november", "nov", "نوفمبر", "تشرين الثاني"]],
-  [12, ["december", "dec", "ديسمبر", "كانون الاول"]],
+  [10, ["october", "oct", "اكتوبر"]],
+  [11, ["november", "nov", "نوفمبر"]],
+  [12, ["december", "dec", "ديسمبر"]],
 ];
-for (const [month, names] of monthNames) for (const name of names) MONTHS[name] = month;
-// Ambiguous short forms only count next to a number ("3 May", "May 2025"), not as words ("may", "mar").
+for (const [month, names] of monthNames) for (const name of names) MONTHS.set(name, month);
+const TWO_WORD_MONTHS: Record<string, [number, number]> = { كانون: [12, 1], تشرين: [10, 11] };
+// Ambiguous forms ("may", "mar", آب) only count next to a number ("3 May", "May 2025").
 const AMBIGUOUS_MONTHS = new Set([
   "may",
   "mar",
@@ -96,12 +98,40 @@ const AMBIGUOUS_MONTHS = new Set([
   "ماي",
   "اب",
 ]);
-const MONTH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${Object.keys(MONTHS)
-    .sort((a, b) => b.length - a.length)
-    .join("|")})(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+const WORD_RE = /[A-Za-z]+|[\u0621-\u064A]+/g;
+
+function foldArabicWord(w: string): string {
+  return w.replace(/[\u0622\u0623\u0625]/g, "\u0627");
+}
+
+/** Months named in the text (1–12). */
+function monthsIn(text: string): Set<number> {
+  const months = new Set<number>();
+  let pending: [number, number] | undefined;
+  for (const m of text.matchAll(WORD_RE)) {
+    const raw = m[0];
+    const w = raw.charCodeAt(0) < 0x80 ? raw.toLowerCase() : foldArabicWord(raw);
+    if (pending) {
+      if (w === "الاول") months.add(pending[0]);
+      else if (w === "الثاني") months.add(pending[1]);
+      pending = undefined;
+    }
+    const two = TWO_WORD_MONTHS[w];
+    if (two) {
+      pending = two;
+      continue;
+    }
+    const month = MONTHS.get(w);
+    if (month === undefined) continue;
+    if (AMBIGUOUS_MONTHS.has(w)) {
+      const at = m.index ?? 0;
+      if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text.slice(Math.max(0, at - 6), at + raw.length + 6)))
+        continue;
+    }
+    months.add(month);
+  }
+  return months;
+}
 
 const NUMBER_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g;
 const LATIN_RE = /[A-Za-z][A-Za-z0-9]*/g;
@@ -158,6 +188,7 @@ interface SentenceFeatures {
 class FeatureTable {
   readonly ids = new Map<string, number>();
   readonly kinds: number[] = [];
+  latinCount = 0;
   intern(kind: number, key: string): number {
     const full = `${kind}:${key}`;
     let id = this.ids.get(full);
@@ -165,6 +196,7 @@ class FeatureTable {
       id = this.kinds.length;
       this.ids.set(full, id);
       this.kinds.push(kind);
+      if (kind === KIND_LATIN) this.latinCount++;
     }
     return id;
   }
@@ -179,45 +211,44 @@ function sentenceFeatures(
   const ids: number[] = [];
   for (const m of text.matchAll(NUMBER_RE)) ids.push(table.intern(KIND_NUMBER, canonicalNumber(m[0])));
 
-  const norm = normalizeForSearch(text);
-  const months = new Set<number>();
-  for (const m of norm.matchAll(MONTH_RE)) {
-    const name = m[1] as string;
-    if (AMBIGUOUS_MONTHS.has(name)) {
-      const around = norm.slice(Math.max(0, (m.index ?? 0) - 4), (m.index ?? 0) + name.length + 5);
-      if (!/\d/.test(around)) continue;
-    }
-    months.add(MONTHS[name] as number);
-  }
+  const months = monthsIn(text);
   for (const month of months) ids.push(table.intern(KIND_MONTH, String(month)));
 
-  // Latin tokens: on the Arabic side every one is an anchor candidate; on the English side they are
-  // looked up only (see alignSentences), so English prose does not flood the table.
-  if (lang === "ar") {
+  let question = false;
+  let exclamation = false;
+  let quote = false;
+  let paren = false;
+  let latin = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3f || c === 0x061f) question = true;
+    else if (c === 0x21) exclamation = true;
+    else if (c === 0x22 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e)
+      quote = true;
+    else if (c === 0x28 || c === 0x29) paren = true;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
+  }
+  if (question) ids.push(table.intern(KIND_PUNCT, "?"));
+  if (exclamation) ids.push(table.intern(KIND_PUNCT, "!"));
+  if (quote) ids.push(table.intern(KIND_PUNCT, '"'));
+  if (paren) ids.push(table.intern(KIND_PUNCT, "("));
+
+  // Latin tokens: on the Arabic side every one is an anchor candidate; on the English side they are only
+  // looked up among the Arabic ones, so English prose does not flood the table.
+  if (latin && (lang === "ar" || table.latinCount > 0)) {
     const seen = new Set<string>();
     for (const m of text.matchAll(LATIN_RE)) {
       const w = m[0].toLowerCase();
-      if (w.length >= 2 && !seen.has(w)) {
-        seen.add(w);
+      if (w.length < 2 || seen.has(w)) continue;
+      seen.add(w);
+      if (lang === "ar") {
         ids.push(table.intern(KIND_LATIN, w));
-      }
-    }
-  } else {
-    const seen = new Set<string>();
-    for (const m of text.matchAll(LATIN_RE)) {
-      const w = m[0].toLowerCase();
-      const id = table.ids.get(`${KIND_LATIN}:${w}`);
-      if (id !== undefined && !seen.has(w)) {
-        seen.add(w);
-        ids.push(id);
+      } else {
+        const id = table.ids.get(`${KIND_LATIN}:${w}`);
+        if (id !== undefined) ids.push(id);
       }
     }
   }
-
-  if (/[?\u061F]/.test(text)) ids.push(table.intern(KIND_PUNCT, "?"));
-  if (/[!]/.test(text)) ids.push(table.intern(KIND_PUNCT, "!"));
-  if (/["\u00AB\u00BB\u201C\u201D\u201E]/.test(text)) ids.push(table.intern(KIND_PUNCT, '"'));
-  if (/[()]/.test(text)) ids.push(table.intern(KIND_PUNCT, "("));
 
   if (matcher) {
     const entries = new Set<number>();
@@ -239,8 +270,7 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /** -log(2 · (1 − Φ(|d|))): the Gale–Church cost of a length deviation of d standard deviations. */
-function lengthCost(d: number): number {
-  const x = Math.abs(d);
+function lengthCostExact(x: number): number {
   if (x > 6) return (x * x) / 2 + Math.log(x * Math.sqrt(2 * Math.PI)) - Math.LN2;
   // erfc via Abramowitz–Stegun 7.1.26 (error < 1.5e-7, ample for a cost).
   const z = x / Math.SQRT2;
@@ -252,69 +282,92 @@ function lengthCost(d: number): number {
   return -Math.log(Math.max(erfc, 1e-300));
 }
 
+// The DP evaluates the length cost hundreds of thousands of times: tabulate it (step 1/64 σ up to 16 σ,
+// linear interpolation; the curve is smooth, so the error is far below the model's own precision).
+const COST_STEPS = 64;
+const COST_MAX = 16;
+const COST_TABLE = Float64Array.from({ length: COST_MAX * COST_STEPS + 2 }, (_, k) =>
+  lengthCostExact(k / COST_STEPS),
+);
+
+function lengthCost(d: number): number {
+  const x = (d < 0 ? -d : d) * COST_STEPS;
+  if (x >= COST_MAX * COST_STEPS) return lengthCostExact(x / COST_STEPS);
+  const k = x | 0;
+  const lo = COST_TABLE[k] as number;
+  return lo + ((COST_TABLE[k + 1] as number) - lo) * (x - k);
+}
+
 interface Sides {
-  ar: SentenceFeatures[];
-  en: SentenceFeatures[];
+  /** Prefix sums of sentence lengths: length of sentences [a, b) = prefix[b] − prefix[a]. */
+  arPrefix: Float64Array;
+  enPrefix: Float64Array;
+  ar: Int32Array[];
+  en: Int32Array[];
   arPairs: Int32Array[];
   enPairs: Int32Array[];
-  kinds: number[];
+  matchReward: Float64Array;
+  missPenalty: Float64Array;
+  /** Whether an English-side occurrence of the feature is penalised when unmatched. */
+  enMissPenalty: Float64Array;
 }
 
 const EMPTY_IDS = new Int32Array(0);
 
-function beadIds(list: SentenceFeatures[], pairs: Int32Array[], end: number, count: number): Int32Array {
+function beadIds(single: Int32Array[], pairs: Int32Array[], end: number, count: number): Int32Array {
   if (count === 0) return EMPTY_IDS;
-  if (count === 1) return (list[end - 1] as SentenceFeatures).ids;
+  if (count === 1) return single[end - 1] as Int32Array;
   return pairs[end - 2] as Int32Array;
 }
 
 /** Cost (negative log-probability, up to a constant) of the bead ending at (i, j) with a/e sentences. */
 function beadCost(s: Sides, i: number, j: number, a: number, e: number, prior: number): number {
-  let la = 0;
-  let le = 0;
-  for (let k = i - a; k < i; k++) la += (s.ar[k] as SentenceFeatures).length;
-  for (let k = j - e; k < j; k++) le += (s.en[k] as SentenceFeatures).length;
-  // A skipped sentence has no counterpart whose length it should match (Moore 2002): only the prior.
   let cost = prior;
-  if (a > 0 && e > 0) cost += lengthCost((le - la * LENGTH_RATIO) / Math.sqrt(la * LENGTH_VARIANCE));
-
+  // A skipped sentence has no counterpart whose length it should match (Moore 2002): only the prior.
+  if (a > 0 && e > 0) {
+    const la = (s.arPrefix[i] as number) - (s.arPrefix[i - a] as number);
+    const le = (s.enPrefix[j] as number) - (s.enPrefix[j - e] as number);
+    cost += lengthCost((le - la * LENGTH_RATIO) / Math.sqrt(Math.max(1, la) * LENGTH_VARIANCE));
+  }
   const A = beadIds(s.ar, s.arPairs, i, a);
   const E = beadIds(s.en, s.enPairs, j, e);
   let x = 0;
   let y = 0;
-  while (x < A.length || y < E.length) {
-    const va = x < A.length ? (A[x] as number) : Number.MAX_SAFE_INTEGER;
-    const ve = y < E.length ? (E[y] as number) : Number.MAX_SAFE_INTEGER;
+  while (x < A.length && y < E.length) {
+    const va = A[x] as number;
+    const ve = E[y] as number;
     if (va === ve) {
-      cost -= MATCH_REWARD[s.kinds[va] as number] as number;
+      cost -= s.matchReward[va] as number;
       x++;
       y++;
     } else if (va < ve) {
-      cost += MISS_PENALTY[s.kinds[va] as number] as number;
+      cost += s.missPenalty[va] as number;
       x++;
     } else {
-      const kind = s.kinds[ve] as number;
-      if (kind !== KIND_LATIN) cost += MISS_PENALTY[kind] as number;
+      cost += s.enMissPenalty[ve] as number;
       y++;
     }
   }
+  for (; x < A.length; x++) cost += s.missPenalty[A[x] as number] as number;
+  for (; y < E.length; y++) cost += s.enMissPenalty[E[y] as number] as number;
   return cost;
 }
 
-function logAddExp(a: number, b: number): number {
-  if (a === Number.NEGATIVE_INFINITY) return b;
-  if (b === Number.NEGATIVE_INFINITY) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+interface BandResult {
+  beads: AlignedBead[];
+  touchesEdge: boolean;
 }
 
-interface Band {
-  lo: Int32Array;
-  hi: Int32Array;
-  rowStart: Int32Array;
-  cells: number;
-}
+const T = BEAD_TYPES.length;
+const TYPE_A = Int32Array.from(BEAD_TYPES, (t) => t.a);
+const TYPE_E = Int32Array.from(BEAD_TYPES, (t) => t.e);
+const TYPE_COST = Float64Array.from(BEAD_TYPES, (t) => t.cost);
 
-function makeBand(n: number, m: number, w: number): Band {
+/**
+ * Viterbi search (log domain) and forward–backward posteriors (linear domain, each row rescaled to its
+ * maximum so that long documents do not underflow) inside the band |j − i·m/n| ≤ w.
+ */
+function alignInBand(s: Sides, n: number, m: number, w: number): BandResult {
   const lo = new Int32Array(n + 1);
   const hi = new Int32Array(n + 1);
   const rowStart = new Int32Array(n + 2);
@@ -324,77 +377,95 @@ function makeBand(n: number, m: number, w: number): Band {
     hi[i] = Math.min(m, Math.ceil(centre + w));
     rowStart[i + 1] = (rowStart[i] as number) + (hi[i] as number) - (lo[i] as number) + 1;
   }
-  return { lo, hi, rowStart, cells: rowStart[n + 1] as number };
-}
-
-interface BandResult {
-  beads: AlignedBead[];
-  touchesEdge: boolean;
-}
-
-function alignInBand(s: Sides, w: number): BandResult {
-  const n = s.ar.length;
-  const m = s.en.length;
-  const band = makeBand(n, m, w);
-  const { lo, hi, rowStart, cells } = band;
-  const T = BEAD_TYPES.length;
-  const best = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const back = new Int8Array(cells).fill(-1);
-  // Forward log-probabilities and the cost of every transition into a cell, for the posteriors.
-  const fwd = new Float64Array(cells).fill(Number.NEGATIVE_INFINITY);
-  const trans = new Float64Array(cells * T).fill(Number.POSITIVE_INFINITY);
+  const cells = rowStart[n + 1] as number;
   const cellOf = (i: number, j: number): number =>
-    i < 0 || i > n || j < (lo[i] as number) || j > (hi[i] as number)
+    i < 0 || j < (lo[i] as number) || j > (hi[i] as number)
       ? -1
       : (rowStart[i] as number) + j - (lo[i] as number);
 
+  const best = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+  const back = new Int8Array(cells).fill(-1);
+  // prob[c·T + t]: probability (exp −cost) of the bead of type t ending at cell c; 0 if impossible.
+  const prob = new Float64Array(cells * T);
+  const fwd = new Float64Array(cells);
+  const fwdScale = new Float64Array(n + 1); // log scale of each row of fwd
   best[0] = 0;
-  fwd[0] = 0;
+
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i] as number; j <= (hi[i] as number); j++) {
-      const c = (rowStart[i] as number) + j - (lo[i] as number);
-      if (c === 0) continue;
+    const li = lo[i] as number;
+    const hiI = hi[i] as number;
+    const base = rowStart[i] as number;
+    // Forward values of row i are computed relative to row i−1's scale.
+    const prevScale = i > 0 ? (fwdScale[i - 1] as number) : 0;
+    const twoBack = i > 1 ? Math.exp((fwdScale[i - 2] as number) - prevScale) : 0;
+    let rowMax = 0;
+    for (let j = li; j <= hiI; j++) {
+      const c = base + j - li;
+      if (c === 0) {
+        fwd[0] = 1;
+        rowMax = 1;
+        continue;
+      }
       let b = Number.POSITIVE_INFINITY;
       let bt = -1;
-      let f = Number.NEGATIVE_INFINITY;
+      let f = 0;
       for (let t = 0; t < T; t++) {
-        const type = BEAD_TYPES[t] as { a: number; e: number; cost: number };
-        const p = cellOf(i - type.a, j - type.e);
-        if (p < 0 || best[p] === Number.POSITIVE_INFINITY) continue;
-        const cost = beadCost(s, i, j, type.a, type.e, type.cost);
-        trans[c * T + t] = cost;
-        const total = (best[p] as number) + cost;
-        if (total < b) {
-          b = total;
+        const a = TYPE_A[t] as number;
+        const e = TYPE_E[t] as number;
+        const pi = i - a;
+        const pj = j - e;
+        if (pi < 0 || pj < (lo[pi] as number) || pj > (hi[pi] as number)) continue;
+        const p = (rowStart[pi] as number) + pj - (lo[pi] as number);
+        const bp = best[p] as number;
+        if (bp === Number.POSITIVE_INFINITY) continue;
+        const cost = beadCost(s, i, j, a, e, TYPE_COST[t] as number);
+        const pr = Math.exp(-cost);
+        prob[c * T + t] = pr;
+        if (bp + cost < b) {
+          b = bp + cost;
           bt = t;
         }
-        f = logAddExp(f, (fwd[p] as number) - cost);
+        f += (fwd[p] as number) * pr * (a === 2 ? twoBack : 1);
       }
       best[c] = b;
       back[c] = bt;
       fwd[c] = f;
+      if (f > rowMax) rowMax = f;
     }
+    if (rowMax <= 0) rowMax = 1;
+    for (let c = base; c < (rowStart[i + 1] as number); c++) fwd[c] = (fwd[c] as number) / rowMax;
+    fwdScale[i] = prevScale + Math.log(rowMax);
   }
 
-  // Backward pass over the stored transition costs.
-  const bwd = new Float64Array(cells).fill(Number.NEGATIVE_INFINITY);
-  const last = cells - 1;
-  bwd[last] = 0;
+  // Backward pass over the stored bead probabilities, same row rescaling.
+  const bwd = new Float64Array(cells);
+  const bwdScale = new Float64Array(n + 2);
   for (let i = n; i >= 0; i--) {
-    for (let j = hi[i] as number; j >= (lo[i] as number); j--) {
-      const c = (rowStart[i] as number) + j - (lo[i] as number);
-      const bc = bwd[c] as number;
-      if (bc === Number.NEGATIVE_INFINITY) continue;
+    const li = lo[i] as number;
+    const base = rowStart[i] as number;
+    const nextScale = i < n ? (bwdScale[i + 1] as number) : 0;
+    const twoAhead = i + 2 <= n ? Math.exp((bwdScale[i + 2] as number) - nextScale) : 0;
+    let rowMax = 0;
+    for (let j = hi[i] as number; j >= li; j--) {
+      const c = base + j - li;
+      let h = i === n && j === m ? 1 : 0;
       for (let t = 0; t < T; t++) {
-        const cost = trans[c * T + t] as number;
-        if (cost === Number.POSITIVE_INFINITY) continue;
-        const type = BEAD_TYPES[t] as { a: number; e: number };
-        const p = cellOf(i - type.a, j - type.e);
-        bwd[p] = logAddExp(bwd[p] as number, bc - cost);
+        const a = TYPE_A[t] as number;
+        const d = cellOf(i + a > n ? -1 : i + a, j + (TYPE_E[t] as number));
+        if (d < 0) continue;
+        const pr = prob[d * T + t] as number;
+        if (pr === 0) continue;
+        h += pr * (bwd[d] as number) * (a === 2 ? twoAhead : 1);
       }
+      bwd[c] = h;
+      if (h > rowMax) rowMax = h;
     }
+    if (rowMax <= 0) rowMax = 1;
+    for (let c = base; c < (rowStart[i + 1] as number); c++) bwd[c] = (bwd[c] as number) / rowMax;
+    bwdScale[i] = nextScale + Math.log(rowMax);
   }
-  const logZ = fwd[last] as number;
+  const last = cells - 1;
+  const logZ = (fwdScale[n] as number) + Math.log(fwd[last] as number);
 
   const beads: AlignedBead[] = [];
   let touchesEdge = false;
@@ -403,27 +474,29 @@ function alignInBand(s: Sides, w: number): BandResult {
   while (i > 0 || j > 0) {
     const c = cellOf(i, j);
     const t = back[c] as number;
-    const type = BEAD_TYPES[t] as { a: number; e: number };
+    const a = TYPE_A[t] as number;
+    const e = TYPE_E[t] as number;
     if ((j === lo[i] && j > 0) || (j === hi[i] && j < m)) touchesEdge = true;
-    const p = cellOf(i - type.a, j - type.e);
-    const logPost = (fwd[p] as number) - (trans[c * T + t] as number) + (bwd[c] as number) - logZ;
-    const score = Math.min(1, Math.max(0, Math.exp(logPost)));
+    const p = cellOf(i - a, j - e);
+    const logPost =
+      (fwdScale[i - a] as number) +
+      Math.log(fwd[p] as number) +
+      Math.log(prob[c * T + t] as number) +
+      (bwdScale[i] as number) +
+      Math.log(bwd[c] as number) -
+      logZ;
     beads.push({
-      ar: Array.from({ length: type.a }, (_, k) => i - type.a + k),
-      en: Array.from({ length: type.e }, (_, k) => j - type.e + k),
-      score,
+      ar: Array.from({ length: a }, (_, k) => i - a + k),
+      en: Array.from({ length: e }, (_, k) => j - e + k),
+      score: Number.isFinite(logPost) ? Math.min(1, Math.max(0, Math.exp(logPost))) : 0,
     });
-    i -= type.a;
-    j -= type.e;
+    i -= a;
+    j -= e;
   }
   beads.reverse();
   return { beads, touchesEdge };
 }
 
-/**
- * Aligns Arabic sentences with English sentences. Returns beads in document order that cover every
- * sentence of both sides exactly once.
- */
 export function alignSentences(
   ar: readonly string[],
   en: readonly string[],
@@ -437,16 +510,34 @@ export function alignSentences(
   // Arabic first: English Latin tokens are looked up among the Arabic ones.
   const arF = ar.map((s) => sentenceFeatures(s, "ar", table, matcher));
   const enF = en.map((s) => sentenceFeatures(s, "en", table, matcher));
+  const prefix = (list: SentenceFeatures[]) => {
+    const out = new Float64Array(list.length + 1);
+    list.forEach((f, k) => {
+      out[k + 1] = (out[k] as number) + f.length;
+    });
+    return out;
+  };
   const pairs = (list: SentenceFeatures[]) =>
     list.slice(1).map((f, k) => mergeSorted((list[k] as SentenceFeatures).ids, f.ids));
-  const sides: Sides = { ar: arF, en: enF, arPairs: pairs(arF), enPairs: pairs(enF), kinds: table.kinds };
+  const kinds = table.kinds;
+  const sides: Sides = {
+    arPrefix: prefix(arF),
+    enPrefix: prefix(enF),
+    ar: arF.map((f) => f.ids),
+    en: enF.map((f) => f.ids),
+    arPairs: pairs(arF),
+    enPairs: pairs(enF),
+    matchReward: Float64Array.from(kinds, (k) => MATCH_REWARD[k] as number),
+    missPenalty: Float64Array.from(kinds, (k) => MISS_PENALTY[k] as number),
+    enMissPenalty: Float64Array.from(kinds, (k) => (k === KIND_LATIN ? 0 : (MISS_PENALTY[k] as number))),
+  };
 
   const n = ar.length;
   const m = en.length;
   const full = Math.max(n, m);
-  let w = options.band ?? Math.max(8, Math.ceil(Math.sqrt(full) * 1.5), Math.ceil(Math.abs(n - m) / 2) + 4);
+  let w = options.band ?? Math.max(8, Math.ceil(Math.sqrt(full)), Math.ceil(Math.abs(n - m) / 2) + 4);
   for (;;) {
-    const result = alignInBand(sides, w);
+    const result = alignInBand(sides, n, m, w);
     if (!result.touchesEdge || w >= full) return result.beads;
     w = Math.min(full, w * 2);
   }

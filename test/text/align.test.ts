@@ -1,0 +1,202 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { type AlignedBead, alignSentences, canonicalNumber } from "../../src/text/align";
+import { loadSeedGlossary } from "../fixtures/glossary";
+
+// Deterministic pseudo-random lengths (LCG), so that failures reproduce.
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const AR_WORDS = [
+  "وقال",
+  "الوزير",
+  "إن",
+  "التعاون",
+  "بين",
+  "البلدين",
+  "يشهد",
+  "تطورا",
+  "ملحوظا",
+  "في",
+  "مجالات",
+  "عدة",
+];
+const EN_WORDS = [
+  "The",
+  "minister",
+  "said",
+  "that",
+  "cooperation",
+  "between",
+  "the",
+  "two",
+  "countries",
+  "has",
+  "grown",
+];
+
+function filler(words: string[], chars: number, rnd: () => number): string {
+  const out: string[] = [];
+  let n = 0;
+  while (n < chars) {
+    const w = words[Math.floor(rnd() * words.length)] as string;
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(" ");
+}
+
+/** A parallel pair of sentences of about `chars` Arabic characters, anchored by the number `k`. */
+function pair(k: number, chars: number, rnd: () => number): [string, string] {
+  const arDigits = String(k).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  return [
+    `${filler(AR_WORDS, chars, rnd)} ${k % 2 ? arDigits : String(k)}.`,
+    `${filler(EN_WORDS, chars * 1.29, rnd)} ${k}.`,
+  ];
+}
+
+function key(b: { ar: number[]; en: number[] }): string {
+  return `${b.ar.join(",")}:${b.en.join(",")}`;
+}
+
+/** Beads must cover 0..n-1 and 0..m-1 exactly once, in order, with consecutive indices and valid types. */
+function expectWellFormed(beads: AlignedBead[], n: number, m: number): void {
+  const ar = beads.flatMap((b) => b.ar);
+  const en = beads.flatMap((b) => b.en);
+  expect(ar).toEqual(Array.from({ length: n }, (_, i) => i));
+  expect(en).toEqual(Array.from({ length: m }, (_, j) => j));
+  for (const b of beads) {
+    expect(b.ar.length + b.en.length).toBeGreaterThan(0);
+    expect(b.ar.length).toBeLessThanOrEqual(2);
+    expect(b.en.length).toBeLessThanOrEqual(2);
+    expect(b.score).toBeGreaterThanOrEqual(0);
+    expect(b.score).toBeLessThanOrEqual(1);
+  }
+}
+
+describe("alignSentences", () => {
+  it("aligns a parallel text 1-1 with confident scores", () => {
+    const rnd = lcg(1);
+    const pairs = [40, 120, 60, 200, 35, 90].map((c, k) => pair(k + 1, c, rnd));
+    const beads = alignSentences(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
+    expect(beads.map(key)).toEqual(["0:0", "1:1", "2:2", "3:3", "4:4", "5:5"]);
+    for (const b of beads) expect(b.score).toBeGreaterThan(0.8);
+  });
+
+  it("finds 1-2 and 2-1 beads from lengths and shared numbers", () => {
+    const rnd = lcg(2);
+    const [a0, e0] = pair(11, 80, rnd);
+    const [a1] = pair(12, 150, rnd);
+    const [a2, e2] = pair(13, 60, rnd);
+    const [a3, e3] = pair(14, 70, rnd);
+    const [a4, e4] = pair(15, 90, rnd);
+    // English splits a1 in two halves; Arabic a3 + a4 are merged into one English sentence.
+    const e1a = `${filler(EN_WORDS, 90, rnd)} 12.`;
+    const e1b = `${filler(EN_WORDS, 100, rnd)}.`;
+    const e34 = `${e3.slice(0, -1)}, and ${e4}`;
+    const beads = alignSentences([a0, a1, a2, a3, a4], [e0, e1a, e1b, e2, e34]);
+    expect(beads.map(key)).toEqual(["0:0", "1:1,2", "2:3", "3,4:4"]);
+  });
+
+  it("finds a 2-2 bead", () => {
+    const rnd = lcg(3);
+    const [a0, e0] = pair(21, 80, rnd);
+    const [a3, e3] = pair(24, 80, rnd);
+    // Two Arabic sentences rendered as two English sentences with a different split point.
+    const a1 = `${filler(AR_WORDS, 40, rnd)} 22.`;
+    const a2 = `${filler(AR_WORDS, 160, rnd)} 23.`;
+    const e1 = `${filler(EN_WORDS, 140, rnd)} 22 and 23.`;
+    const e2 = `${filler(EN_WORDS, 120, rnd)}.`;
+    const beads = alignSentences([a0, a1, a2, a3], [e0, e1, e2, e3]);
+    expect(beads.map(key)).toEqual(["0:0", "1,2:1,2", "3:3"]);
+  });
+
+  it("finds an untranslated Arabic sentence (1-0) and an added English note (0-1)", () => {
+    const rnd = lcg(4);
+    const ps = [1, 2, 3, 4, 5].map((k) => pair(k * 7, 90, rnd));
+    const dropped = `${filler(AR_WORDS, 110, rnd)} ٢٠٢٣ و٤٤.`;
+    const note = `${filler(EN_WORDS, 140, rnd)} (2019, 88).`;
+    const ar = [ps[0]?.[0], ps[1]?.[0], dropped, ps[2]?.[0], ps[3]?.[0], ps[4]?.[0]] as string[];
+    const en = [ps[0]?.[1], ps[1]?.[1], ps[2]?.[1], ps[3]?.[1], note, ps[4]?.[1]] as string[];
+    const beads = alignSentences(ar, en);
+    expect(beads.map(key)).toEqual(["0:0", "1:1", "2:", "3:2", "4:3", ":4", "5:5"]);
+  });
+
+  it("uses glossary term pairs as anchors", () => {
+    const glossary = loadSeedGlossary(env.SEED_TSV);
+    // Same lengths everywhere: only the term pairs tell which English sentence renders which Arabic one.
+    const ar = [
+      "وأدان مجلس الأمن الهجوم بشدة.",
+      "ورحب الاتحاد الأفريقي بالاتفاق.",
+      "وقال صندوق النقد الدولي ذلك.",
+    ];
+    const en = [
+      "The Security Council strongly condemned it.",
+      "The African Union welcomed the agreement.",
+      "The International Monetary Fund said so.",
+    ];
+    const withTerms = alignSentences(ar, en, { matcher: glossary.matcher });
+    expect(withTerms.map(key)).toEqual(["0:0", "1:1", "2:2"]);
+    // Dropping the first Arabic sentence: the terms pull each English sentence to its source.
+    const shifted = alignSentences(ar.slice(1), en, { entries: glossary.entries });
+    expect(shifted.map(key)).toEqual([":0", "0:1", "1:2"]);
+  });
+
+  it("handles empty sides", () => {
+    expect(alignSentences([], [])).toEqual([]);
+    expect(alignSentences(["أ.", "ب."], []).map(key)).toEqual(["0:", "1:"]);
+    expect(alignSentences([], ["A.", "B.", "C."]).map(key)).toEqual([":0", ":1", ":2"]);
+    expect(alignSentences(["جملة واحدة."], ["One sentence."]).map(key)).toEqual(["0:0"]);
+  });
+
+  it("covers every sentence of long documents exactly once, in order", () => {
+    const rnd = lcg(5);
+    const ps = Array.from({ length: 500 }, (_, k) => pair(k + 100, 30 + Math.floor(rnd() * 200), rnd));
+    // Drop every 37th Arabic sentence from the English, and merge every 53rd English pair.
+    const en: string[] = [];
+    ps.forEach(([, e], k) => {
+      if (k % 37 === 36) return;
+      if (k % 53 === 52 && en.length > 0) en[en.length - 1] = `${en[en.length - 1]} ${e}`;
+      else en.push(e);
+    });
+    const ar = ps.map((p) => p[0]);
+    const beads = alignSentences(ar, en);
+    expectWellFormed(beads, ar.length, en.length);
+    const oneToOne = beads.filter((b) => b.ar.length === 1 && b.en.length === 1).length;
+    expect(oneToOne).toBeGreaterThan(440);
+  });
+
+  it("widens the band when the translation drifts far from the diagonal", () => {
+    const rnd = lcg(6);
+    const ps = Array.from({ length: 200 }, (_, k) => pair(k + 1000, 40 + Math.floor(rnd() * 120), rnd));
+    // The English lacks the first 40 Arabic sentences.
+    const ar = ps.map((p) => p[0]);
+    const en = ps.slice(40).map((p) => p[1]);
+    const beads = alignSentences(ar, en, { band: 5 });
+    expectWellFormed(beads, ar.length, en.length);
+    const matched = beads.filter((b) => b.ar.length === 1 && b.en.length === 1);
+    expect(matched.length).toBeGreaterThan(150);
+    for (const b of matched) expect((b.ar[0] as number) - (b.en[0] as number)).toBe(40);
+  });
+});
+
+describe("canonicalNumber", () => {
+  it("reads separators and digit systems", () => {
+    expect(canonicalNumber("1,200")).toBe("1200");
+    expect(canonicalNumber("1.200")).toBe("1200");
+    expect(canonicalNumber("١٬٢٠٠")).toBe("1200");
+    expect(canonicalNumber("3.5")).toBe("3.5");
+    expect(canonicalNumber("٣٫٥")).toBe("3.5");
+    expect(canonicalNumber("۱۲")).toBe("12");
+    expect(canonicalNumber("1,234,567.50")).toBe("1234567.5");
+    expect(canonicalNumber("2025")).toBe("2025");
+  });
+});
