@@ -19,6 +19,8 @@ export interface Principal {
   tokenId: number | null;
   name: string;
   scope: TokenScope;
+  /** When a stored token was last used (null for ADMIN_TOKEN or a never-used token). */
+  lastUsedAt?: string | null;
 }
 
 /** Drizzle over a D1 session; `$client` is the session itself (for batches of raw statements). */
