@@ -24,7 +24,7 @@ export class FormatError extends Error {
     message: string,
     /** 1-based line of the input where the problem was found (parsers only). */
     readonly line?: number,
-    /** 1-based column, in UTF-16 code units (parsers only). */
+    /** 1-based column of the character at which the problem was detected, in UTF-16 code units (parsers only). */
     readonly column?: number,
     /** For `xml-invalid-char`: the refused code point and its UTF-16 offset in the escaped string. */
     readonly codePoint?: number,

@@ -53,7 +53,8 @@ const LEVEL_ORDER: Level[] = ["none", "draft", "translated", "reviewed", "approv
 const lowest = (a: Level, b: Level): Level => (LEVEL_ORDER.indexOf(a) <= LEVEL_ORDER.indexOf(b) ? a : b);
 
 const XLIFF12_LEVEL: Record<string, Level> = {
-  "needs-translation": "none",
+  // Older OmegaT keeps "needs-translation" after translating: a target that differs from the source is a draft.
+  "needs-translation": "draft",
   new: "draft",
   "needs-adaptation": "draft",
   "needs-l10n": "draft",
@@ -88,10 +89,9 @@ const MEMOQ_LEVEL: Record<string, Level> = {
 };
 
 /**
- * Decides whether a target is a translation. Not one: no target, a blank target, a state saying
- * "not translated yet" (1.2 `needs-translation`, memoQ `NotStarted`), or a draft state (1.2 `new`,
- * 2.x `initial`, Trados `Draft`) whose target is just a copy of the source. A draft with real
- * English is kept as status "new".
+ * Decides whether a target is a translation. Not one: no target, a blank target, memoQ `NotStarted`,
+ * or a "not translated yet" state (1.2 `new`/`needs-translation`, 2.x `initial`, Trados `Draft`) whose
+ * target is a copy of the source. Such a state with real English is a draft, kept as status "new".
  */
 export function translationOf(
   source: string,

@@ -118,18 +118,24 @@ export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<Xm
   // saxes' own namespace mode costs ~40% of parse time; resolving here is cheaper and just as strict.
   const parser = new SaxesParser({ position: true, forceXMLVersion: true, defaultXMLVersion: "1.0" });
   const stack: XmlElement[] = [];
+  let lastClosed = "";
   let elements = 0;
   const fail = (code: ConstructorParameters<typeof FormatError>[0], message: string): never => {
-    throw new FormatError(code, message, parser.line, parser.column + 1);
+    throw new FormatError(code, message, parser.line, parser.column);
   };
   parser.on("error", (err) => {
     const m = SAXES_LOCATION.exec(err.message);
     const message = m ? m[3]! : err.message;
     const line = m ? Number(m[1]) : parser.line;
-    const column = m ? Number(m[2]) + 1 : parser.column + 1;
+    const column = m ? Number(m[2]) : parser.column;
     const code = /entity/i.test(message) ? "xml-entity" : "xml-malformed";
-    const open = stack[stack.length - 1];
-    const hint = /close tag/.test(message) && open ? ` (open element is <${open.name}>)` : "";
+    let hint = "";
+    if (/close tag/.test(message)) {
+      // saxes has already popped the element the stray close tag was matched against.
+      const at = text.lastIndexOf("</", parser.position);
+      const name = at === -1 ? "" : (/^[^\s>]+/.exec(text.slice(at + 2, at + 200))?.[0] ?? "");
+      hint = ` </${name}> does not close <${lastClosed}>`;
+    }
     throw new FormatError(code, `${message}${hint}`, line, column);
   });
   parser.on("doctype", () => fail("xml-doctype", "DOCTYPE declarations are not accepted"));
@@ -184,6 +190,7 @@ export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<Xm
   });
   parser.on("closetag", () => {
     const el = stack.pop()!;
+    lastClosed = el.name;
     handlers.close(el, stack.length + 1);
   });
   parser.on("text", (t) => {
