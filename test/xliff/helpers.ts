@@ -55,10 +55,17 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
-export function importXliff(documentId: number, body: string | Uint8Array, query = "", headers = {}) {
+export function importXliff(
+  documentId: number,
+  body: string | Uint8Array,
+  query = "",
+  token?: string,
+  headers: Record<string, string> = {},
+) {
   return api(`/api/documents/${documentId}/xliff${query ? `?${query}` : ""}`, {
     method: "PUT",
     body,
+    token,
     headers: { "content-type": XLIFF_TYPE, ...headers },
   });
 }
