@@ -10,6 +10,7 @@ import { glossaryExchangeRouter } from "./routes/glossary-exchange";
 import { metaRouter } from "./routes/meta";
 import { textRouter } from "./routes/text";
 import { tokensRouter } from "./routes/tokens";
+import { webRouter } from "./web/router";
 import { xliffRouter } from "./routes/xliff";
 
 const app = createRouter();
@@ -42,6 +43,7 @@ app.route("/api", documentsRouter);
 app.route("/api", segmentsRouter);
 app.route("/api", glossaryExchangeRouter);
 app.route("/api", glossaryRouter);
+app.route("/", webRouter);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   type: "http",

@@ -1,0 +1,189 @@
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { apiTokens } from "../db/schema";
+import type { AppEnv, Principal } from "../env";
+import { forbidden } from "../errors";
+import { hasScope, sha256Hex } from "../middleware/auth";
+import { TOKEN_SCOPES, type TokenScope } from "../types";
+
+/**
+ * Web sessions: a signed cookie (HMAC-SHA256, WebCrypto) holding the token id, scope, name and expiry — no
+ * server-side session table. Every request re-checks that a database token is not revoked, and that the
+ * bootstrap ADMIN_TOKEN a session came from is still the configured one (so rotating it ends its sessions).
+ */
+
+/** `__Host-`: the browser only accepts it Secure, for this exact host, path / — no subdomain can set it. */
+export const SESSION_COOKIE = "__Host-diwan-session";
+export const SESSION_HOURS = 8;
+
+export interface WebSession {
+  /** Token id, or null for the bootstrap ADMIN_TOKEN. */
+  tid: number | null;
+  scope: TokenScope;
+  name: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+  /** Random session id: the CSRF token is derived from it, so it is tied to this session. */
+  sid: string;
+  /** For ADMIN_TOKEN sessions: a fingerprint of the token the session was opened with. */
+  fp?: string;
+}
+
+export interface WebEnv extends AppEnv {
+  Variables: AppEnv["Variables"] & { session: WebSession | null; csrfToken: string };
+}
+
+const enc = new TextEncoder();
+
+function b64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromB64url(s: string): Uint8Array | null {
+  try {
+    const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** The signing key: SESSION_SECRET, or a key derived from ADMIN_TOKEN (so a dev setup needs nothing more). */
+async function signingKey(env: AppEnv["Bindings"]): Promise<CryptoKey> {
+  let raw: Uint8Array;
+  if (env.SESSION_SECRET) raw = enc.encode(env.SESSION_SECRET);
+  else {
+    if (!env.ADMIN_TOKEN) throw forbidden("sign-in is not configured on this server (no ADMIN_TOKEN)");
+    const base = await crypto.subtle.importKey(
+      "raw",
+      enc.encode(env.ADMIN_TOKEN),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    raw = new Uint8Array(await crypto.subtle.sign("HMAC", base, enc.encode("diwan web session key v1")));
+  }
+  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+}
+
+async function mac(key: CryptoKey, data: string): Promise<string> {
+  return b64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode(data))));
+}
+
+const adminFingerprint = async (env: AppEnv["Bindings"]) =>
+  (await sha256Hex(`diwan-admin:${env.ADMIN_TOKEN ?? ""}`)).slice(0, 16);
+
+export async function encodeSession(env: AppEnv["Bindings"], s: WebSession): Promise<string> {
+  const payload = b64url(enc.encode(JSON.stringify(s)));
+  return `${payload}.${await mac(await signingKey(env), `session.${payload}`)}`;
+}
+
+function isSession(v: unknown): v is WebSession {
+  if (!v || typeof v !== "object") return false;
+  const s = v as Record<string, unknown>;
+  return (
+    (s.tid === null || Number.isSafeInteger(s.tid)) &&
+    TOKEN_SCOPES.includes(s.scope as TokenScope) &&
+    typeof s.name === "string" &&
+    typeof s.exp === "number" &&
+    typeof s.sid === "string"
+  );
+}
+
+/** The session a cookie value proves, or null (bad signature, malformed, expired). */
+export async function decodeSession(env: AppEnv["Bindings"], cookie: string): Promise<WebSession | null> {
+  const [payload, signature, extra] = cookie.split(".");
+  if (!payload || !signature || extra !== undefined) return null;
+  const sig = fromB64url(signature);
+  if (!sig) return null;
+  const key = await signingKey(env);
+  const ok = await crypto.subtle.verify("HMAC", key, sig, enc.encode(`session.${payload}`));
+  if (!ok) return null;
+  const bytes = fromB64url(payload);
+  if (!bytes) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+  if (!isSession(data) || data.exp * 1000 <= Date.now()) return null;
+  return data;
+}
+
+/** Synchronizer token for forms: derived from (and only valid with) the session's random id. */
+export async function csrfTokenFor(env: AppEnv["Bindings"], s: WebSession): Promise<string> {
+  return mac(await signingKey(env), `csrf.${s.sid}`);
+}
+
+export async function csrfTokenValid(
+  env: AppEnv["Bindings"],
+  s: WebSession,
+  given: string | undefined,
+): Promise<boolean> {
+  if (!given) return false;
+  const expected = enc.encode(await csrfTokenFor(env, s));
+  const actual = enc.encode(given);
+  return expected.byteLength === actual.byteLength && crypto.subtle.timingSafeEqual(expected, actual);
+}
+
+export async function startSession(c: Context<WebEnv>, principal: Principal): Promise<void> {
+  const session: WebSession = {
+    tid: principal.tokenId,
+    scope: principal.scope,
+    name: principal.name,
+    exp: Math.floor(Date.now() / 1000) + SESSION_HOURS * 3600,
+    sid: b64url(crypto.getRandomValues(new Uint8Array(18))),
+    ...(principal.tokenId === null ? { fp: await adminFingerprint(c.env) } : {}),
+  };
+  setCookie(c, SESSION_COOKIE, await encodeSession(c.env, session), {
+    path: "/",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Strict",
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function endSession(c: Context<WebEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+/** Still valid now? A database token must not be revoked; an admin session must match ADMIN_TOKEN. */
+async function stillValid(c: Context<WebEnv>, s: WebSession): Promise<boolean> {
+  if (!c.env.ADMIN_TOKEN) return false;
+  if (s.tid === null) return s.fp === (await adminFingerprint(c.env));
+  const row = await c.var.db
+    .select({ revokedAt: apiTokens.revokedAt, scope: apiTokens.scope })
+    .from(apiTokens)
+    .where(eq(apiTokens.id, s.tid))
+    .get();
+  return !!row && row.revokedAt === null && row.scope === s.scope;
+}
+
+/** Loads the session (if any) into `c.var.session` and the form token into `c.var.csrfToken`. */
+export const loadSession = createMiddleware<WebEnv>(async (c, next) => {
+  const cookie = getCookie(c, SESSION_COOKIE);
+  let session: WebSession | null = null;
+  if (cookie && c.env.ADMIN_TOKEN) {
+    session = await decodeSession(c.env, cookie);
+    if (session && !(await stillValid(c, session))) session = null;
+    if (!session) endSession(c);
+  }
+  c.set("session", session);
+  c.set("csrfToken", session ? await csrfTokenFor(c.env, session) : "");
+  await next();
+});
+
+export const sessionPrincipal = (s: WebSession): Principal => ({
+  tokenId: s.tid,
+  name: s.name,
+  scope: s.scope,
+});
+
+export const canWrite = (s: WebSession | null) => !!s && hasScope(sessionPrincipal(s), "write");
+export const isAdmin = (s: WebSession | null) => !!s && hasScope(sessionPrincipal(s), "admin");
