@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { createDocument, requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
+import { storedMatches } from "../db/tm";
 import { applyImport, exportUnits, importStatements, planImport, targetProblem } from "../db/xliff";
 import { ApiError, type FieldError, unsupportedMediaType } from "../errors";
 import { FormatError } from "../formats/errors";
@@ -197,8 +198,12 @@ export const xliffRouter = createRouter()
       const db = c.var.db;
       const doc = await requireDocument(db, id);
       const index = q.glossary || q.qa ? await glossaryIndex(db) : null;
-      // Stored TM matches come from the translation memory once it records them (see docs/xliff.md).
-      const units = await exportUnits(db, id, { index, glossary: q.glossary, qa: q.qa, matches: null });
+      const units = await exportUnits(db, id, {
+        index,
+        glossary: q.glossary,
+        qa: q.qa,
+        matches: q.matches ? (ids) => storedMatches(db, ids) : null,
+      });
       const body = toXliff(q.version, { id, title: doc.title, srcLang: "ar", trgLang: "en" }, units, {
         emptyTargets: q.emptyTargets,
       });

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parseXliff } from "../../src/formats/xliff-read";
 import { api, jsonOf, tokenWithScope, unique } from "../helpers";
@@ -128,6 +129,27 @@ describe("GET /api/documents/:id/xliff", () => {
 
     const plain = (await exportXliff(doc.id, "glossary=false&qa=false")).text;
     expect(plain).not.toContain("<note");
+  });
+
+  it("adds memory matches recorded by pre-translation (alt-trans / mtc:matches), unless matches=false", async () => {
+    const doc = await createDoc([{ ar: "تعقد اللجنة اجتماعها المقبل." }, { ar: "بلا تطابق." }]);
+    const id = doc.segments[0]!.id;
+    await env.DB.prepare(
+      `INSERT INTO segment_matches (segment_id, rank, source_segment_id, score, ar, en, origin)
+       VALUES (?1, 0, ?1, 92, 'تعقد اللجنة اجتماعها القادم.', 'The committee will hold its next meeting.', 'diwan-tm/tmx'),
+              (?1, 1, ?1, 75, 'تعقد اللجنة دورتها.', 'The committee holds its session & more.', 'diwan-tm/document-1')`,
+    )
+      .bind(id)
+      .run();
+    const v12 = (await exportXliff(doc.id)).text;
+    expect(v12).toContain(
+      `<alt-trans match-quality="92" origin="diwan-tm/tmx"><source xml:lang="ar">تعقد اللجنة اجتماعها القادم.</source><target xml:lang="en">The committee will hold its next meeting.</target></alt-trans>`,
+    );
+    expect(v12).toContain("its session &amp; more.");
+    const v20 = (await exportXliff(doc.id, "version=2.0")).text;
+    expect(v20).toContain(`<mtc:match ref="#1" type="tm" matchQuality="92" origin="diwan-tm/tmx">`);
+    expect(v20.match(/<mtc:match /g)).toHaveLength(2);
+    expect((await exportXliff(doc.id, "matches=false")).text).not.toContain("alt-trans");
   });
 
   it("lets a read-scope token export, and answers 404 / 400 for a missing document or a bad query", async () => {

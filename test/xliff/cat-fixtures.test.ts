@@ -1,0 +1,38 @@
+// The formats colleague's CAT-tool fixtures (test/fixtures/cat/), sent through the API: a new document from
+// each, then the same file imported into it again.
+import { describe, expect, it } from "vitest";
+import { parseXliff } from "../../src/formats/xliff-read";
+import matecat from "../fixtures/cat/matecat-1.2.xlf?raw";
+import memoq from "../fixtures/cat/memoq-1.2.xlf?raw";
+import okapi from "../fixtures/cat/okapi-2.1.xlf?raw";
+import omegat from "../fixtures/cat/omegat-1.2.xlf?raw";
+import phrase from "../fixtures/cat/phrase-2.0.xlf?raw";
+import trados from "../fixtures/cat/trados-sdlxliff-1.2.xlf?raw";
+import { api, jsonOf } from "../helpers";
+import { importXliff, segmentsOf, XLIFF_TYPE } from "./helpers";
+
+const FIXTURES = { matecat, memoq, okapi, omegat, phrase, trados };
+
+describe("CAT-tool files through the API", () => {
+  it.each(Object.entries(FIXTURES))(
+    "%s: creates a document with the file's sources, English and statuses",
+    async (_tool, xml) => {
+      const units = parseXliff(xml).units.filter((u) => u.source.trim() !== "");
+      const res = await api("/api/documents/import/xliff?title=cat", {
+        method: "POST",
+        body: xml,
+        headers: { "content-type": XLIFF_TYPE },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const created = await jsonOf<{ id: number; segmentCount: number; translated: number }>(res);
+      expect(created.segmentCount).toBe(units.length);
+      const segments = await segmentsOf(created.id);
+      expect(segments.map((s) => [s.ar, s.en, s.status, s.origin])).toEqual(
+        units.map((u) => [u.source, u.en, u.en === null ? "new" : u.status, "xliff"]),
+      );
+      // The file's own ids are not this document's segment ids: an import reports them, writes nothing.
+      const again = await importXliff(created.id, xml, "dryRun=true");
+      expect(again.status).toBe(200);
+    },
+  );
+});
