@@ -70,8 +70,8 @@ describe("escapeXmlText / escapeXmlAttr", () => {
     "refuses code point %i with its offset",
     (cp) => {
       const ch = String.fromCharCode(cp);
-      for (const escape of [escapeXmlText, escapeXmlAttr, assertXmlChars]) {
-        const err = formatError(() => escape(`ab${ch}c`));
+      for (const write of [escapeXmlText, escapeXmlAttr, assertXmlChars]) {
+        const err = formatError(() => write(`ab${ch}c`));
         expect(err.code).toBe("xml-invalid-char");
         expect(err.codePoint).toBe(cp);
         expect(err.position).toBe(2);
