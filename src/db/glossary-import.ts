@@ -55,6 +55,8 @@ export interface ImportPlan {
 export const entryKey = (id: number, seedKey: string | null) => seedKey ?? `entry-${id}`;
 
 const GENERATED_KEY = /^entry-(\d{1,15})$/;
+/** Keys with this prefix are placeholders for file entries without a key (e.g. TBX concepts without id). */
+export const NO_KEY_PREFIX = "~row-";
 
 /** Every entry with its key, in id order (exports and import planning). */
 export async function keyedEntries(db: Db): Promise<KeyedGlossaryEntry[]> {
@@ -83,9 +85,20 @@ function termIdentity(e: EntryInput): string | null {
   return `${normalizeForSearch(en.text)}\u0000${normalizeForSearch(ar.text)}`;
 }
 
-/** Content equality as history records it (field order fixed by `snapshot`). */
-const sameContent = (a: EntryInput, b: EntryInput) =>
-  JSON.stringify(snapshot(a)) === JSON.stringify(snapshot(b));
+/**
+ * Content equality. Terms are compared grouped by language (order within a language kept): TBX groups
+ * terms by language, and the order across languages carries no meaning.
+ */
+function canonical(e: EntryInput): string {
+  const s = snapshot(e);
+  const rank = (lang: string) => (lang === "ar" ? 0 : 1);
+  s.terms = s.terms
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t.lang) - rank(b.t.lang) || a.i - b.i)
+    .map((x) => x.t);
+  return JSON.stringify(s);
+}
+const sameContent = (a: EntryInput, b: EntryInput) => canonical(a) === canonical(b);
 
 /**
  * Compares the file's entries with the glossary. A file entry matches an existing one by key (seed key or
@@ -212,7 +225,7 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
   const newId = "(SELECT max(id) FROM glossary_entries)";
   for (const e of plan.added) {
     // Keys of the form entry-<id> name rows of some other Diwan; they are not kept as seed keys here.
-    const seedKey = GENERATED_KEY.test(e.key) ? null : e.key;
+    const seedKey = GENERATED_KEY.test(e.key) || e.key.startsWith(NO_KEY_PREFIX) ? null : e.key;
     statements.push(
       `INSERT INTO glossary_entries (seed_key, domain, definition, note, source, created_by, updated_by) VALUES (${L(seedKey)}, ${L(e.domain)}, ${L(e.definition)}, ${L(e.note)}, ${L(e.source)}, ${L(actor)}, ${L(actor)})`,
     );

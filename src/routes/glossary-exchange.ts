@@ -5,11 +5,15 @@ import {
   type ImportPlan,
   type KeyedGlossaryEntry,
   keyedEntries,
+  NO_KEY_PREFIX,
   planImport,
 } from "../db/glossary-import";
 import { badRequest, type FieldError, unsupportedMediaType } from "../errors";
+import { parseGlossaryCsv, writeGlossaryCsv } from "../formats/csv";
 import { FormatError } from "../formats/errors";
 import { GlossaryTsvError, type KeyedEntry, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
+import { parseTbx, writeTbx, writeTbx2008 } from "../formats/tbx";
+import { streamToString } from "../formats/xml-stream";
 import { readUtf8Body } from "../http/body";
 import { authErrors, BearerSecurity, json, problem } from "./common";
 import { EntryInputSchema } from "./glossary";
@@ -22,7 +26,23 @@ export interface ExchangeFormat {
   mediaType: string;
   extension: string;
   parse(text: string): KeyedEntry[];
-  write(entries: KeyedEntry[]): string;
+  write(entries: KeyedEntry[]): string | Promise<string>;
+}
+
+/**
+ * TBX concepts without an id get a placeholder key: it never matches an existing key and is not stored
+ * (see NO_KEY_PREFIX in glossary-import.ts), so such entries match by their terms or are added.
+ */
+function fromTbx(text: string): KeyedEntry[] {
+  // Only ids in the seed key syntax are kept as keys, so every stored key can be written to TSV/CSV again.
+  return parseTbx(text).entries.map((e, i) => ({
+    key: e.key && /^[a-z0-9][a-z0-9-]{0,99}$/.test(e.key) ? e.key : `${NO_KEY_PREFIX}${i + 1}`,
+    domain: e.domain,
+    definition: e.definition,
+    note: e.note,
+    source: e.source,
+    terms: e.terms,
+  }));
 }
 
 /** The glossary file formats Diwan reads and writes, by the `format` query value. */
@@ -32,6 +52,24 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     extension: "tsv",
     parse: parseGlossaryTsv,
     write: writeGlossaryTsv,
+  },
+  csv: {
+    mediaType: "text/csv; charset=utf-8; header=present",
+    extension: "csv",
+    parse: parseGlossaryCsv,
+    write: (entries) => writeGlossaryCsv(entries),
+  },
+  tbx: {
+    mediaType: "application/xml; charset=utf-8",
+    extension: "tbx",
+    parse: fromTbx,
+    write: (entries) => streamToString(writeTbx(entries)),
+  },
+  tbx2008: {
+    mediaType: "application/xml; charset=utf-8",
+    extension: "tbx",
+    parse: fromTbx,
+    write: (entries) => streamToString(writeTbx2008(entries)),
   },
 };
 
@@ -67,7 +105,7 @@ export async function exportGlossary(
   const entries = (await keyedEntries(db)).map(toKeyed);
   const suffix = formatName === "tbx2008" ? "-tbx2008" : "";
   return {
-    body: format.write(entries),
+    body: await format.write(entries),
     mediaType: format.mediaType,
     fileName: `diwan-glossary${suffix}.${format.extension}`,
   };

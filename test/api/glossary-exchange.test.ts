@@ -97,6 +97,40 @@ describe("glossary import", () => {
     });
   }
 
+  it("imports the whole seed termbase, and its TSV, CSV, TBX and TBX 2008 exports re-import unchanged", async () => {
+    const { env } = await import("cloudflare:test");
+    const seeded = await importFile("tsv", env.SEED_TSV);
+    expect(seeded.status).toBe(200);
+    expect((await jsonOf<ImportResult>(seeded)).counts.added + (await glossaryVersion())).toBeGreaterThan(
+      300,
+    );
+    for (const [exportFormat, importFormat] of [
+      ["tsv", "tsv"],
+      ["csv", "csv"],
+      ["tbx", "tbx"],
+      ["tbx2008", "tbx"],
+    ] as const) {
+      const exported = await api(`/api/glossary/export?format=${exportFormat}`);
+      expect(exported.status).toBe(200);
+      const plan = await jsonOf<ImportResult>(
+        await importFile(importFormat, await exported.text(), "&mode=replace&dryRun=true"),
+      );
+      expect({ format: exportFormat, ...plan.counts, unchanged: 0 }).toEqual({
+        format: exportFormat,
+        added: 0,
+        changed: 0,
+        deleted: 0,
+        unchanged: 0,
+      });
+      expect(plan.unchanged).toBeGreaterThan(300);
+    }
+  });
+
+  it("refuses a file of another format with 415", async () => {
+    const res = await importFile("tbx", '<?xml version="1.0"?><html><body/></html>');
+    expect(res.status).toBe(415);
+  });
+
   it("previews with dryRun, then applies merge: adds, changes, leaves the rest alone, writes history", async () => {
     const en = unique("import target ");
     const target = await create(en, "هدف الاستيراد");
