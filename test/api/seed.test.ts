@@ -26,17 +26,24 @@ describe("seed glossary", () => {
     const entries = parseGlossaryTsv(env.SEED_TSV);
     const termCount = entries.reduce((n, e) => n + e.terms.length, 0);
     await runSeed();
-    expect(await count("SELECT count(*) AS n FROM glossary_entries WHERE seed_key IS NOT NULL")).toBe(entries.length);
+    expect(await count("SELECT count(*) AS n FROM glossary_entries WHERE seed_key IS NOT NULL")).toBe(
+      entries.length,
+    );
     expect(
       await count(
         "SELECT count(*) AS n FROM glossary_terms WHERE entry_id IN (SELECT id FROM glossary_entries WHERE seed_key IS NOT NULL)",
       ),
     ).toBe(termCount);
 
-    const brics = await jsonOf<{ items: GlossaryEntry[] }>(await api(`/api/glossary?q=${encodeURIComponent("بريكس")}`));
+    const brics = await jsonOf<{ items: GlossaryEntry[] }>(
+      await api(`/api/glossary?q=${encodeURIComponent("بريكس")}`),
+    );
     const entry = brics.items.find((e) => e.terms.some((t) => t.text === "BRICS"));
     expect(entry).toBeDefined();
-    const edited = await api(`/api/glossary/${entry!.id}`, { method: "PATCH", body: { note: "edited by a user" } });
+    const edited = await api(`/api/glossary/${entry!.id}`, {
+      method: "PATCH",
+      body: { note: "edited by a user" },
+    });
     expect(edited.status).toBe(200);
     const victim = await env.DB.prepare(
       "SELECT id FROM glossary_entries WHERE seed_key IS NOT NULL AND id <> ? ORDER BY id LIMIT 1",
@@ -46,7 +53,9 @@ describe("seed glossary", () => {
     expect((await api(`/api/glossary/${victim!.id}`, { method: "DELETE" })).status).toBe(204);
 
     await runSeed();
-    expect(await count("SELECT count(*) AS n FROM glossary_entries WHERE seed_key IS NOT NULL")).toBe(entries.length - 1);
+    expect(await count("SELECT count(*) AS n FROM glossary_entries WHERE seed_key IS NOT NULL")).toBe(
+      entries.length - 1,
+    );
     const after = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry!.id}`));
     expect(after.note).toBe("edited by a user");
     expect(after.terms).toEqual(entry!.terms);
