@@ -33,9 +33,15 @@ export const segments = sqliteTable(
     /** Normalised copies (src/text/normalize.ts) used only for search and matching. */
     arNorm: text("ar_norm").notNull(),
     enNorm: text("en_norm"),
+    /** How many times this exact pair (normalised ar + en) was added as a free memory entry (src/db/tm.ts). */
+    occurrences: integer("occurrences").notNull().default(1),
     ...timestamps,
   },
-  (t) => [index("segments_document_position").on(t.documentId, t.position)],
+  (t) => [
+    index("segments_document_position").on(t.documentId, t.position),
+    // Exact (100%) matches and duplicate detection look segments up by normalised Arabic.
+    index("segments_ar_norm").on(t.arNorm),
+  ],
 );
 
 export const glossaryEntries = sqliteTable(

@@ -8,9 +8,9 @@ import {
   listSegments,
   patchSegment,
   requireDocument,
-  searchSegments,
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
+import { concordance } from "../db/tm";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { alignSentences } from "../text/align";
@@ -245,7 +245,8 @@ export const segmentsRouter = createRouter()
       tags: ["Segments"],
       security: BearerSecurity,
       summary:
-        "Concordance: search all segments (Arabic normalised: diacritics, tatweel, hamza forms ignored)",
+        "Concordance: segments holding the query's words in order, as whole words (Arabic normalised: " +
+        "diacritics, tatweel, hamza forms ignored), with highlight spans in the stored text",
       request: {
         query: z.object({
           q: z.string().min(1).max(500),
@@ -254,14 +255,30 @@ export const segmentsRouter = createRouter()
         }),
       },
       responses: {
-        200: json(z.object({ items: z.array(SegmentSchema), nextCursor: z.string().nullable() }), "A page"),
+        200: json(
+          z.object({
+            items: z.array(
+              SegmentSchema.extend({
+                highlights: z.array(
+                  z.object({
+                    field: z.enum(LANGS),
+                    start: z.number().int().openapi({ description: "UTF-16 offset in the stored text" }),
+                    end: z.number().int().openapi({ description: "End offset, exclusive" }),
+                  }),
+                ),
+              }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
+          "A page",
+        ),
         ...authErrors,
       },
     }),
     async (c) => {
       const q = c.req.valid("query");
       return c.json(
-        page(await searchSegments(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit), q.limit),
+        page(await concordance(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit), q.limit),
         200,
       );
     },

@@ -1,0 +1,704 @@
+/**
+ * Translation memory over D1: fuzzy matches from the term postings, phrase concordance with highlights,
+ * pre-translation, stored matches for XLIFF export, variants, TMX import (staged, published in one
+ * statement) and export pages. The postings (tm_tokens, tm_postings) are maintained by SQLite triggers on
+ * `segments` (migrations/0003_tm_index.sql), so every writer that keeps ar_norm/en_norm current keeps the
+ * index current too. Scoring is src/text/fuzzy.ts; docs/tm.md explains the design and its D1 limits.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "../env";
+import {
+  candidateBounds,
+  type DiffPart,
+  type FuzzyQuery,
+  indexTerms,
+  phraseSpans,
+  prefixLength,
+  prepareQuery,
+  scoreCandidate,
+  wordDiff,
+} from "../text/fuzzy";
+import { normalizeForSearch, normalizeWithMap, originalRange } from "../text/normalize";
+import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
+import { runBatch, type Statement } from "./batch";
+import { requireDocument, searchSegments } from "./documents";
+
+/** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */
+export const CANDIDATE_CAP = 300;
+/** Largest JSON payload bound to one statement: far under D1's ~2 MB per bound string. */
+const JSON_CHUNK_BYTES = 900_000;
+
+async function all<T>(db: Db, q: Statement): Promise<T[]> {
+  const [res] = await runBatch(db, [q]);
+  return (res?.results ?? []) as T[];
+}
+
+// ------------------------------------------------------------------------------------------ terms
+
+interface TermInfo {
+  id: number;
+  df: number;
+}
+
+/** Ids and document frequencies of terms in one language (absent terms are missing from the map). */
+async function lookupTerms(db: Db, lang: Lang, terms: Iterable<string>): Promise<Map<string, TermInfo>> {
+  const list = [...new Set(terms)];
+  const out = new Map<string, TermInfo>();
+  if (list.length === 0) return out;
+  const rows = await all<{ id: number; token: string; df: number }>(
+    db,
+    sql`SELECT id, token, df FROM tm_tokens
+      WHERE lang = ${lang} AND token IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
+  );
+  for (const r of rows) out.set(r.token, { id: r.id, df: r.df });
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ fuzzy
+
+export interface MatchQuery {
+  /** The text as written (for the diff) and its normalised form. */
+  text: string;
+  norm: string;
+  /** A segment that must not match itself (pre-translation). */
+  excludeId?: number;
+}
+
+export interface TmMatch {
+  segmentId: number;
+  documentId: number | null;
+  ar: string;
+  en: string;
+  score: number;
+  origin: SegmentOrigin;
+  status: SegmentStatus;
+  occurrences: number;
+  updatedAt: string;
+}
+
+interface Candidate {
+  qi: number;
+  sid: number;
+  norm: string;
+  occurrences: number;
+  status: SegmentStatus;
+}
+
+interface Ranked {
+  sid: number;
+  score: number;
+  distance: number;
+  occurrences: number;
+  review: number;
+}
+
+/** Among equal scores, reviewed work first. */
+const REVIEW_RANK: Record<SegmentStatus, number> = { approved: 3, reviewed: 2, translated: 1, new: 0 };
+
+/**
+ * Best matches (score ≥ minScore, best first, at most `limit`) for several queries in one language, with
+ * three round trips whatever their number: term lookup; candidates (exact matches by the ar_norm index or
+ * a scan of the query norm's equals for English, plus prefix-filtered postings, capped per query); the
+ * matched rows. Exact scores are computed here.
+ */
+export async function matchMany(
+  db: Db,
+  queries: MatchQuery[],
+  lang: Lang,
+  minScore: number,
+  limit: number,
+  cap = CANDIDATE_CAP,
+): Promise<TmMatch[][]> {
+  const prepared: FuzzyQuery[] = queries.map((q) => prepareQuery(q.norm));
+  const terms = await lookupTerms(
+    db,
+    lang,
+    prepared.flatMap((p) => [...p.wordCounts.keys()]),
+  );
+  const prefixRows: [number, number, number, number, number][] = [];
+  prepared.forEach((p, qi) => {
+    const bounds = candidateBounds(p, minScore);
+    // Rarest first; words the memory lacks come first and cost nothing.
+    const ordered = [...p.wordCounts.entries()]
+      .map(([word, count]) => ({ word, count, info: terms.get(word) }))
+      .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0));
+    const k = prefixLength(ordered, bounds.wordSlack);
+    for (const t of ordered.slice(0, k)) {
+      if (t.info)
+        prefixRows.push([qi, t.info.id, bounds.minWords, bounds.maxWords, queries[qi]?.excludeId ?? 0]);
+    }
+  });
+  const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
+  const statements: Statement[] = [];
+  for (const chunk of chunkJson(prefixRows)) {
+    // Candidates are ranked by the prefix terms they hold, then by closeness of length; only `cap` per
+    // query are verified. Exact scores come after, in JS.
+    statements.push(
+      sql`WITH q AS (
+          SELECT value ->> '$[0]' AS qi, value ->> '$[1]' AS tid, value ->> '$[2]' AS lo,
+            value ->> '$[3]' AS hi, value ->> '$[4]' AS ex FROM json_each(${chunk})),
+        c AS (
+          SELECT q.qi AS qi, p.segment_id AS sid, count(*) AS hits, max(p.len) AS len
+          FROM q JOIN tm_postings AS p ON p.token_id = q.tid
+          WHERE p.paired = 1 AND p.len BETWEEN q.lo AND q.hi AND p.segment_id <> q.ex
+          GROUP BY q.qi, p.segment_id),
+        r AS (
+          SELECT qi, sid, row_number() OVER (PARTITION BY qi ORDER BY hits DESC, len DESC, sid DESC) AS rn
+          FROM c)
+        SELECT r.qi AS qi, r.sid AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
+        FROM r JOIN segments AS s ON s.id = r.sid
+        WHERE r.rn <= ${cap} AND s.en_norm IS NOT NULL`,
+    );
+  }
+  // Exact matches do not depend on the cap: many near-duplicates may tie with them on shared terms.
+  const exactRows = queries.map((q, qi) => [qi, q.norm, q.excludeId ?? 0]);
+  for (const chunk of chunkJson(exactRows)) {
+    statements.push(
+      lang === "ar"
+        ? sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.occurrences AS occurrences,
+              s.status AS status
+            FROM json_each(${chunk}) AS j JOIN segments AS s ON s.ar_norm = j.value ->> '$[1]'
+            WHERE s.en_norm IS NOT NULL AND s.id <> j.value ->> '$[2]'`
+        : // English has no norm index: exact English matches come through the postings (never tied out
+          // unless over `cap` exact duplicates exist).
+          sql`SELECT 0 AS qi, 0 AS sid, '' AS norm, 0 AS occurrences, 'new' AS status WHERE 0`,
+    );
+  }
+  const results = await runBatch(db, statements);
+  const perQuery: Map<number, Candidate>[] = queries.map(() => new Map());
+  for (const res of results) {
+    for (const row of (res.results ?? []) as unknown as Candidate[]) {
+      perQuery[row.qi]?.set(row.sid, row);
+    }
+  }
+  const chosen: Ranked[][] = perQuery.map((cands, qi) => {
+    const p = prepared[qi] as FuzzyQuery;
+    const ranked: Ranked[] = [];
+    for (const c of cands.values()) {
+      const s = scoreCandidate(p, c.norm, minScore);
+      if (s)
+        ranked.push({
+          sid: c.sid,
+          score: s.score,
+          distance: s.distance,
+          occurrences: c.occurrences,
+          review: REVIEW_RANK[c.status] ?? 0,
+        });
+    }
+    // Best score; among equals the smaller distance, then approved/reviewed work, then the pair seen most
+    // often, then the most recent.
+    ranked.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.distance - b.distance ||
+        b.review - a.review ||
+        b.occurrences - a.occurrences ||
+        b.sid - a.sid,
+    );
+    return ranked.slice(0, limit);
+  });
+  const rows = await segmentRows(
+    db,
+    chosen.flatMap((r) => r.map((x) => x.sid)),
+  );
+  return chosen.map((ranked) =>
+    ranked.flatMap((r) => {
+      const row = rows.get(r.sid);
+      return row && row.en !== null ? [{ ...row, en: row.en, score: r.score }] : [];
+    }),
+  );
+}
+
+type SegmentRow = Omit<TmMatch, "score" | "en"> & { en: string | null };
+
+async function segmentRows(db: Db, ids: number[]): Promise<Map<number, SegmentRow>> {
+  const out = new Map<number, SegmentRow>();
+  const unique = [...new Set(ids)];
+  for (const chunk of chunkJson(unique)) {
+    const rows = await all<SegmentRow>(
+      db,
+      sql`SELECT id AS segmentId, document_id AS documentId, ar, en, origin, status, occurrences,
+          updated_at AS updatedAt
+        FROM segments WHERE id IN (SELECT value FROM json_each(${chunk}))`,
+    );
+    for (const r of rows) out.set(r.segmentId, r);
+  }
+  return out;
+}
+
+/** Splits rows into JSON arrays of at most JSON_CHUNK_BYTES each (one bound parameter per statement). */
+function* chunkJson(rows: readonly unknown[]): Generator<string> {
+  let chunk: string[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const s = JSON.stringify(r);
+    const size = s.length * 3;
+    if (chunk.length > 0 && bytes + size > JSON_CHUNK_BYTES) {
+      yield `[${chunk.join(",")}]`;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(s);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield `[${chunk.join(",")}]`;
+}
+
+export interface FuzzyMatch extends TmMatch {
+  /** Word diff between the query and the stored text in the query's language. */
+  diff: DiffPart[];
+}
+
+/** GET /tm/matches: the best matches for one sentence, with word diffs. */
+export async function findMatches(
+  db: Db,
+  text: string,
+  lang: Lang,
+  minScore: number,
+  limit: number,
+): Promise<FuzzyMatch[]> {
+  const [matches = []] = await matchMany(
+    db,
+    [{ text, norm: normalizeForSearch(text) }],
+    lang,
+    minScore,
+    limit,
+  );
+  return matches.map((m) => ({ ...m, diff: wordDiff(text, lang === "ar" ? m.ar : m.en) }));
+}
+
+// ------------------------------------------------------------------------------------ concordance
+
+export interface Highlight {
+  field: Lang;
+  /** UTF-16 offsets into the stored (original) text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export type ConcordanceItem = Segment & { highlights: Highlight[] };
+
+/** Candidate ids fetched per round while verifying phrases. */
+const CONCORDANCE_BATCH = 400;
+/** Rounds before giving up on filling a page (a page may then be short; the cursor still advances). */
+const CONCORDANCE_ROUNDS = 25;
+
+function highlightsOf(text: string | null, field: Lang, phrase: readonly string[]): Highlight[] {
+  if (text === null) return [];
+  const { norm, map } = normalizeWithMap(text);
+  return phraseSpans(norm, phrase).map((s) => ({ field, ...originalRange(text, map, s.start, s.end) }));
+}
+
+function substringHighlights(text: string | null, field: Lang, needle: string): Highlight[] {
+  if (text === null || needle === "") return [];
+  const { norm, map } = normalizeWithMap(text);
+  const out: Highlight[] = [];
+  for (let at = norm.indexOf(needle); at >= 0; at = norm.indexOf(needle, at + needle.length)) {
+    out.push({ field, ...originalRange(text, map, at, at + needle.length) });
+  }
+  return out;
+}
+
+/**
+ * Concordance (GET /segments?q=): segments holding the query's normalised words in order, as whole words
+ * (punctuation between them allowed), found through the postings: the rarest term drives, the others are
+ * primary-key probes. Queries without a word or number (only punctuation) fall back to the substring scan.
+ * Returns up to limit+1 items in id order after `afterId`, each with highlight spans in the stored text.
+ */
+export async function concordance(
+  db: Db,
+  q: string,
+  lang: Lang | undefined,
+  afterId: number | null,
+  limit: number,
+): Promise<ConcordanceItem[]> {
+  const norm = normalizeForSearch(q);
+  const phrase = indexTerms(norm);
+  const langs: Lang[] = lang ? [lang] : ["ar", "en"];
+  if (phrase.length === 0) {
+    const rows = await searchSegments(db, q, lang, afterId, limit);
+    return rows.map((s) => ({
+      ...s,
+      highlights: langs.flatMap((l) => substringHighlights(l === "ar" ? s.ar : s.en, l, norm)),
+    }));
+  }
+  const drivers: { lang: Lang; driver: number; others: number[] }[] = [];
+  for (const l of langs) {
+    const terms = await lookupTerms(db, l, phrase);
+    const infos = [...new Set(phrase)].map((t) => terms.get(t));
+    if (infos.some((i) => i === undefined)) continue; // a word the memory never saw: no hit in this language
+    const sorted = (infos as TermInfo[]).sort((a, b) => a.df - b.df);
+    drivers.push({ lang: l, driver: (sorted[0] as TermInfo).id, others: sorted.slice(1).map((t) => t.id) });
+  }
+  const out: ConcordanceItem[] = [];
+  let after = afterId ?? 0;
+  for (let round = 0; round < CONCORDANCE_ROUNDS && drivers.length > 0 && out.length <= limit; round++) {
+    const results = await runBatch(
+      db,
+      drivers.map(
+        (d) =>
+          sql`SELECT p.segment_id AS id FROM tm_postings AS p
+            WHERE p.token_id = ${d.driver} AND p.segment_id > ${after}
+              AND NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(d.others)}) AS o
+                WHERE NOT EXISTS (SELECT 1 FROM tm_postings AS x
+                  WHERE x.token_id = o.value AND x.segment_id = p.segment_id))
+            ORDER BY p.segment_id LIMIT ${CONCORDANCE_BATCH}`,
+      ),
+    );
+    // Merge the languages' id lists up to the smallest last id of a full list: beyond it a list may miss ids.
+    let bound = Number.MAX_SAFE_INTEGER;
+    const ids = new Set<number>();
+    for (const res of results) {
+      const list = (res.results ?? []).map((r) => r.id as number);
+      if (list.length === CONCORDANCE_BATCH) bound = Math.min(bound, list[list.length - 1] as number);
+      for (const id of list) ids.add(id);
+    }
+    const ordered = [...ids].filter((id) => id <= bound).sort((a, b) => a - b);
+    if (ordered.length === 0) break;
+    const rows = await segmentsById(db, ordered);
+    for (const id of ordered) {
+      const s = rows.get(id);
+      if (!s) continue;
+      const highlights = langs.flatMap((l) => highlightsOf(l === "ar" ? s.ar : s.en, l, phrase));
+      if (highlights.length > 0) out.push({ ...s, highlights });
+      if (out.length > limit) break;
+    }
+    if (bound === Number.MAX_SAFE_INTEGER) break; // every list was exhausted
+    after = bound;
+  }
+  return out;
+}
+
+async function segmentsById(db: Db, ids: number[]): Promise<Map<number, Segment>> {
+  const out = new Map<number, Segment>();
+  for (const chunk of chunkJson(ids)) {
+    const rows = await all<Segment>(
+      db,
+      sql`SELECT id, document_id AS documentId, position, ar, en, status, origin, score, version
+        FROM segments WHERE id IN (SELECT value FROM json_each(${chunk}))`,
+    );
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------- pre-translation
+
+/** Matches recorded per segment by pre-translation (what XLIFF export offers as alternatives). */
+export const STORED_MATCHES = 3;
+/** Segments matched per matchMany call: bounds the size of one candidate query's JSON and result. */
+const PRETRANSLATE_CHUNK = 250;
+
+export interface PretranslateResult {
+  /** Segments without English that received a 100% match's translation. */
+  filled: number;
+  /** Segments without English left empty but with at least one match ≥ minScore recorded. */
+  matched: number;
+  /** Segments without English and without any match ≥ minScore. */
+  unmatched: number;
+}
+
+/**
+ * Pre-translates a document: every segment without English gets its best matches (≥ minScore, at most
+ * STORED_MATCHES) recorded in segment_matches, and a 100% match's English when there is one (status
+ * `translated`, origin `tm`, score 100). A segment that has English is never touched — the UPDATE itself
+ * requires `en IS NULL`, so a translation saved meanwhile is not overwritten either — and no segment
+ * matches itself.
+ */
+export async function pretranslate(
+  db: Db,
+  documentId: number,
+  minScore: number,
+): Promise<PretranslateResult> {
+  await requireDocument(db, documentId);
+  const todo = await all<{ id: number; ar: string; arNorm: string }>(
+    db,
+    sql`SELECT id, ar, ar_norm AS arNorm FROM segments
+      WHERE document_id = ${documentId} AND en IS NULL ORDER BY position`,
+  );
+  const result: PretranslateResult = { filled: 0, matched: 0, unmatched: 0 };
+  for (let from = 0; from < todo.length; from += PRETRANSLATE_CHUNK) {
+    const part = todo.slice(from, from + PRETRANSLATE_CHUNK);
+    const found = await matchMany(
+      db,
+      part.map((s) => ({ text: s.ar, norm: s.arNorm, excludeId: s.id })),
+      "ar",
+      minScore,
+      STORED_MATCHES,
+      PRETRANSLATE_CAP,
+    );
+    const stored: unknown[] = [];
+    const fills: unknown[] = [];
+    part.forEach((s, k) => {
+      const matches = found[k] ?? [];
+      matches.forEach((m, rank) => {
+        stored.push([s.id, rank, m.segmentId, m.score, m.ar, m.en, matchOrigin(m)]);
+      });
+      const best = matches[0];
+      if (best && best.score === 100) fills.push([s.id, best.en, normalizeForSearch(best.en)]);
+      else if (best) result.matched++;
+      else result.unmatched++;
+    });
+    const ids = JSON.stringify(part.map((s) => s.id));
+    const statements: Statement[] = [
+      sql`DELETE FROM segment_matches WHERE segment_id IN (SELECT value FROM json_each(${ids}))`,
+    ];
+    for (const chunk of chunkJson(stored)) {
+      statements.push(
+        sql`INSERT INTO segment_matches (segment_id, rank, source_segment_id, score, ar, en, origin)
+          SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]', value ->> '$[4]',
+            value ->> '$[5]', value ->> '$[6]' FROM json_each(${chunk})`,
+      );
+    }
+    const fillStart = statements.length;
+    for (const chunk of chunkJson(fills)) {
+      statements.push(
+        sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]', status = 'translated',
+            origin = 'tm', score = 100, version = segments.version + 1,
+            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+          FROM json_each(${chunk}) AS j
+          WHERE segments.id = j.value ->> '$[0]' AND segments.en IS NULL
+          RETURNING segments.id`,
+      );
+    }
+    const res = await runBatch(db, statements);
+    let filled = 0;
+    // Rows returned, not meta.changes: that also counts the index rows the triggers wrote.
+    for (let k = fillStart; k < res.length; k++) filled += res[k]?.results.length ?? 0;
+    result.filled += filled;
+    // A segment translated by someone between our read and the update keeps its translation; it had a
+    // match recorded all the same.
+    result.matched += fills.length - filled;
+  }
+  return result;
+}
+
+/** Candidates verified per segment in pre-translation (smaller than interactively: many queries at once). */
+const PRETRANSLATE_CAP = 100;
+
+/** What the XLIFF export names as a match's origin: the memory and where the pair came from. */
+function matchOrigin(m: TmMatch): string {
+  return m.documentId === null ? `diwan-tm/${m.origin}` : `diwan-tm/document-${m.documentId}`;
+}
+
+/**
+ * The matches pre-translation recorded for these segments, best first (for XLIFF `alt-trans` /
+ * `mtc:matches`). Segments without recorded matches are absent from the map.
+ */
+export async function storedMatches(
+  db: Db,
+  segmentIds: number[],
+): Promise<Map<number, { ar: string; en: string; score: number; origin: string }[]>> {
+  const out = new Map<number, { ar: string; en: string; score: number; origin: string }[]>();
+  for (const chunk of chunkJson(segmentIds)) {
+    const rows = await all<{ segmentId: number; ar: string; en: string; score: number; origin: string }>(
+      db,
+      sql`SELECT segment_id AS segmentId, ar, en, score, origin FROM segment_matches
+        WHERE segment_id IN (SELECT value FROM json_each(${chunk})) ORDER BY segment_id, rank`,
+    );
+    for (const r of rows) {
+      let list = out.get(r.segmentId);
+      if (!list) {
+        list = [];
+        out.set(r.segmentId, list);
+      }
+      list.push({ ar: r.ar, en: r.en, score: r.score, origin: r.origin });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ variants
+
+export interface Variant {
+  en: string;
+  /** Sum of occurrences of the segments giving this translation. */
+  count: number;
+  segments: {
+    segmentId: number;
+    documentId: number | null;
+    documentTitle: string | null;
+    origin: SegmentOrigin;
+    status: SegmentStatus;
+    occurrences: number;
+    updatedAt: string;
+  }[];
+}
+
+/**
+ * All translations the memory holds for one source (normalised equality), grouped by normalised
+ * translation, most frequent first: conflicting translations are kept, and shown here with where they
+ * come from. `lang` is the language of `q`; for English the Arabic "translations" are returned.
+ */
+export async function variants(db: Db, q: string, lang: Lang, limit: number): Promise<Variant[]> {
+  const norm = normalizeForSearch(q);
+  let rows: (Variant["segments"][number] & { target: string; targetNorm: string })[];
+  const target = lang === "ar" ? sql`s.en` : sql`s.ar`;
+  const targetNorm = lang === "ar" ? sql`s.en_norm` : sql`s.ar_norm`;
+  const cols = sql`s.id AS segmentId, s.document_id AS documentId, d.title AS documentTitle, s.origin, s.status,
+    s.occurrences, s.updated_at AS updatedAt, ${target} AS target, ${targetNorm} AS targetNorm`;
+  if (lang === "ar") {
+    rows = await all(
+      db,
+      sql`SELECT ${cols} FROM segments AS s LEFT JOIN documents AS d ON d.id = s.document_id
+        WHERE s.ar_norm = ${norm} AND s.en_norm IS NOT NULL ORDER BY s.updated_at DESC LIMIT 1000`,
+    );
+  } else {
+    // No index on en_norm: the rarest term's postings give the candidates.
+    const terms = await lookupTerms(db, "en", indexTerms(norm));
+    const rarest = [...terms.values()].sort((a, b) => a.df - b.df)[0];
+    if (!rarest || terms.size < new Set(indexTerms(norm)).size) return [];
+    rows = await all(
+      db,
+      sql`SELECT ${cols} FROM tm_postings AS p JOIN segments AS s ON s.id = p.segment_id
+        LEFT JOIN documents AS d ON d.id = s.document_id
+        WHERE p.token_id = ${rarest.id} AND s.en_norm = ${norm} ORDER BY s.updated_at DESC LIMIT 1000`,
+    );
+  }
+  const groups = new Map<string, Variant>();
+  for (const { target: text, targetNorm: key, ...seg } of rows) {
+    let g = groups.get(key);
+    if (!g) {
+      g = { en: text, count: 0, segments: [] };
+      groups.set(key, g);
+    }
+    g.count += seg.occurrences;
+    g.segments.push(seg);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+}
+
+// ---------------------------------------------------------------------------------------- TMX import
+
+export interface TmPair {
+  ar: string;
+  en: string;
+}
+
+export interface ImportResult {
+  /** New free memory entries. */
+  imported: number;
+  /** Pairs equal (normalised ar and en) to a free entry already stored or earlier in the file. */
+  duplicates: number;
+  /** Units without usable text on both sides (counted by the caller for units the parser dropped). */
+  skipped: number;
+}
+
+/** Staged statements per D1 batch while uploading an import: a few MB per round trip. */
+const STAGE_STATEMENTS_PER_BATCH = 6;
+/** Pairs normalised and staged at a time, so the isolate never holds normalised copies of a whole file. */
+const STAGE_PAIRS = 5_000;
+/** Abandoned staging rows (a failed upload) older than this are removed by the next import. */
+const STAGE_TTL = "-1 day";
+
+/**
+ * Stores pairs as free memory entries (origin `tmx`, status `translated`); pairs equal after
+ * normalisation (ar and en) to a free entry already stored, or to each other, are stored once and counted
+ * in `occurrences`. All or nothing: pairs are first staged in tm_import_rows (invisible to every reader,
+ * several batches), then published by ONE batch — one transaction — that bumps occurrences, inserts the
+ * new entries (the triggers index them) and clears the stage. If publishing fails nothing is visible and
+ * the stage is removed; an upload that dies midway leaves a stage no reader sees, removed a day later.
+ */
+export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<ImportResult> {
+  const importId = crypto.randomUUID();
+  let skipped = 0;
+  let staged = 0;
+  try {
+    await runBatch(db, [
+      sql`DELETE FROM tm_import_rows WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${STAGE_TTL})`,
+    ]);
+    let pending: Statement[] = [];
+    for (let from = 0; from < pairs.length; from += STAGE_PAIRS) {
+      const rows: unknown[] = [];
+      for (const p of pairs.slice(from, from + STAGE_PAIRS)) {
+        const arNorm = normalizeForSearch(p.ar);
+        const enNorm = normalizeForSearch(p.en);
+        if (arNorm === "" || enNorm === "") skipped++;
+        else rows.push([staged++, p.ar, p.en, arNorm, enNorm]);
+      }
+      for (const chunk of chunkJson(rows)) {
+        pending.push(
+          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm)
+            SELECT ${importId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
+              value ->> '$[4]' FROM json_each(${chunk})`,
+        );
+        if (pending.length >= STAGE_STATEMENTS_PER_BATCH) {
+          await runBatch(db, pending);
+          pending = [];
+        }
+      }
+    }
+    await runBatch(db, pending);
+    if (staged === 0) return { imported: 0, duplicates: 0, skipped };
+    // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
+    // aggregate query with min() come from the row holding the minimum.
+    const res = await runBatch(db, [
+      // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
+      sql`SELECT count(*) AS n FROM (SELECT ar_norm, en_norm FROM tm_import_rows WHERE import_id = ${importId}
+          GROUP BY ar_norm, en_norm) AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
+          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)`,
+      sql`UPDATE segments SET occurrences = segments.occurrences + g.n,
+          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        FROM (SELECT ar_norm, en_norm, count(*) AS n FROM tm_import_rows WHERE import_id = ${importId}
+          GROUP BY ar_norm, en_norm) AS g
+        WHERE segments.ar_norm = g.ar_norm AND segments.en_norm = g.en_norm AND segments.document_id IS NULL`,
+      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences)
+        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n FROM (
+          SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n FROM tm_import_rows
+          WHERE import_id = ${importId} GROUP BY ar_norm, en_norm) AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
+          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)
+        ORDER BY seq`,
+      sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`,
+    ]);
+    const imported = Number(res[0]?.results[0]?.n ?? 0);
+    return { imported, duplicates: staged - imported, skipped };
+  } catch (err) {
+    await runBatch(db, [sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`]).catch(
+      () => undefined,
+    );
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------- TMX export
+
+export interface ExportRow {
+  id: number;
+  position: number;
+  ar: string;
+  en: string;
+  status: SegmentStatus;
+  updatedAt: string;
+}
+
+/** Rows per keyset page of a TMX export: a few MB of text per D1 query at most. */
+export const EXPORT_PAGE_ROWS = 2_000;
+
+/**
+ * Pairs (segments with English) for a TMX export, page by page: the whole memory in id order, or one
+ * document's segments in position order. Throws not-found for a missing document before streaming starts.
+ */
+export async function* exportPairs(
+  db: Db,
+  documentId: number | null,
+  pageRows = EXPORT_PAGE_ROWS,
+): AsyncGenerator<ExportRow> {
+  let after = -1;
+  for (;;) {
+    const rows = await all<ExportRow>(
+      db,
+      documentId === null
+        ? sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+            WHERE id > ${after} AND en IS NOT NULL ORDER BY id LIMIT ${pageRows}`
+        : sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+            WHERE document_id = ${documentId} AND position > ${after} AND en IS NOT NULL
+            ORDER BY position LIMIT ${pageRows}`,
+    );
+    yield* rows;
+    if (rows.length < pageRows) return;
+    const last = rows[rows.length - 1] as ExportRow;
+    after = documentId === null ? last.id : last.position;
+  }
+}

@@ -1,0 +1,259 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../app";
+import { requireDocument } from "../db/documents";
+import { exportPairs, findMatches, importPairs, pretranslate, variants } from "../db/tm";
+import { ApiError, unsupportedMediaType } from "../errors";
+import { FormatError } from "../formats/errors";
+import { parseTmx, writeTmx } from "../formats/tmx";
+import { readUtf8Body } from "../http/body";
+import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import { authErrors, BearerSecurity, IdParam, json, line, notFoundError, problem } from "./common";
+
+/**
+ * Largest TMX upload. The file and its parsed pairs must fit in the isolate's 128 MB at once, and Arabic
+ * text takes two bytes a character in memory: 40 MiB of TMX is about 100,000 sentence pairs.
+ */
+export const TMX_MAX_BYTES = 40 * 1024 * 1024;
+export const TMX_MEDIA_TYPE = "application/x-tmx+xml";
+const TMX_TYPES = new Set([TMX_MEDIA_TYPE, "application/xml", "text/xml", "application/octet-stream"]);
+
+const tags = ["Translation memory"];
+
+const MinScore = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(fallback)
+    .openapi({ description: "Smallest score returned (1–100; below 50 queries get slower)" });
+
+const DiffPartSchema = z
+  .object({
+    op: z.enum(["equal", "insert", "delete", "replace"]),
+    query: z.string().optional().openapi({ description: "The query's words (as written)" }),
+    match: z.string().optional().openapi({ description: "The stored text's words (as written)" }),
+  })
+  .openapi("TmDiffPart");
+
+const MatchSchema = z
+  .object({
+    segmentId: z.number().int(),
+    documentId: z.number().int().nullable().openapi({ description: "null for a free memory entry" }),
+    ar: z.string(),
+    en: z.string(),
+    score: z.number().int().openapi({ description: "0–100; 100 = same normalised text" }),
+    origin: z.enum(SEGMENT_ORIGINS),
+    status: z.enum(SEGMENT_STATUSES),
+    occurrences: z.number().int().openapi({ description: "Times this pair was added to the memory" }),
+    updatedAt: z.string(),
+    diff: z.array(DiffPartSchema),
+  })
+  .openapi("TmMatch");
+
+const VariantSchema = z
+  .object({
+    en: z.string().openapi({ description: "The translation (Arabic when the query is English)" }),
+    count: z.number().int(),
+    segments: z.array(
+      z.object({
+        segmentId: z.number().int(),
+        documentId: z.number().int().nullable(),
+        documentTitle: z.string().nullable(),
+        origin: z.enum(SEGMENT_ORIGINS),
+        status: z.enum(SEGMENT_STATUSES),
+        occurrences: z.number().int(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi("TmVariant");
+
+const ImportResultSchema = z
+  .object({
+    imported: z.number().int().openapi({ description: "New free memory entries" }),
+    duplicates: z
+      .number()
+      .int()
+      .openapi({ description: "Pairs already stored (or repeated in the file): occurrences counted" }),
+    skipped: z.number().int().openapi({ description: "Units without both an Arabic and an English text" }),
+  })
+  .openapi("TmImportResult");
+
+const queryText = line(2_000).refine((s) => s.trim() !== "", "must not be empty");
+
+function formatProblem(err: FormatError): ApiError {
+  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
+  return new ApiError(
+    400,
+    err.code,
+    err.code.startsWith("xml-") ? "Malformed XML" : "Invalid TMX",
+    err.message,
+    undefined,
+    where,
+  );
+}
+
+/** Media type, size, encoding and format checks of an uploaded TMX; returns its pairs. */
+async function readTmx(req: Request) {
+  const type = req.headers.get("content-type");
+  if (type !== null) {
+    const media = (type.split(";")[0] ?? "").trim().toLowerCase();
+    if (!TMX_TYPES.has(media))
+      throw unsupportedMediaType(`send the file as ${TMX_MEDIA_TYPE} (or application/xml), not ${media}`);
+  }
+  const text = await readUtf8Body(req, TMX_MAX_BYTES);
+  try {
+    return parseTmx(text);
+  } catch (err) {
+    if (err instanceof FormatError) throw formatProblem(err);
+    throw err;
+  }
+}
+
+export const tmRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tm/matches",
+      tags,
+      security: BearerSecurity,
+      summary: "Fuzzy matches for a sentence from the whole memory, best first, with word diffs",
+      description:
+        "Word-level weighted edit distance on normalised text (numbers and punctuation count little); " +
+        "see docs/tm.md for the formula. Only segments with both Arabic and English are candidates.",
+      request: {
+        query: z.object({
+          q: queryText.openapi({ description: "The sentence to match" }),
+          lang: z.enum(LANGS).default("ar").openapi({ description: "Language of q" }),
+          minScore: MinScore(70),
+          limit: z.coerce.number().int().min(1).max(50).default(5),
+        }),
+      },
+      responses: { 200: json(z.object({ matches: z.array(MatchSchema) }), "Matches"), ...authErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const t0 = performance.now();
+      const matches = await findMatches(c.var.db, q.q, q.lang, q.minScore, q.limit);
+      // Server-side time of the query for clients and benchmarks (Server-Timing is ignored otherwise).
+      c.header("Server-Timing", `tm;dur=${(performance.now() - t0).toFixed(1)}`);
+      return c.json({ matches }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tm/variants",
+      tags,
+      security: BearerSecurity,
+      summary: "All translations stored for one source sentence, grouped, with their documents and dates",
+      request: {
+        query: z.object({
+          q: queryText,
+          lang: z.enum(LANGS).default("ar"),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+      },
+      responses: { 200: json(z.object({ variants: z.array(VariantSchema) }), "Variants"), ...authErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json({ variants: await variants(c.var.db, q.q, q.lang, q.limit) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/documents/{id}/pretranslate",
+      tags,
+      security: BearerSecurity,
+      summary: "Fill empty targets from 100% memory matches and record the best fuzzy matches",
+      description:
+        "Segments that have English are never changed. A segment without English gets the English of a " +
+        "100% match (status translated, origin tm) and its best matches ≥ minScore recorded for XLIFF export.",
+      request: { params: IdParam, query: z.object({ minScore: MinScore(70) }) },
+      responses: {
+        200: json(
+          z.object({
+            filled: z.number().int(),
+            matched: z.number().int(),
+            unmatched: z.number().int(),
+          }),
+          "Counts over the segments that had no English",
+        ),
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { minScore } = c.req.valid("query");
+      return c.json(await pretranslate(c.var.db, id, minScore), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tm/export",
+      tags,
+      security: BearerSecurity,
+      summary: "The memory (or one document's pairs) as TMX 1.4b, streamed",
+      request: {
+        query: z.object({
+          document: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        }),
+      },
+      responses: {
+        200: { description: "TMX 1.4b", content: { [TMX_MEDIA_TYPE]: { schema: z.string() } } },
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { document } = c.req.valid("query");
+      if (document !== undefined) await requireDocument(c.var.db, document);
+      const db = c.var.db;
+      async function* units() {
+        for await (const r of exportPairs(db, document ?? null)) {
+          yield { id: r.id, ar: r.ar, en: r.en, status: r.status, changedAt: r.updatedAt };
+        }
+      }
+      const name = document === undefined ? "diwan-memory.tmx" : `diwan-document-${document}.tmx`;
+      return new Response(writeTmx(units()), {
+        status: 200,
+        headers: {
+          "content-type": `${TMX_MEDIA_TYPE}; charset=utf-8`,
+          "content-disposition": `attachment; filename="${name}"`,
+        },
+      }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/tm/import",
+      tags,
+      security: BearerSecurity,
+      summary: "Import a TMX file into the memory as free entries (all or nothing)",
+      description:
+        `The body is the TMX file (UTF-8, at most ${TMX_MAX_BYTES} bytes); variants tagged ar* and en* are ` +
+        "read. Entries get origin tmx and status translated; a pair already stored is counted, not stored again.",
+      request: {
+        body: {
+          required: true,
+          content: { [TMX_MEDIA_TYPE]: { schema: z.string() }, "application/xml": { schema: z.string() } },
+        },
+      },
+      responses: {
+        200: json(ImportResultSchema, "What was stored"),
+        ...authErrors,
+        415: problem("Not a TMX media type"),
+      },
+    }),
+    async (c) => {
+      const parsed = await readTmx(c.req.raw);
+      const result = await importPairs(c.var.db, parsed.pairs);
+      return c.json({ ...result, skipped: result.skipped + parsed.skipped }, 200);
+    },
+  );
