@@ -30,8 +30,24 @@ export interface AlignOptions {
   matcher?: TermMatcher;
   /** Glossary entries to build a matcher from when `matcher` is not given. */
   entries?: readonly TermEntryInput[];
+  /**
+   * Paragraph number of every sentence on each side (non-decreasing; see `paragraphNumbers`). Translations
+   * keep paragraphs, so beads that straddle a paragraph break, or end a paragraph on one side only, are
+   * penalised — the soft form of Gale & Church's aligning paragraphs before sentences.
+   */
+  paragraphs?: { ar: readonly number[]; en: readonly number[] };
   /** Initial half-width of the search band, in sentences (default: grows with the document). */
   band?: number;
+}
+
+/** Paragraph number of each sentence span of `text`: a line break between two sentences starts a paragraph. */
+export function paragraphNumbers(text: string, spans: readonly { start: number; end: number }[]): number[] {
+  let paragraph = 0;
+  return spans.map((span, k) => {
+    const prev = spans[k - 1];
+    if (prev && /[\n\r\u2028\u2029]/.test(text.slice(prev.end, span.start))) paragraph++;
+    return paragraph;
+  });
 }
 
 /**
@@ -63,6 +79,13 @@ const KIND_PUNCT = 3;
 const KIND_TERM = 4;
 const MATCH_REWARD = [2.5, 1.5, 2.0, 1.0, 1.5];
 const MISS_PENALTY = [1.0, 0.5, 1.0, 0.5, 0.3];
+/**
+ * Cost of a bead that straddles a paragraph break, or ends a paragraph on one side only (nats). Paragraphs
+ * are near-hard anchors, as in Gale & Church, but the cost stays below two skips (2 × 5.3): when the
+ * translator really re-paragraphed, pairing across the break must stay cheaper than dropping a sentence on
+ * each side. The fixtures need at least 8.5 (docs/quality.md), so this constant is tuned on them.
+ */
+const PARAGRAPH_PENALTY = 9;
 
 // Month names as written in Arabic (Egyptian/Gulf, Levantine/Iraqi and Maghrebi series, hamza folded to
 // bare alef) and English. Levantine كانون/تشرين take the following word (الأول/الثاني).
@@ -310,6 +333,9 @@ interface Sides {
   missPenalty: Float64Array;
   /** Whether an English-side occurrence of the feature is penalised when unmatched. */
   enMissPenalty: Float64Array;
+  /** 1 where the sentence is the last of its paragraph; null without paragraph information. */
+  arParaEnd: Uint8Array | null;
+  enParaEnd: Uint8Array | null;
 }
 
 const EMPTY_IDS = new Int32Array(0);
@@ -322,13 +348,19 @@ function beadIds(single: Int32Array[], pairs: Int32Array[], end: number, count: 
 
 /** Cost (negative log-probability, up to a constant) of the bead ending at (i, j) with a/e sentences. */
 function beadCost(s: Sides, i: number, j: number, a: number, e: number, prior: number): number {
-  let cost = prior;
-  // A skipped sentence has no counterpart whose length it should match (Moore 2002): only the prior.
-  if (a > 0 && e > 0) {
-    const la = (s.arPrefix[i] as number) - (s.arPrefix[i - a] as number);
-    const le = (s.enPrefix[j] as number) - (s.enPrefix[j - e] as number);
-    cost += lengthCost((le - la * LENGTH_RATIO) / Math.sqrt(Math.max(1, la) * LENGTH_VARIANCE));
+  // A skipped sentence has no counterpart whose length it should match (Moore 2002), nor anchors that
+  // could be shared: only the prior.
+  if (a === 0 || e === 0) return prior;
+  const la = (s.arPrefix[i] as number) - (s.arPrefix[i - a] as number);
+  const le = (s.enPrefix[j] as number) - (s.enPrefix[j - e] as number);
+  let cost = prior + lengthCost((le - la * LENGTH_RATIO) / Math.sqrt(Math.max(1, la) * LENGTH_VARIANCE));
+
+  if (s.arParaEnd !== null && s.enParaEnd !== null) {
+    if (a === 2 && s.arParaEnd[i - 2] === 1) cost += PARAGRAPH_PENALTY;
+    if (e === 2 && s.enParaEnd[j - 2] === 1) cost += PARAGRAPH_PENALTY;
+    if (s.arParaEnd[i - 1] !== s.enParaEnd[j - 1]) cost += PARAGRAPH_PENALTY;
   }
+
   const A = beadIds(s.ar, s.arPairs, i, a);
   const E = beadIds(s.en, s.enPairs, j, e);
   let x = 0;
@@ -530,7 +562,16 @@ export function alignSentences(
     matchReward: Float64Array.from(kinds, (k) => MATCH_REWARD[k] as number),
     missPenalty: Float64Array.from(kinds, (k) => MISS_PENALTY[k] as number),
     enMissPenalty: Float64Array.from(kinds, (k) => (k === KIND_LATIN ? 0 : (MISS_PENALTY[k] as number))),
+    arParaEnd: null,
+    enParaEnd: null,
   };
+  const paras = options.paragraphs;
+  if (paras && paras.ar.length === ar.length && paras.en.length === en.length) {
+    const ends = (p: readonly number[]) =>
+      Uint8Array.from(p, (x, k) => (k === p.length - 1 || p[k + 1] !== x ? 1 : 0));
+    sides.arParaEnd = ends(paras.ar);
+    sides.enParaEnd = ends(paras.en);
+  }
 
   const n = ar.length;
   const m = en.length;

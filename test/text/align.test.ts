@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { type AlignedBead, alignSentences, canonicalNumber } from "../../src/text/align";
+import { type AlignedBead, alignSentences, canonicalNumber, paragraphNumbers } from "../../src/text/align";
 import { loadSeedGlossary } from "../fixtures/glossary";
 
 // Deterministic pseudo-random lengths (LCG), so that failures reproduce.
@@ -148,6 +148,39 @@ describe("alignSentences", () => {
     // Dropping the first Arabic sentence: the terms pull each English sentence to its source.
     const shifted = alignSentences(ar.slice(1), en, { entries: glossary.entries });
     expect(shifted.map(key)).toEqual([":0", "0:1", "1:2"]);
+  });
+
+  it("uses paragraph breaks to find an untranslated sentence that lengths alone would absorb", () => {
+    const rnd = lcg(7);
+    const [a0, e0] = pair(1, 90, rnd);
+    const [a2, e2] = pair(3, 90, rnd);
+    // a1 is long; its translation is split in two (1-2); the short a1b, a paragraph of its own, is dropped.
+    const a1 = `${filler(AR_WORDS, 160, rnd)}.`;
+    const e1a = `${filler(EN_WORDS, 120, rnd)}.`;
+    const e1b = `${filler(EN_WORDS, 110, rnd)}.`;
+    const a1b = `${filler(AR_WORDS, 80, rnd)}.`;
+    const ar = [a0, a1, a1b, a2];
+    const en = [e0, e1a, e1b, e2];
+    const paragraphs = { ar: [0, 1, 2, 3], en: [0, 1, 1, 2] };
+    expect(alignSentences(ar, en, { paragraphs }).map(key)).toEqual(["0:0", "1:1,2", "2:", "3:3"]);
+  });
+
+  it("still pairs sentences 1-1 when the translator merged two paragraphs", () => {
+    const rnd = lcg(8);
+    const ps = [1, 2, 3, 4].map((k) => pair(k * 3, 100, rnd));
+    const ar = ps.map((p) => p[0]);
+    const en = ps.map((p) => p[1]);
+    const beads = alignSentences(ar, en, { paragraphs: { ar: [0, 0, 1, 1], en: [0, 0, 0, 0] } });
+    expect(beads.map(key)).toEqual(["0:0", "1:1", "2:2", "3:3"]);
+  });
+
+  it("numbers paragraphs by the line breaks between sentences", () => {
+    const text = "One. Two.\nThree.\n\nFour.";
+    const spans = ["One.", "Two.", "Three.", "Four."].map((s) => ({
+      start: text.indexOf(s),
+      end: text.indexOf(s) + s.length,
+    }));
+    expect(paragraphNumbers(text, spans)).toEqual([0, 0, 1, 2]);
   });
 
   it("handles empty sides", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { alignSentences } from "../../src/text/align";
+import { alignSentences, paragraphNumbers } from "../../src/text/align";
 import { compareByKey, formatPrf, type Prf, pooled } from "../../src/text/eval";
 import { segmentSentences } from "../../src/text/segment";
 import { recognizeTerms } from "../../src/text/terms";
@@ -27,6 +27,7 @@ interface TextScores {
   id: string;
   segmentation: Record<Lang, Prf>;
   alignGold: Prf;
+  alignGoldNoParagraphs: Prf;
   alignEndToEnd: Prf;
   terms: Record<Lang, Prf>;
   notes: string[];
@@ -67,17 +68,26 @@ function scoreText(t: EvalText): TextScores {
 
   const beadKey = (b: { ar: number[]; en: number[] }) => `${b.ar.join(",")}:${b.en.join(",")}`;
   const goldBeads = parseBeads(t.beads);
-  const onGold = alignSentences(t.arGold.map(stripMarkup), t.enGold.map(stripMarkup), {
+  const goldSentences = { ar: t.arGold.map(stripMarkup), en: t.enGold.map(stripMarkup) };
+  const onGold = alignSentences(goldSentences.ar, goldSentences.en, {
     matcher: glossary.matcher,
+    paragraphs: { ar: paragraphNumbers(t.ar, goldSpans.ar), en: paragraphNumbers(t.en, goldSpans.en) },
   });
   const alignGoldCmp = compareByKey(onGold, goldBeads, beadKey);
+  // Without paragraph structure (sentences only), for comparison: not asserted.
+  const noParagraphs = alignSentences(goldSentences.ar, goldSentences.en, { matcher: glossary.matcher });
+  const noParagraphsCmp = compareByKey(noParagraphs, goldBeads, beadKey);
+  for (const b of noParagraphsCmp.falsePositives) notes.push(`bead wrong (no paragraph info): ${beadKey(b)}`);
   for (const b of alignGoldCmp.falsePositives) notes.push(`bead wrong (gold sentences): ${beadKey(b)}`);
   for (const b of alignGoldCmp.falseNegatives) notes.push(`bead missed (gold sentences): ${beadKey(b)}`);
 
   const endToEnd = alignSentences(
     predicted.ar.map((s) => t.ar.slice(s.start, s.end)),
     predicted.en.map((s) => t.en.slice(s.start, s.end)),
-    { matcher: glossary.matcher },
+    {
+      matcher: glossary.matcher,
+      paragraphs: { ar: paragraphNumbers(t.ar, predicted.ar), en: paragraphNumbers(t.en, predicted.en) },
+    },
   );
   const e2e = compareByKey(
     endToEnd.map((b) => beadSpanKey(predicted.ar, predicted.en, b)),
@@ -102,13 +112,22 @@ function scoreText(t: EvalText): TextScores {
     for (const x of c.falseNegatives)
       notes.push(`term missed ${lang}: ${x.key} ${JSON.stringify(x.surface)} @${x.start}`);
   }
-  return { id: t.id, segmentation, alignGold: alignGoldCmp.score, alignEndToEnd: e2e.score, terms, notes };
+  return {
+    id: t.id,
+    segmentation,
+    alignGold: alignGoldCmp.score,
+    alignGoldNoParagraphs: noParagraphsCmp.score,
+    alignEndToEnd: e2e.score,
+    terms,
+    notes,
+  };
 }
 
 const results = EVAL_TEXTS.map(scoreText);
 const total = {
   segmentation: pooled(results.flatMap((r) => [r.segmentation.ar, r.segmentation.en])),
   alignGold: pooled(results.map((r) => r.alignGold)),
+  alignGoldNoParagraphs: pooled(results.map((r) => r.alignGoldNoParagraphs)),
   alignEndToEnd: pooled(results.map((r) => r.alignEndToEnd)),
   terms: pooled(results.flatMap((r) => [r.terms.ar, r.terms.en])),
 };
@@ -146,6 +165,7 @@ describe("accuracy", () => {
       lines.push(formatPrf("segmentation ar (exact sentences)", r.segmentation.ar));
       lines.push(formatPrf("segmentation en (exact sentences)", r.segmentation.en));
       lines.push(formatPrf("alignment, gold sentences", r.alignGold));
+      lines.push(formatPrf("  (without paragraph info)", r.alignGoldNoParagraphs));
       lines.push(formatPrf("alignment, end to end", r.alignEndToEnd));
       lines.push(formatPrf("terms ar", r.terms.ar));
       lines.push(formatPrf("terms en", r.terms.en));
@@ -154,6 +174,7 @@ describe("accuracy", () => {
     lines.push("--- all texts (micro-averaged)");
     lines.push(formatPrf("segmentation", total.segmentation));
     lines.push(formatPrf("alignment, gold sentences", total.alignGold));
+    lines.push(formatPrf("  (without paragraph info)", total.alignGoldNoParagraphs));
     lines.push(formatPrf("alignment, end to end", total.alignEndToEnd));
     lines.push(formatPrf("terms", total.terms));
     console.log(lines.join("\n"));
