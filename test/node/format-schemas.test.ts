@@ -1,0 +1,168 @@
+// Every export format validated against its official schema (test/schemas, offline): xmllint for XSD/DTD,
+// jing for RELAX NG, Schematron (via Saxon-HE) and the XLIFF 2.1 NVDL. Needs the Debian packages
+// libxml2-utils, jing and libsaxonhe-java. Each validator is also shown a broken variant, so a validator
+// that silently accepts everything would fail these tests.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeTbx, writeTbx2008 } from "../../src/formats/tbx";
+import { writeTmx } from "../../src/formats/tmx";
+import { type EmptyTargets, toXliff, type XliffUnitInput } from "../../src/formats/xliff-write";
+import { streamToString } from "../../src/formats/xml-stream";
+import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "../formats/random";
+import { SAMPLE_DOC, SAMPLE_GLOSSARY, SAMPLE_UNITS } from "../formats/samples";
+
+const SCHEMAS = path.resolve(import.meta.dirname, "../schemas");
+const dir = mkdtempSync(path.join(tmpdir(), "diwan-schemas-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let fileNo = 0;
+function save(text: string, ext: string): string {
+  const file = path.join(dir, `doc-${++fileNo}.${ext}`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Runs a validator; returns its diagnostics ("" when the document is valid). */
+function run(cmd: string, args: string[], env: Record<string, string> = {}): string {
+  try {
+    execFileSync(cmd, args, { cwd: SCHEMAS, env: { ...process.env, ...env }, stdio: "pipe" });
+    return "";
+  } catch (e) {
+    const err = e as { stdout?: Buffer; stderr?: Buffer; status?: number };
+    const out = `${err.stdout ?? ""}${err.stderr ?? ""}`
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("[warning] /usr/bin/jing"))
+      .join("\n");
+    return out || `exit ${err.status}`;
+  }
+}
+
+const xliff12 = (file: string) =>
+  run("xmllint", ["--noout", "--nonet", "--schema", "xliff-1.2/xliff-core-1.2-strict.xsd", file], {
+    XML_CATALOG_FILES: path.join(SCHEMAS, "xliff-1.2/catalog.xml"),
+  });
+const xliff20 = (file: string) =>
+  run("xmllint", ["--noout", "--nonet", "--schema", "xliff-2.0/driver.xsd", file]);
+const xliff21 = (file: string) => run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", file]);
+const tmx14 = (file: string) =>
+  run("xmllint", ["--noout", "--nonet", "--dtdvalid", "tmx-1.4b/tmx14.dtd", file]);
+const tbx3 = (file: string) =>
+  run("jing", ["tbx-v3/TBXcoreStructV03.rng", file]) || run("jing", ["tbx-v3/TBX-Basic_DCA.sch", file]);
+const tbx2008 = (file: string) =>
+  run("xmllint", ["--noout", "--nonet", "--dtdvalid", "tbx-2008/TBXcoreStructV02.dtd", file]);
+
+function randomUnits(seed: number, n: number): XliffUnitInput[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    ar: randomArabic(r),
+    en: r() < 0.25 ? null : randomEnglish(r),
+    status: pick(r, SEGMENT_STATUS_LIST),
+    ...(r() < 0.3
+      ? {
+          glossary: [
+            {
+              term: randomArabic(r),
+              status: "preferred" as const,
+              translations: [{ text: randomEnglish(r), status: "forbidden" as const }],
+            },
+          ],
+          qa: [{ severity: "error" as const, message: randomEnglish(r) }],
+          matches: [
+            {
+              ar: randomArabic(r),
+              en: randomEnglish(r),
+              score: Math.floor(r() * 10001) / 100,
+              origin: "tm & <mt>",
+            },
+          ],
+        }
+      : {}),
+  }));
+}
+
+const xliffText = (version: "1.2" | "2.0" | "2.1", units: XliffUnitInput[], emptyTargets: EmptyTargets) =>
+  streamToString(toXliff(version, SAMPLE_DOC, units, { emptyTargets }));
+
+describe("XLIFF exports validate", () => {
+  const modes: EmptyTargets[] = ["omit", "empty", "source"];
+
+  it.each(modes)("XLIFF 1.2 strict XSD (emptyTargets=%s), sample and random content", async (mode) => {
+    expect(xliff12(save(await xliffText("1.2", SAMPLE_UNITS, mode), "xlf"))).toBe("");
+    expect(xliff12(save(await xliffText("1.2", randomUnits(1, 200), mode), "xlf"))).toBe("");
+  });
+
+  it.each(modes)("XLIFF 2.0 core + matches + glossary XSDs (emptyTargets=%s)", async (mode) => {
+    expect(xliff20(save(await xliffText("2.0", SAMPLE_UNITS, mode), "xlf"))).toBe("");
+    expect(xliff20(save(await xliffText("2.0", randomUnits(2, 200), mode), "xlf"))).toBe("");
+  });
+
+  // jing starts a JVM per call (seconds each), so all 2.x documents go through one NVDL run.
+  it("XLIFF 2.1 advanced validation (NVDL: XSDs and Schematron), every emptyTargets mode, and 2.0 too", async () => {
+    const files: string[] = [];
+    for (const mode of modes) {
+      files.push(save(await xliffText("2.1", SAMPLE_UNITS, mode), "xlf"));
+      files.push(save(await xliffText("2.1", randomUnits(3, 200), mode), "xlf"));
+    }
+    files.push(save(await xliffText("2.0", SAMPLE_UNITS, "source"), "xlf"));
+    expect(run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", ...files])).toBe("");
+  }, 180_000);
+
+  it("the validators do reject broken XLIFF", async () => {
+    const v12 = await xliffText("1.2", SAMPLE_UNITS, "omit");
+    expect(xliff12(save(v12.replace('state="final"', 'state="approved"'), "xlf"))).toContain("approved");
+    const v20 = await xliffText("2.0", SAMPLE_UNITS, "omit");
+    // Only a driver importing the modules catches a module error (the core XSD is lax there).
+    expect(xliff20(save(v20.replace('<mtc:match ref="#1"', "<mtc:match"), "xlf"))).toContain("ref");
+    const v21 = await xliffText("2.1", SAMPLE_UNITS, "omit");
+    const badRef = save(v21.replace('ref="#1"', 'ref="#9"'), "xlf");
+    const badId = save(v21.replace('<unit id="s3"', '<unit id="s 3"'), "xlf");
+    const out = run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", badRef, badId]);
+    expect(out).toContain("'ref' attribute must point");
+    expect(out).toContain(badId);
+  }, 180_000);
+});
+
+describe("TMX and TBX exports validate", () => {
+  it("TMX 1.4b DTD", async () => {
+    const r = rng(5);
+    const units = Array.from({ length: 100 }, (_, i) => ({
+      id: i + 1,
+      ar: randomArabic(r),
+      en: randomEnglish(r),
+      status: pick(r, SEGMENT_STATUS_LIST),
+      changedAt: "2026-11-26T12:00:00.000Z",
+      note: i % 10 === 0 ? randomEnglish(r) : null,
+    }));
+    const xml = await streamToString(writeTmx(units));
+    expect(tmx14(save(xml, "tmx"))).toBe("");
+    expect(tmx14(save(xml.replace(' srclang="ar"', ""), "tmx"))).toContain("srclang");
+  });
+
+  it("TBX v3: core RNG and TBX-Basic DCA Schematron", async () => {
+    const xml = await streamToString(writeTbx(SAMPLE_GLOSSARY));
+    expect(tbx3(save(xml, "tbx"))).toBe("");
+    const broken = save(xml.replace("deprecatedTerm-admn-sts", "forbiddenTerm-admn-sts"), "tbx");
+    const misplaced = save(
+      xml
+        .replace('<descrip type="subjectField">international organisations</descrip>', "")
+        .replace(
+          '<langSec xml:lang="en">',
+          '<langSec xml:lang="en"><descrip type="subjectField">x</descrip>',
+        ),
+      "tbx",
+    );
+    const out = run("jing", ["tbx-v3/TBX-Basic_DCA.sch", broken, misplaced]);
+    expect(out).toContain("/administrativeStatus/ type may be");
+    expect(out).toContain("/subjectField/ may only appear at level(s): conceptEntry");
+  }, 180_000);
+
+  it("TBX 2008 (MARTIF) DTD", async () => {
+    const xml = await streamToString(writeTbx2008(SAMPLE_GLOSSARY));
+    expect(tbx2008(save(xml, "tbx"))).toBe("");
+    expect(tbx2008(save(xml.replace("<tig><term>", "<tig><note>x</note><term>"), "tbx"))).not.toBe("");
+  });
+});
