@@ -2,11 +2,11 @@
 // distinct number), with some sentences dropped and merged on the English side. Reports the median of
 // several runs, without and with the seed glossary as anchor dictionary. Run: npm run bench align
 import { readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseGlossaryTsv } from "../src/formats/seed-tsv";
 import { alignSentences } from "../src/text/align";
-import { buildTermMatcher } from "../src/text/terms";
+import { buildTermMatcher, recognizeTerms } from "../src/text/terms";
 import { EVAL_TEXTS, parseBeads, stripMarkup } from "../test/fixtures/eval";
 
 const N = Number(process.env.BENCH_SENTENCES ?? 500);
@@ -44,27 +44,36 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
+// Wall time and CPU time of this process: on a shared machine the CPU time shows the cost of the algorithm
+// when other processes compete for the cores.
 function bench(label: string, fn: () => unknown): void {
   for (let k = 0; k < 3; k++) fn(); // warm-up
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < RUNS; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
+  const ms = (x: number) => x.toFixed(1).padStart(6);
   console.log(
-    `${label.padEnd(44)} median ${median(times).toFixed(1).padStart(7)} ms   min ${Math.min(...times)
-      .toFixed(1)
-      .padStart(7)} ms   max ${Math.max(...times)
-      .toFixed(1)
-      .padStart(7)} ms`,
+    `${label.padEnd(40)} wall median ${ms(median(wall))} ms (min ${ms(Math.min(...wall))})   cpu median ${ms(median(cpu))} ms (min ${ms(Math.min(...cpu))})`,
   );
 }
 
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg()[0]?.toFixed(2)}`,
+);
 console.log(`${ar.length} Arabic × ${en.length} English sentences, ${entries.length} glossary entries`);
 bench("alignSentences (no glossary)", () => alignSentences(ar, en));
 bench("alignSentences (seed glossary matcher)", () => alignSentences(ar, en, { matcher }));
+bench("  of which recognizeTerms, both sides", () => {
+  for (const s of ar) recognizeTerms(matcher, s, "ar");
+  for (const s of en) recognizeTerms(matcher, s, "en");
+});
 const beads = alignSentences(ar, en, { matcher });
 console.log(
   `${beads.length} beads, ${beads.filter((b) => b.ar.length === 1 && b.en.length === 1).length} of them 1-1`,

@@ -122,6 +122,9 @@ const AMBIGUOUS_MONTHS = new Set([
   "اب",
 ]);
 const WORD_RE = /[A-Za-z]+|[\u0621-\u064A]+/g;
+// Cheap pre-test (stems of the unambiguous names): most sentences name no month and skip the word scan.
+const MAY_NAME_MONTH =
+  /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ينا|فبر|مارس|بريل|مايو|يوني|يولي|غسطس|سبتمبر|كتوبر|نوفمبر|ديسمبر|كانون|شباط|[اآأ]ذار|نيسان|[اأ]يار|حزيران|تموز|آب|[اأ]يلول|تشرين|جانفي|فيفري|[اأ]فريل|ماي|جوان|جويلي|[اأ]وت/i;
 
 function foldArabicWord(w: string): string {
   return w.replace(/[\u0622\u0623\u0625]/g, "\u0627");
@@ -130,6 +133,7 @@ function foldArabicWord(w: string): string {
 /** Months named in the text (1–12). */
 function monthsIn(text: string): Set<number> {
   const months = new Set<number>();
+  if (!MAY_NAME_MONTH.test(text)) return months;
   let pending: [number, number] | undefined;
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0];
