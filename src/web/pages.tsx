@@ -68,7 +68,7 @@ export function GlossaryPage(props: {
           </a>
         ) : null}
       </div>
-      <form method="get" action="/glossary" class="search" id="search-form" aria-label="Search the glossary">
+      <form method="get" action="/glossary" class="search" id="search-form">
         <div class="field grow">
           <label for="q">Search</label>
           <input id="q" name="q" type="search" value={f.q} dir="auto" autocomplete="off" />
@@ -206,13 +206,16 @@ function TextField(props: {
     ...(props.lang ? { lang: props.lang } : {}),
     "aria-invalid": props.error ? "true" : undefined,
     "aria-describedby": props.error ? errId : undefined,
+    "aria-required": props.required ? "true" : undefined,
   };
   return (
     <div class={`field${props.error ? " has-error" : ""}`}>
-      <label for={props.id}>
-        {props.label}
-        {props.required ? <span class="req"> (required)</span> : null}
-      </label>
+      <label for={props.id}>{props.label}</label>
+      {props.required ? (
+        <span class="req" aria-hidden="true">
+          required
+        </span>
+      ) : null}
       {props.multiline ? (
         <textarea {...common} rows={3}>
           {props.value}
