@@ -46,7 +46,7 @@ const xliff12 = (file: string) =>
   });
 const xliff20 = (file: string) =>
   run("xmllint", ["--noout", "--nonet", "--schema", "xliff-2.0/driver.xsd", file]);
-const xliff21 = (file: string) => run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", file]);
+const xliff21 = (...files: string[]) => run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", ...files]);
 const tmx14 = (file: string) =>
   run("xmllint", ["--noout", "--nonet", "--dtdvalid", "tmx-1.4b/tmx14.dtd", file]);
 const tbx3 = (file: string) =>
@@ -108,7 +108,7 @@ describe("XLIFF exports validate", () => {
       files.push(save(await xliffText("2.1", randomUnits(3, 200), mode), "xlf"));
     }
     files.push(save(await xliffText("2.0", SAMPLE_UNITS, "source"), "xlf"));
-    expect(run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", ...files])).toBe("");
+    expect(xliff21(...files)).toBe("");
   }, 180_000);
 
   it("the validators do reject broken XLIFF", async () => {
@@ -120,7 +120,7 @@ describe("XLIFF exports validate", () => {
     const v21 = await xliffText("2.1", SAMPLE_UNITS, "omit");
     const badRef = save(v21.replace('ref="#1"', 'ref="#9"'), "xlf");
     const badId = save(v21.replace('<unit id="s3"', '<unit id="s 3"'), "xlf");
-    const out = run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", badRef, badId]);
+    const out = xliff21(badRef, badId);
     expect(out).toContain("'ref' attribute must point");
     expect(out).toContain(badId);
   }, 180_000);
