@@ -6,8 +6,9 @@
  * - `untranslated`      error    the target equals the source, or is mostly Arabic script.
  * - `term-missing`      warning  an Arabic glossary term is in the source but none of the entry's approved
  *                                (preferred or admitted) English terms is in the target. Span: Arabic term.
- *                                Not raised when the target renders the entry with a deprecated or
- *                                forbidden term: that is reported once, below.
+ *                                Only the longest term is checked where terms nest. Not raised when the
+ *                                target renders the entry with a deprecated or forbidden term: that is
+ *                                reported once, below.
  * - `term-forbidden`    error    the target uses a forbidden English term. Span: English term.
  * - `term-deprecated`   warning  the target uses a deprecated English term. Span: English term.
  * - `number-mismatch`   error    a number of one side is missing from the other (any digit system;
@@ -123,16 +124,19 @@ function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
     });
   }
 
-  const reported = new Set<number>();
-  for (const m of recognizeTerms(ctx.matcher, ar, "ar")) {
+  // Primary Arabic hits only: a term nested in a longer one is checked through the longer one. Hits
+  // sharing a span are alternative readings (two entries list the same term): one rendered is enough.
+  const arMatches = recognizeTerms(ctx.matcher, ar, "ar").filter((m) => m.nestedIn === null);
+  const renderedSpans = new Set(
+    arMatches
+      .filter((m) => approvedInTarget.has(m.entryId) || misusedInTarget.has(m.entryId))
+      .map((m) => `${m.start}:${m.end}`),
+  );
+  for (const m of arMatches) {
+    if (renderedSpans.has(`${m.start}:${m.end}`)) continue;
     const entry = ctx.entries.get(m.entryId);
-    if (!entry || approvedInTarget.has(m.entryId) || misusedInTarget.has(m.entryId)) continue;
-    const approved = entry.terms.filter((t) => t.lang === "en" && APPROVED.has(t.status));
+    const approved = entry?.terms.filter((t) => t.lang === "en" && APPROVED.has(t.status)) ?? [];
     if (approved.length === 0) continue;
-    // One report per entry and span; repeated occurrences of the same missing term each get their span.
-    const key = m.entryId * 1e7 + m.start;
-    if (reported.has(key)) continue;
-    reported.add(key);
     issues.push({
       type: "term-missing",
       severity: "warning",

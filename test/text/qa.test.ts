@@ -63,6 +63,23 @@ describe("checkSegmentPair", () => {
     expect(check("أدان مجلس الأمن الهجوم.", "The UN Security Council condemned the attack.")).toEqual([]);
   });
 
+  it("checks the longest of nested Arabic terms, and accepts any entry of an ambiguous term", () => {
+    // مستشار, الأمن الوطني, مجموعة بريكس… lie inside the meeting's name: rendering the name is enough.
+    expect(
+      check(
+        "اجتماع كبار المسؤولين الأمنيين ومستشاري الأمن الوطني في مجموعة بريكس",
+        "Meeting of BRICS High Representatives Responsible for National Security",
+      ),
+    ).toEqual([]);
+    const missing = check(
+      "اجتماع كبار المسؤولين الأمنيين ومستشاري الأمن الوطني في مجموعة بريكس",
+      "A meeting",
+    );
+    expect(missing.map((i) => i.entryId)).toEqual([id("brics-nsa-meeting")]);
+    // البيان المشترك is listed under two entries: a joint statement satisfies it.
+    expect(check("صدر البيان المشترك اليوم.", "The joint statement was issued today.")).toEqual([]);
+  });
+
   it("reports forbidden and deprecated English terms with their English span", () => {
     const en = "The Security Council of the UN condemned the attack.";
     const issues = check("أدان مجلس الأمن الهجوم.", en);
