@@ -171,10 +171,12 @@ export function Results(props: { filters: ListFilters; entries: GlossaryEntry[];
   );
 }
 
-function StatusSelect(props: { id: string; name: string; value: TermStatus; label: string }) {
+function StatusSelect(props: { id: string; name: string; value: TermStatus; of: string }) {
   return (
     <div class="field">
-      <label for={props.id}>{props.label}</label>
+      <label for={props.id}>
+        Status<span class="sr-only"> of {props.of}</span>
+      </label>
       <select id={props.id} name={props.name}>
         {TERM_STATUSES.map((s) => (
           <option value={s} selected={s === props.value}>
@@ -292,7 +294,7 @@ export function EntryFormView(props: {
                 id={`${id}-status`}
                 name="term_status"
                 value={t.status}
-                label={`Status of ${label.toLowerCase()}`}
+                of={label.replace(/^Variant/, "variant")}
               />
               <TextField
                 id={`${id}-pos`}

@@ -1,0 +1,28 @@
+// JSX half of bench/web.bench.ts (the bench runner only picks up .bench.ts files).
+import type { GlossaryEntry } from "../src/types";
+import { Layout } from "../src/web/layout";
+import { GlossaryPage } from "../src/web/pages";
+import type { WebSession } from "../src/web/session";
+
+const session: WebSession = { tid: null, scope: "admin", name: "admin", exp: 0, sid: "x" };
+
+/** The glossary list page exactly as the Worker renders it (Layout + GlossaryPage). */
+export async function renderGlossaryPage(
+  entries: GlossaryEntry[],
+  domains: string[],
+  hasMore: boolean,
+): Promise<string> {
+  const node = (
+    <Layout title="Glossary" session={session} csrfToken={"t".repeat(43)}>
+      <GlossaryPage
+        filters={{ q: "", domain: "", status: "", after: null }}
+        domains={domains}
+        entries={entries}
+        hasMore={hasMore}
+        writable
+        exportFormats={["tbx", "tbx2008", "csv", "tsv"]}
+      />
+    </Layout>
+  );
+  return `<!doctype html>${await node.toString()}`;
+}
