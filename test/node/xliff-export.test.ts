@@ -1,0 +1,316 @@
+// XLIFF exports produced through the API (a real `wrangler dev` on a loopback port, local D1 in a temp
+// directory), validated against the official schemas (test/schemas, offline) and read back by the `xliff`
+// npm package as an independent consumer. The document carries glossary hints, QA notes and memory
+// matches, so every module Diwan writes is present in what is validated.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import xliff from "xliff";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SCHEMAS = path.join(ROOT, "test/schemas");
+const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
+const TOKEN = "xliff-export-node-test";
+const dir = mkdtempSync(path.join(tmpdir(), "diwan-xliff-export-"));
+const quiet = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+
+let server: ChildProcess | null = null;
+let base = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function call(pathname: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${TOKEN}`);
+  if (typeof init.body === "string" && !headers.has("content-type"))
+    headers.set("content-type", "application/json");
+  try {
+    return await fetch(`${base}${pathname}`, { ...init, headers });
+  } catch (err) {
+    // Between requests the validators run for seconds, and wrangler's proxy closes idle keep-alive
+    // connections: a request sent on such a socket fails before it is processed. Send it once more.
+    if ((err as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw err;
+    return fetch(`${base}${pathname}`, { ...init, headers });
+  }
+}
+
+async function callJson<T>(
+  pathname: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+): Promise<T> {
+  const res = await call(pathname, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRANGLER, args, { cwd: ROOT, env: quiet, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`wrangler ${args[0]}: ${stderr}`)),
+    );
+  });
+}
+
+/**
+ * A wrangler config in the temp directory serving an already-built bundle without watching: colleagues'
+ * edits in the working tree would otherwise reload `wrangler dev` in the middle of a download.
+ */
+function writeConfig(): string {
+  const source = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(source)?.[1] ?? "2026-04-01";
+  const config = path.join(dir, "wrangler.toml");
+  writeFileSync(
+    config,
+    `name = "diwan-xliff-test"
+main = "bundle/index.js"
+no_bundle = true
+compatibility_date = "${date}"
+compatibility_flags = ["nodejs_compat"]
+[[d1_databases]]
+binding = "DB"
+database_name = "diwan"
+database_id = "00000000-0000-4000-8000-000000000000"
+`,
+  );
+  return config;
+}
+
+beforeAll(async () => {
+  const config = writeConfig();
+  // One `d1 execute` of all migrations is several times faster than `migrations apply` (one workerd each).
+  const migrations = readdirSync(path.join(ROOT, "migrations"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => readFileSync(path.join(ROOT, "migrations", f), "utf8"));
+  writeFileSync(path.join(dir, "schema.sql"), migrations.join("\n;\n"));
+  await Promise.all([
+    run([
+      "d1",
+      "execute",
+      "DB",
+      "-c",
+      config,
+      "--local",
+      "--persist-to",
+      dir,
+      "--file",
+      path.join(dir, "schema.sql"),
+    ]),
+    run(["deploy", "--dry-run", "--outdir", path.join(dir, "bundle")]),
+  ]);
+  const port = await freePort();
+  const log = openSync(path.join(process.env.XLIFF_TEST_LOG_DIR ?? dir, "wrangler-dev.log"), "a");
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(
+    WRANGLER,
+    [
+      "dev",
+      "-c",
+      config,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      dir,
+      "--var",
+      `ADMIN_TOKEN:${TOKEN}`,
+    ],
+    { cwd: ROOT, env: quiet, stdio: ["ignore", log, log], detached: true },
+  );
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await call("/api/documents")).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("wrangler dev did not start within 90 s");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await seed();
+});
+
+afterAll(() => {
+  // The server was started in its own process group: end it (wrangler and its workerd) by that id.
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Seeded {
+  documentId: number;
+  segmentIds: number[];
+}
+let seeded: Seeded;
+
+const TERM_AR = "المبعوث الخاص للتجربة";
+const TERM_EN = "special test envoy";
+
+async function seed(): Promise<void> {
+  await callJson("/api/glossary", {
+    domain: "diplomacy and protocol",
+    definition: "an envoy <sent> on a mission & reporting back",
+    terms: [
+      { lang: "ar", text: TERM_AR, status: "preferred" },
+      { lang: "en", text: TERM_EN, status: "preferred" },
+      { lang: "en", text: "test emissary", status: "admitted" },
+      { lang: "en", text: "test messenger", status: "forbidden" },
+    ],
+  });
+  // A translated memory document, then the document to export: its first sentence differs by one word,
+  // so pre-translation records a fuzzy match for it.
+  await callJson("/api/documents", {
+    title: "memory",
+    segments: [
+      {
+        ar: "وصل المبعوث الخاص للتجربة إلى جنيف يوم الاثنين لإجراء مشاورات مع الأطراف.",
+        en: "The special test envoy arrived in Geneva on Monday for consultations with the parties.",
+      },
+    ],
+  });
+  const doc = await callJson<{ id: number }>("/api/documents", {
+    title: "بيان مشترك & <tests>",
+    segments: [
+      { ar: "وصل المبعوث الخاص للتجربة إلى جنيف يوم الثلاثاء لإجراء مشاورات مع الأطراف." },
+      {
+        ar: "قال \u200Fالوزير\u200F: «A & B <C>» في 12 أيار.",
+        en: "The minister said \u201CA & B <C>\u201D on 13 May.",
+      },
+      {
+        ar: "التقى المبعوث الخاص للتجربة بالأمين العام.",
+        en: "The test messenger met the Secretary-General.",
+      },
+      { ar: "جملة معتمدة.", en: "An approved sentence." },
+    ],
+  });
+  const segs = await callJson<{ items: { id: number }[] }>(`/api/documents/${doc.id}/segments`);
+  const ids = segs.items.map((s) => s.id);
+  const approved = await call(`/api/segments/${ids[3]}`, {
+    method: "PATCH",
+    body: JSON.stringify({ status: "approved" }),
+  });
+  expect(approved.status).toBe(200);
+  const pre = await call(`/api/documents/${doc.id}/pretranslate?minScore=50`, { method: "POST" });
+  expect(pre.status, await pre.clone().text()).toBe(200);
+  seeded = { documentId: doc.id, segmentIds: ids };
+}
+
+function validate(cmd: string, args: string[], env: Record<string, string> = {}): string {
+  try {
+    execFileSync(cmd, args, { cwd: SCHEMAS, env: { ...process.env, ...env }, stdio: "pipe" });
+    return "";
+  } catch (e) {
+    const err = e as { stdout?: Buffer; stderr?: Buffer; status?: number };
+    const out = `${err.stdout ?? ""}${err.stderr ?? ""}`
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("[warning] /usr/bin/jing"))
+      .join("\n");
+    return out || `exit ${err.status}`;
+  }
+}
+
+/** Each validator takes several files at once: one JVM start for jing, whose NVDL run is slow. */
+const VALIDATORS = {
+  "1.2": (files: string[]) =>
+    validate("xmllint", ["--noout", "--nonet", "--schema", "xliff-1.2/xliff-core-1.2-strict.xsd", ...files], {
+      XML_CATALOG_FILES: path.join(SCHEMAS, "xliff-1.2/catalog.xml"),
+    }),
+  "2.0": (files: string[]) =>
+    validate("xmllint", ["--noout", "--nonet", "--schema", "xliff-2.0/driver.xsd", ...files]),
+  "2.1": (files: string[]) => validate("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", ...files]),
+} as const;
+
+async function exported(
+  version: "1.2" | "2.0" | "2.1",
+  emptyTargets: string,
+): Promise<{ text: string; file: string }> {
+  const res = await call(
+    `/api/documents/${seeded.documentId}/xliff?version=${version}&emptyTargets=${emptyTargets}`,
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("application/xliff+xml; charset=utf-8");
+  const text = await res.text();
+  const file = path.join(dir, `export-${version}-${emptyTargets}.xlf`);
+  writeFileSync(file, text);
+  return { text, file };
+}
+
+describe("XLIFF exported through the API", () => {
+  it.each(["1.2", "2.0", "2.1"] as const)(
+    "%s validates against the official schema, with every module present",
+    async (version) => {
+      const files: string[] = [];
+      for (const emptyTargets of ["omit", "empty", "source"]) {
+        const { text, file } = await exported(version, emptyTargets);
+        files.push(file);
+        if (version === "1.2") {
+          expect(text).toContain('<note from="diwan-glossary"');
+          expect(text).toContain('<note from="diwan-qa"');
+          expect(text).toMatch(/<alt-trans match-quality="\d+(\.\d+)?"/);
+        } else {
+          expect(text).toContain("<gls:glossEntry");
+          expect(text).toContain('<note category="qa"');
+          expect(text).toContain("<mtc:match ");
+        }
+      }
+      expect(VALIDATORS[version](files)).toBe("");
+    },
+    // jing's NVDL + Schematron run for 2.1 takes seconds per file on a busy 2-core machine.
+    180_000,
+  );
+
+  it("the validators do reject a broken export (so a pass means something)", async () => {
+    const { text } = await exported("1.2", "omit");
+    const broken = path.join(dir, "broken-1.2.xlf");
+    writeFileSync(broken, text.replace('state="final"', 'state="done"'));
+    expect(VALIDATORS["1.2"]([broken])).not.toBe("");
+    const { text: t21 } = await exported("2.1", "omit");
+    const broken21 = path.join(dir, "broken-2.1.xlf");
+    writeFileSync(
+      broken21,
+      t21.replace(/<segment id="1" state="translated">/, '<segment id="1" state="done">'),
+    );
+    expect(VALIDATORS["2.1"]([broken21])).not.toBe("");
+  }, 180_000);
+
+  it("the xliff npm package reads every export: same units, sources and targets", async () => {
+    for (const version of ["1.2", "2.0", "2.1"] as const) {
+      const { text } = await exported(version, "omit");
+      const js = version === "1.2" ? await xliff.xliff12ToJs(text) : await xliff.xliff2js(text);
+      expect(js.sourceLanguage).toBe("ar");
+      expect(js.targetLanguage).toBe("en");
+      const units = Object.values(js.resources)[0]!;
+      const ids = seeded.segmentIds.map((id) => (version === "1.2" ? String(id) : `s${id}`));
+      expect(Object.keys(units)).toEqual(ids);
+      const second = units[ids[1]!]!;
+      expect(second.source).toBe("قال \u200Fالوزير\u200F: «A & B <C>» في 12 أيار.");
+      expect(second.target).toBe("The minister said \u201CA & B <C>\u201D on 13 May.");
+      expect(units[ids[0]!]!.target ?? "").toBe("");
+    }
+  });
+});
