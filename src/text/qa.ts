@@ -15,7 +15,8 @@
  *                                1,200 = 1.200 = ١٬٢٠٠, 3.5 = ٣٫٥). Span: the number, on its side.
  *                                Numbers spelled as words are not extracted (ordinals such as "14th" and
  *                                الـ14 are digits and count), but a digit matched by a cardinal word on the
- *                                other side (5 ↔ five) is not reported.
+ *                                other side (5 ↔ five) is not reported, nor a digit ordinal when the other
+ *                                side has an ordinal word (14th ↔ الرابع عشر, الـ14 ↔ fourteenth).
  * - `unbalanced-brackets` warning  a (, [, {, « or “ without its partner, or an odd number of straight
  *                                double quotes, in either text. Span: the unmatched character.
  */
@@ -154,6 +155,8 @@ interface FoundNumber {
   value: string;
   start: number;
   end: number;
+  /** Written as an ordinal: 14th, الـ14. */
+  ordinal: boolean;
 }
 
 const NUMBER_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g;
@@ -174,7 +177,10 @@ function findNumbers(text: string): FoundNumber[] {
     // Part of an identifier (G20, COVID19, 3D), except English ordinal endings (14th, 2nd).
     if (/[A-Za-z]/.test(before)) continue;
     if (/^[A-Za-z]/.test(after) && !/^(?:st|nd|rd|th)\b/i.test(`${after}${text.charAt(end + 2)}`)) continue;
-    out.push({ value: canonicalNumber(m[0]), start, end });
+    const ordinal =
+      /^(?:st|nd|rd|th)\b/i.test(`${after}${text.charAt(end + 2)}`) ||
+      /\u0627\u0644\u0640*$/.test(text.slice(Math.max(0, start - 4), start));
+    out.push({ value: canonicalNumber(m[0]), start, end, ordinal });
   }
   return out;
 }
@@ -219,6 +225,12 @@ function hasCardinalWord(text: string, lang: Lang, value: string): boolean {
   return words.some((w) => new RegExp(`(?<![\\p{L}])(?:و|ب|ل|ف)?${w}(?![\\p{L}])`, "u").test(norm));
 }
 
+// Ordinals written as words: a digit ordinal on one side may be a word on the other (14th ↔ الرابع عشر).
+const EN_ORDINAL_WORD =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth)\b/i;
+const AR_ORDINAL_WORD =
+  /(?:^|[\s\u060C(])(?:[\u0648\u0641\u0628\u0644]?\u0627\u0644|\u0644\u0644)?(?:\u0623\u0648\u0644|\u062B\u0627\u0646\u064A|\u062B\u0627\u0644\u062B|\u0631\u0627\u0628\u0639|\u062E\u0627\u0645\u0633|\u0633\u0627\u062F\u0633|\u0633\u0627\u0628\u0639|\u062B\u0627\u0645\u0646|\u062A\u0627\u0633\u0639|\u0639\u0627\u0634\u0631|\u062D\u0627\u062F\u064A)[\u0629\u0649]?(?=$|[\s\u060C.)])/;
+
 function numberIssues(ar: string, en: string): QaIssue[] {
   const issues: QaIssue[] = [];
   const arNums = findNumbers(ar);
@@ -235,6 +247,7 @@ function numberIssues(ar: string, en: string): QaIssue[] {
   };
   for (const x of unmatched(arNums, enNums)) {
     if (hasCardinalWord(en, "en", x.value)) continue;
+    if (x.ordinal && EN_ORDINAL_WORD.test(en)) continue;
     issues.push({
       type: "number-mismatch",
       severity: "error",
@@ -246,6 +259,7 @@ function numberIssues(ar: string, en: string): QaIssue[] {
   }
   for (const x of unmatched(enNums, arNums)) {
     if (hasCardinalWord(ar, "ar", x.value)) continue;
+    if (x.ordinal && AR_ORDINAL_WORD.test(ar)) continue;
     issues.push({
       type: "number-mismatch",
       severity: "error",

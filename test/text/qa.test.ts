@@ -121,6 +121,17 @@ describe("checkSegmentPair", () => {
     ]);
   });
 
+  it("lets a digit ordinal match an ordinal word, but not a missing number", () => {
+    expect(check("عقد الاجتماع الرابع عشر أمس.", "The 14th meeting was held yesterday.")).toEqual([]);
+    expect(check("عقد الاجتماع الـ14 أمس.", "The fourteenth meeting was held yesterday.")).toEqual([]);
+    expect(types(check("عقد الاجتماع الـ14 أمس.", "The meeting was held yesterday."))).toEqual([
+      "number-mismatch",
+    ]);
+    expect(types(check("عقد الاجتماع أمس.", "The 14th meeting was held yesterday."))).toEqual([
+      "number-mismatch",
+    ]);
+  });
+
   it("reports unbalanced brackets and quotes on both sides", () => {
     const ar = "عقد الاجتماع (11 سبتمبر في موسكو.";
     const issues = check(ar, 'The meeting was held (11 September) in "Moscow.');
