@@ -22,7 +22,6 @@ import { applyImport, currentGlossaryVersion, planImport } from "../db/glossary-
 import { createToken, listTokens, revokeToken } from "../db/tokens";
 import { ApiError } from "../errors";
 import { resolveToken } from "../middleware/auth";
-import { d1Session } from "../middleware/db";
 import { exportFormats, exportGlossary, importFormats, parseGlossaryFile } from "../routes/glossary-exchange";
 import { type GlossaryEntry, TERM_STATUSES, TOKEN_SCOPES } from "../types";
 import { diffEntries } from "./diff";
@@ -63,6 +62,7 @@ import {
   startSession,
   type WebEnv,
   type WebSession,
+  webD1Session,
 } from "./session";
 
 /**
@@ -168,7 +168,7 @@ for (const path of WEB_PATHS) {
         throw new ApiError(413, "payload-too-large", "Too large", "the form or file is too large");
       },
     }),
-    d1Session,
+    webD1Session,
     loadSession,
     csrfToken,
   );

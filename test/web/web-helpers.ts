@@ -2,10 +2,21 @@ import { SELF } from "cloudflare:test";
 import { expect } from "vitest";
 
 export const ORIGIN = "http://diwan.test";
+const SESSION = "__Host-diwan-session";
 
 /** A tiny browser: keeps the session cookie, sends the site's Origin on posts, never follows redirects. */
 export class Browser {
-  cookie = "";
+  jar = new Map<string, string>();
+
+  /** The session cookie ("" when signed out); assignable to plant a forged one. */
+  get cookie(): string {
+    const v = this.jar.get(SESSION);
+    return v === undefined ? "" : `${SESSION}=${v}`;
+  }
+  set cookie(value: string) {
+    const i = value.indexOf("=");
+    this.jar.set(value.slice(0, i), value.slice(i + 1));
+  }
 
   async fetch(
     path: string,
@@ -16,7 +27,7 @@ export class Browser {
     } = {},
   ) {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
     let body: BodyInit | undefined;
     if (init.form instanceof FormData) body = init.form;
     else if (init.form) {
@@ -28,10 +39,11 @@ export class Browser {
     const method = init.method ?? (body ? "POST" : "GET");
     if (method === "POST") headers.origin ??= ORIGIN;
     const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body, redirect: "manual" });
-    const set = res.headers.get("set-cookie");
-    if (set) {
+    for (const set of res.headers.getSetCookie()) {
       const m = /^([^=]+)=([^;]*)/.exec(set);
-      if (m) this.cookie = m[2] === "" || /max-age=0/i.test(set) ? "" : `${m[1]}=${m[2]}`;
+      if (!m?.[1]) continue;
+      if (m[2] === "" || /max-age=0/i.test(set)) this.jar.delete(m[1]);
+      else this.jar.set(m[1], m[2] ?? "");
     }
     return res;
   }
