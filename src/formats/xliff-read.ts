@@ -133,7 +133,15 @@ interface UnitBuilder {
   complete: boolean;
 }
 
-export function parseXliff(text: string, limits: Partial<XmlLimits> = {}): ParsedXliff {
+/**
+ * Parses a whole XLIFF document. With `onUnit`, each unit is handed over as soon as it is complete and
+ * `units` stays empty: a caller that processes units in batches then never holds them all at once.
+ */
+export function parseXliff(
+  text: string,
+  limits: Partial<XmlLimits> = {},
+  onUnit?: (unit: ParsedXliffUnit) => void,
+): ParsedXliff {
   // Assigned inside the callbacks: an object keeps TypeScript from narrowing them to null.
   const head: { version: ParsedXliff["version"] | null; srcLang: string | null; trgLang: string | null } = {
     version: null,
@@ -161,7 +169,7 @@ export function parseXliff(text: string, limits: Partial<XmlLimits> = {}): Parse
     const u = unit!;
     const level = u.toolLevel ?? u.level ?? (u.target === null ? "none" : "translated");
     const { en, status } = translationOf(u.source, u.target, level);
-    units.push({
+    const parsed: ParsedXliffUnit = {
       id: u.id,
       segmentId: segmentIdOf(u.id),
       source: u.source,
@@ -174,7 +182,9 @@ export function parseXliff(text: string, limits: Partial<XmlLimits> = {}): Parse
       status,
       droppedCodes: u.dropped,
       segments: Math.max(u.segments, 1),
-    });
+    };
+    if (onUnit) onUnit(parsed);
+    else units.push(parsed);
     unit = null;
   };
 
