@@ -501,6 +501,8 @@ function alignInBand(s: Sides, n: number, m: number, w: number): BandResult {
     bwdScale[i] = nextScale + Math.log(rowMax);
   }
   const last = cells - 1;
+  // Unreachable end (a band too narrow for the slope): the caller widens the band.
+  if (best[last] === Number.POSITIVE_INFINITY) return { beads: [], touchesEdge: true };
   const logZ = (fwdScale[n] as number) + Math.log(fwd[last] as number);
 
   const beads: AlignedBead[] = [];
@@ -580,7 +582,12 @@ export function alignSentences(
   const n = ar.length;
   const m = en.length;
   const full = Math.max(n, m);
-  let w = options.band ?? Math.max(8, Math.ceil(Math.sqrt(full)), Math.ceil(Math.abs(n - m) / 2) + 4);
+  // Consecutive rows of the band must overlap, whatever the slope m/n, for the end to be reachable.
+  const minimum = Math.ceil(Math.max(m / n, n / m)) + 2;
+  let w = Math.max(
+    minimum,
+    options.band ?? Math.max(8, Math.ceil(Math.sqrt(full)), Math.ceil(Math.abs(n - m) / 2) + 4),
+  );
   for (;;) {
     const result = alignInBand(sides, n, m, w);
     if (!result.touchesEdge || w >= full) return result.beads;

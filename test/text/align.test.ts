@@ -207,6 +207,28 @@ describe("alignSentences", () => {
     expect(oneToOne).toBeGreaterThan(440);
   });
 
+  it("returns well-formed beads for any shape, band and paragraphing", () => {
+    const rnd = lcg(9);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = Math.floor(rnd() * (trial % 20 === 0 ? 120 : 9));
+      const m = Math.floor(rnd() * (trial % 20 === 0 ? 120 : 9));
+      const ar = Array.from(
+        { length: n },
+        (_, k) => `${filler(AR_WORDS, rnd() * 150, rnd)} ${k % 3 ? "" : k}`,
+      );
+      const en = Array.from(
+        { length: m },
+        (_, k) => `${filler(EN_WORDS, rnd() * 200, rnd)} ${k % 4 ? "" : k}`,
+      );
+      const paragraphs =
+        trial % 2
+          ? { ar: ar.map((_, i) => Math.floor(i / 3)), en: en.map((_, j) => Math.floor(j / 2)) }
+          : undefined;
+      const beads = alignSentences(ar, en, { paragraphs, band: trial % 3 === 0 ? 1 : undefined });
+      expectWellFormed(beads, n, m);
+    }
+  });
+
   it("widens the band when the translation drifts far from the diagonal", () => {
     const rnd = lcg(6);
     const ps = Array.from({ length: 200 }, (_, k) => pair(k + 1000, 40 + Math.floor(rnd() * 120), rnd));
