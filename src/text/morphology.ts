@@ -10,8 +10,11 @@
  * - Nisba adjectives are different terms: الأمنية / الأمني do not match الأمن (the construct/plural ـي and
  *   ـو endings are allowed only on keys that take the sound masculine plural: participles in م- such as
  *   مستشار, and nisba adjectives in -ي such as وطني).
- * - A stem that lost any affix other than the bare article must keep at least 3 letters.
+ * - A stem must keep at least 2 letters after proclitics (حق in وحق, حل in لحل; never غ from بالغ) and at
+ *   least 3 once a suffix is stripped too.
  */
+
+import { toCodes } from "./keytable";
 
 /** The glossary token ended in ة: it takes ـت before pronouns, ـات, ـتان/ـتين. */
 export const KEY_TA_MARBUTA = 1;
@@ -49,109 +52,139 @@ const NUMBER_SUFFIXES = ["ا", "ان", "ين", "ات", "ون", "و", "ي", "ت",
 const NUN_FINAL = new Set(["ان", "ين", "ون", "تان", "تين"]);
 
 const MIN_STRIPPED_STEM = 3;
+const MIN_PROCLITIC_STEM = 2;
 
-/** Key of a glossary token in Arabic script: normalised, without a leading bare-alef article. */
-export function arabicGlossaryKey(original: string, norm: string): string {
-  // أل/إل/آل are part of the word (ألمانيا), not the article: only a bare alef (or wasla) starts ال.
-  const first = original.charCodeAt(0);
-  if (norm.startsWith("ال") && (first === 0x0627 || first === 0x0671) && norm.length >= 4)
-    return norm.slice(2);
-  return norm;
+const ARTICLE = toCodes("ال");
+const PROCLITIC_CODES = PROCLITICS.map(toCodes);
+const PRONOUN_CODES = PRONOUNS.map(toCodes);
+const NUMBER_CODES = NUMBER_SUFFIXES.map(toCodes);
+const MIM = 0x0645;
+const YA = 0x064a;
+
+function startsWith(c: ArrayLike<number>, a: number, b: number, affix: Uint16Array): boolean {
+  if (b - a < affix.length) return false;
+  for (let i = 0; i < affix.length; i++) if (c[a + i] !== affix[i]) return false;
+  return true;
 }
 
-export function arabicKeyFlags(original: string, key: string): number {
-  let flags = 0;
-  let last = original.length - 1;
-  while (last >= 0) {
-    const c = original.charCodeAt(last);
-    // Skip trailing harakat and tatweel to find the last letter.
-    if (c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) last--;
-    else break;
-  }
-  if (original.charCodeAt(last) === 0x0629) flags |= KEY_TA_MARBUTA;
-  else if ((key.length >= 4 && key.startsWith("م")) || (key.length >= 3 && key.endsWith("ي")))
-    flags |= KEY_SOUND_PLURAL;
-  return flags;
+function endsWith(c: ArrayLike<number>, a: number, b: number, affix: Uint16Array): boolean {
+  const from = b - affix.length;
+  if (from < a) return false;
+  for (let i = 0; i < affix.length; i++) if (c[from + i] !== affix[i]) return false;
+  return true;
 }
 
-/** Reports a candidate key; returns nothing. `article` = only the article (or nothing) was stripped in front. */
+/**
+ * Start of the key of a glossary token codes[a, b) in Arabic script: after a leading article, if any.
+ * أل/إل/آل are part of the word (ألمانيا), not the article: only a bare alef (or wasla) in the original
+ * (`firstOriginal`) starts ال.
+ */
+export function arabicKeyStart(c: ArrayLike<number>, a: number, b: number, firstOriginal: number): number {
+  if (b - a >= 4 && startsWith(c, a, b, ARTICLE) && (firstOriginal === 0x0627 || firstOriginal === 0x0671))
+    return a + 2;
+  return a;
+}
+
+/** KEY_* flags of the key codes[a, b); `taMarbuta`: the original word ended in ة. */
+export function arabicKeyFlags(c: ArrayLike<number>, a: number, b: number, taMarbuta: boolean): number {
+  if (taMarbuta) return KEY_TA_MARBUTA;
+  if ((b - a >= 4 && c[a] === MIM) || (b - a >= 3 && c[b - 1] === YA)) return KEY_SOUND_PLURAL;
+  return 0;
+}
+
+/**
+ * Reports a candidate key codes[a, b) (followed by ه when `appendHa`: a ta marbuta restored), the flags the
+ * key must have and must not have, and whether a proclitic other than the article was stripped.
+ */
 export type KeyVisitor = (
-  key: string,
+  a: number,
+  b: number,
+  appendHa: boolean,
   requiredFlags: number,
   forbiddenFlags: number,
   viaProclitic: boolean,
 ) => void;
 
 /**
- * Every (stem, constraint) a normalised Arabic word may be an inflection of. `taMarbuta` says the original
- * word ended in ة (so its final ه is not the pronoun "his").
+ * Every (stem, constraint) the normalised Arabic word c[a, b) may be an inflection of. `taMarbuta` says the
+ * original word ended in ة (so its final ه is not the pronoun "his").
  */
-export function arabicCandidates(norm: string, taMarbuta: boolean, visit: KeyVisitor): void {
-  suffixCandidates(norm, taMarbuta, false, false, visit);
-  for (const p of PROCLITICS) {
-    if (norm.length - p.length < 2 || !norm.startsWith(p)) continue;
-    const articleOnly = p === "ال";
-    suffixCandidates(norm.slice(p.length), taMarbuta, !articleOnly, true, visit);
+export function arabicCandidates(
+  c: ArrayLike<number>,
+  a: number,
+  b: number,
+  taMarbuta: boolean,
+  visit: KeyVisitor,
+): void {
+  suffixCandidates(c, a, b, taMarbuta, false, false, visit);
+  for (const p of PROCLITIC_CODES) {
+    if (b - a - p.length < MIN_PROCLITIC_STEM || !startsWith(c, a, b, p)) continue;
+    suffixCandidates(c, a + p.length, b, taMarbuta, p !== PROCLITIC_CODES[0], true, visit);
   }
 }
 
 function suffixCandidates(
-  r: string,
+  c: ArrayLike<number>,
+  a: number,
+  b: number,
   taMarbuta: boolean,
   viaProclitic: boolean,
   stripped: boolean,
   visit: KeyVisitor,
 ): void {
-  const strictMin = viaProclitic ? MIN_STRIPPED_STEM : 2;
-  if (r.length >= (stripped ? strictMin : 1)) visit(r, 0, 0, viaProclitic);
-  numberCandidates(r, "", taMarbuta, viaProclitic, visit);
+  if (b - a >= (stripped ? MIN_PROCLITIC_STEM : 1)) visit(a, b, false, 0, 0, viaProclitic);
+  numberCandidates(c, a, b, false, taMarbuta, viaProclitic, visit);
   if (taMarbuta) return; // a final ة is never the pronoun ـه, and no pronoun ends in ة
-  for (const pr of PRONOUNS) {
-    if (r.length - pr.length < 2 || !r.endsWith(pr)) continue;
-    const r1 = r.slice(0, r.length - pr.length);
+  for (const pr of PRONOUN_CODES) {
+    if (b - a - pr.length < 2 || !endsWith(c, a, b, pr)) continue;
+    const b1 = b - pr.length;
     // Bare stem + pronoun: not on ta-marbuta keys (those take ـت before a pronoun).
-    if (r1.length >= MIN_STRIPPED_STEM) visit(r1, 0, KEY_TA_MARBUTA, viaProclitic);
-    numberCandidates(r1, pr, false, viaProclitic, visit);
+    if (b1 - a >= MIN_STRIPPED_STEM) visit(a, b1, false, 0, KEY_TA_MARBUTA, viaProclitic);
+    numberCandidates(c, a, b1, true, false, viaProclitic, visit);
   }
 }
 
 function numberCandidates(
-  r1: string,
-  pronoun: string,
+  c: ArrayLike<number>,
+  a: number,
+  b1: number,
+  hasPronoun: boolean,
   taMarbuta: boolean,
   viaProclitic: boolean,
   visit: KeyVisitor,
 ): void {
-  for (const n of NUMBER_SUFFIXES) {
-    if (r1.length - n.length < MIN_STRIPPED_STEM || !r1.endsWith(n)) continue;
-    if (pronoun !== "" && NUN_FINAL.has(n)) continue; // the ن of a plural/dual drops before a pronoun
-    const base = r1.slice(0, r1.length - n.length);
-    switch (n) {
+  for (let k = 0; k < NUMBER_CODES.length; k++) {
+    const n = NUMBER_CODES[k] as Uint16Array;
+    if (b1 - a - n.length < MIN_STRIPPED_STEM || !endsWith(c, a, b1, n)) continue;
+    const suffix = NUMBER_SUFFIXES[k] as string;
+    if (hasPronoun && NUN_FINAL.has(suffix)) continue; // the ن of a plural/dual drops before a pronoun
+    const be = b1 - n.length;
+    switch (suffix) {
       case "ه":
         // Feminine ـة of a participle or nisba adjective (مستشارة, وطنية); only a real ة, no pronoun after.
-        if (taMarbuta && pronoun === "") visit(base, KEY_SOUND_PLURAL, 0, viaProclitic);
+        if (taMarbuta && !hasPronoun) visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
         break;
       case "ت":
-        if (pronoun !== "") visit(`${base}ه`, KEY_TA_MARBUTA, 0, viaProclitic);
+        if (hasPronoun) visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
         break;
       case "تان":
       case "تين":
-        visit(`${base}ه`, KEY_TA_MARBUTA, 0, viaProclitic);
+        visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
         break;
       case "ات":
-        visit(base, 0, KEY_TA_MARBUTA, viaProclitic);
-        visit(`${base}ه`, KEY_TA_MARBUTA, 0, viaProclitic);
+        visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
+        visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
         break;
       case "ون":
       case "و":
       case "ي":
-        visit(base, KEY_SOUND_PLURAL, 0, viaProclitic);
+        visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
         break;
       case "ا":
-        if (pronoun === "") visit(base, 0, KEY_TA_MARBUTA, viaProclitic);
+        if (!hasPronoun) visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
         break;
       default: // ان, ين: dual (and ين plural) of any noun
-        visit(base, 0, KEY_TA_MARBUTA, viaProclitic);
+        visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
         break;
     }
   }

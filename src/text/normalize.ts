@@ -122,7 +122,7 @@ const BMP_CACHE: (string | undefined)[] = new Array(0x10000);
 const MARK_KIND = new Uint8Array(0x10000);
 const COMBINING = /\p{M}/u;
 
-function isCombining(c: number): boolean {
+export function isCombining(c: number): boolean {
   let k = MARK_KIND[c] as number;
   if (k === 0) {
     k = COMBINING.test(String.fromCharCode(c)) ? 1 : 2;
@@ -140,23 +140,78 @@ function foldChar(c: number): string {
   return s;
 }
 
+// Per-code-unit class for the fast path: 0 = not yet known, 1 = dropped, 2 = needs the general path
+// (NFKC expansion, surrogate, composing mark), 3 = whitespace, ≥ 16 = folds to the single code unit (v - 16).
+const SIMPLE = new Int32Array(0x10000);
+
+function classify(c: number): number {
+  let v: number;
+  if (isSpace(c)) v = 3;
+  else if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x0653 && c <= 0x0655))
+    v = 2; // hamza/madda compose
+  else {
+    const f = foldChar(c);
+    if (f.length === 0) v = 1;
+    else if (f.length === 1) v = isSpace(f.charCodeAt(0)) ? 3 : f.charCodeAt(0) + 16;
+    else v = 2;
+  }
+  SIMPLE[c] = v;
+  return v;
+}
+
+// Scratch output buffers, reused across calls (the engine is synchronous).
+let codes = new Uint16Array(1024);
+let origins = new Int32Array(1024);
+const UTF16 = new TextDecoder("utf-16le");
+
+function grow(min: number): void {
+  let size = codes.length * 2;
+  while (size < min) size *= 2;
+  const c = new Uint16Array(size);
+  c.set(codes);
+  codes = c;
+  const o = new Int32Array(size);
+  o.set(origins);
+  origins = o;
+}
+
 /**
- * Core loop: text[from, to) → normalised string; when `map` is given, pushes the original index of every
- * output character. Whitespace runs collapse to one space and are trimmed at both ends. A base character
- * and the combining marks after it are normalised together (so NFKC can compose them), and every output
- * character of that cluster points at the cluster's first code unit.
+ * Core loop: text[from, to) → normalised code units in `codes` (and their origins in `origins`); returns
+ * their count. Whitespace runs collapse to one space and are trimmed at both ends. A base character and the
+ * combining marks after it are normalised together (so NFKC can compose them), and every output character
+ * of that cluster points at the cluster's first code unit.
  */
-function normalizeRange(text: string, from: number, to: number, map: number[] | null): string {
-  let out = "";
+function normalizeRange(text: string, from: number, to: number): number {
+  let n = 0;
   let pendingSpace = -1;
   let i = from;
+  if (codes.length < (to - from) * 2 + 8) grow((to - from) * 2 + 8);
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      if (pendingSpace < 0 && out.length > 0) pendingSpace = i;
+    const v = SIMPLE[c] || classify(c);
+    if (v >= 16) {
+      const d = i + 1 < to ? text.charCodeAt(i + 1) : 0x20;
+      // Fast unless a mark that may compose with this character follows (harakat are just dropped).
+      if ((SIMPLE[d] || classify(d)) === 1 || !isCombining(d)) {
+        if (pendingSpace >= 0) {
+          codes[n] = 0x20;
+          origins[n++] = pendingSpace;
+          pendingSpace = -1;
+        }
+        codes[n] = v - 16;
+        origins[n++] = i;
+        i++;
+        continue;
+      }
+    } else if (v === 1) {
+      i++;
+      continue;
+    } else if (v === 3) {
+      if (pendingSpace < 0 && n > 0) pendingSpace = i;
       i++;
       continue;
     }
+    // General path: a cluster of one code point and the combining marks after it.
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < to) {
       const d = text.charCodeAt(j);
@@ -164,28 +219,35 @@ function normalizeRange(text: string, from: number, to: number, map: number[] | 
     }
     while (j < to && isCombining(text.charCodeAt(j))) j++;
     const piece = j === i + 1 ? foldChar(c) : foldPiece(text.slice(i, j).normalize("NFKC"));
+    if (n + piece.length + 2 > codes.length) grow(n + piece.length + 2);
     for (let k = 0; k < piece.length; k++) {
       const p = piece.charCodeAt(k);
       if (isSpace(p)) {
-        if (pendingSpace < 0 && out.length > 0) pendingSpace = i;
+        if (pendingSpace < 0 && n > 0) pendingSpace = i;
         continue;
       }
       if (pendingSpace >= 0) {
-        out += " ";
-        map?.push(pendingSpace);
+        codes[n] = 0x20;
+        origins[n++] = pendingSpace;
         pendingSpace = -1;
       }
-      out += piece[k];
-      map?.push(i);
+      codes[n] = p;
+      origins[n++] = i;
     }
     i = j;
   }
-  return out;
+  return n;
+}
+
+function codesToString(n: number): string {
+  if (n === 0) return "";
+  if (n <= 64) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  return UTF16.decode(codes.subarray(0, n));
 }
 
 /** Normalised form of any Arabic, English or mixed text, for search and matching. */
 export function normalizeForSearch(text: string): string {
-  return normalizeRange(text, 0, text.length, null);
+  return codesToString(normalizeRange(text, 0, text.length));
 }
 
 /** Normalised text plus its offset map back into the original. */
@@ -200,10 +262,12 @@ export interface NormalizedText {
 
 /** `normalizeForSearch` with an offset map, so that matches in `norm` can be reported in `text`. */
 export function normalizeWithMap(text: string): NormalizedText {
-  const map: number[] = [];
-  const norm = normalizeRange(text, 0, text.length, map);
-  map.push(text.length);
-  return { norm, map: Int32Array.from(map) };
+  const n = normalizeRange(text, 0, text.length);
+  const norm = codesToString(n);
+  const map = new Int32Array(n + 1);
+  map.set(origins.subarray(0, n));
+  map[n] = text.length;
+  return { norm, map };
 }
 
 /**
@@ -223,7 +287,26 @@ export function originalRange(
   return { start, end };
 }
 
+/** Removed entirely by normalisation (harakat, tatweel, invisible controls)? */
+export function isDropped(c: number): boolean {
+  return (SIMPLE[c] || classify(c)) === 1;
+}
+
+/**
+ * normalizeForSearch as code units in shared scratch buffers: codes[i] for i < length, with origins[i] the
+ * original index of code unit i. Valid only until the next call into this module (the tokenizer copies what
+ * it keeps), which spares the matcher an allocation per call.
+ */
+export function normalizeToScratch(text: string): {
+  length: number;
+  codes: Uint16Array;
+  origins: Int32Array;
+} {
+  const length = normalizeRange(text, 0, text.length);
+  return { length, codes, origins };
+}
+
 /** Normalised form of the token text[from, to) (no whitespace inside), for the term matcher. */
 export function normalizeToken(text: string, from: number, to: number): string {
-  return normalizeRange(text, from, to, null);
+  return codesToString(normalizeRange(text, from, to));
 }

@@ -5,22 +5,23 @@
  * Each text token yields the small set of keys it may be an inflection of (clitics and suffixes stripped
  * only when the stem is a glossary key that accepts them). The matcher walks the trie from every token over
  * these candidate sets — an automaton over a lattice of token readings, O(tokens × readings × term length),
- * independent of the glossary size. Multi-word terms only continue across spaces and hyphens.
+ * independent of the glossary size. Multi-word terms continue across spaces and hyphens (and commas or periods where the term has them).
  *
  * The longest match wins (then the leftmost); shorter glossary terms inside it are reported too, with
  * `nestedIn` set to the enclosing match's entry id. Spans cover whole words of the original text, clitics
  * included (والتعددية, not التعددية), so `surface === text.slice(start, end)`.
  */
 import type { Lang, TermStatus } from "../types";
+import { KeyTable, toCodes } from "./keytable";
 import {
   arabicCandidates,
-  arabicGlossaryKey,
   arabicKeyFlags,
+  arabicKeyStart,
   latinCandidates,
   latinGlossaryKey,
 } from "./morphology";
 import { isArabicMark, isInvisible } from "./normalize";
-import { type Token, tokenize } from "./tokenize";
+import { createTokenScan, scanTokens, type TokenScan, tokenize } from "./tokenize";
 
 export interface TermInput {
   lang: Lang;
@@ -53,9 +54,9 @@ interface TermRecord {
   termText: string;
   status: TermStatus;
   lang: Lang;
-  /** lightForm of the term and of each of its words (without the article): to prefer the closest spelling. */
-  light: string;
-  lightTokens: string[];
+  /** lightForm of the term and of each of its words (without the article), computed when first needed. */
+  light: string | null;
+  lightTokens: string[] | null;
 }
 
 interface TrieNode {
@@ -66,23 +67,41 @@ interface TrieNode {
 
 export interface TermMatcher {
   readonly roots: Record<Lang, TrieNode>;
-  readonly keyIds: Map<string, number>;
-  /** KEY_* flags of each key id. */
-  readonly keyFlags: number[];
+  /** Token keys (see morphology.ts) with their KEY_* flags. */
+  readonly keys: KeyTable;
   readonly records: TermRecord[];
   /** Number of glossary terms indexed. */
   readonly termCount: number;
+  /** Key ids of the comma and period pseudo-keys. */
   readonly commaId: number;
+  readonly periodId: number;
 }
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
+const HA = 0x0647;
+// Token gaps (GAPS in tokenize.ts) and scripts (SCRIPTS).
+const GAP_HYPHEN = 1;
+const GAP_COMMA = 2;
+const GAP_PERIOD = 3;
+const GAP_BREAK = 4;
+const SCRIPT_AR = 1;
+const SCRIPT_LATIN = 2;
+// Pseudo-keys for punctuation inside a term: "United Nations Educational, Scientific and …", "St. Petersburg".
+const COMMA_KEY = ",";
+const PERIOD_KEY = ".";
+const MAX_VARIANTS = 8;
+
+// Reused by buildTermMatcher and recognizeTerms (synchronous, so never in use twice at once).
+const BUILD_SCAN = createTokenScan();
+const TEXT_SCAN = createTokenScan();
 
 function newNode(): TrieNode {
   return { next: null, terms: null };
 }
 
-function taMarbutaAt(text: string, token: Token): boolean {
-  for (let i = token.end - 1; i >= token.start; i--) {
+/** Whether the original word text[start, end) ends in ة (ignoring harakat and tatweel). */
+function endsInTaMarbuta(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
     const c = text.charCodeAt(i);
     if (c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
     return c === 0x0629;
@@ -101,209 +120,235 @@ function lightForm(s: string): string {
   return out;
 }
 
-// Key id of the comma inside a term ("United Nations Educational, Scientific and Cultural Organization").
-const COMMA_KEY = ",";
-const MAX_HYPHEN_VARIANTS = 8;
+function normString(scan: TokenScan, k: number): string {
+  let s = "";
+  for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
+    s += String.fromCharCode(scan.codes[i] as number);
+  return s;
+}
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
   const roots: Record<Lang, TrieNode> = { ar: newNode(), en: newNode() };
-  const keyIds = new Map<string, number>();
-  const keyFlags: number[] = [];
+  const keys = new KeyTable();
   const records: TermRecord[] = [];
-  let termCount = 0;
+  const commaId = keys.addString(COMMA_KEY);
+  const periodId = keys.addString(PERIOD_KEY);
 
-  const keyId = (key: string, flags: number): number => {
-    let id = keyIds.get(key);
-    if (id === undefined) {
-      id = keyFlags.length;
-      keyIds.set(key, id);
-      keyFlags.push(flags);
-    } else {
-      keyFlags[id] = (keyFlags[id] as number) | flags;
+  const tokenKey = (text: string, scan: TokenScan, k: number): number => {
+    const a = scan.normStart[k] as number;
+    const b = scan.normEnd[k] as number;
+    const script = scan.script[k];
+    if (script === SCRIPT_AR) {
+      const start = scan.start[k] as number;
+      const ka = arabicKeyStart(scan.codes, a, b, text.charCodeAt(start));
+      const flags = arabicKeyFlags(scan.codes, ka, b, endsInTaMarbuta(text, start, scan.end[k] as number));
+      return keys.add(scan.codes, ka, b, flags);
     }
-    return id;
-  };
-  const commaId = keyId(COMMA_KEY, 0);
-
-  const tokenKeyId = (original: string, t: Token): number => {
-    if (t.script === "ar") {
-      const key = arabicGlossaryKey(original, t.norm);
-      return keyId(key, arabicKeyFlags(original, key));
-    }
-    if (t.script === "latin") return keyId(latinGlossaryKey(original, t.norm), 0);
-    return keyId(t.norm, 0);
-  };
-
-  const insert = (lang: Lang, path: number[], record: number): void => {
-    let node = roots[lang];
-    for (const id of path) {
-      if (node.next === null) node.next = new Map();
-      let child = node.next.get(id);
-      if (child === undefined) {
-        child = newNode();
-        node.next.set(id, child);
-      }
-      node = child;
-    }
-    if (node.terms === null) node.terms = [];
-    if (!node.terms.includes(record)) node.terms.push(record);
+    if (script === SCRIPT_LATIN)
+      return keys.addString(latinGlossaryKey(text.slice(scan.start[k], scan.end[k]), normString(scan, k)));
+    return keys.add(scan.codes, a, b);
   };
 
   for (const entry of entries) {
     for (const term of entry.terms) {
-      const tokens = tokenize(term.text);
-      if (tokens.length === 0) continue;
+      const text = term.text;
+      const scan = scanTokens(text, BUILD_SCAN);
+      if (scan.count === 0) continue;
       const record = records.length;
-      const light: string[] = [];
-      // Each variant is a key path; a hyphen between two Latin words may also be written solid (G-20, G20).
+      records.push({
+        entryId: entry.id,
+        termText: text,
+        status: term.status,
+        lang: term.lang,
+        light: null,
+        lightTokens: null,
+      });
+      // Each variant is a key path: a period inside a term may be left out (St. Petersburg, St Petersburg),
+      // a hyphen between two Latin words may be left out too (G-20, G20).
       let variants: number[][] = [[]];
-      tokens.forEach((t, k) => {
-        const original = term.text.slice(t.start, t.end);
-        const id = tokenKeyId(original, t);
-        light.push(
-          lightForm(
-            t.script === "ar" && arabicGlossaryKey(original, t.norm) !== t.norm
-              ? original.slice(2)
-              : original,
-          ),
-        );
-        const prev = tokens[k - 1];
-        const solid =
-          prev !== undefined &&
-          prev.gap === "hyphen" &&
-          prev.script !== "ar" &&
-          t.script !== "ar" &&
-          variants.length < MAX_HYPHEN_VARIANTS
-            ? tokenKeyId(term.text.slice(prev.start, prev.end) + original, {
-                ...t,
-                start: prev.start,
-                norm: prev.norm + t.norm,
-                script: prev.script === "latin" || t.script === "latin" ? "latin" : "other",
-              })
-            : -1;
+      for (let k = 0; k < scan.count; k++) {
+        const id = tokenKey(text, scan, k);
+        const gapBefore = k > 0 ? scan.gap[k - 1] : -1;
+        let solid = -1;
+        if (
+          gapBefore === GAP_HYPHEN &&
+          scan.script[k - 1] !== SCRIPT_AR &&
+          scan.script[k] !== SCRIPT_AR &&
+          variants.length < MAX_VARIANTS
+        ) {
+          const original =
+            text.slice(scan.start[k - 1], scan.end[k - 1]) + text.slice(scan.start[k], scan.end[k]);
+          solid = keys.addString(latinGlossaryKey(original, normString(scan, k - 1) + normString(scan, k)));
+        }
         const next: number[][] = [];
         for (const v of variants) {
-          if (prev?.gap === "comma") next.push([...v, commaId, id]);
+          if (gapBefore === GAP_COMMA) next.push([...v, commaId, id]);
+          else if (gapBefore === GAP_PERIOD) next.push([...v, periodId, id], [...v, id]);
           else next.push([...v, id]);
           if (solid >= 0) next.push([...v.slice(0, -1), solid]);
         }
         variants = next;
-      });
-      for (const path of variants) insert(term.lang, path, record);
-      records.push({
-        entryId: entry.id,
-        termText: term.text,
-        status: term.status,
-        lang: term.lang,
-        light: lightForm(term.text),
-        lightTokens: light,
-      });
-      termCount++;
+      }
+      for (const path of variants) {
+        let node = roots[term.lang];
+        for (const id of path) {
+          if (node.next === null) node.next = new Map();
+          let child = node.next.get(id);
+          if (child === undefined) {
+            child = newNode();
+            node.next.set(id, child);
+          }
+          node = child;
+        }
+        if (node.terms === null) node.terms = [];
+        if (!node.terms.includes(record)) node.terms.push(record);
+      }
     }
   }
-  return { roots, keyIds, keyFlags, records, termCount, commaId };
-}
-
-/**
- * Key ids each token may stand for: `first` when the token starts a term (any proclitic),
- * `inner` when it continues one (only the article may be stripped in front).
- */
-function tokenReadings(
-  matcher: TermMatcher,
-  text: string,
-  token: Token,
-): { first: number[]; inner: number[] } {
-  const first: number[] = [];
-  const inner: number[] = [];
-  const { keyIds, keyFlags } = matcher;
-  if (token.script === "ar") {
-    arabicCandidates(token.norm, taMarbutaAt(text, token), (key, required, forbidden, viaProclitic) => {
-      const id = keyIds.get(key);
-      if (id === undefined) return;
-      const flags = keyFlags[id] as number;
-      if ((flags & required) !== required || (flags & forbidden) !== 0) return;
-      if (!first.includes(id)) first.push(id);
-      if (!viaProclitic && !inner.includes(id)) inner.push(id);
-    });
-  } else if (token.script === "latin") {
-    latinCandidates(text.slice(token.start, token.end), token.norm, (key) => {
-      const id = keyIds.get(key);
-      if (id === undefined || first.includes(id)) return;
-      first.push(id);
-      inner.push(id);
-    });
-  } else {
-    const id = keyIds.get(token.norm);
-    if (id !== undefined) {
-      first.push(id);
-      inner.push(id);
-    }
-  }
-  return { first, inner };
+  return { roots, keys, records, termCount: records.length, commaId, periodId };
 }
 
 interface RawMatch {
   startTok: number;
   endTok: number;
   record: number;
+  entryId: number;
+}
+
+// State of the running recognizeTerms call, at module level so that the hot callbacks below are plain
+// functions rather than closures re-created on every call (the engine is synchronous and not re-entrant).
+let curKeys: KeyTable = new KeyTable();
+let curFlags: number[] = [];
+let curCodes: Uint16Array = new Uint16Array(0);
+let curScan: TokenScan = TEXT_SCAN;
+let curRecords: TermRecord[] = [];
+let curFirst: (number[] | null)[] = [];
+let curInner: (number[] | null)[] = [];
+let curTok = 0;
+let curRaw: RawMatch[] = [];
+let curComma = -1;
+let curPeriod = -1;
+
+/** Key ids token curTok may stand for: `first` when it starts a term (any proclitic), `inner` when it
+ * continues one (only the article may be stripped in front). */
+function addReading(id: number, asInner: boolean): void {
+  let f = curFirst[curTok];
+  if (f == null) curFirst[curTok] = f = [id];
+  else if (!f.includes(id)) f.push(id);
+  if (!asInner) return;
+  let i = curInner[curTok];
+  if (i == null) curInner[curTok] = i = [id];
+  else if (!i.includes(id)) i.push(id);
+}
+
+function visitArabic(
+  a: number,
+  b: number,
+  appendHa: boolean,
+  required: number,
+  forbidden: number,
+  viaProclitic: boolean,
+): void {
+  const id = curKeys.find(curCodes, a, b, appendHa ? HA : -1);
+  if (id < 0) return;
+  const f = curFlags[id] as number;
+  if ((f & required) === required && (f & forbidden) === 0) addReading(id, !viaProclitic);
+}
+
+function visitLatin(key: string): void {
+  const id = curKeys.findString(key);
+  if (id >= 0) addReading(id, true);
+}
+
+function walk(node: TrieNode, startTok: number, t: number): void {
+  if (node.terms !== null)
+    for (const record of node.terms)
+      curRaw.push({ startTok, endTok: t, record, entryId: (curRecords[record] as TermRecord).entryId });
+  if (node.next === null || t + 1 >= curScan.count) return;
+  const gap = curScan.gap[t];
+  let from: TrieNode | undefined = node;
+  if (gap === GAP_COMMA) from = node.next.get(curComma);
+  else if (gap === GAP_PERIOD) from = node.next.get(curPeriod);
+  else if (gap === GAP_BREAK) return;
+  const next = curInner[t + 1];
+  if (from?.next == null || next == null) return;
+  for (const id of next) {
+    const child = from.next.get(id);
+    if (child !== undefined) walk(child, startTok, t + 1);
+  }
 }
 
 /** All glossary terms of language `lang` found in `text`, ordered by start, longest first. */
 export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): TermMatch[] {
   const root = matcher.roots[lang];
   if (root.next === null) return [];
-  const tokens = tokenize(text);
-  const readings = tokens.map((t) => tokenReadings(matcher, text, t));
-  const raw: RawMatch[] = [];
-
-  const walk = (node: TrieNode, startTok: number, k: number): void => {
-    if (node.terms !== null) for (const record of node.terms) raw.push({ startTok, endTok: k, record });
-    if (node.next === null || k + 1 >= tokens.length) return;
-    const gap = (tokens[k] as Token).gap;
-    let from: TrieNode | undefined = node;
-    if (gap === "comma") from = node.next.get(matcher.commaId);
-    else if (gap === "break") return;
-    if (from?.next == null) return;
-    for (const id of (readings[k + 1] as { inner: number[] }).inner) {
-      const child = from.next.get(id);
-      if (child !== undefined) walk(child, startTok, k + 1);
-    }
-  };
-  const rootNext = root.next;
-  for (let k = 0; k < tokens.length; k++) {
-    for (const id of (readings[k] as { first: number[] }).first) {
-      const child = rootNext.get(id);
-      if (child !== undefined) walk(child, k, k);
+  const scan = scanTokens(text, TEXT_SCAN);
+  const count = scan.count;
+  curKeys = matcher.keys;
+  curFlags = matcher.keys.flags;
+  curCodes = scan.codes;
+  curScan = scan;
+  curRecords = matcher.records;
+  curComma = matcher.commaId;
+  curPeriod = matcher.periodId;
+  curFirst = new Array(count).fill(null);
+  curInner = new Array(count).fill(null);
+  for (curTok = 0; curTok < count; curTok++) {
+    const a = scan.normStart[curTok] as number;
+    const b = scan.normEnd[curTok] as number;
+    const script = scan.script[curTok];
+    const start = scan.start[curTok] as number;
+    const end = scan.end[curTok] as number;
+    if (script === SCRIPT_AR)
+      arabicCandidates(curCodes, a, b, endsInTaMarbuta(text, start, end), visitArabic);
+    else if (script === SCRIPT_LATIN)
+      latinCandidates(text.slice(start, end), normString(scan, curTok), visitLatin);
+    else {
+      const id = curKeys.find(curCodes, a, b);
+      if (id >= 0) addReading(id, true);
     }
   }
+  const raw: RawMatch[] = [];
+  curRaw = raw;
+  const rootNext = root.next;
+  for (let t = 0; t < count; t++) {
+    const ids = curFirst[t];
+    if (ids == null) continue;
+    for (const id of ids) {
+      const child = rootNext.get(id);
+      if (child !== undefined) walk(child, t, t);
+    }
+  }
+  curFirst = curInner = curRaw = [];
   if (raw.length === 0) return [];
-  return resolve(matcher, text, tokens, raw);
+  return resolve(matcher, text, scan, raw);
 }
 
 /** One hit per span and entry, then longest-leftmost primaries with the shorter hits inside them nested. */
-function resolve(matcher: TermMatcher, text: string, tokens: Token[], raw: RawMatch[]): TermMatch[] {
-  const best = new Map<string, RawMatch>();
+function resolve(matcher: TermMatcher, text: string, scan: TokenScan, raw: RawMatch[]): TermMatch[] {
+  raw.sort((a, b) => a.startTok - b.startTok || a.endTok - b.endTok || a.entryId - b.entryId);
+  const unique: RawMatch[] = [];
   for (const m of raw) {
-    const rec = matcher.records[m.record] as TermRecord;
-    const key = `${m.startTok}:${m.endTok}:${rec.entryId}`;
-    const prev = best.get(key);
-    if (prev === undefined || better(matcher, text, tokens, m, prev)) best.set(key, m);
+    const prev = unique[unique.length - 1];
+    if (prev && prev.startTok === m.startTok && prev.endTok === m.endTok && prev.entryId === m.entryId) {
+      if (better(matcher, text, scan, m, prev)) unique[unique.length - 1] = m;
+    } else unique.push(m);
   }
-  const hits = [...best.values()].sort(
+  const hits = unique.sort(
     (a, b) => b.endTok - b.startTok - (a.endTok - a.startTok) || a.startTok - b.startTok,
   );
   const primaries: RawMatch[] = [];
   const nested: RawMatch[] = [];
   const out: TermMatch[] = [];
   for (const m of hits) {
-    const entryId = (matcher.records[m.record] as TermRecord).entryId;
+    const entryId = m.entryId;
     let nestedIn: number | null = null;
     let keep = true;
     for (const p of primaries) {
       if (m.endTok < p.startTok || m.startTok > p.endTok) continue;
-      const pEntry = (matcher.records[p.record] as TermRecord).entryId;
       if (m.startTok === p.startTok && m.endTok === p.endTok) continue; // same span, other entry: co-primary
+      const pEntry = p.entryId;
       if (m.startTok >= p.startTok && m.endTok <= p.endTok && pEntry !== entryId) {
         nestedIn = pEntry;
         continue;
@@ -312,52 +357,51 @@ function resolve(matcher: TermMatcher, text: string, tokens: Token[], raw: RawMa
       break;
     }
     if (!keep) continue;
-    if (nestedIn !== null && nested.some((o) => sameEntryInside(matcher, m, o))) continue;
+    if (nestedIn !== null && nested.some((o) => sameEntryInside(m, o))) continue;
     if (nestedIn === null) primaries.push(m);
     else nested.push(m);
-    out.push(toMatch(matcher, text, tokens, m, nestedIn));
+    const rec = matcher.records[m.record] as TermRecord;
+    const start = scan.start[m.startTok] as number;
+    const end = scan.end[m.endTok] as number;
+    out.push({
+      start,
+      end,
+      surface: text.slice(start, end),
+      entryId,
+      termText: rec.termText,
+      status: rec.status,
+      lang: rec.lang,
+      nestedIn,
+    });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end || a.entryId - b.entryId);
 }
 
 /** `inner` lies within `outer` and names the same concept: reporting it again would add nothing. */
-function sameEntryInside(matcher: TermMatcher, inner: RawMatch, outer: RawMatch): boolean {
-  return (
-    inner.startTok >= outer.startTok &&
-    inner.endTok <= outer.endTok &&
-    (matcher.records[inner.record] as TermRecord).entryId ===
-      (matcher.records[outer.record] as TermRecord).entryId
-  );
+function sameEntryInside(inner: RawMatch, outer: RawMatch): boolean {
+  return inner.startTok >= outer.startTok && inner.endTok <= outer.endTok && inner.entryId === outer.entryId;
+}
+
+function lightTokens(rec: TermRecord): string[] {
+  if (rec.lightTokens === null) {
+    rec.light = lightForm(rec.termText);
+    rec.lightTokens = tokenize(rec.termText).map((t) => {
+      const w = rec.termText.slice(t.start, t.end);
+      return lightForm(
+        t.script === "ar" ? w.slice(arabicKeyStart(toCodes(w), 0, w.length, w.charCodeAt(0))) : w,
+      );
+    });
+  }
+  return rec.lightTokens;
 }
 
 /** Of two terms of one entry found on the same span, the one spelt most like the text wins. */
-function better(matcher: TermMatcher, text: string, tokens: Token[], a: RawMatch, b: RawMatch): boolean {
+function better(matcher: TermMatcher, text: string, scan: TokenScan, a: RawMatch, b: RawMatch): boolean {
   const ra = matcher.records[a.record] as TermRecord;
   const rb = matcher.records[b.record] as TermRecord;
-  const surface = lightForm(text.slice((tokens[a.startTok] as Token).start, (tokens[a.endTok] as Token).end));
+  const surface = lightForm(text.slice(scan.start[a.startTok], scan.end[a.endTok]));
   const closeness = (r: TermRecord): number =>
-    (r.light === surface ? 1000 : 0) + 10 * r.lightTokens.filter((t) => surface.includes(t)).length;
+    (lightForm(r.termText) === surface ? 1000 : 0) +
+    10 * lightTokens(r).filter((t) => surface.includes(t)).length;
   return (closeness(ra) - closeness(rb) || STATUS_RANK[rb.status] - STATUS_RANK[ra.status]) > 0;
-}
-
-function toMatch(
-  matcher: TermMatcher,
-  text: string,
-  tokens: Token[],
-  m: RawMatch,
-  nestedIn: number | null,
-): TermMatch {
-  const rec = matcher.records[m.record] as TermRecord;
-  const start = (tokens[m.startTok] as Token).start;
-  const end = (tokens[m.endTok] as Token).end;
-  return {
-    start,
-    end,
-    surface: text.slice(start, end),
-    entryId: rec.entryId,
-    termText: rec.termText,
-    status: rec.status,
-    lang: rec.lang,
-    nestedIn,
-  };
 }

@@ -3,7 +3,7 @@
  * zero-width joiners, which live inside Arabic words). Everything else — spaces, punctuation, hyphens,
  * bidi controls — separates words. Offsets are UTF-16 indices into the original text.
  */
-import { isInvisible, isSpace, normalizeToken } from "./normalize";
+import { isArabicMark, isCombining, isInvisible, isSpace, normalizeToScratch } from "./normalize";
 
 export type TokenScript = "ar" | "latin" | "other";
 
@@ -17,14 +17,14 @@ export interface Token {
   script: TokenScript;
   /**
    * What separates this token from the next: "space" (spaces, invisible marks or nothing), "hyphen" (a
-   * hyphen or dash, spaces allowed), "comma" (a comma, spaces allowed) or "break" (anything else, including
-   * a line break, and after the last token). Multi-word terms continue across space and hyphen only, and
-   * across a comma only where the glossary term has one.
+   * hyphen or dash, spaces allowed), "comma" or "period" (one comma or period, spaces allowed) or "break"
+   * (anything else, including a line break, and after the last token). Multi-word terms continue across
+   * space and hyphen, and across a comma or period only where the glossary term has one (St. Petersburg).
    */
   gap: TokenGap;
 }
 
-export type TokenGap = "space" | "hyphen" | "comma" | "break";
+export type TokenGap = "space" | "hyphen" | "comma" | "period" | "break";
 
 // 0 = unknown, 1 = word character, 2 = not.
 const WORD_KIND = new Uint8Array(0x10000);
@@ -66,22 +66,8 @@ function isLatinLetterCode(c: number): boolean {
   );
 }
 
-function isApostrophe(c: number): boolean {
-  return c === 0x27 || c === 0x2019 || c === 0x02bc;
-}
-
 function isDash(c: number): boolean {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
-}
-
-/** Length (1 or 2) of the word character at i, or 0 if text[i] does not belong to a word. */
-function wordCharLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i) as number;
-    return cp > 0xffff && WORDISH.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  return isWordCodeUnit(c) ? 1 : 0;
 }
 
 /** Symbols that are part of names (BRICS+, OPEC+, R&D): each is a token of its own. */
@@ -89,79 +75,174 @@ function isSymbolToken(c: number): boolean {
   return c === 0x2b || c === 0x26;
 }
 
-/** In "U.N." or "e.g." a period between two single Latin letters stays inside the token. */
-function isInnerAbbreviationDot(text: string, i: number, start: number): boolean {
-  if (text.charCodeAt(i) !== 0x2e || i - 1 < start || !isLatinLetterCode(text.charCodeAt(i - 1)))
-    return false;
-  if (i - 2 >= start && text.charCodeAt(i - 2) !== 0x2e) return false;
-  if (!isLatinLetterCode(text.charCodeAt(i + 1))) return false;
-  const c = text.charCodeAt(i + 2);
+/** Length (1 or 2) of the word character at codes[i], or 0 if it does not belong to a word. */
+function wordCharLength(codes: Uint16Array, i: number, n: number): number {
+  const c = codes[i] as number;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = i + 1 < n ? (codes[i + 1] as number) : 0;
+    if (d < 0xdc00 || d > 0xdfff) return 0;
+    return WORDISH.test(String.fromCharCode(c, d)) ? 2 : 0;
+  }
+  return isWordCodeUnit(c) ? 1 : 0;
+}
+
+/** In "u.n." or "e.g." a period between two single Latin letters stays inside the token. */
+function isInnerAbbreviationDot(codes: Uint16Array, i: number, start: number, n: number): boolean {
+  if (codes[i] !== 0x2e || i - 1 < start || !isLatinLetterCode(codes[i - 1] as number)) return false;
+  if (i - 2 >= start && codes[i - 2] !== 0x2e) return false;
+  if (i + 1 >= n || !isLatinLetterCode(codes[i + 1] as number)) return false;
+  const c = i + 2 < n ? (codes[i + 2] as number) : 0x20;
   return !(isLatinLetterCode(c) || (c >= 0x30 && c <= 0x39));
 }
 
-/** Words of `text` with their normalised forms and original offsets. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
+/** Word-internal characters that normalisation drops or merges: they extend a token's original span. */
+function extendsWord(c: number): boolean {
+  return (
+    (c >= 0xdc00 && c <= 0xdfff) ||
+    c === 0x0640 ||
+    c === 0x200c ||
+    c === 0x200d ||
+    c === 0x00ad ||
+    isArabicMark(c) ||
+    isCombining(c)
+  );
+}
+
+export const GAPS: readonly TokenGap[] = ["space", "hyphen", "comma", "period", "break"];
+export const SCRIPTS: readonly TokenScript[] = ["other", "ar", "latin"];
+
+/** Tokens of a text in flat arrays, over its normalised code units: the matcher's allocation-free form. */
+export interface TokenScan {
+  /** normalizeForSearch(text) as code units (the first `length` of them). */
+  codes: Uint16Array;
+  length: number;
+  count: number;
+  /** Token k is codes[normStart[k], normEnd[k]) and text[start[k], end[k]). */
+  normStart: Int32Array;
+  normEnd: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index into SCRIPTS. */
+  script: Uint8Array;
+  /** Index into GAPS: what separates token k from token k + 1. */
+  gap: Uint8Array;
+}
+
+/** An empty scan to pass to scanTokens again and again: its arrays grow as needed and are reused. */
+export function createTokenScan(capacity = 256): TokenScan {
+  return {
+    codes: new Uint16Array(capacity),
+    length: 0,
+    count: 0,
+    normStart: new Int32Array(capacity),
+    normEnd: new Int32Array(capacity),
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    script: new Uint8Array(capacity),
+    gap: new Uint8Array(capacity),
+  };
+}
+
+/**
+ * Scans `text` into tokens (see Token) without creating a string per token. With `into`, the arrays of a
+ * previous scan are reused (and its contents replaced).
+ */
+export function scanTokens(text: string, into?: TokenScan): TokenScan {
+  const { length: n, codes: src, origins } = normalizeToScratch(text);
+  let scan = into ?? createTokenScan(n + 1);
+  if (scan.codes.length < n + 1) {
+    scan = createTokenScan(Math.max(n + 1, scan.codes.length * 2));
+    if (into) Object.assign(into, scan);
+  }
+  const codes = scan.codes;
+  for (let i = 0; i < n; i++) codes[i] = src[i] as number;
+  scan.length = n;
+  let count = 0;
   let i = 0;
   while (i < n) {
-    let len = wordCharLength(text, i);
+    let len = wordCharLength(codes, i, n);
     if (len === 0) {
-      const c = text.charCodeAt(i);
-      if (isSymbolToken(c)) {
-        tokens.push({ start: i, end: i + 1, norm: text[i] as string, script: "other", gap: "break" });
+      if (isSymbolToken(codes[i] as number)) {
+        scan.normStart[count] = i;
+        scan.normEnd[count] = i + 1;
+        scan.start[count] = origins[i] as number;
+        scan.end[count] = (origins[i] as number) + 1;
+        scan.script[count++] = 0;
       }
       i++;
       continue;
     }
-    const start = i;
+    const a = i;
     let arabic = false;
     let latin = false;
     let dotted = false;
     while (i < n) {
-      len = wordCharLength(text, i);
+      len = wordCharLength(codes, i, n);
       if (len === 0) {
-        // An apostrophe between two letters stays inside the word (Council's, don't).
-        const c = text.charCodeAt(i);
-        if (isApostrophe(c) && latin && i + 1 < n && isLatinLetterCode(text.charCodeAt(i + 1))) {
+        const c = codes[i] as number;
+        // An apostrophe between two letters stays inside the word (council's, don't).
+        if (c === 0x27 && latin && i + 1 < n && isLatinLetterCode(codes[i + 1] as number)) {
           i++;
           continue;
         }
-        if (isInnerAbbreviationDot(text, i, start)) {
+        if (isInnerAbbreviationDot(codes, i, a, n)) {
           dotted = true;
           i++;
           continue;
         }
         break;
       }
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (!arabic && isArabicLetterCode(c)) arabic = true;
       else if (!latin && isLatinLetterCode(c)) latin = true;
       i += len;
     }
-    // "U.N." and "a.i." keep their final period once a period was kept inside them.
-    if (dotted && text.charCodeAt(i) === 0x2e && text.charCodeAt(i - 2) === 0x2e) i++;
-    const end = i;
-    const norm = normalizeToken(text, start, end);
-    if (norm.length === 0) continue; // e.g. a lone tatweel or diacritic
-    tokens.push({ start, end, norm, script: arabic ? "ar" : latin ? "latin" : "other", gap: "break" });
+    // "u.n." and "a.i." keep their final period once a period was kept inside them.
+    if (dotted && i < n && codes[i] === 0x2e && codes[i - 2] === 0x2e) i++;
+    let e = (origins[i - 1] as number) + 1;
+    while (e < text.length && extendsWord(text.charCodeAt(e))) e++;
+    scan.normStart[count] = a;
+    scan.normEnd[count] = i;
+    scan.start[count] = origins[a] as number;
+    scan.end[count] = e;
+    scan.script[count++] = arabic ? 1 : latin ? 2 : 0;
   }
-  for (let k = 0; k + 1 < tokens.length; k++) {
-    const a = tokens[k] as Token;
-    a.gap = gapBetween(text, a.end, (tokens[k + 1] as Token).start);
+  scan.count = count;
+  for (let k = 0; k < count; k++) {
+    scan.gap[k] = k + 1 < count ? gapBetween(text, scan.end[k] as number, scan.start[k + 1] as number) : 4;
+  }
+  return scan;
+}
+
+/** Words of `text` with their normalised forms and original offsets. */
+export function tokenize(text: string): Token[] {
+  const scan = scanTokens(text);
+  const tokens: Token[] = [];
+  for (let k = 0; k < scan.count; k++) {
+    let norm = "";
+    for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
+      norm += String.fromCharCode(scan.codes[i] as number);
+    tokens.push({
+      start: scan.start[k] as number,
+      end: scan.end[k] as number,
+      norm,
+      script: SCRIPTS[scan.script[k] as number] as TokenScript,
+      gap: GAPS[scan.gap[k] as number] as TokenGap,
+    });
   }
   return tokens;
 }
 
-function gapBetween(text: string, from: number, to: number): TokenGap {
-  let gap: TokenGap = "space";
+function gapBetween(text: string, from: number, to: number): number {
+  let gap = 0;
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return "break";
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return 4;
     if (isSpace(c) || isInvisible(c) || c === 0x0640) continue;
-    if (isDash(c) && gap === "space") gap = "hyphen";
-    else if ((c === 0x2c || c === 0x060c) && gap === "space") gap = "comma";
-    else return "break";
+    if (isDash(c) && gap === 0) gap = 1;
+    else if ((c === 0x2c || c === 0x060c) && gap === 0) gap = 2;
+    else if (c === 0x2e && gap === 0) gap = 3;
+    else return 4;
   }
   return gap;
 }

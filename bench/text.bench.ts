@@ -1,0 +1,200 @@
+// Text engine benchmarks: term recognition against a 10,000-entry glossary (vs one includes/RegExp per term),
+// automaton build, sentence segmentation and normalisation throughput. Run: npm run bench text
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { parseGlossaryTsv } from "../src/formats/seed-tsv";
+import { normalizeForSearch, normalizeWithMap } from "../src/text/normalize";
+import { segmentSentences } from "../src/text/segment";
+import { buildTermMatcher, recognizeTerms, type TermEntryInput } from "../src/text/terms";
+import type { TermStatus } from "../src/types";
+
+const root = path.resolve(import.meta.dirname, "..");
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
+
+// Deterministic PRNG (mulberry32) so every run benchmarks the same glossary.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sample = readFileSync(path.join(root, "../shared/samples/000_9da8222608bd58aa.txt"), "utf8");
+const seedTsv = readFileSync(path.join(root, "glossary/diplomatic.tsv"), "utf8");
+const seed = parseGlossaryTsv(seedTsv);
+
+// Function words of the sample: not glossary material.
+const STOP = new Set(
+  "في من على إلى عن مع هذا هذه ذلك التي الذي الذين هو هي أن إن كان كانت قد ما لا بين حول نحو عند كل بعض غير أيضا وهو وقال قال".split(
+    " ",
+  ),
+);
+
+/**
+ * Real seed entries plus synthetic ones: 1–4 Arabic words (content words of the sample article and of the
+ * seed's Arabic terms, half of the non-initial ones with the article), one distinct term per entry plus an
+ * English term, statuses mostly preferred.
+ */
+function glossary(n: number): TermEntryInput[] {
+  const entries: TermEntryInput[] = seed.map((e, i) => ({ id: i + 1, terms: e.terms }));
+  const vocab = new Set<string>();
+  const words = (s: string) => s.split(/[^\p{L}\p{M}]+/u).filter((w) => w.length >= 3 && !STOP.has(w));
+  for (const w of words(sample)) vocab.add(w.replace(/^(وال|بال|لل)(?=\p{L}{3})/u, "ال"));
+  for (const e of seed)
+    for (const t of e.terms) if (t.lang === "ar") for (const w of words(t.text)) vocab.add(w);
+  const list = [...vocab];
+  const rand = rng(42);
+  const pick = () => list[Math.floor(rand() * list.length)] as string;
+  const statuses: TermStatus[] = ["preferred", "admitted", "deprecated", "forbidden"];
+  const seen = new Set(entries.flatMap((e) => e.terms.map((t) => normalizeForSearch(t.text))));
+  for (let id = entries.length + 1; entries.length < n; id++) {
+    const len = 1 + Math.floor(rand() * rand() * 4); // mostly 1–2 words, some 3–4
+    const parts: string[] = [];
+    for (let k = 0; k < len; k++) {
+      const w = pick();
+      parts.push(k > 0 && rand() < 0.5 && !w.startsWith("ال") ? `ال${w}` : w);
+    }
+    const text = parts.join(" ");
+    const norm = normalizeForSearch(text);
+    if (seen.has(norm)) continue;
+    seen.add(norm);
+    entries.push({
+      id,
+      terms: [
+        { lang: "ar", text, status: statuses[Math.floor(rand() * rand() * 4)] as TermStatus },
+        { lang: "en", text: `term ${id}`, status: "preferred" },
+      ],
+    });
+  }
+  return entries;
+}
+
+function stats(samples: number[]): { median: number; p95: number; mean: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+  return { median: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+/** Per-call timings in microseconds, after a warm-up. */
+function time(fn: () => unknown, runs: number, warmup = Math.min(runs, 2000)): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = new Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    out[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  return out;
+}
+
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}`);
+
+// --- term recognition ---------------------------------------------------------------------------------
+const entries = glossary(ENTRIES);
+const termCount = entries.reduce((a, e) => a + e.terms.length, 0);
+const buildMs = time(() => buildTermMatcher(entries), 15, 3).map((us) => us / 1000);
+const matcher = buildTermMatcher(entries);
+
+const paragraph = sample.split("\n").find((l) => l.startsWith("وقال وانغ إن")) ?? "";
+const sentenceWords = paragraph.split(/\s+/).filter(Boolean);
+const sentence = [...sentenceWords, ...sentenceWords].slice(0, 40).join(" ");
+
+let found = 0;
+const recog = stats(
+  time(() => {
+    found = recognizeTerms(matcher, sentence, "ar").length;
+  }, 20_000),
+);
+
+// Naive: one check per Arabic glossary term over the normalised sentence.
+const arTerms = entries.flatMap((e) =>
+  e.terms.filter((t) => t.lang === "ar").map((t) => normalizeForSearch(t.text)),
+);
+let naiveFound = 0;
+const naiveIncludes = stats(
+  time(() => {
+    const norm = normalizeForSearch(sentence);
+    let c = 0;
+    for (const t of arTerms) if (norm.includes(t)) c++;
+    naiveFound = c;
+  }, 500),
+);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const regexes = arTerms.map(
+  (t) => new RegExp(`(?<![\\p{L}\\p{M}])(?:[وفبكل]|ال|لل|وال|بال)?${escape(t)}(?![\\p{L}\\p{M}])`, "u"),
+);
+const naiveRegex = stats(
+  time(
+    () => {
+      const norm = normalizeForSearch(sentence);
+      let c = 0;
+      for (const r of regexes) if (r.test(norm)) c++;
+      return c;
+    },
+    7,
+    1,
+  ),
+);
+
+console.log(
+  `\nTerm recognition, glossary of ${entries.length} entries (${termCount} terms; ${seed.length} real seed entries), ` +
+    `${sentenceWords.length < 40 ? "40-word sentence (paragraph repeated)" : "40-word sentence"}`,
+);
+console.table({
+  "build automaton (ms)": { median: fmt(stats(buildMs).median), p95: fmt(stats(buildMs).p95), result: "" },
+  "recognizeTerms (µs)": { median: fmt(recog.median), p95: fmt(recog.p95), result: `${found} hits` },
+  "naive includes per term (µs)": {
+    median: fmt(naiveIncludes.median),
+    p95: fmt(naiveIncludes.p95),
+    result: `${naiveFound} substrings`,
+  },
+  "naive RegExp per term (µs)": { median: fmt(naiveRegex.median), p95: fmt(naiveRegex.p95), result: "" },
+});
+console.log(
+  `speed-up: ${fmt(naiveIncludes.median / recog.median)}× vs includes, ${fmt(naiveRegex.median / recog.median)}× vs RegExp (medians)`,
+);
+
+// --- segmentation and normalisation throughput ---------------------------------------------------------
+const article = sample.split("\n").slice(0, -5).join("\n"); // the article, without the cookie banner
+let big = "";
+while (big.length < 2_000_000) big += `${article}\n`;
+const bytes = new TextEncoder().encode(big).length;
+const throughput = (fn: () => unknown, runs: number) => {
+  const ms = time(fn, runs, 2).map((us) => us / 1000);
+  const s = stats(ms);
+  return { ms: s.median, mbps: bytes / 1e6 / (s.median / 1000), chars: big.length / 1e6 / (s.median / 1000) };
+};
+let sentences = 0;
+const seg = throughput(() => {
+  sentences = segmentSentences(big, "ar").length;
+}, 15);
+const norm = throughput(() => normalizeWithMap(big), 7);
+const normPlain = throughput(() => normalizeForSearch(big), 7);
+console.log(
+  `\nThroughput on ${fmt(bytes / 1e6, 2)} MB UTF-8 of Arabic news text (${fmt(big.length / 1e6, 2)} M chars)`,
+);
+console.table({
+  segmentSentences: {
+    "median ms": fmt(seg.ms),
+    "MB/s (UTF-8)": fmt(seg.mbps),
+    "M chars/s": fmt(seg.chars),
+    result: `${sentences} sentences`,
+  },
+  normalizeWithMap: {
+    "median ms": fmt(norm.ms),
+    "MB/s (UTF-8)": fmt(norm.mbps),
+    "M chars/s": fmt(norm.chars),
+  },
+  normalizeForSearch: {
+    "median ms": fmt(normPlain.ms),
+    "MB/s (UTF-8)": fmt(normPlain.mbps),
+    "M chars/s": fmt(normPlain.chars),
+  },
+});

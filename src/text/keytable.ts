@@ -1,0 +1,102 @@
+/**
+ * A string → id hash table that is probed with a slice of a code-unit array (plus an optional extra code
+ * unit at the end), so the matcher can look up candidate stems without creating a string for each.
+ */
+export class KeyTable {
+  private pool = new Uint16Array(4096);
+  private poolLength = 0;
+  private offsets: number[] = [];
+  private lengths: number[] = [];
+  private slots = new Int32Array(1024).fill(-1);
+  /** Caller-defined flags per id. */
+  readonly flags: number[] = [];
+
+  get size(): number {
+    return this.offsets.length;
+  }
+
+  /** Id of codes[a, b) followed by `extra` (−1: nothing), or −1 if absent. */
+  find(codes: ArrayLike<number>, a: number, b: number, extra = -1): number {
+    const mask = this.slots.length - 1;
+    const len = b - a + (extra >= 0 ? 1 : 0);
+    let h = hash(codes, a, b, extra) & mask;
+    for (;;) {
+      const id = this.slots[h] as number;
+      if (id < 0) return -1;
+      if (this.lengths[id] === len && this.equals(id, codes, a, b, extra)) return id;
+      h = (h + 1) & mask;
+    }
+  }
+
+  findString(s: string): number {
+    return this.find(toCodes(s), 0, s.length);
+  }
+
+  /** Id of codes[a, b) (+ extra), added if absent; `flags` are OR-ed into the id's flags. */
+  add(codes: ArrayLike<number>, a: number, b: number, flags = 0, extra = -1): number {
+    let id = this.find(codes, a, b, extra);
+    if (id >= 0) {
+      this.flags[id] = (this.flags[id] as number) | flags;
+      return id;
+    }
+    const len = b - a + (extra >= 0 ? 1 : 0);
+    if (this.poolLength + len > this.pool.length) {
+      const p = new Uint16Array(Math.max(this.pool.length * 2, this.poolLength + len));
+      p.set(this.pool);
+      this.pool = p;
+    }
+    for (let i = a; i < b; i++) this.pool[this.poolLength++] = codes[i] as number;
+    if (extra >= 0) this.pool[this.poolLength++] = extra;
+    id = this.offsets.length;
+    this.offsets.push(this.poolLength - len);
+    this.lengths.push(len);
+    this.flags.push(flags);
+    if (this.offsets.length * 2 > this.slots.length) this.rehash();
+    else this.place(id, hash(codes, a, b, extra));
+    return id;
+  }
+
+  addString(s: string, flags = 0): number {
+    return this.add(toCodes(s), 0, s.length, flags);
+  }
+
+  /** The key of an id, as a string. */
+  key(id: number): string {
+    const o = this.offsets[id] as number;
+    return String.fromCharCode(...this.pool.subarray(o, o + (this.lengths[id] as number)));
+  }
+
+  private equals(id: number, codes: ArrayLike<number>, a: number, b: number, extra: number): boolean {
+    let o = this.offsets[id] as number;
+    for (let i = a; i < b; i++) if (this.pool[o++] !== codes[i]) return false;
+    return extra < 0 || this.pool[o] === extra;
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while ((this.slots[s] as number) >= 0) s = (s + 1) & mask;
+    this.slots[s] = id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 4).fill(-1);
+    for (let id = 0; id < this.offsets.length; id++) {
+      const o = this.offsets[id] as number;
+      this.place(id, hash(this.pool, o, o + (this.lengths[id] as number), -1));
+    }
+  }
+}
+
+function hash(codes: ArrayLike<number>, a: number, b: number, extra: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ (codes[i] as number), 0x01000193);
+  if (extra >= 0) h = Math.imul(h ^ extra, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+export function toCodes(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,305 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { parseGlossaryTsv } from "../../src/formats/seed-tsv";
+import { normalizeForSearch } from "../../src/text/normalize";
+import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatch } from "../../src/text/terms";
+import type { Lang } from "../../src/types";
+
+const ENTRIES: TermEntryInput[] = [
+  {
+    id: 1,
+    terms: [
+      { lang: "en", text: "BRICS", status: "preferred" },
+      { lang: "ar", text: "بريكس", status: "preferred" },
+      { lang: "ar", text: "البريكس", status: "admitted" },
+    ],
+  },
+  {
+    id: 2,
+    terms: [
+      { lang: "en", text: "national security adviser", status: "preferred" },
+      { lang: "en", text: "national security advisor", status: "admitted" },
+      { lang: "ar", text: "مستشار الأمن الوطني", status: "preferred" },
+    ],
+  },
+  { id: 3, terms: [{ lang: "ar", text: "الأمن الوطني", status: "preferred" }] },
+  { id: 4, terms: [{ lang: "ar", text: "التعددية", status: "preferred" }] },
+  { id: 5, terms: [{ lang: "ar", text: "مجموعة", status: "preferred" }] },
+  { id: 6, terms: [{ lang: "ar", text: "الأعضاء", status: "preferred" }] },
+  { id: 7, terms: [{ lang: "ar", text: "الأمن", status: "preferred" }] },
+  {
+    id: 8,
+    terms: [
+      { lang: "ar", text: "الأمم المتحدة", status: "preferred" },
+      { lang: "ar", text: "الامم المتحدة", status: "forbidden" },
+      { lang: "en", text: "United Nations", status: "preferred" },
+      { lang: "en", text: "UN", status: "admitted" },
+    ],
+  },
+  {
+    id: 9,
+    terms: [
+      { lang: "en", text: "South-South cooperation", status: "preferred" },
+      { lang: "ar", text: "تعاون الجنوب-الجنوب", status: "preferred" },
+    ],
+  },
+  { id: 10, terms: [{ lang: "en", text: "developing country", status: "preferred" }] },
+  { id: 11, terms: [{ lang: "en", text: "Security Council", status: "preferred" }] },
+  { id: 12, terms: [{ lang: "ar", text: "بالغ", status: "preferred" }] },
+  { id: 13, terms: [{ lang: "ar", text: "غ", status: "preferred" }] },
+  { id: 14, terms: [{ lang: "en", text: "WHO", status: "admitted" }] },
+  {
+    id: 15,
+    terms: [
+      {
+        lang: "en",
+        text: "United Nations Educational, Scientific and Cultural Organization",
+        status: "preferred",
+      },
+    ],
+  },
+  { id: 16, terms: [{ lang: "en", text: "G-20", status: "preferred" }] },
+  { id: 17, terms: [{ lang: "ar", text: "لجنة", status: "preferred" }] },
+];
+const matcher = buildTermMatcher(ENTRIES);
+
+function find(text: string, lang: Lang): TermMatch[] {
+  const hits = recognizeTerms(matcher, text, lang);
+  for (const h of hits) {
+    expect(text.slice(h.start, h.end)).toBe(h.surface);
+    expect(h.lang).toBe(lang);
+  }
+  return hits;
+}
+const primary = (hits: TermMatch[]) => hits.filter((h) => h.nestedIn === null);
+const bySurface = (hits: TermMatch[]) => hits.map((h) => [h.surface, h.entryId, h.nestedIn]);
+
+describe("recognizeTerms: Arabic clitics and inflection", () => {
+  it.each([
+    ["والتعددية", 4],
+    ["للتعددية", 4],
+    ["لمجموعة", 5],
+    ["بالمجموعة", 5],
+    ["مجموعات", 5],
+    ["لمجموعتها", 5],
+    ["بالأعضاء", 6],
+    ["وللأعضاء", 6],
+    ["فالأمن", 7],
+    ["أمنهم", 7],
+    ["والبريكس", 1],
+    ["لبريكس", 1],
+  ])("finds %s (entry %i)", (word, id) => {
+    const hits = find(`قال إن ${word} مهم`, "ar");
+    expect(bySurface(hits)).toEqual([[word, id, null]]);
+  });
+
+  it.each([["مستشاري"], ["مستشارو"], ["ومستشاري"], ["المستشارين"]])(
+    "inflects the first word of a multi-word term: %s",
+    (w) => {
+      const text = `حضر ${w} الأمن الوطني الاجتماع`;
+      const hits = find(text, "ar");
+      const main = primary(hits);
+      expect(main).toHaveLength(1);
+      expect(main[0]).toMatchObject({
+        entryId: 2,
+        surface: `${w} الأمن الوطني`,
+        termText: "مستشار الأمن الوطني",
+      });
+    },
+  );
+
+  it("reports shorter terms inside the longest match as nested, once each", () => {
+    const hits = find("ومستشاري الأمن الوطني في مجموعة بريكس", "ar");
+    expect(bySurface(hits)).toEqual([
+      ["ومستشاري الأمن الوطني", 2, null],
+      ["الأمن الوطني", 3, 2],
+      ["الأمن", 7, 2],
+      ["مجموعة", 5, null],
+      ["بريكس", 1, null],
+    ]);
+    const keys = hits.map((h) => `${h.start}:${h.end}:${h.entryId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("matches across hamza variants, diacritics and tatweel in the text", () => {
+    for (const text of ["مستشار الامن الوطني", "مُسْتَشَارُ الأَمْنِ الوَطَنِيِّ", "مستشـــار الأمـــن الوطنـي"]) {
+      const main = primary(find(text, "ar"));
+      expect(main.map((h) => [h.entryId, h.start, h.end])).toEqual([[2, 0, text.length]]);
+    }
+  });
+
+  it("finds terms written with or without the article", () => {
+    expect(primary(find("الأمم المتحدة", "ar"))[0]?.entryId).toBe(8);
+    expect(primary(find("أمم متحدة", "ar"))[0]?.entryId).toBe(8);
+    expect(primary(find("للأمم المتحدة", "ar"))[0]?.entryId).toBe(8);
+  });
+
+  it("flags the forbidden spelling, and only where it is written", () => {
+    const [ok] = find("الأمم المتحدة", "ar");
+    const [bad] = find("الامم المتحدة", "ar");
+    const [badClitic] = find("للامم المتحدة", "ar");
+    expect(ok).toMatchObject({ entryId: 8, status: "preferred", termText: "الأمم المتحدة" });
+    expect(bad).toMatchObject({ entryId: 8, status: "forbidden", termText: "الامم المتحدة" });
+    expect(badClitic).toMatchObject({ entryId: 8, status: "forbidden" });
+  });
+
+  it("prefers the glossary spelling closest to the text among one entry's terms", () => {
+    expect(find("البريكس", "ar")[0]).toMatchObject({ termText: "البريكس", status: "admitted" });
+    expect(find("بريكس", "ar")[0]).toMatchObject({ termText: "بريكس", status: "preferred" });
+  });
+
+  it("does not match a longer different word that contains the term", () => {
+    expect(find("خروج بريكست", "ar")).toEqual([]);
+    expect(find("بريكستي", "ar")).toEqual([]);
+  });
+
+  it("does not treat the nisba adjective الأمنية/الأمني as الأمن", () => {
+    expect(find("التهديدات الأمنية", "ar")).toEqual([]);
+    expect(find("الوضع الأمني", "ar")).toEqual([]);
+  });
+
+  it("does not over-strip short words", () => {
+    const hits = find("هذا أمر بالغ الأهمية", "ar");
+    expect(bySurface(hits)).toEqual([["بالغ", 12, null]]);
+  });
+
+  it("matches a hyphenated Arabic term across hyphen variants", () => {
+    for (const text of ["لتعاون الجنوب-الجنوب", "تعاون الجنوب – الجنوب", "تعاون الجنوب الجنوب"])
+      expect(primary(find(text, "ar")).map((h) => h.entryId)).toEqual([9]);
+  });
+
+  it("does not join words across punctuation or lines", () => {
+    expect(primary(find("مستشار. الأمن الوطني", "ar")).map((h) => h.entryId)).toEqual([3]);
+    expect(primary(find("الأمم\nالمتحدة", "ar"))).toEqual([]);
+  });
+
+  it("offsets slice back to the surface in text with diacritics and surrogate pairs", () => {
+    const text = "😀 وَالتَّعَدُّدِيَّةُ، 𝒳 لِلْأُمَمِ المُتَّحِدَةِ";
+    const hits = find(text, "ar");
+    expect(hits.map((h) => h.surface)).toEqual(["وَالتَّعَدُّدِيَّةُ", "لِلْأُمَمِ المُتَّحِدَةِ"]);
+  });
+});
+
+describe("recognizeTerms: English", () => {
+  it.each([
+    ["The national security advisers met.", "national security advisers", 2],
+    ["The national security adviser's office", "national security adviser's", 2],
+    ["All developing countries' votes", "developing countries", 10],
+    ["the Security Council's resolution", "Security Council's", 11],
+    ["SECURITY COUNCIL", "SECURITY COUNCIL", 11],
+  ])("%s", (text, surface, id) => {
+    expect(primary(find(text, "en")).map((h) => [h.surface, h.entryId])).toEqual([[surface, id]]);
+  });
+
+  it("matches hyphen, en-dash and space variants", () => {
+    for (const text of ["South-South cooperation", "South–South cooperation", "south south Cooperation"])
+      expect(primary(find(text, "en")).map((h) => h.entryId)).toEqual([9]);
+    expect(primary(find("the G20 and the G-20", "en")).map((h) => h.entryId)).toEqual([16, 16]);
+  });
+
+  it("matches on word boundaries only", () => {
+    expect(find("BRICSLAND and subrics", "en")).toEqual([]);
+  });
+
+  it("keeps short acronyms case-sensitive", () => {
+    expect(find("who said this to us and to the un?", "en")).toEqual([]);
+    expect(bySurface(find("The WHO and the UN", "en"))).toEqual([
+      ["WHO", 14, null],
+      ["UN", 8, null],
+    ]);
+  });
+
+  it("continues across a comma only where the term has one", () => {
+    const t = "the United Nations Educational, Scientific and Cultural Organization";
+    expect(primary(find(t, "en")).map((h) => h.entryId)).toEqual([15]);
+    expect(bySurface(find("United Nations, Educational", "en"))).toEqual([["United Nations", 8, null]]);
+  });
+
+  it("only reports terms of the requested language", () => {
+    expect(find("BRICS بريكس", "ar").map((h) => h.surface)).toEqual(["بريكس"]);
+    expect(find("BRICS بريكس", "en").map((h) => h.surface)).toEqual(["BRICS"]);
+  });
+});
+
+describe("recognizeTerms: overlaps", () => {
+  it("prefers the longest, then the leftmost of overlapping matches", () => {
+    const m = buildTermMatcher([
+      { id: 1, terms: [{ lang: "en", text: "human rights", status: "preferred" }] },
+      { id: 2, terms: [{ lang: "en", text: "rights council", status: "preferred" }] },
+      { id: 3, terms: [{ lang: "en", text: "human rights council", status: "preferred" }] },
+      { id: 4, terms: [{ lang: "en", text: "council member", status: "preferred" }] },
+    ]);
+    const hits = recognizeTerms(m, "human rights council members", "en");
+    expect(hits.map((h) => [h.surface, h.entryId, h.nestedIn])).toEqual([
+      ["human rights council", 3, null],
+      ["human rights", 1, 3],
+      ["rights council", 2, 3],
+    ]);
+    const two = recognizeTerms(m, "rights council member", "en");
+    expect(two.map((h) => [h.surface, h.entryId])).toEqual([["rights council", 2]]);
+  });
+
+  it("reports two entries sharing a term on the same span as two primaries", () => {
+    const m = buildTermMatcher([
+      { id: 1, terms: [{ lang: "ar", text: "مجلس", status: "preferred" }] },
+      { id: 2, terms: [{ lang: "ar", text: "المجلس", status: "admitted" }] },
+    ]);
+    expect(recognizeTerms(m, "في المجلس", "ar").map((h) => [h.entryId, h.nestedIn])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+  });
+
+  it("returns nothing for an empty glossary or text", () => {
+    expect(recognizeTerms(buildTermMatcher([]), "بريكس", "ar")).toEqual([]);
+    expect(recognizeTerms(matcher, "", "ar")).toEqual([]);
+  });
+});
+
+describe("recognizeTerms with the seed glossary", () => {
+  const seed = parseGlossaryTsv(env.SEED_TSV);
+  const entries = seed.map((e, i) => ({ id: i + 1, terms: e.terms }));
+  const seedMatcher = buildTermMatcher(entries);
+
+  it("finds every seed term in its own text as a primary hit of its entry, spanning it all", () => {
+    expect(entries.length).toBeGreaterThan(0);
+    const missed: string[] = [];
+    for (const e of entries)
+      for (const t of e.terms) {
+        const hits = recognizeTerms(seedMatcher, t.text, t.lang);
+        const ok = hits.some(
+          (h) => h.entryId === e.id && h.nestedIn === null && h.start === 0 && h.end === t.text.length,
+        );
+        if (!ok) missed.push(`${t.lang}:${t.text}`);
+      }
+    expect(missed).toEqual([]);
+  });
+
+  it("finds every Arabic seed term after the conjunction و and inside a sentence", () => {
+    const missed: string[] = [];
+    for (const e of entries)
+      for (const t of e.terms) {
+        if (t.lang !== "ar") continue;
+        const text = `وقال الوزير إن و${t.text} مهمة.`;
+        const hits = recognizeTerms(seedMatcher, text, "ar");
+        const from = text.indexOf(`و${t.text}`);
+        if (!hits.some((h) => h.entryId === e.id && h.start === from && h.end === from + t.text.length + 1))
+          missed.push(t.text);
+      }
+    expect(missed).toEqual([]);
+  });
+
+  it("reports the status the seed gives to the term found", () => {
+    for (const e of entries)
+      for (const t of e.terms) {
+        const same = e.terms.filter(
+          (o) => o.lang === t.lang && normalizeForSearch(o.text) === normalizeForSearch(t.text),
+        );
+        if (same.length > 1) continue; // spelling variants of one entry: covered by the forbidden test
+        const hit = recognizeTerms(seedMatcher, t.text, t.lang).find(
+          (h) => h.entryId === e.id && h.nestedIn === null,
+        );
+        expect(hit?.status, `${t.lang}:${t.text}`).toBe(t.status);
+      }
+  });
+});
