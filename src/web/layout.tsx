@@ -4,7 +4,7 @@ import type { Lang, Term, TermStatus } from "../types";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "1";
+export const ASSET_VERSION = "3";
 
 export const LANG_NAMES: Record<Lang, string> = { ar: "Arabic", en: "English" };
 
@@ -12,7 +12,8 @@ const STATUS_ICON: Record<TermStatus, string> = {
   preferred: "✓",
   admitted: "○",
   deprecated: "⚠",
-  forbidden: "⛔",
+  // Glyphs present in common system fonts (DejaVu, Segoe UI): emoji fonts are not everywhere.
+  forbidden: "✖",
 };
 
 /** A term status as colour + icon + word, so it never relies on colour alone. */

@@ -124,7 +124,9 @@ export function Results(props: { filters: ListFilters; entries: GlossaryEntry[];
         <table class="entries">
           <thead>
             <tr>
-              <th scope="col">Arabic</th>
+              <th scope="col" class="ar-head">
+                Arabic
+              </th>
               <th scope="col">English</th>
               <th scope="col">Domain</th>
               <th scope="col">Other terms</th>

@@ -169,7 +169,7 @@ describe("glossary list", () => {
     const b = new Browser();
     await b.signIn(ADMIN);
     const html = await b.page(`/glossary?q=${encodeURIComponent(en)}`);
-    expect(html).toMatch(/class="badge badge-forbidden"><span aria-hidden="true">⛔<\/span> forbidden/);
+    expect(html).toMatch(/class="badge badge-forbidden"><span aria-hidden="true">✖<\/span> forbidden/);
     expect(html).toMatch(/class="badge badge-deprecated"><span aria-hidden="true">⚠<\/span> deprecated/);
   });
 });

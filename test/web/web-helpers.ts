@@ -39,7 +39,7 @@ export class Browser {
     const method = init.method ?? (body ? "POST" : "GET");
     if (method === "POST") headers.origin ??= ORIGIN;
     const res = await SELF.fetch(`${ORIGIN}${path}`, { method, headers, body, redirect: "manual" });
-    for (const set of res.headers.getSetCookie()) {
+    for (const set of res.headers.getAll("set-cookie")) {
       const m = /^([^=]+)=([^;]*)/.exec(set);
       if (!m?.[1]) continue;
       if (m[2] === "" || /max-age=0/i.test(set)) this.jar.delete(m[1]);
