@@ -14,6 +14,7 @@
  * Each bead's score is its posterior probability (forward–backward over the same band), in [0, 1].
  */
 import type { Lang } from "../types";
+import { type Sentence, segmentSentences } from "./segment";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatcher } from "./terms";
 
 export interface AlignedBead {
@@ -593,4 +594,32 @@ export function alignSentences(
     if (!result.touchesEdge || w >= full) return result.beads;
     w = Math.min(full, w * 2);
   }
+}
+
+export interface AlignedTexts {
+  ar: Sentence[];
+  en: Sentence[];
+  beads: AlignedBead[];
+}
+
+/**
+ * Segments two whole texts and aligns their sentences, with the paragraph structure (line breaks) of both
+ * texts as anchors: the usual entry point when the input is a document rather than a list of sentences.
+ */
+export function alignTexts(
+  ar: string,
+  en: string,
+  options: Omit<AlignOptions, "paragraphs"> = {},
+): AlignedTexts {
+  const arSentences = segmentSentences(ar, "ar");
+  const enSentences = segmentSentences(en, "en");
+  const beads = alignSentences(
+    arSentences.map((s) => s.text),
+    enSentences.map((s) => s.text),
+    {
+      ...options,
+      paragraphs: { ar: paragraphNumbers(ar, arSentences), en: paragraphNumbers(en, enSentences) },
+    },
+  );
+  return { ar: arSentences, en: enSentences, beads };
 }

@@ -1,6 +1,12 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { type AlignedBead, alignSentences, canonicalNumber, paragraphNumbers } from "../../src/text/align";
+import {
+  type AlignedBead,
+  alignSentences,
+  alignTexts,
+  canonicalNumber,
+  paragraphNumbers,
+} from "../../src/text/align";
 import { loadSeedGlossary } from "../fixtures/glossary";
 
 // Deterministic pseudo-random lengths (LCG), so that failures reproduce.
@@ -181,6 +187,18 @@ describe("alignSentences", () => {
       end: text.indexOf(s) + s.length,
     }));
     expect(paragraphNumbers(text, spans)).toEqual([0, 0, 1, 2]);
+  });
+
+  it("aligns whole texts, segmenting them and using their paragraphs", () => {
+    const ar =
+      "أدان مجلس الأمن الهجوم الذي وقع في 12 آذار/مارس. وطالب بالتحقيق فيه.\n\nوتجدر الإشارة إلى أن هذا البيان صدر بعد مشاورات مغلقة.\n\nوأكد دعمه للبعثة التي تضم 1.200 فرد.";
+    const en =
+      "The Security Council condemned the attack of 12 March and demanded an investigation.\n\nIt affirmed its support for the Mission, which has 1,200 personnel.";
+    const result = alignTexts(ar, en);
+    expect(result.ar.map((s) => s.text)).toHaveLength(4);
+    expect(result.en.map((s) => s.text)).toHaveLength(2);
+    for (const s of [...result.ar, ...result.en]) expect(s.end).toBeGreaterThan(s.start);
+    expect(result.beads.map(key)).toEqual(["0,1:0", "2:", "3:1"]);
   });
 
   it("handles empty sides", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { alignSentences, paragraphNumbers } from "../../src/text/align";
+import { alignSentences, alignTexts, paragraphNumbers } from "../../src/text/align";
 import { compareByKey, formatPrf, type Prf, pooled } from "../../src/text/eval";
 import { segmentSentences } from "../../src/text/segment";
 import { recognizeTerms } from "../../src/text/terms";
@@ -81,16 +81,10 @@ function scoreText(t: EvalText): TextScores {
   for (const b of alignGoldCmp.falsePositives) notes.push(`bead wrong (gold sentences): ${beadKey(b)}`);
   for (const b of alignGoldCmp.falseNegatives) notes.push(`bead missed (gold sentences): ${beadKey(b)}`);
 
-  const endToEnd = alignSentences(
-    predicted.ar.map((s) => t.ar.slice(s.start, s.end)),
-    predicted.en.map((s) => t.en.slice(s.start, s.end)),
-    {
-      matcher: glossary.matcher,
-      paragraphs: { ar: paragraphNumbers(t.ar, predicted.ar), en: paragraphNumbers(t.en, predicted.en) },
-    },
-  );
+  // End to end: the texts as a caller would pass them (alignTexts segments both and uses paragraphs).
+  const endToEnd = alignTexts(t.ar, t.en, { matcher: glossary.matcher });
   const e2e = compareByKey(
-    endToEnd.map((b) => beadSpanKey(predicted.ar, predicted.en, b)),
+    endToEnd.beads.map((b) => beadSpanKey(endToEnd.ar, endToEnd.en, b)),
     goldBeads.map((b) => beadSpanKey(goldSpans.ar, goldSpans.en, b)),
     (k) => k,
   );
