@@ -1,0 +1,309 @@
+// XLIFF import/export end to end through local D1: `wrangler dev` (workerd + local D1 in a temp directory)
+// on a loopback port, with the seed glossary loaded. Creates a 100,000-segment document from XLIFF, exports
+// it as 1.2 and 2.1 (glossary hints, QA notes, matches on), imports a translated 1.2 back, then the same
+// file again (all unchanged). Reports wall time, bytes, workerd RSS and the Worker's Server-Timing figures.
+// Run: npm run bench xliff-d1   (BENCH_SEGMENTS=20000 for a quicker run)
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { seedStatements } from "../src/db/seed";
+import { parseGlossaryTsv } from "../src/formats/seed-tsv";
+import { parseXliff } from "../src/formats/xliff-read";
+import { toXliff, type XliffUnitInput } from "../src/formats/xliff-write";
+import { streamToString } from "../src/formats/xml-stream";
+
+const N = Number(process.env.BENCH_SEGMENTS ?? 100_000);
+const ROOT = path.resolve(import.meta.dirname, "..");
+const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
+const TOKEN = "bench-token";
+const dir = mkdtempSync(path.join(tmpdir(), "diwan-xliff-bench-"));
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+
+// Sentences with seed-glossary terms (مجلس الأمن, الأمم المتحدة, …), numbers and XML specials.
+const AR = [
+  "أكد الأمين العام للأمم المتحدة أن مجلس الأمن سيعقد جلسة طارئة يوم 12 لبحث الوضع & <التطورات>",
+  "رحب وزير الخارجية بالبيان المشترك الصادر عن القمة ودعا إلى وقف إطلاق النار فوراً",
+  "ستستأنف المفاوضات في جنيف الأسبوع المقبل بمشاركة الأطراف المعنية كافة",
+  "أعربت الجمعية العامة عن قلقها إزاء الوضع الإنساني في المنطقة",
+];
+const EN = [
+  "The Secretary-General of the United Nations said the Security Council would meet on 12 & <developments>",
+  "The Minister for Foreign Affairs welcomed the joint statement of the summit and called for an immediate ceasefire",
+  "Negotiations will resume in Geneva next week with all parties concerned",
+  "The General Assembly expressed concern about the humanitarian situation in the region",
+];
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`wrangler ${args[0]}: ${stderr}`)),
+    );
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | null = null;
+let base = "";
+
+async function startServer(): Promise<void> {
+  const source = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(source)?.[1] ?? "2026-04-01";
+  const config = path.join(dir, "wrangler.toml");
+  writeFileSync(
+    config,
+    `name = "diwan-xliff-bench"\nmain = "bundle/index.js"\nno_bundle = true\ncompatibility_date = "${date}"\n` +
+      `compatibility_flags = ["nodejs_compat"]\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "diwan"\n` +
+      `database_id = "00000000-0000-4000-8000-000000000000"\n`,
+  );
+  const migrations = readdirSync(path.join(ROOT, "migrations"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => readFileSync(path.join(ROOT, "migrations", f), "utf8"));
+  const seed = seedStatements(
+    parseGlossaryTsv(readFileSync(path.join(ROOT, "glossary/diplomatic.tsv"), "utf8")),
+  );
+  writeFileSync(path.join(dir, "schema.sql"), `${migrations.join("\n;\n")};\n${seed.join(";\n")};\n`);
+  await Promise.all([
+    run([
+      "d1",
+      "execute",
+      "DB",
+      "-c",
+      config,
+      "--local",
+      "--persist-to",
+      dir,
+      "--file",
+      path.join(dir, "schema.sql"),
+    ]),
+    run(["deploy", "--dry-run", "--outdir", path.join(dir, "bundle")]),
+  ]);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const log = openSync(path.join(dir, "wrangler-dev.log"), "a");
+  server = spawn(
+    WRANGLER,
+    [
+      "dev",
+      "-c",
+      config,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      dir,
+      "--var",
+      `ADMIN_TOKEN:${TOKEN}`,
+    ],
+    { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true },
+  );
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await call("/api/documents")).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("wrangler dev did not start");
+}
+
+function stopServer(): void {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // gone
+    }
+  }
+}
+
+async function call(pathname: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${TOKEN}`);
+  try {
+    return await fetch(`${base}${pathname}`, { ...init, headers });
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw err;
+    return fetch(`${base}${pathname}`, { ...init, headers });
+  }
+}
+
+/** Resident memory of the workerd processes this bench started (its own process group), in MB. */
+function workerdRssMb(): number {
+  if (!server?.pid) return 0;
+  let kb = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== server.pid || !stat.includes("(workerd)")) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+  }
+  return kb / 1024;
+}
+
+async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; ms: number; rssBefore: number; rssPeak: number }> {
+  const rssBefore = workerdRssMb();
+  let rssPeak = rssBefore;
+  const timer = setInterval(() => {
+    rssPeak = Math.max(rssPeak, workerdRssMb());
+  }, 50);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - t0, rssBefore, rssPeak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rows: string[][] = [];
+const report = (step: string, ms: number, size: string, rss: string, detail: string) =>
+  rows.push([step, `${(ms / 1000).toFixed(2)} s`, size, rss, detail]);
+
+async function main(): Promise<void> {
+  console.log(
+    `${N} segments; ${cpus().length} cores (${cpus()[0]?.model}); node ${process.version}; ${new Date().toISOString()}`,
+  );
+  await startServer();
+
+  // 1. A new document from a source-only XLIFF 1.2.
+  const units: XliffUnitInput[] = Array.from({ length: N }, (_, i) => ({
+    id: i + 1,
+    ar: `${AR[i % AR.length]} ${i}\u200f.`,
+    en: null,
+    status: "new",
+  }));
+  const source = await streamToString(
+    toXliff("1.2", { id: 0, title: "bench", srcLang: "ar", trgLang: "en" }, units),
+  );
+  const created = await timed(async () => {
+    const res = await call("/api/documents/import/xliff?title=bench", {
+      method: "POST",
+      headers: { "content-type": "application/xliff+xml" },
+      body: source,
+    });
+    if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: number; segmentCount: number };
+  });
+  const docId = created.value.id;
+  report(
+    "POST /documents/import/xliff",
+    created.ms,
+    mb(Buffer.byteLength(source)),
+    `${created.rssPeak.toFixed(0)} MB`,
+    `${created.value.segmentCount} segments`,
+  );
+
+  // 2. Exports.
+  let exported12 = "";
+  for (const [version, query] of [
+    ["1.2", "version=1.2"],
+    ["2.1", "version=2.1"],
+    ["1.2 (no glossary/QA/matches)", "version=1.2&glossary=false&qa=false&matches=false"],
+  ] as const) {
+    let firstByteMs = 0;
+    const t0 = performance.now();
+    const r = await timed(async () => {
+      const res = await call(`/api/documents/${docId}/xliff?${query}`);
+      if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status}`);
+      const reader = res.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (bytes === 0) firstByteMs = performance.now() - t0;
+        bytes += value.byteLength;
+        if (version === "1.2") chunks.push(value);
+      }
+      if (version === "1.2") exported12 = Buffer.concat(chunks).toString("utf8");
+      return bytes;
+    });
+    report(
+      `GET xliff ${version}`,
+      r.ms,
+      mb(r.value),
+      `${r.rssBefore.toFixed(0)} → ${r.rssPeak.toFixed(0)} MB`,
+      `first byte ${firstByteMs.toFixed(0)} ms`,
+    );
+  }
+
+  // 3. Import a translated version (what a CAT tool writes back: every unit translated).
+  const parsed = parseXliff(exported12).units;
+  const translated = await streamToString(
+    toXliff(
+      "1.2",
+      { id: docId, title: "bench", srcLang: "ar", trgLang: "en" },
+      parsed.map((u, i) => ({
+        id: u.segmentId!,
+        ar: u.source,
+        en: `${EN[i % EN.length]} ${i}.`,
+        status: "translated" as const,
+      })),
+    ),
+  );
+  for (const label of ["PUT xliff (all translated)", "PUT xliff again (all unchanged)"]) {
+    const r = await timed(async () => {
+      const res = await call(`/api/documents/${docId}/xliff`, {
+        method: "PUT",
+        headers: { "content-type": "application/xliff+xml" },
+        body: translated,
+      });
+      if (res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
+      return {
+        body: (await res.json()) as { updated: number; unchanged: number },
+        timing: res.headers.get("server-timing") ?? "",
+      };
+    });
+    const write = Number(/write;dur=(\d+)/.exec(r.value.timing)?.[1] ?? Number.NaN);
+    const perK =
+      r.value.body.updated > 0
+        ? ` = ${((write / r.value.body.updated) * 1000).toFixed(1)} ms per 1,000 written`
+        : "";
+    report(
+      label,
+      r.ms,
+      mb(Buffer.byteLength(translated)),
+      `${r.rssPeak.toFixed(0)} MB`,
+      `updated ${r.value.body.updated}, unchanged ${r.value.body.unchanged}; ${r.value.timing}${perK}`,
+    );
+  }
+
+  console.log("| step | wall | body | workerd RSS | detail |\n| --- | --- | --- | --- | --- |");
+  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    stopServer();
+    rmSync(dir, { recursive: true, force: true });
+  });
