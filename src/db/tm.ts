@@ -54,6 +54,11 @@ async function lookupTerms(db: Db, lang: Lang, terms: Iterable<string>): Promise
   return out;
 }
 
+/** Distinct index terms of a normalised text, as a JSON array (what the triggers would store). */
+function distinctTerms(norm: string): string[] {
+  return [...new Set(indexTerms(norm))];
+}
+
 // ------------------------------------------------------------------------------------------ fuzzy
 
 export interface MatchQuery {
@@ -96,10 +101,18 @@ interface Ranked {
 const REVIEW_RANK: Record<SegmentStatus, number> = { approved: 3, reviewed: 2, translated: 1, new: 0 };
 
 /**
- * Best matches (score ≥ minScore, best first, at most `limit`) for several queries in one language, with
- * three round trips whatever their number: term lookup; candidates (exact matches by the ar_norm index or
- * a scan of the query norm's equals for English, plus prefix-filtered postings, capped per query); the
- * matched rows. Exact scores are computed here.
+ * Thresholds tried before the caller's minScore. A higher threshold allows fewer missing words, so its
+ * prefix is shorter and made of rarer words (far fewer postings); a query that already has `limit`
+ * matches at or above it cannot have better ones below, and stops there.
+ */
+const STAGES = [90, 80];
+
+/**
+ * Best matches (score ≥ minScore, best first, at most `limit`) for several queries in one language.
+ * Round trips: term lookup; then per stage one batch of candidate statements for the queries still open
+ * (the first stage also looks exact matches up by the ar_norm index); then the matched rows. Candidates
+ * come from the postings of each query's prefix (rarest words), within the length window, ranked by the
+ * prefix words they hold, `cap` per query; their exact scores are computed here.
  */
 export async function matchMany(
   db: Db,
@@ -115,26 +128,66 @@ export async function matchMany(
     lang,
     prepared.flatMap((p) => [...p.wordCounts.keys()]),
   );
-  const prefixRows: [number, number, number, number, number][] = [];
-  prepared.forEach((p, qi) => {
-    const bounds = candidateBounds(p, minScore);
-    // Rarest first; words the memory lacks come first and cost nothing.
-    const ordered = [...p.wordCounts.entries()]
+  // Rarest first; words the memory lacks come first and cost nothing.
+  const ordered = prepared.map((p) =>
+    [...p.wordCounts.entries()]
       .map(([word, count]) => ({ word, count, info: terms.get(word) }))
-      .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0));
-    const k = prefixLength(ordered, bounds.wordSlack);
-    for (const t of ordered.slice(0, k)) {
+      .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0)),
+  );
+  const perQuery: Map<number, Candidate>[] = queries.map(() => new Map());
+  const chosen: Ranked[][] = queries.map(() => []);
+  let open = queries.map((_, qi) => qi);
+  const stages = [...STAGES.filter((t) => t > minScore), minScore];
+  for (const [stage, threshold] of stages.entries()) {
+    const statements = candidateStatements(queries, prepared, ordered, open, lang, threshold, cap);
+    if (stage === 0) statements.push(...exactStatements(queries, lang));
+    for (const res of await runBatch(db, statements)) {
+      for (const row of (res.results ?? []) as unknown as Candidate[]) perQuery[row.qi]?.set(row.sid, row);
+    }
+    const last = stage === stages.length - 1;
+    open = open.filter((qi) => {
+      const ranked = rank(prepared[qi] as FuzzyQuery, perQuery[qi] as Map<number, Candidate>, minScore);
+      chosen[qi] = ranked.slice(0, limit);
+      const sure = ranked.filter((r) => r.score >= threshold).length >= limit;
+      return !last && !sure;
+    });
+    if (open.length === 0) break;
+  }
+  const rows = await segmentRows(
+    db,
+    chosen.flatMap((r) => r.map((x) => x.sid)),
+  );
+  return chosen.map((ranked) =>
+    ranked.flatMap((r) => {
+      const row = rows.get(r.sid);
+      return row && row.en !== null ? [{ ...row, en: row.en, score: r.score }] : [];
+    }),
+  );
+}
+
+function candidateStatements(
+  queries: readonly MatchQuery[],
+  prepared: readonly FuzzyQuery[],
+  ordered: readonly { count: number; info: TermInfo | undefined }[][],
+  open: readonly number[],
+  lang: Lang,
+  threshold: number,
+  cap: number,
+): Statement[] {
+  const prefixRows: [number, number, number, number, number][] = [];
+  for (const qi of open) {
+    const bounds = candidateBounds(prepared[qi] as FuzzyQuery, threshold);
+    const words = ordered[qi] ?? [];
+    for (const t of words.slice(0, prefixLength(words, bounds.wordSlack))) {
       if (t.info)
         prefixRows.push([qi, t.info.id, bounds.minWords, bounds.maxWords, queries[qi]?.excludeId ?? 0]);
     }
-  });
+  }
   const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
-  const statements: Statement[] = [];
-  for (const chunk of chunkJson(prefixRows)) {
-    // Candidates are ranked by the prefix terms they hold, then by closeness of length; only `cap` per
-    // query are verified. Exact scores come after, in JS.
-    statements.push(
-      sql`WITH q AS (
+  // MATERIALIZED: the JSON is decoded once, not once per posting row the join visits.
+  return [...chunkJson(prefixRows)].map(
+    (chunk) =>
+      sql`WITH q AS MATERIALIZED (
           SELECT value ->> '$[0]' AS qi, value ->> '$[1]' AS tid, value ->> '$[2]' AS lo,
             value ->> '$[3]' AS hi, value ->> '$[4]' AS ex FROM json_each(${chunk})),
         c AS (
@@ -148,64 +201,47 @@ export async function matchMany(
         SELECT r.qi AS qi, r.sid AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
         FROM r JOIN segments AS s ON s.id = r.sid
         WHERE r.rn <= ${cap} AND s.en_norm IS NOT NULL`,
-    );
-  }
-  // Exact matches do not depend on the cap: many near-duplicates may tie with them on shared terms.
-  const exactRows = queries.map((q, qi) => [qi, q.norm, q.excludeId ?? 0]);
-  for (const chunk of chunkJson(exactRows)) {
-    statements.push(
-      lang === "ar"
-        ? sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.occurrences AS occurrences,
-              s.status AS status
-            FROM json_each(${chunk}) AS j JOIN segments AS s ON s.ar_norm = j.value ->> '$[1]'
-            WHERE s.en_norm IS NOT NULL AND s.id <> j.value ->> '$[2]'`
-        : // English has no norm index: exact English matches come through the postings (never tied out
-          // unless over `cap` exact duplicates exist).
-          sql`SELECT 0 AS qi, 0 AS sid, '' AS norm, 0 AS occurrences, 'new' AS status WHERE 0`,
-    );
-  }
-  const results = await runBatch(db, statements);
-  const perQuery: Map<number, Candidate>[] = queries.map(() => new Map());
-  for (const res of results) {
-    for (const row of (res.results ?? []) as unknown as Candidate[]) {
-      perQuery[row.qi]?.set(row.sid, row);
-    }
-  }
-  const chosen: Ranked[][] = perQuery.map((cands, qi) => {
-    const p = prepared[qi] as FuzzyQuery;
-    const ranked: Ranked[] = [];
-    for (const c of cands.values()) {
-      const s = scoreCandidate(p, c.norm, minScore);
-      if (s)
-        ranked.push({
-          sid: c.sid,
-          score: s.score,
-          distance: s.distance,
-          occurrences: c.occurrences,
-          review: REVIEW_RANK[c.status] ?? 0,
-        });
-    }
-    // Best score; among equals the smaller distance, then approved/reviewed work, then the pair seen most
-    // often, then the most recent.
-    ranked.sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.distance - b.distance ||
-        b.review - a.review ||
-        b.occurrences - a.occurrences ||
-        b.sid - a.sid,
-    );
-    return ranked.slice(0, limit);
-  });
-  const rows = await segmentRows(
-    db,
-    chosen.flatMap((r) => r.map((x) => x.sid)),
   );
-  return chosen.map((ranked) =>
-    ranked.flatMap((r) => {
-      const row = rows.get(r.sid);
-      return row && row.en !== null ? [{ ...row, en: row.en, score: r.score }] : [];
-    }),
+}
+
+/** Exact matches by the ar_norm index: they must not depend on the cap (near-duplicates may tie with them). */
+function exactStatements(queries: readonly MatchQuery[], lang: Lang): Statement[] {
+  // English has no norm index: its exact matches come through the postings like any other.
+  if (lang !== "ar") return [];
+  const rows = queries.map((q, qi) => [qi, q.norm, q.excludeId ?? 0]);
+  return [...chunkJson(rows)].map(
+    (chunk) =>
+      sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.occurrences AS occurrences,
+          s.status AS status
+        FROM json_each(${chunk}) AS j JOIN segments AS s ON s.ar_norm = j.value ->> '$[1]'
+        WHERE s.en_norm IS NOT NULL AND s.id <> j.value ->> '$[2]'`,
+  );
+}
+
+/**
+ * Exact scores of the candidates ≥ minScore, best first: among equal scores the smaller distance, then
+ * approved/reviewed work, then the pair seen most often, then the most recent.
+ */
+function rank(query: FuzzyQuery, cands: Map<number, Candidate>, minScore: number): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const c of cands.values()) {
+    const s = scoreCandidate(query, c.norm, minScore);
+    if (s)
+      ranked.push({
+        sid: c.sid,
+        score: s.score,
+        distance: s.distance,
+        occurrences: c.occurrences,
+        review: REVIEW_RANK[c.status] ?? 0,
+      });
+  }
+  return ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.distance - b.distance ||
+      b.review - a.review ||
+      b.occurrences - a.occurrences ||
+      b.sid - a.sid,
   );
 }
 
@@ -594,9 +630,10 @@ const STAGE_TTL = "-1 day";
 /**
  * Stores pairs as free memory entries (origin `tmx`, status `translated`); pairs equal after
  * normalisation (ar and en) to a free entry already stored, or to each other, are stored once and counted
- * in `occurrences`. All or nothing: pairs are first staged in tm_import_rows (invisible to every reader,
- * several batches), then published by ONE batch — one transaction — that bumps occurrences, inserts the
- * new entries (the triggers index them) and clears the stage. If publishing fails nothing is visible and
+ * in `occurrences`. All or nothing: pairs are first staged in tm_import_rows with their index terms
+ * (invisible to every reader, several batches), then published by ONE batch — one transaction — that bumps
+ * occurrences, inserts the new entries, indexes them set-based (the row in tm_bulk holds the per-row
+ * trigger back meanwhile) and clears the stage. If publishing fails nothing is visible and
  * the stage is removed; an upload that dies midway leaves a stage no reader sees, removed a day later.
  */
 export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<ImportResult> {
@@ -613,14 +650,31 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
       for (const p of pairs.slice(from, from + STAGE_PAIRS)) {
         const arNorm = normalizeForSearch(p.ar);
         const enNorm = normalizeForSearch(p.en);
-        if (arNorm === "" || enNorm === "") skipped++;
-        else rows.push([staged++, p.ar, p.en, arNorm, enNorm]);
+        if (arNorm === "" || enNorm === "") {
+          skipped++;
+          continue;
+        }
+        // The index terms as the triggers would compute them (same token model: src/text/fuzzy.ts).
+        const ar = prepareQuery(arNorm);
+        const en = prepareQuery(enNorm);
+        rows.push([
+          staged++,
+          p.ar,
+          p.en,
+          arNorm,
+          enNorm,
+          distinctTerms(arNorm),
+          distinctTerms(enNorm),
+          ar.words,
+          en.words,
+        ]);
       }
       for (const chunk of chunkJson(rows)) {
         pending.push(
-          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm)
+          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm, ar_terms, en_terms, ar_len, en_len)
             SELECT ${importId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
-              value ->> '$[4]' FROM json_each(${chunk})`,
+              value ->> '$[4]', value -> '$[5]', value -> '$[6]', value ->> '$[7]', value ->> '$[8]'
+            FROM json_each(${chunk})`,
         );
         if (pending.length >= STAGE_STATEMENTS_PER_BATCH) {
           await runBatch(db, pending);
@@ -632,6 +686,24 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
     if (staged === 0) return { imported: 0, duplicates: 0, skipped };
     // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
     // aggregate query with min() come from the row holding the minimum.
+    const newRows = sql`FROM segments AS s
+      JOIN tm_import_rows AS r ON r.import_id = ${importId} AND r.seq = s.position`;
+    const firstNew = sql`(SELECT first_id FROM tm_bulk WHERE import_id = ${importId})`;
+    const indexNew = (lang: Lang): Statement[] => {
+      const terms = lang === "ar" ? sql`r.ar_terms` : sql`r.en_terms`;
+      const len = lang === "ar" ? sql`r.ar_len` : sql`r.en_len`;
+      return [
+        sql`INSERT INTO tm_tokens (lang, token, df)
+          SELECT ${lang}, j.value, count(*) ${newRows}, json_each(${terms}) AS j
+          WHERE s.id >= ${firstNew} AND s.document_id IS NULL GROUP BY j.value
+          ON CONFLICT (lang, token) DO UPDATE SET df = df + excluded.df`,
+        // In key order: each postings page is written once instead of once per segment.
+        sql`INSERT INTO tm_postings (token_id, segment_id, len, paired)
+          SELECT k.id, s.id, ${len}, 1 ${newRows}, json_each(${terms}) AS j
+          JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = j.value
+          WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
+      ];
+    };
     const res = await runBatch(db, [
       // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
       sql`SELECT count(*) AS n FROM (SELECT ar_norm, en_norm FROM tm_import_rows WHERE import_id = ${importId}
@@ -643,6 +715,9 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
         FROM (SELECT ar_norm, en_norm, count(*) AS n FROM tm_import_rows WHERE import_id = ${importId}
           GROUP BY ar_norm, en_norm) AS g
         WHERE segments.ar_norm = g.ar_norm AND segments.en_norm = g.en_norm AND segments.document_id IS NULL`,
+      // New ids are above every id ever used (AUTOINCREMENT), so `id >= first_id` is exactly this import.
+      sql`INSERT INTO tm_bulk (import_id, first_id)
+        VALUES (${importId}, (SELECT coalesce(max(id), 0) + 1 FROM segments))`,
       sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences)
         SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n FROM (
           SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n FROM tm_import_rows
@@ -650,6 +725,9 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
         WHERE NOT EXISTS (SELECT 1 FROM segments AS s
           WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)
         ORDER BY seq`,
+      ...indexNew("ar"),
+      ...indexNew("en"),
+      sql`DELETE FROM tm_bulk WHERE import_id = ${importId}`,
       sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`,
     ]);
     const imported = Number(res[0]?.results[0]?.n ?? 0);

@@ -136,6 +136,29 @@ describe("index maintenance", () => {
     expect(left?.n).toBe(0);
   });
 
+  it("indexes a bulk TMX import exactly as the triggers index other writes", async () => {
+    const tag = unique("b");
+    const ar = `«قال» الوزيرُ (${tag}): 5,000 دولار، و2016… نعم؛ — لا! \\ "اقتباس" ١٢٣`;
+    const en = `"U.N.'s" ${tag}: 5,000 dollars, (2016)... yes; -- no! \\ co-operation 123%`;
+    expect(await jsonOf(await importTmx(tmx([[ar, en]])))).toMatchObject({ imported: 1 });
+    const doc = await createDoc([{ ar, en }]);
+    const postings = async (id: number) =>
+      (
+        await env.DB.prepare(
+          `SELECT k.lang, k.token, p.len, p.paired FROM tm_postings AS p JOIN tm_tokens AS k ON k.id = p.token_id
+           WHERE p.segment_id = ? ORDER BY k.lang, k.token`,
+        )
+          .bind(id)
+          .all()
+      ).results;
+    const free = await env.DB.prepare("SELECT id FROM segments WHERE document_id IS NULL AND ar = ?")
+      .bind(ar)
+      .first<{ id: number }>();
+    const viaTrigger = await postings(doc.segments[0]!.id);
+    expect(viaTrigger.length).toBeGreaterThan(10);
+    expect(await postings(free!.id)).toEqual(viaTrigger);
+  });
+
   it("has its triggers (a migration rebuilding `segments` must re-create them)", async () => {
     const { results } = await env.DB.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'segments' ORDER BY name",
