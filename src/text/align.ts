@@ -216,7 +216,8 @@ interface SentenceFeatures {
 class FeatureTable {
   readonly ids = new Map<string, number>();
   readonly kinds: number[] = [];
-  latinCount = 0;
+  /** Latin tokens of the Arabic side, with their feature ids. */
+  readonly latinTokens: [string, number][] = [];
   intern(kind: number, key: string): number {
     const full = `${kind}:${key}`;
     let id = this.ids.get(full);
@@ -224,10 +225,14 @@ class FeatureTable {
       id = this.kinds.length;
       this.ids.set(full, id);
       this.kinds.push(kind);
-      if (kind === KIND_LATIN) this.latinCount++;
+      if (kind === KIND_LATIN) this.latinTokens.push([key, id]);
     }
     return id;
   }
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function sentenceFeatures(
@@ -237,11 +242,9 @@ function sentenceFeatures(
   matcher: TermMatcher | undefined,
 ): SentenceFeatures {
   const ids: number[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) ids.push(table.intern(KIND_NUMBER, canonicalNumber(m[0])));
-
-  const months = monthsIn(text);
-  for (const month of months) ids.push(table.intern(KIND_MONTH, String(month)));
-
+  // One pass for the length and for which of the (rarer) features are worth a closer look.
+  let length = 0;
+  let digit = false;
   let question = false;
   let exclamation = false;
   let quote = false;
@@ -249,31 +252,45 @@ function sentenceFeatures(
   let latin = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x3f || c === 0x061f) question = true;
+    if (c <= 0x20 || c === 0xa0 || c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    if (c >= 0x2000 && c <= 0x200f) continue;
+    length++;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9))
+      digit = true;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
+    else if (c === 0x3f || c === 0x061f) question = true;
     else if (c === 0x21) exclamation = true;
     else if (c === 0x22 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e)
       quote = true;
     else if (c === 0x28 || c === 0x29) paren = true;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
   }
+  if (digit) {
+    for (const m of text.matchAll(NUMBER_RE)) ids.push(table.intern(KIND_NUMBER, canonicalNumber(m[0])));
+  }
+  for (const month of monthsIn(text)) ids.push(table.intern(KIND_MONTH, String(month)));
   if (question) ids.push(table.intern(KIND_PUNCT, "?"));
   if (exclamation) ids.push(table.intern(KIND_PUNCT, "!"));
   if (quote) ids.push(table.intern(KIND_PUNCT, '"'));
   if (paren) ids.push(table.intern(KIND_PUNCT, "("));
 
-  // Latin tokens: on the Arabic side every one is an anchor candidate; on the English side they are only
-  // looked up among the Arabic ones, so English prose does not flood the table.
-  if (latin && (lang === "ar" || table.latinCount > 0)) {
+  // Latin tokens: on the Arabic side every one is an anchor candidate; on the English side only those
+  // tokens are looked for, so English prose does not flood the table.
+  if (latin && lang === "ar") {
     const seen = new Set<string>();
     for (const m of text.matchAll(LATIN_RE)) {
       const w = m[0].toLowerCase();
       if (w.length < 2 || seen.has(w)) continue;
       seen.add(w);
-      if (lang === "ar") {
-        ids.push(table.intern(KIND_LATIN, w));
-      } else {
-        const id = table.ids.get(`${KIND_LATIN}:${w}`);
-        if (id !== undefined) ids.push(id);
+      ids.push(table.intern(KIND_LATIN, w));
+    }
+  } else if (latin && table.latinTokens.length > 0) {
+    const lower = text.toLowerCase();
+    for (const [w, id] of table.latinTokens) {
+      for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+        if (!isWordChar(lower.charCodeAt(at - 1)) && !isWordChar(lower.charCodeAt(at + w.length))) {
+          ids.push(id);
+          break;
+        }
       }
     }
   }
@@ -283,7 +300,7 @@ function sentenceFeatures(
     for (const t of recognizeTerms(matcher, text, lang)) if (t.nestedIn === null) entries.add(t.entryId);
     for (const e of entries) ids.push(table.intern(KIND_TERM, String(e)));
   }
-  return { length: alignmentLength(text), ids: Int32Array.from(ids).sort() };
+  return { length, ids: Int32Array.from(ids).sort() };
 }
 
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
