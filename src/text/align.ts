@@ -7,7 +7,10 @@
  *   on the project's gold-aligned fixtures (test/fixtures/eval, docs/quality.md);
  * - anchors that both sides share: numbers in any digit system and separator convention, month names,
  *   Latin-script tokens of the Arabic side (URLs, e-mail addresses, acronyms), punctuation (questions,
- *   quotations, parentheses) and glossary term pairs (an entry recognised on both sides).
+ *   quotations, parentheses) and glossary term pairs (an entry recognised on both sides);
+ * - paragraph breaks, when known (`options.paragraphs`, or `alignTexts` on whole texts): beads should not
+ *   straddle them and should end a paragraph on both sides or neither. Untranslated sentences whose length
+ *   a neighbour could absorb are found mostly this way.
  *
  * The search is banded around the length-proportional diagonal and the band is widened when the best path
  * runs along its edge, so long documents cost O(n · band) rather than O(n · m).
