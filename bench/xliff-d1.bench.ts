@@ -94,6 +94,13 @@ async function startServer(): Promise<void> {
     ]),
     run(["deploy", "--dry-run", "--outdir", path.join(dir, "bundle")]),
   ]);
+  await launch();
+}
+
+const configPath = () => path.join(dir, "wrangler.toml");
+
+async function launch(): Promise<void> {
+  const config = configPath();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const log = openSync(path.join(dir, "wrangler-dev.log"), "a");
@@ -125,14 +132,17 @@ async function startServer(): Promise<void> {
   throw new Error("wrangler dev did not start");
 }
 
-function stopServer(): void {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // gone
-    }
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = null;
+  if (!child?.pid) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
   }
+  await exited;
 }
 
 async function call(pathname: string, init: RequestInit = {}): Promise<Response> {
@@ -184,6 +194,52 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rows: string[][] = [];
 const report = (step: string, ms: number, size: string, rss: string, detail: string) =>
   rows.push([step, `${(ms / 1000).toFixed(2)} s`, size, rss, detail]);
+
+function translatedXliff(exported: string, docId: number): Promise<string> {
+  const parsed = parseXliff(exported).units;
+  return streamToString(
+    toXliff(
+      "1.2",
+      { id: docId, title: "bench", srcLang: "ar", trgLang: "en" },
+      parsed.map((u, i) => ({
+        id: u.segmentId!,
+        ar: u.source,
+        en: `${EN[i % EN.length]} ${i}.`,
+        status: "translated" as const,
+      })),
+    ),
+  );
+}
+
+async function importTwice(docId: number, translatedPromise: Promise<string>, suffix: string): Promise<void> {
+  const translated = await translatedPromise;
+  for (const label of [`PUT xliff, all translated${suffix}`, `PUT xliff again, all unchanged${suffix}`]) {
+    const r = await timed(async () => {
+      const res = await call(`/api/documents/${docId}/xliff`, {
+        method: "PUT",
+        headers: { "content-type": "application/xliff+xml" },
+        body: translated,
+      });
+      if (res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
+      return {
+        body: (await res.json()) as { updated: number; unchanged: number },
+        timing: res.headers.get("server-timing") ?? "",
+      };
+    });
+    const write = Number(/write;dur=(\d+)/.exec(r.value.timing)?.[1] ?? Number.NaN);
+    const perK =
+      r.value.body.updated > 0
+        ? ` = ${((write / r.value.body.updated) * 1000).toFixed(1)} ms per 1,000 written`
+        : "";
+    report(
+      label,
+      r.ms,
+      mb(Buffer.byteLength(translated)),
+      `${r.rssPeak.toFixed(0)} MB`,
+      `updated ${r.value.body.updated}, unchanged ${r.value.body.unchanged}; ${r.value.timing}${perK}`,
+    );
+  }
+}
 
 async function main(): Promise<void> {
   console.log(
@@ -254,44 +310,33 @@ async function main(): Promise<void> {
   }
 
   // 3. Import a translated version (what a CAT tool writes back: every unit translated).
-  const parsed = parseXliff(exported12).units;
-  const translated = await streamToString(
-    toXliff(
-      "1.2",
-      { id: docId, title: "bench", srcLang: "ar", trgLang: "en" },
-      parsed.map((u, i) => ({
-        id: u.segmentId!,
-        ar: u.source,
-        en: `${EN[i % EN.length]} ${i}.`,
-        status: "translated" as const,
-      })),
-    ),
-  );
-  for (const label of ["PUT xliff (all translated)", "PUT xliff again (all unchanged)"]) {
-    const r = await timed(async () => {
-      const res = await call(`/api/documents/${docId}/xliff`, {
-        method: "PUT",
-        headers: { "content-type": "application/xliff+xml" },
-        body: translated,
-      });
-      if (res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
-      return {
-        body: (await res.json()) as { updated: number; unchanged: number },
-        timing: res.headers.get("server-timing") ?? "",
-      };
+  const translated = translatedXliff(exported12, docId);
+  await importTwice(docId, translated, "");
+
+  // 4. The same import with the translation memory's triggers dropped (this temp database only), to
+  // separate the cost of the import's own statements from the postings upkeep the triggers add.
+  if (process.env.BENCH_WITHOUT_TM_TRIGGERS !== "0") {
+    await stopServer();
+    const drop = [
+      "segments_tm_insert",
+      "segments_tm_delete",
+      "segments_tm_ar_update",
+      "segments_tm_en_update",
+    ]
+      .map((t) => `DROP TRIGGER IF EXISTS ${t};`)
+      .join(" ");
+    await run(["d1", "execute", "DB", "-c", configPath(), "--local", "--persist-to", dir, "--command", drop]);
+    await launch();
+    const res = await call("/api/documents/import/xliff?title=bench2", {
+      method: "POST",
+      headers: { "content-type": "application/xliff+xml" },
+      body: source,
     });
-    const write = Number(/write;dur=(\d+)/.exec(r.value.timing)?.[1] ?? Number.NaN);
-    const perK =
-      r.value.body.updated > 0
-        ? ` = ${((write / r.value.body.updated) * 1000).toFixed(1)} ms per 1,000 written`
-        : "";
-    report(
-      label,
-      r.ms,
-      mb(Buffer.byteLength(translated)),
-      `${r.rssPeak.toFixed(0)} MB`,
-      `updated ${r.value.body.updated}, unchanged ${r.value.body.unchanged}; ${r.value.timing}${perK}`,
-    );
+    const doc2 = ((await res.json()) as { id: number }).id;
+    const exported = await (
+      await call(`/api/documents/${doc2}/xliff?glossary=false&qa=false&matches=false`)
+    ).text();
+    await importTwice(doc2, translatedXliff(exported, doc2), " (TM triggers dropped)");
   }
 
   console.log("| step | wall | body | workerd RSS | detail |\n| --- | --- | --- | --- | --- |");
@@ -303,7 +348,7 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => {
-    stopServer();
+  .finally(async () => {
+    await stopServer();
     rmSync(dir, { recursive: true, force: true });
   });
