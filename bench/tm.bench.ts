@@ -10,10 +10,10 @@
 // Run: npm run bench tm    (BENCH_PAIRS=20000 for a quicker run)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
-import { Miniflare } from "miniflare";
+import { Log, LogLevel, Miniflare } from "miniflare";
 import { fuzzyScore, prepareQuery, scoreCandidate } from "../src/text/fuzzy";
 import { normalizeForSearch } from "../src/text/normalize";
 import { Corpus, type Generated, type Pair } from "./lib/tm-corpus";
@@ -95,6 +95,11 @@ const tmx = tmxOf(memory.map((g) => g.pair));
 console.log(
   `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${new Date().toISOString().slice(0, 10)}`,
 );
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+console.log(`load average at start: ${load()} (the machine is shared: compare with the figures below)`);
 console.log(
   `memory: ${PAIRS} pairs (${new Set(memory.map((g) => g.pair.join("\u0000"))).size} distinct), TMX ${(Buffer.byteLength(tmx) / 1048576).toFixed(1)} MiB; ${QUERIES} queries, minScore ${MIN_SCORE}`,
 );
@@ -126,6 +131,8 @@ const mf = new Miniflare({
   bindings: { ADMIN_TOKEN: TOKEN, MAX_BODY_BYTES: "1048576" },
   host: "127.0.0.1",
   port: 0,
+  cf: false,
+  log: new Log(LogLevel.WARN),
 });
 const base = (await mf.ready).origin;
 const call = (p: string, init: RequestInit = {}) =>
@@ -243,6 +250,7 @@ try {
     `concordance rare name "${rare}": ${((await rr.json()) as { items: unknown[] }).items.length} items, ${ms(performance.now() - t0)}`,
   );
 } finally {
+  console.log(`load average at end: ${load()}`);
   await mf.dispose();
 }
 
