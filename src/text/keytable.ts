@@ -100,3 +100,49 @@ export function toCodes(s: string): Uint16Array {
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
+
+/** Trie edges (node, key) → child node in one open-addressing table: no Map per node. */
+export class EdgeTable {
+  // Triples (node, key, child); node −1 marks an empty slot.
+  private slots = new Int32Array(3 * 1024).fill(-1);
+  private count = 0;
+
+  get(node: number, key: number): number {
+    const mask = this.slots.length / 3 - 1;
+    let h = edgeHash(node, key) & mask;
+    for (;;) {
+      const n = this.slots[3 * h] as number;
+      if (n < 0) return -1;
+      if (n === node && this.slots[3 * h + 1] === key) return this.slots[3 * h + 2] as number;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Adds an edge that is not there yet. */
+  set(node: number, key: number, child: number): void {
+    if ((this.count + 1) * 2 > this.slots.length / 3) this.grow();
+    this.place(node, key, child);
+    this.count++;
+  }
+
+  private place(node: number, key: number, child: number): void {
+    const mask = this.slots.length / 3 - 1;
+    let h = edgeHash(node, key) & mask;
+    while ((this.slots[3 * h] as number) >= 0) h = (h + 1) & mask;
+    this.slots[3 * h] = node;
+    this.slots[3 * h + 1] = key;
+    this.slots[3 * h + 2] = child;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 4).fill(-1);
+    for (let i = 0; i < old.length; i += 3)
+      if ((old[i] as number) >= 0) this.place(old[i] as number, old[i + 1] as number, old[i + 2] as number);
+  }
+}
+
+function edgeHash(node: number, key: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(key + 0x7f4a7c15, 0x85ebca77);
+  return (h ^ (h >>> 16)) >>> 0;
+}

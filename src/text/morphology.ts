@@ -59,6 +59,22 @@ const PROCLITIC_CODES = PROCLITICS.map(toCodes);
 const PRONOUN_CODES = PRONOUNS.map(toCodes);
 const NUMBER_CODES = NUMBER_SUFFIXES.map(toCodes);
 const MIM = 0x0645;
+
+/** Indices of `affixes` grouped by one of their code units (first or last), for the Arabic block. */
+function groupBy(affixes: Uint16Array[], last: boolean): number[][] {
+  const groups: number[][] = Array.from({ length: 256 }, () => []);
+  affixes.forEach((x, i) => {
+    const c = (last ? x[x.length - 1] : x[0]) as number;
+    (groups[c - 0x0600] as number[]).push(i);
+  });
+  return groups;
+}
+const NONE: number[] = [];
+const PROCLITICS_BY_FIRST = groupBy(PROCLITIC_CODES, false);
+const PRONOUNS_BY_LAST = groupBy(PRONOUN_CODES, true);
+const NUMBERS_BY_LAST = groupBy(NUMBER_CODES, true);
+const inBlock = (c: number | undefined, groups: number[][]): number[] =>
+  c !== undefined && c >= 0x0600 && c < 0x0700 ? (groups[c - 0x0600] as number[]) : NONE;
 const YA = 0x064a;
 
 function startsWith(c: ArrayLike<number>, a: number, b: number, affix: Uint16Array): boolean {
@@ -117,9 +133,10 @@ export function arabicCandidates(
   visit: KeyVisitor,
 ): void {
   suffixCandidates(c, a, b, taMarbuta, false, false, visit);
-  for (const p of PROCLITIC_CODES) {
+  for (const k of inBlock(c[a], PROCLITICS_BY_FIRST)) {
+    const p = PROCLITIC_CODES[k] as Uint16Array;
     if (b - a - p.length < MIN_PROCLITIC_STEM || !startsWith(c, a, b, p)) continue;
-    suffixCandidates(c, a + p.length, b, taMarbuta, p !== PROCLITIC_CODES[0], true, visit);
+    suffixCandidates(c, a + p.length, b, taMarbuta, k !== 0, true, visit);
   }
 }
 
@@ -135,7 +152,8 @@ function suffixCandidates(
   if (b - a >= (stripped ? MIN_PROCLITIC_STEM : 1)) visit(a, b, false, 0, 0, viaProclitic);
   numberCandidates(c, a, b, false, taMarbuta, viaProclitic, visit);
   if (taMarbuta) return; // a final ة is never the pronoun ـه, and no pronoun ends in ة
-  for (const pr of PRONOUN_CODES) {
+  for (const k of inBlock(c[b - 1], PRONOUNS_BY_LAST)) {
+    const pr = PRONOUN_CODES[k] as Uint16Array;
     if (b - a - pr.length < 2 || !endsWith(c, a, b, pr)) continue;
     const b1 = b - pr.length;
     // Bare stem + pronoun: not on ta-marbuta keys (those take ـت before a pronoun).
@@ -153,7 +171,7 @@ function numberCandidates(
   viaProclitic: boolean,
   visit: KeyVisitor,
 ): void {
-  for (let k = 0; k < NUMBER_CODES.length; k++) {
+  for (const k of inBlock(c[b1 - 1], NUMBERS_BY_LAST)) {
     const n = NUMBER_CODES[k] as Uint16Array;
     if (b1 - a - n.length < MIN_STRIPPED_STEM || !endsWith(c, a, b1, n)) continue;
     const suffix = NUMBER_SUFFIXES[k] as string;

@@ -12,7 +12,7 @@
  * included (والتعددية, not التعددية), so `surface === text.slice(start, end)`.
  */
 import type { Lang, TermStatus } from "../types";
-import { KeyTable, toCodes } from "./keytable";
+import { EdgeTable, KeyTable, toCodes } from "./keytable";
 import {
   arabicCandidates,
   arabicKeyFlags,
@@ -59,14 +59,13 @@ interface TermRecord {
   lightTokens: string[] | null;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode> | null;
-  /** Indices into `records` of the terms ending here. */
-  terms: number[] | null;
-}
-
 export interface TermMatcher {
-  readonly roots: Record<Lang, TrieNode>;
+  /** Trie over token keys: node ids, root per language, edges (node, key) → child. */
+  readonly roots: Record<Lang, number>;
+  readonly edges: EdgeTable;
+  /** Per node: indices into `records` of the terms ending there, and whether any edge leaves it. */
+  readonly nodeTerms: (number[] | null)[];
+  readonly nodeHasNext: boolean[];
   /** Token keys (see morphology.ts) with their KEY_* flags. */
   readonly keys: KeyTable;
   readonly records: TermRecord[];
@@ -94,10 +93,6 @@ const MAX_VARIANTS = 8;
 // Reused by buildTermMatcher and recognizeTerms (synchronous, so never in use twice at once).
 const BUILD_SCAN = createTokenScan();
 const TEXT_SCAN = createTokenScan();
-
-function newNode(): TrieNode {
-  return { next: null, terms: null };
-}
 
 /** Whether the original word text[start, end) ends in ة (ignoring harakat and tatweel). */
 function endsInTaMarbuta(text: string, start: number, end: number): boolean {
@@ -129,7 +124,10 @@ function normString(scan: TokenScan, k: number): string {
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
-  const roots: Record<Lang, TrieNode> = { ar: newNode(), en: newNode() };
+  const roots: Record<Lang, number> = { ar: 0, en: 1 };
+  const edges = new EdgeTable();
+  const nodeTerms: (number[] | null)[] = [null, null];
+  const nodeHasNext: boolean[] = [false, false];
   const keys = new KeyTable();
   const records: TermRecord[] = [];
   const commaId = keys.addString(COMMA_KEY);
@@ -181,6 +179,10 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
             text.slice(scan.start[k - 1], scan.end[k - 1]) + text.slice(scan.start[k], scan.end[k]);
           solid = keys.addString(latinGlossaryKey(original, normString(scan, k - 1) + normString(scan, k)));
         }
+        if (solid < 0 && gapBefore !== GAP_COMMA && gapBefore !== GAP_PERIOD) {
+          for (const v of variants) v.push(id);
+          continue;
+        }
         const next: number[][] = [];
         for (const v of variants) {
           if (gapBefore === GAP_COMMA) next.push([...v, commaId, id]);
@@ -193,20 +195,33 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
       for (const path of variants) {
         let node = roots[term.lang];
         for (const id of path) {
-          if (node.next === null) node.next = new Map();
-          let child = node.next.get(id);
-          if (child === undefined) {
-            child = newNode();
-            node.next.set(id, child);
+          let child = nodeHasNext[node] ? edges.get(node, id) : -1;
+          if (child < 0) {
+            child = nodeTerms.length;
+            nodeTerms.push(null);
+            nodeHasNext.push(false);
+            edges.set(node, id, child);
+            nodeHasNext[node] = true;
           }
           node = child;
         }
-        if (node.terms === null) node.terms = [];
-        if (!node.terms.includes(record)) node.terms.push(record);
+        const ending = nodeTerms[node];
+        if (ending == null) nodeTerms[node] = [record];
+        else if (!ending.includes(record)) ending.push(record);
       }
     }
   }
-  return { roots, keys, records, termCount: records.length, commaId, periodId };
+  return {
+    roots,
+    edges,
+    nodeTerms,
+    nodeHasNext,
+    keys,
+    records,
+    termCount: records.length,
+    commaId,
+    periodId,
+  };
 }
 
 interface RawMatch {
@@ -261,28 +276,29 @@ function visitLatin(key: string): void {
   if (id >= 0) addReading(id, true);
 }
 
-function walk(node: TrieNode, startTok: number, t: number): void {
-  if (node.terms !== null)
-    for (const record of node.terms)
+function walk(m: TermMatcher, node: number, startTok: number, t: number): void {
+  const ending = m.nodeTerms[node];
+  if (ending != null)
+    for (const record of ending)
       curRaw.push({ startTok, endTok: t, record, entryId: (curRecords[record] as TermRecord).entryId });
-  if (node.next === null || t + 1 >= curScan.count) return;
+  if (!m.nodeHasNext[node] || t + 1 >= curScan.count) return;
   const gap = curScan.gap[t];
-  let from: TrieNode | undefined = node;
-  if (gap === GAP_COMMA) from = node.next.get(curComma);
-  else if (gap === GAP_PERIOD) from = node.next.get(curPeriod);
+  let from = node;
+  if (gap === GAP_COMMA) from = m.edges.get(node, curComma);
+  else if (gap === GAP_PERIOD) from = m.edges.get(node, curPeriod);
   else if (gap === GAP_BREAK) return;
   const next = curInner[t + 1];
-  if (from?.next == null || next == null) return;
+  if (from < 0 || !m.nodeHasNext[from] || next == null) return;
   for (const id of next) {
-    const child = from.next.get(id);
-    if (child !== undefined) walk(child, startTok, t + 1);
+    const child = m.edges.get(from, id);
+    if (child >= 0) walk(m, child, startTok, t + 1);
   }
 }
 
 /** All glossary terms of language `lang` found in `text`, ordered by start, longest first. */
 export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): TermMatch[] {
   const root = matcher.roots[lang];
-  if (root.next === null) return [];
+  if (!matcher.nodeHasNext[root]) return [];
   const scan = scanTokens(text, TEXT_SCAN);
   const count = scan.count;
   curKeys = matcher.keys;
@@ -311,13 +327,12 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
   }
   const raw: RawMatch[] = [];
   curRaw = raw;
-  const rootNext = root.next;
   for (let t = 0; t < count; t++) {
     const ids = curFirst[t];
     if (ids == null) continue;
     for (const id of ids) {
-      const child = rootNext.get(id);
-      if (child !== undefined) walk(child, t, t);
+      const child = matcher.edges.get(root, id);
+      if (child >= 0) walk(matcher, child, t, t);
     }
   }
   curFirst = curInner = curRaw = [];
@@ -325,59 +340,86 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
   return resolve(matcher, text, scan, raw);
 }
 
-/** One hit per span and entry, then longest-leftmost primaries with the shorter hits inside them nested. */
+/**
+ * One hit per span and entry, then longest-leftmost primaries with the shorter hits inside them nested.
+ * `raw` comes in order of start token (the walk goes left to right), so no comparator sort is needed:
+ * hits are taken by decreasing length in one pass per length, and the output is insertion-sorted.
+ */
 function resolve(matcher: TermMatcher, text: string, scan: TokenScan, raw: RawMatch[]): TermMatch[] {
-  raw.sort((a, b) => a.startTok - b.startTok || a.endTok - b.endTok || a.entryId - b.entryId);
   const unique: RawMatch[] = [];
+  let maxLen = 0;
   for (const m of raw) {
-    const prev = unique[unique.length - 1];
-    if (prev && prev.startTok === m.startTok && prev.endTok === m.endTok && prev.entryId === m.entryId) {
-      if (better(matcher, text, scan, m, prev)) unique[unique.length - 1] = m;
-    } else unique.push(m);
+    let dup = -1;
+    for (let j = unique.length - 1; j >= 0; j--) {
+      const u = unique[j] as RawMatch;
+      if (u.startTok !== m.startTok) break;
+      if (u.endTok === m.endTok && u.entryId === m.entryId) {
+        dup = j;
+        break;
+      }
+    }
+    if (dup >= 0) {
+      if (better(matcher, text, scan, m, unique[dup] as RawMatch)) unique[dup] = m;
+      continue;
+    }
+    unique.push(m);
+    if (m.endTok - m.startTok > maxLen) maxLen = m.endTok - m.startTok;
   }
-  const hits = unique.sort(
-    (a, b) => b.endTok - b.startTok - (a.endTok - a.startTok) || a.startTok - b.startTok,
-  );
   const primaries: RawMatch[] = [];
   const nested: RawMatch[] = [];
   const out: TermMatch[] = [];
-  for (const m of hits) {
-    const entryId = m.entryId;
-    let nestedIn: number | null = null;
-    let keep = true;
-    for (const p of primaries) {
-      if (m.endTok < p.startTok || m.startTok > p.endTok) continue;
-      if (m.startTok === p.startTok && m.endTok === p.endTok) continue; // same span, other entry: co-primary
-      const pEntry = p.entryId;
-      if (m.startTok >= p.startTok && m.endTok <= p.endTok && pEntry !== entryId) {
-        nestedIn = pEntry;
-        continue;
+  for (let len = maxLen; len >= 0; len--) {
+    for (const m of unique) {
+      if (m.endTok - m.startTok !== len) continue;
+      let nestedIn: number | null = null;
+      let keep = true;
+      for (const p of primaries) {
+        if (m.endTok < p.startTok || m.startTok > p.endTok) continue;
+        if (m.startTok === p.startTok && m.endTok === p.endTok) continue; // same span, other entry: co-primary
+        if (m.startTok >= p.startTok && m.endTok <= p.endTok && p.entryId !== m.entryId) {
+          nestedIn = p.entryId;
+          continue;
+        }
+        keep = false; // partial overlap with a longer (or earlier) hit, or the same entry inside itself
+        break;
       }
-      keep = false; // partial overlap with a longer (or earlier) hit, or the same entry inside itself
-      break;
+      if (!keep) continue;
+      if (nestedIn !== null) {
+        if (nested.some((o) => sameEntryInside(m, o))) continue;
+        nested.push(m);
+      } else primaries.push(m);
+      const rec = matcher.records[m.record] as TermRecord;
+      const start = scan.start[m.startTok] as number;
+      const end = scan.end[m.endTok] as number;
+      const hit: TermMatch = {
+        start,
+        end,
+        surface: text.slice(start, end),
+        entryId: m.entryId,
+        termText: rec.termText,
+        status: rec.status,
+        lang: rec.lang,
+        nestedIn,
+      };
+      // Insertion sort by start, then longest first, then entry id.
+      let j = out.length;
+      out.push(hit);
+      while (j > 0) {
+        const o = out[j - 1] as TermMatch;
+        if (
+          o.start < start ||
+          (o.start === start && (o.end > end || (o.end === end && o.entryId <= m.entryId)))
+        )
+          break;
+        out[j] = o;
+        j--;
+      }
+      out[j] = hit;
     }
-    if (!keep) continue;
-    if (nestedIn !== null && nested.some((o) => sameEntryInside(m, o))) continue;
-    if (nestedIn === null) primaries.push(m);
-    else nested.push(m);
-    const rec = matcher.records[m.record] as TermRecord;
-    const start = scan.start[m.startTok] as number;
-    const end = scan.end[m.endTok] as number;
-    out.push({
-      start,
-      end,
-      surface: text.slice(start, end),
-      entryId,
-      termText: rec.termText,
-      status: rec.status,
-      lang: rec.lang,
-      nestedIn,
-    });
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end || a.entryId - b.entryId);
+  return out;
 }
 
-/** `inner` lies within `outer` and names the same concept: reporting it again would add nothing. */
 function sameEntryInside(inner: RawMatch, outer: RawMatch): boolean {
   return inner.startTok >= outer.startTok && inner.endTok <= outer.endTok && inner.entryId === outer.entryId;
 }
