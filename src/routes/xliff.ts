@@ -190,6 +190,7 @@ export const xliffRouter = createRouter()
         },
         ...authErrors,
         ...notFoundError,
+        409: problem("XLIFF 2 requested for a document without segments"),
       },
     }),
     async (c) => {
@@ -197,6 +198,14 @@ export const xliffRouter = createRouter()
       const q = c.req.valid("query");
       const db = c.var.db;
       const doc = await requireDocument(db, id);
+      // Checked before streaming: the 2.x writer would otherwise fail after the headers were sent.
+      if (doc.segmentCount === 0 && q.version !== "1.2")
+        throw new ApiError(
+          409,
+          "empty-document",
+          "Empty document",
+          "XLIFF 2 needs at least one unit and this document has no segments; export version 1.2",
+        );
       const index = q.glossary || q.qa ? await glossaryIndex(db) : null;
       const units = await exportUnits(db, id, {
         index,

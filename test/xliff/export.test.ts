@@ -166,6 +166,19 @@ describe("GET /api/documents/:id/xliff", () => {
     expect((await api(`/api/documents/${doc.id}/xliff`, { token: null })).status).toBe(401);
   });
 
+  it("refuses XLIFF 2 for a document without segments before streaming, and lists the routes in OpenAPI", async () => {
+    const doc = await createDoc([{ ar: "نص." }]);
+    await env.DB.prepare("DELETE FROM segments WHERE document_id = ?").bind(doc.id).run();
+    const res = await api(`/api/documents/${doc.id}/xliff?version=2.0`);
+    expect(res.status).toBe(409);
+    expect((await jsonOf(res)).code).toBe("empty-document");
+    const v12 = await exportXliff(doc.id);
+    expect(parseXliff(v12.text).units).toEqual([]);
+    const spec = await jsonOf<{ paths: Record<string, Record<string, unknown>> }>(await api("/openapi.json"));
+    expect(Object.keys(spec.paths["/api/documents/{id}/xliff"] ?? {}).sort()).toEqual(["get", "put"]);
+    expect(Object.keys(spec.paths["/api/documents/import/xliff"] ?? {})).toEqual(["post"]);
+  });
+
   it("streams a document larger than one page in order", async () => {
     const segments = Array.from({ length: 2_345 }, (_, i) => ({
       ar: `جملة رقم ${i}.`,
