@@ -285,6 +285,12 @@ export const glossaryExchangeRouter = createRouter()
     }),
     async (c) => {
       const { format, mode, dryRun } = c.req.valid("query");
+      // The body is the file itself; a JSON body would also have been consumed by the JSON guard already.
+      if (/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
+        throw unsupportedMediaType(
+          "send the glossary file itself (text/csv, text/tab-separated-values or application/xml), not JSON",
+        );
+      }
       const text = await readUtf8Body(c.req.raw, MAX_IMPORT_BYTES);
       const entries = parseGlossaryFile(format, text);
       const plan = await planImport(c.var.db, entries, mode);

@@ -502,9 +502,14 @@ export function DeletePage(props: {
 const ACTION_TEXT = { create: "Created", update: "Changed", delete: "Deleted" } as const;
 
 export function HistoryPage({ id, records }: { id: number; records: HistoryRecord[] }) {
+  const last = records[records.length - 1];
+  const latest = last?.after ?? last?.before;
   return (
     <section>
-      <h1>History of entry {id}</h1>
+      <h1>
+        History of {latest ? <EntrySummary e={latest} /> : `entry ${id}`}
+        {last?.action === "delete" ? " (deleted)" : ""}
+      </h1>
       <p>
         <a href={`/glossary/${id}`}>Back to the entry</a>
       </p>

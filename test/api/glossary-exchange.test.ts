@@ -126,6 +126,11 @@ describe("glossary import", () => {
     }
   });
 
+  it("refuses a JSON body with 415", async () => {
+    const res = await api("/api/glossary/import?format=tsv", { method: "POST", body: { entries: [] } });
+    expect(res.status).toBe(415);
+  });
+
   it("refuses a file of another format with 415", async () => {
     const res = await importFile("tbx", '<?xml version="1.0"?><html><body/></html>');
     expect(res.status).toBe(415);
