@@ -13,7 +13,7 @@ import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
-import { alignSentences } from "../text/align";
+import { alignSentences, alignTexts } from "../text/align";
 import { pairsFromBeads } from "../text/bead-segments";
 import { checkSegmentPair } from "../text/qa";
 import { segmentSentences } from "../text/segment";
@@ -118,9 +118,11 @@ export const documentsRouter = createRouter()
       const body = c.req.valid("json");
       if ("ar" in body) {
         const { matcher } = await glossaryIndex(c.var.db);
-        const arSentences = segmentSentences(body.ar, "ar").map((s) => s.text);
-        const enSentences = body.en ? segmentSentences(body.en, "en").map((s) => s.text) : [];
-        const beads = alignSentences(arSentences, enSentences, { matcher });
+        // Paragraph breaks of both texts anchor the alignment (alignTexts).
+        const aligned = body.en ? alignTexts(body.ar, body.en, { matcher }) : null;
+        const arSentences = (aligned?.ar ?? segmentSentences(body.ar, "ar")).map((s) => s.text);
+        const enSentences = (aligned?.en ?? []).map((s) => s.text);
+        const beads = aligned?.beads ?? alignSentences(arSentences, [], { matcher });
         const { pairs, counts } = pairsFromBeads(beads, arSentences, enSentences);
         const doc = await createDocument(
           c.var.db,

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { glossaryIndex } from "../db/matcher";
-import { alignSentences } from "../text/align";
+import { alignSentences, alignTexts } from "../text/align";
 import { checkSegmentPair } from "../text/qa";
 import { segmentSentences } from "../text/segment";
 import { recognizeTerms } from "../text/terms";
@@ -99,11 +99,20 @@ export const textRouter = createRouter()
     }),
     async (c) => {
       const body = c.req.valid("json");
+      const { matcher } = await glossaryIndex(c.var.db);
+      if (typeof body.ar === "string" && typeof body.en === "string") {
+        // Two texts: their paragraph breaks anchor the alignment too.
+        const aligned = alignTexts(body.ar, body.en, { matcher });
+        const texts = (list: { text: string }[]) => list.map((s) => s.text);
+        return c.json(
+          { arSentences: texts(aligned.ar), enSentences: texts(aligned.en), beads: aligned.beads },
+          200,
+        );
+      }
       const split = (v: string | string[], lang: "ar" | "en") =>
         typeof v === "string" ? segmentSentences(v, lang).map((s) => s.text) : v;
       const arSentences = split(body.ar, "ar");
       const enSentences = split(body.en, "en");
-      const { matcher } = await glossaryIndex(c.var.db);
       return c.json(
         { arSentences, enSentences, beads: alignSentences(arSentences, enSentences, { matcher }) },
         200,
