@@ -221,12 +221,49 @@ webRouter.get("/login", (c) => {
   return page(c, "Sign in", <LoginPage next={next} />);
 });
 
+/**
+ * Failed sign-ins per client IP, counted in the Cache API (per data centre, best effort; a no-op where the
+ * Cache API is unavailable, e.g. on workers.dev). Together with the fixed delay this bounds token guessing.
+ */
+const LOGIN_FAILURE_LIMIT = 10;
+const LOGIN_FAILURE_WINDOW_S = 600;
+const failureKey = (c: C) =>
+  new Request(
+    `https://login-failures.diwan.internal/${encodeURIComponent(c.req.header("cf-connecting-ip") ?? "unknown")}`,
+  );
+
+async function loginFailures(c: C): Promise<number> {
+  const hit = await caches.default.match(failureKey(c));
+  return hit ? Number(await hit.text()) || 0 : 0;
+}
+
+async function recordLoginFailure(c: C, count: number): Promise<void> {
+  await caches.default.put(
+    failureKey(c),
+    new Response(String(count), { headers: { "cache-control": `max-age=${LOGIN_FAILURE_WINDOW_S}` } }),
+  );
+}
+
 webRouter.post("/login", async (c) => {
   const body = await formBody(c);
   const next = safeNext(str(body.next));
+  const failures = await loginFailures(c);
+  if (failures >= LOGIN_FAILURE_LIMIT) {
+    c.header("retry-after", String(LOGIN_FAILURE_WINDOW_S));
+    return page(
+      c,
+      "Sign in",
+      <LoginPage
+        next={next}
+        error="Too many failed sign-ins from your address. Wait ten minutes and try again."
+      />,
+      429,
+    );
+  }
   const secret = str(body.token).trim();
   const principal = secret && secret.length <= 200 ? await resolveToken(c.env, c.var.db, secret) : null;
   if (!principal) {
+    await recordLoginFailure(c, failures + 1);
     await new Promise((resolve) => setTimeout(resolve, LOGIN_FAILURE_DELAY_MS));
     return page(
       c,

@@ -82,6 +82,24 @@ describe("sign in and out", () => {
     expect((await w.fetch("/glossary")).status).toBe(303);
   });
 
+  it("slows failed sign-ins and blocks an address after ten failures", async () => {
+    const ip = { "cf-connecting-ip": `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
+    const b = new Browser();
+    const t0 = Date.now();
+    const first = await b.fetch("/login", { form: { token: "guess", next: "/glossary" }, headers: ip });
+    expect(first.status).toBe(401);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    // Pretend nine more failures happened (without waiting nine seconds).
+    await caches.default.put(
+      new Request(`https://login-failures.diwan.internal/${ip["cf-connecting-ip"]}`),
+      new Response("10", { headers: { "cache-control": "max-age=600" } }),
+    );
+    const blocked = await b.fetch("/login", { form: { token: ADMIN, next: "/glossary" }, headers: ip });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain("Too many failed sign-ins");
+    expect(b.cookie).toBe("");
+  });
+
   it("never redirects off-site after sign-in", async () => {
     const b = new Browser();
     const res = await b.fetch("/login", { form: { token: ADMIN, next: "//evil.example/x" } });
