@@ -26,7 +26,7 @@ run(bin("tsx"), [path.join(root, "scripts", "seed.ts")]);
 const args = process.argv.slice(2);
 const portIdx = args.indexOf("--port");
 const port =
-  portIdx >= 0 ? args[portIdx + 1] : (args.find((a) => a.startsWith("--port="))?.slice(7) ?? "8787");
+  (portIdx >= 0 ? args[portIdx + 1] : args.find((a) => a.startsWith("--port="))?.slice(7)) ?? "8787";
 const base = `http://localhost:${port}`;
 console.log(`
 Diwan is starting on ${base}
