@@ -154,15 +154,50 @@ async function storedSegments(
 
 // Directional marks and isolates: CAT tools add or drop them around Arabic text without meaning to.
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const tolerantKey = (s: string) => s.normalize("NFC").replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
 
 /**
- * Whether a unit's source is still the stored Arabic. Exact equality first; otherwise equal up to Unicode
- * NFC, bidi control characters and whitespace runs (tools normalise these on save). Any other difference —
- * one letter, a diacritic, a digit — is a changed source. The stored Arabic is never rewritten by an import.
+ * The form in which a unit's source is compared with the stored Arabic: Unicode NFC, bidi control
+ * characters removed, whitespace runs collapsed, trimmed — tools normalise these on save. Any other
+ * difference (a letter, a diacritic, a digit) is a changed source.
  */
-export function sameSource(fromFile: string, stored: string): boolean {
-  return fromFile === stored || tolerantKey(fromFile) === tolerantKey(stored);
+export const sourceComparisonKey = (s: string) =>
+  s.normalize("NFC").replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+
+/** cyrb53: a fast 53-bit string hash (public domain). Two different sources collide with p ≈ 2⁻⁵³. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * What an import keeps of a parsed unit. The source is reduced to a hash of its comparison key, so a
+ * 100,000-unit upload does not hold every Arabic source twice (the file text and the units) in the
+ * isolate's 128 MB while it is planned and written.
+ */
+export interface ImportUnit {
+  id: string;
+  segmentId: number | null;
+  sourceHash: number;
+  en: string | null;
+  status: SegmentStatus | null;
+}
+
+export function importUnitOf(u: ParsedXliffUnit): ImportUnit {
+  return {
+    id: u.id,
+    segmentId: u.segmentId,
+    sourceHash: hash53(sourceComparisonKey(u.source)),
+    en: u.en,
+    status: u.status,
+  };
 }
 
 /** Targets longer than this, or carrying control characters, refuse the whole import (as PATCH would). */
@@ -179,7 +214,7 @@ export function targetProblem(en: string): string | null {
  * Decides, unit by unit, what an import does. Throws a 400 listing every invalid target (nothing is
  * written then). Units of other documents, or ids that are not segment ids, are `unknown-unit` conflicts.
  */
-export async function planImport(db: Db, documentId: number, units: ParsedXliffUnit[]): Promise<ImportPlan> {
+export async function planImport(db: Db, documentId: number, units: ImportUnit[]): Promise<ImportPlan> {
   const invalid: FieldError[] = [];
   for (const u of units) {
     const problem = u.en === null ? null : targetProblem(u.en);
@@ -209,7 +244,7 @@ export async function planImport(db: Db, documentId: number, units: ParsedXliffU
       continue;
     }
     seen.add(seg.id);
-    if (!sameSource(u.source, seg.ar)) {
+    if (u.sourceHash !== hash53(sourceComparisonKey(seg.ar))) {
       plan.conflicts.push({ unitId: u.id, reason: "source-changed" });
       continue;
     }

@@ -1,5 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { XLIFF_MAX_BYTES } from "../../src/routes/xliff";
 import { ADMIN, api, jsonOf } from "../helpers";
 import { createDoc, exportXliff, importXliff, segmentsOf, XLIFF_TYPE } from "./helpers";
 
@@ -113,10 +114,10 @@ describe("hostile and broken uploads", () => {
     expect((await problemOf(json, 415)).code).toBe("unsupported-media-type");
   });
 
-  it("cuts off an upload over 50 MiB with 413, declared or streamed", async () => {
+  it("cuts off an upload over the limit (40 MiB) with 413, declared or streamed", async () => {
     const doc = await createDoc([{ ar: "نص." }]);
     // Declared: a fixed-length body is refused from its Content-Length before it is read.
-    const whole = await importXliff(doc.id, new Uint8Array(50 * 1024 * 1024 + 1).fill(0x20));
+    const whole = await importXliff(doc.id, new Uint8Array(XLIFF_MAX_BYTES + 1).fill(0x20));
     expect((await problemOf(whole, 413)).code).toBe("payload-too-large");
     // Streamed without a length: cut off once the limit is passed. (workerd then logs "Network connection
     // lost" for the abandoned upload: that is this test's client, not the Worker.)
@@ -124,7 +125,7 @@ describe("hostile and broken uploads", () => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent >= 51) return controller.close();
+        if (sent > XLIFF_MAX_BYTES / chunk.byteLength) return controller.close();
         sent++;
         controller.enqueue(chunk);
       },

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
-import { applyImport, importStatements, planImport } from "../../src/db/xliff";
+import { applyImport, importStatements, importUnitOf, planImport } from "../../src/db/xliff";
 import type { Db } from "../../src/env";
 import { parseXliff } from "../../src/formats/xliff-read";
 import { api, jsonOf, tokenWithScope } from "../helpers";
@@ -237,7 +237,7 @@ describe("PUT /api/documents/:id/xliff", () => {
     const xml = omegat12(
       doc.segments.map((s, i) => ({ id: s.id, ar: s.ar, en: `Sentence ${i}.`, state: "translated" })),
     );
-    const plan = await planImport(db, doc.id, parseXliff(xml).units);
+    const plan = await planImport(db, doc.id, parseXliff(xml).units.map(importUnitOf));
     expect(plan.updates).toHaveLength(6);
     // Tiny chunks: guard+update per row. The last segment is edited after planning, so the last guard fails
     // after five UPDATEs have run inside the transaction.
