@@ -1,7 +1,7 @@
 // Text engine benchmarks: term recognition against a 10,000-entry glossary (vs one includes/RegExp per term),
 // automaton build, sentence segmentation and normalisation throughput. Run: npm run bench text
 import { readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseGlossaryTsv } from "../src/formats/seed-tsv";
 import { normalizeForSearch, normalizeWithMap } from "../src/text/normalize";
@@ -94,7 +94,11 @@ function time(fn: () => unknown, runs: number, warmup = Math.min(runs, 2000)): n
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 
 // --- term recognition ---------------------------------------------------------------------------------
 const entries = glossary(ENTRIES);
@@ -148,14 +152,26 @@ console.log(
     `${sentenceWords.length < 40 ? "40-word sentence (paragraph repeated)" : "40-word sentence"}`,
 );
 console.table({
-  "build automaton (ms)": { median: fmt(stats(buildMs).median), p95: fmt(stats(buildMs).p95), result: "" },
-  "recognizeTerms (µs)": { median: fmt(recog.median), p95: fmt(recog.p95), result: `${found} hits` },
+  "build automaton (ms)": {
+    median: fmt(stats(buildMs).median),
+    p95: fmt(stats(buildMs).p95),
+    result: "",
+  },
+  "recognizeTerms (µs)": {
+    median: fmt(recog.median),
+    p95: fmt(recog.p95),
+    result: `${found} hits`,
+  },
   "naive includes per term (µs)": {
     median: fmt(naiveIncludes.median),
     p95: fmt(naiveIncludes.p95),
     result: `${naiveFound} substrings`,
   },
-  "naive RegExp per term (µs)": { median: fmt(naiveRegex.median), p95: fmt(naiveRegex.p95), result: "" },
+  "naive RegExp per term (µs)": {
+    median: fmt(naiveRegex.median),
+    p95: fmt(naiveRegex.p95),
+    result: "",
+  },
 });
 console.log(
   `speed-up: ${fmt(naiveIncludes.median / recog.median)}× vs includes, ${fmt(naiveRegex.median / recog.median)}× vs RegExp (medians)`,
@@ -169,7 +185,11 @@ const bytes = new TextEncoder().encode(big).length;
 const throughput = (fn: () => unknown, runs: number) => {
   const ms = time(fn, runs, 2).map((us) => us / 1000);
   const s = stats(ms);
-  return { ms: s.median, mbps: bytes / 1e6 / (s.median / 1000), chars: big.length / 1e6 / (s.median / 1000) };
+  return {
+    ms: s.median,
+    mbps: bytes / 1e6 / (s.median / 1000),
+    chars: big.length / 1e6 / (s.median / 1000),
+  };
 };
 let sentences = 0;
 const seg = throughput(() => {

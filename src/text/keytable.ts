@@ -8,6 +8,8 @@ export class KeyTable {
   private offsets: number[] = [];
   private lengths: number[] = [];
   private slots = new Int32Array(1024).fill(-1);
+  // Cheap pre-check before hashing: which (length, first, last code unit) shapes have keys.
+  private shapes = new Uint8Array(1 << 16);
   /** Caller-defined flags per id. */
   readonly flags: number[] = [];
 
@@ -17,8 +19,11 @@ export class KeyTable {
 
   /** Id of codes[a, b) followed by `extra` (−1: nothing), or −1 if absent. */
   find(codes: ArrayLike<number>, a: number, b: number, extra = -1): number {
-    const mask = this.slots.length - 1;
     const len = b - a + (extra >= 0 ? 1 : 0);
+    if (len === 0) return -1;
+    const last = extra >= 0 ? extra : (codes[b - 1] as number);
+    if (this.shapes[shape(len, codes[a] as number, last)] === 0) return -1;
+    const mask = this.slots.length - 1;
     let h = hash(codes, a, b, extra) & mask;
     for (;;) {
       const id = this.slots[h] as number;
@@ -47,6 +52,10 @@ export class KeyTable {
     }
     for (let i = a; i < b; i++) this.pool[this.poolLength++] = codes[i] as number;
     if (extra >= 0) this.pool[this.poolLength++] = extra;
+    if (len > 0) {
+      const first = this.pool[this.poolLength - len] as number;
+      this.shapes[shape(len, first, this.pool[this.poolLength - 1] as number)] = 1;
+    }
     id = this.offsets.length;
     this.offsets.push(this.poolLength - len);
     this.lengths.push(len);
@@ -86,6 +95,10 @@ export class KeyTable {
       this.place(id, hash(this.pool, o, o + (this.lengths[id] as number), -1));
     }
   }
+}
+
+function shape(len: number, first: number, last: number): number {
+  return ((len & 15) << 12) | ((first & 63) << 6) | (last & 63);
 }
 
 function hash(codes: ArrayLike<number>, a: number, b: number, extra: number): number {
