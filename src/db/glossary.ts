@@ -2,18 +2,13 @@ import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { notFound, preconditionFailed } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
+
+export { type EntryInput, snapshot } from "./entry-snapshot";
+
 import type { GlossaryEntry, Lang, Term, TermStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
+import { type EntryInput, snapshot } from "./entry-snapshot";
 import { glossaryEntries, glossaryHistory, glossaryTerms, meta } from "./schema";
-
-/** What a client writes: an entry without server-managed fields. */
-export interface EntryInput {
-  domain: string;
-  definition: string | null;
-  note: string | null;
-  source: string | null;
-  terms: Term[];
-}
 
 export interface GlossaryQuery {
   q?: string | undefined;
@@ -111,17 +106,6 @@ export async function requireEntry(db: Db, id: number): Promise<GlossaryEntry> {
   const entry = await getEntry(db, id);
   if (!entry) throw notFound(`glossary entry ${id}`);
   return entry;
-}
-
-/** The content of an entry as history keeps it (no server-managed fields). */
-export function snapshot(e: EntryInput): EntryInput {
-  return {
-    domain: e.domain,
-    definition: e.definition,
-    note: e.note,
-    source: e.source,
-    terms: e.terms.map((t) => ({ ...t })),
-  };
 }
 
 function termInserts(entryIdSql: SQL, terms: Term[], guard: SQL | null): Statement[] {

@@ -1,6 +1,6 @@
 import type { KeyedEntry } from "../formats/seed-tsv";
 import { normalizeForSearch } from "../text/normalize";
-import { snapshot } from "./glossary";
+import { snapshot } from "./entry-snapshot";
 
 /** An SQL literal for SQLite: text quoted with '' escaping, null as NULL. */
 export function sqlLiteral(value: string | number | null): string {
