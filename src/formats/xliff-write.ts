@@ -233,7 +233,8 @@ async function* xliff2Parts(
   emptyTargets: EmptyTargets,
 ): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="${XLIFF2_NS}" xmlns:mtc="${MTC_NS}" xmlns:gls="${GLS_NS}" xmlns:dw="${DIWAN_NS}" version="${version}" srcLang="${doc.srcLang}" trgLang="${doc.trgLang}">`;
-  yield `\n<file id="${attr(`d${String(doc.id).replace(/[^A-Za-z0-9._-]/g, "_")}`)}" original="${attr(doc.title)}">`;
+  // Arabic source: state the base directions rather than leave them to the tools' "auto" detection.
+  yield `\n<file id="${attr(`d${String(doc.id).replace(/[^A-Za-z0-9._-]/g, "_")}`)}" original="${attr(doc.title)}" srcDir="rtl" trgDir="ltr">`;
   let count = 0;
   for await (const u of units) {
     count++;
