@@ -11,8 +11,8 @@ import { metaRouter } from "./routes/meta";
 import { textRouter } from "./routes/text";
 import { tmRouter } from "./routes/tm";
 import { tokensRouter } from "./routes/tokens";
-import { webRouter } from "./web/router";
 import { xliffRouter } from "./routes/xliff";
+import { webRouter } from "./web/router";
 
 const app = createRouter();
 
