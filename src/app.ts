@@ -18,7 +18,7 @@ function fieldErrors(error: ZodError): FieldError[] {
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     strict: false,
-    defaultHook: (result, c) => {
+    defaultHook: (result) => {
       if (!result.success) {
         const where = (result as { target?: string }).target;
         throw new ApiError(
