@@ -163,6 +163,7 @@ function classify(c: number): number {
 let codes = new Uint16Array(1024);
 let origins = new Int32Array(1024);
 const UTF16 = new TextDecoder("utf-16le");
+const SCRATCH_KEEP = 1 << 16;
 
 function grow(min: number): void {
   let size = codes.length * 2;
@@ -185,7 +186,13 @@ function normalizeRange(text: string, from: number, to: number): number {
   let n = 0;
   let pendingSpace = -1;
   let i = from;
-  if (codes.length < (to - from) * 2 + 8) grow((to - from) * 2 + 8);
+  const needed = (to - from) * 2 + 8;
+  if (codes.length < needed) grow(needed);
+  else if (codes.length > SCRATCH_KEEP && needed <= SCRATCH_KEEP) {
+    // Do not keep a whole document's worth of scratch memory alive after one large call.
+    codes = new Uint16Array(1024);
+    origins = new Int32Array(1024);
+  }
   while (i < to) {
     const c = text.charCodeAt(i);
     const v = SIMPLE[c] || classify(c);

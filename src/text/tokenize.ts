@@ -149,10 +149,11 @@ export function createTokenScan(capacity = 256): TokenScan {
  */
 export function scanTokens(text: string, into?: TokenScan): TokenScan {
   const { length: n, codes: src, origins } = normalizeToScratch(text);
-  let scan = into ?? createTokenScan(n + 1);
+  // A large text gets arrays of its own, so that a reused scan does not keep them alive.
+  let scan = into && n < 1 << 16 ? into : createTokenScan(n + 1);
   if (scan.codes.length < n + 1) {
     scan = createTokenScan(Math.max(n + 1, scan.codes.length * 2));
-    if (into) Object.assign(into, scan);
+    Object.assign(into as TokenScan, scan);
   }
   const codes = scan.codes;
   for (let i = 0; i < n; i++) codes[i] = src[i] as number;

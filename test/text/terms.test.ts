@@ -250,6 +250,16 @@ describe("recognizeTerms: overlaps", () => {
     ]);
   });
 
+  it("handles a long text, and short texts after it", () => {
+    const filler = "كلام عادي بلا مصطلحات. ".repeat(4000);
+    const text = `${filler}وقال مستشارو الأمن الوطني`;
+    const main = primary(find(text, "ar"));
+    expect(main.map((h) => [h.entryId, h.start, h.surface])).toEqual([
+      [2, text.indexOf("مستشارو"), "مستشارو الأمن الوطني"],
+    ]);
+    expect(bySurface(find("والتعددية", "ar"))).toEqual([["والتعددية", 4, null]]);
+  });
+
   it("returns nothing for an empty glossary or text", () => {
     expect(recognizeTerms(buildTermMatcher([]), "بريكس", "ar")).toEqual([]);
     expect(recognizeTerms(matcher, "", "ar")).toEqual([]);
