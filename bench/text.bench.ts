@@ -130,9 +130,9 @@ const naiveIncludes = stats(
     naiveFound = c;
   }, 500),
 );
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const regexes = arTerms.map(
-  (t) => new RegExp(`(?<![\\p{L}\\p{M}])(?:[وفبكل]|ال|لل|وال|بال)?${escape(t)}(?![\\p{L}\\p{M}])`, "u"),
+  (t) => new RegExp(`(?<![\\p{L}\\p{M}])(?:[وفبكل]|ال|لل|وال|بال)?${escapeRegExp(t)}(?![\\p{L}\\p{M}])`, "u"),
 );
 const naiveRegex = stats(
   time(
