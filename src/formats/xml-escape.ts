@@ -27,13 +27,16 @@ const REPLACEMENTS: Record<string, string> = {
   "\n": "&#10;",
 };
 
+// The message must not carry the refused character itself (it may end up in logs and JSON bodies).
+const snippet = (text: string) => text.slice(0, 40).replace(new RegExp(`[${FORBIDDEN}]`, "gu"), "\uFFFD");
+
 function replace(text: string, ch: string, offset: number): string {
   const r = REPLACEMENTS[ch];
   if (r !== undefined) return r;
   const cp = ch.codePointAt(0) ?? 0;
   throw new FormatError(
     "xml-invalid-char",
-    `U+${cp.toString(16).toUpperCase().padStart(4, "0")} at offset ${offset} cannot be written in XML 1.0 (text starts "${text.slice(0, 40)}")`,
+    `U+${cp.toString(16).toUpperCase().padStart(4, "0")} at offset ${offset} cannot be written in XML 1.0 (text starts "${snippet(text)}")`,
     undefined,
     undefined,
     cp,

@@ -76,6 +76,7 @@ describe("escapeXmlText / escapeXmlAttr", () => {
         expect(err.codePoint).toBe(cp);
         expect(err.position).toBe(2);
         expect(err.message).toContain(`U+${cp.toString(16).toUpperCase().padStart(4, "0")}`);
+        expect(err.message.includes(ch)).toBe(false);
       }
     },
   );
