@@ -123,7 +123,10 @@ async function launch(): Promise<void> {
   );
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await call("/api/documents")).ok) return;
+      if ((await call("/api/documents")).ok) {
+        workerdPids = findWorkerdPids();
+        return;
+      }
     } catch {
       // not up yet
     }
@@ -156,15 +159,32 @@ async function call(pathname: string, init: RequestInit = {}): Promise<Response>
   }
 }
 
-/** Resident memory of the workerd processes this bench started (its own process group), in MB. */
-function workerdRssMb(): number {
-  if (!server?.pid) return 0;
-  let kb = 0;
+let workerdPids: number[] = [];
+
+/** The workerd processes of this bench's server (its own process group), looked up once per launch. */
+function findWorkerdPids(): number[] {
+  if (!server?.pid) return [];
+  const pids: number[] = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== server.pid || !stat.includes("(workerd)")) continue;
+      if (Number(fields[2]) === server.pid && stat.includes("(workerd)")) pids.push(Number(pid));
+    } catch {
+      // exited
+    }
+  }
+  return pids;
+}
+
+/**
+ * Resident memory of those processes, in MB. Only their /proc status files are read: scanning all of
+ * /proc on every sample starved this process's event loop and made the downloads look minutes long.
+ */
+function workerdRssMb(): number {
+  let kb = 0;
+  for (const pid of workerdPids) {
+    try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
     } catch {
       // exited
@@ -180,7 +200,7 @@ async function timed<T>(
   let rssPeak = rssBefore;
   const timer = setInterval(() => {
     rssPeak = Math.max(rssPeak, workerdRssMb());
-  }, 50);
+  }, 200);
   const t0 = performance.now();
   try {
     const value = await fn();
@@ -192,8 +212,12 @@ async function timed<T>(
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rows: string[][] = [];
-const report = (step: string, ms: number, size: string, rss: string, detail: string) =>
-  rows.push([step, `${(ms / 1000).toFixed(2)} s`, size, rss, detail]);
+/** Rows are printed as they are measured too, so a failing later step does not lose the earlier ones. */
+const report = (step: string, ms: number, size: string, rss: string, detail: string) => {
+  const row = [step, `${(ms / 1000).toFixed(2)} s`, size, rss, detail];
+  rows.push(row);
+  console.log(`  ${row.join(" | ")}`);
+};
 
 function translatedXliff(exported: string, docId: number): Promise<string> {
   const parsed = parseXliff(exported).units;
@@ -346,6 +370,14 @@ async function main(): Promise<void> {
 main()
   .catch((err) => {
     console.error(err);
+    console.log("| step | wall | body | workerd RSS | detail |\n| --- | --- | --- | --- | --- |");
+    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+    // Keep the server log of a failed run for a look.
+    try {
+      writeFileSync("/tmp/xliff-d1-bench-wrangler.log", readFileSync(path.join(dir, "wrangler-dev.log")));
+    } catch {
+      // no log
+    }
     process.exitCode = 1;
   })
   .finally(async () => {
