@@ -11,6 +11,7 @@ import {
   candidateBounds,
   type DiffPart,
   type FuzzyQuery,
+  indexProfile,
   indexTerms,
   phraseSpans,
   prefixLength,
@@ -24,7 +25,7 @@ import { runBatch, type Statement } from "./batch";
 import { requireDocument, searchSegments } from "./documents";
 
 /** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */
-export const CANDIDATE_CAP = 300;
+export const CANDIDATE_CAP = 150;
 /** Largest JSON payload bound to one statement: far under D1's ~2 MB per bound string. */
 const JSON_CHUNK_BYTES = 900_000;
 
@@ -52,11 +53,6 @@ async function lookupTerms(db: Db, lang: Lang, terms: Iterable<string>): Promise
   );
   for (const r of rows) out.set(r.token, { id: r.id, df: r.df });
   return out;
-}
-
-/** Distinct index terms of a normalised text, as a JSON array (what the triggers would store). */
-function distinctTerms(norm: string): string[] {
-  return [...new Set(indexTerms(norm))];
 }
 
 // ------------------------------------------------------------------------------------------ fuzzy
@@ -135,18 +131,31 @@ export async function matchMany(
       .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0)),
   );
   const perQuery: Map<number, Candidate>[] = queries.map(() => new Map());
+  // Scored once: later stages only add candidates.
+  const scored: Ranked[][] = queries.map(() => []);
   const chosen: Ranked[][] = queries.map(() => []);
   let open = queries.map((_, qi) => qi);
   const stages = [...STAGES.filter((t) => t > minScore), minScore];
   for (const [stage, threshold] of stages.entries()) {
     const statements = candidateStatements(queries, prepared, ordered, open, lang, threshold, cap);
     if (stage === 0) statements.push(...exactStatements(queries, lang));
+    const fresh: Map<number, Candidate>[] = queries.map(() => new Map());
     for (const res of await runBatch(db, statements)) {
-      for (const row of (res.results ?? []) as unknown as Candidate[]) perQuery[row.qi]?.set(row.sid, row);
+      for (const row of (res.results ?? []) as unknown as Candidate[]) {
+        if (perQuery[row.qi]?.has(row.sid)) continue;
+        perQuery[row.qi]?.set(row.sid, row);
+        fresh[row.qi]?.set(row.sid, row);
+      }
     }
     const last = stage === stages.length - 1;
     open = open.filter((qi) => {
-      const ranked = rank(prepared[qi] as FuzzyQuery, perQuery[qi] as Map<number, Candidate>, minScore);
+      const ranked = rank(
+        prepared[qi] as FuzzyQuery,
+        fresh[qi] as Map<number, Candidate>,
+        minScore,
+        scored[qi],
+      );
+      scored[qi] = ranked;
       chosen[qi] = ranked.slice(0, limit);
       const sure = ranked.filter((r) => r.score >= threshold).length >= limit;
       return !last && !sure;
@@ -222,8 +231,13 @@ function exactStatements(queries: readonly MatchQuery[], lang: Lang): Statement[
  * Exact scores of the candidates ≥ minScore, best first: among equal scores the smaller distance, then
  * approved/reviewed work, then the pair seen most often, then the most recent.
  */
-function rank(query: FuzzyQuery, cands: Map<number, Candidate>, minScore: number): Ranked[] {
-  const ranked: Ranked[] = [];
+function rank(
+  query: FuzzyQuery,
+  cands: Map<number, Candidate>,
+  minScore: number,
+  earlier: readonly Ranked[] = [],
+): Ranked[] {
+  const ranked: Ranked[] = [...earlier];
   for (const c of cands.values()) {
     const s = scoreCandidate(query, c.norm, minScore);
     if (s)
@@ -510,7 +524,7 @@ export async function pretranslate(
 }
 
 /** Candidates verified per segment in pre-translation (smaller than interactively: many queries at once). */
-const PRETRANSLATE_CAP = 100;
+const PRETRANSLATE_CAP = 60;
 
 /** What the XLIFF export names as a match's origin: the memory and where the pair came from. */
 function matchOrigin(m: TmMatch): string {
@@ -655,19 +669,9 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
           continue;
         }
         // The index terms as the triggers would compute them (same token model: src/text/fuzzy.ts).
-        const ar = prepareQuery(arNorm);
-        const en = prepareQuery(enNorm);
-        rows.push([
-          staged++,
-          p.ar,
-          p.en,
-          arNorm,
-          enNorm,
-          distinctTerms(arNorm),
-          distinctTerms(enNorm),
-          ar.words,
-          en.words,
-        ]);
+        const ar = indexProfile(arNorm);
+        const en = indexProfile(enNorm);
+        rows.push([staged++, p.ar, p.en, arNorm, enNorm, ar.terms, en.terms, ar.words, en.words]);
       }
       for (const chunk of chunkJson(rows)) {
         pending.push(
@@ -697,10 +701,11 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
           SELECT ${lang}, j.value, count(*) ${newRows}, json_each(${terms}) AS j
           WHERE s.id >= ${firstNew} AND s.document_id IS NULL GROUP BY j.value
           ON CONFLICT (lang, token) DO UPDATE SET df = df + excluded.df`,
-        // In key order: each postings page is written once instead of once per segment.
+        // In key order: each postings page is written once instead of once per segment. CROSS JOIN pins
+        // the loop order: left to itself, D1's planner scanned all of a language's terms per segment.
         sql`INSERT INTO tm_postings (token_id, segment_id, len, paired)
-          SELECT k.id, s.id, ${len}, 1 ${newRows}, json_each(${terms}) AS j
-          JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = j.value
+          SELECT k.id, s.id, ${len}, 1 ${newRows} CROSS JOIN json_each(${terms}) AS j
+          CROSS JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = j.value
           WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
       ];
     };

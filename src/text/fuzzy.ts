@@ -66,6 +66,18 @@ export function indexTerms(norm: string): string[] {
     .map((t) => t.text);
 }
 
+/** What the index stores for a normalised text: its distinct cores and its word count (one pass). */
+export function indexProfile(norm: string): { terms: string[]; words: number } {
+  const terms = new Set<string>();
+  let words = 0;
+  for (const t of tmTokens(norm)) {
+    if (t.kind === "punct") continue;
+    terms.add(t.text);
+    if (t.kind === "word") words++;
+  }
+  return { terms: [...terms], words };
+}
+
 /**
  * Costs in tenths, so that distances and weights are integers and scores are exact: a word weighs 10, a
  * number 3, a punctuation mark 2. Deleting or inserting a token costs its weight; replacing one word by

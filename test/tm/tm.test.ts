@@ -361,7 +361,7 @@ describe("TMX import, duplicates and variants", () => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent > 41) controller.close();
+        if (sent > 21) controller.close();
         else {
           sent++;
           controller.enqueue(chunk);
