@@ -1,5 +1,6 @@
 // The glossary editor in a real browser (Debian Chromium via playwright-core) against `wrangler dev`.
-// Screenshots of the main pages are written to docs/screenshots/ for review.
+// Screenshots of the main pages are taken on every run; with UPDATE_SCREENSHOTS=1 they replace the ones
+// kept in docs/screenshots/ (otherwise they go to a temporary folder, so a test run leaves the tree clean).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevServer, startDevServer } from "./server";
 
-const shots = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
+const shots =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots")
+    : path.join(tmpdir(), "diwan-screenshots");
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
