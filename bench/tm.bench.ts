@@ -140,7 +140,7 @@ async function call(p: string, init: RequestInit = {}): Promise<Response> {
     fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) } });
   try {
     return await go();
-  } catch (err) {
+  } catch {
     // A pooled keep-alive socket the server closed while idle (EPIPE/ECONNRESET before any response, so
     // the request was not processed): retry once on a new one.
     resets++;
