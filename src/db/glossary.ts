@@ -45,6 +45,17 @@ function toEntry(row: EntryRow, terms: TermRow[]): GlossaryEntry {
   };
 }
 
+/** Entries with their terms; `terms` must be ordered by entry, then position. */
+function joinTerms(rows: EntryRow[], terms: TermRow[]): GlossaryEntry[] {
+  const byEntry = new Map<number, TermRow[]>();
+  for (const t of terms) {
+    const list = byEntry.get(t.entryId);
+    if (list) list.push(t);
+    else byEntry.set(t.entryId, [t]);
+  }
+  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+}
+
 async function withTerms(db: Db, rows: EntryRow[]): Promise<GlossaryEntry[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -60,13 +71,7 @@ async function withTerms(db: Db, rows: EntryRow[]): Promise<GlossaryEntry[]> {
         .all()),
     );
   }
-  const byEntry = new Map<number, TermRow[]>();
-  for (const t of terms) {
-    const list = byEntry.get(t.entryId);
-    if (list) list.push(t);
-    else byEntry.set(t.entryId, [t]);
-  }
-  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+  return joinTerms(rows, terms);
 }
 
 /** Entries matching the filters, in id order, one keyset page (fetches limit+1 rows to know if more exist). */
@@ -259,13 +264,7 @@ export async function allEntries(db: Db): Promise<GlossaryEntry[]> {
     .from(glossaryTerms)
     .orderBy(asc(glossaryTerms.entryId), asc(glossaryTerms.position), asc(glossaryTerms.id))
     .all();
-  const byEntry = new Map<number, TermRow[]>();
-  for (const t of terms) {
-    const list = byEntry.get(t.entryId);
-    if (list) list.push(t);
-    else byEntry.set(t.entryId, [t]);
-  }
-  return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
+  return joinTerms(rows, terms);
 }
 
 export async function entryDomains(db: Db): Promise<{ domain: string; count: number }[]> {
