@@ -129,6 +129,13 @@ const etagHeader = {
   ETag: { schema: { type: "string" as const }, description: "Entity tag of the version" },
 };
 
+const updateResponses = {
+  200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
+  ...authErrors,
+  ...notFoundError,
+  ...staleError,
+};
+
 export const glossaryRouter = createRouter()
   .openapi(
     createRoute({
@@ -214,12 +221,7 @@ export const glossaryRouter = createRouter()
       security: BearerSecurity,
       summary: "Replace an entry (honours If-Match)",
       request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryInputSchema) },
-      responses: {
-        200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
-        ...authErrors,
-        ...notFoundError,
-        ...staleError,
-      },
+      responses: updateResponses,
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -245,12 +247,7 @@ export const glossaryRouter = createRouter()
       security: BearerSecurity,
       summary: "Change some fields of an entry (honours If-Match); `terms`, when given, replaces all terms",
       request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryPatchSchema) },
-      responses: {
-        200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
-        ...authErrors,
-        ...notFoundError,
-        ...staleError,
-      },
+      responses: updateResponses,
     }),
     async (c) => {
       const { id } = c.req.valid("param");
