@@ -183,33 +183,36 @@ function candidateStatements(
   threshold: number,
   cap: number,
 ): Statement[] {
-  const prefixRows: [number, number, number, number, number][] = [];
+  const prefixRows: [number, number[], number, number, number][] = [];
   for (const qi of open) {
     const bounds = candidateBounds(prepared[qi] as FuzzyQuery, threshold);
     const words = ordered[qi] ?? [];
-    for (const t of words.slice(0, prefixLength(words, bounds.wordSlack))) {
-      if (t.info)
-        prefixRows.push([qi, t.info.id, bounds.minWords, bounds.maxWords, queries[qi]?.excludeId ?? 0]);
-    }
+    const ids = words
+      .slice(0, prefixLength(words, bounds.wordSlack))
+      .flatMap((t) => (t.info ? [t.info.id] : []));
+    if (ids.length > 0)
+      prefixRows.push([qi, ids, bounds.minWords, bounds.maxWords, queries[qi]?.excludeId ?? 0]);
   }
   const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
-  // MATERIALIZED: the JSON is decoded once, not once per posting row the join visits.
+  // One row per query; its candidates are grouped and ranked in a correlated subquery, so each GROUP BY
+  // and ORDER BY … LIMIT works on one query's postings (thousands of rows) instead of one temporary
+  // B-tree and one window sort over every query's (about a million rows for 250 new sentences at
+  // minScore 70): 2–3× faster for the same candidates. MATERIALIZED: the JSON is decoded once.
   return [...chunkJson(prefixRows)].map(
     (chunk) =>
       sql`WITH q AS MATERIALIZED (
-          SELECT value ->> '$[0]' AS qi, value ->> '$[1]' AS tid, value ->> '$[2]' AS lo,
+          SELECT value ->> '$[0]' AS qi, value -> '$[1]' AS tids, value ->> '$[2]' AS lo,
             value ->> '$[3]' AS hi, value ->> '$[4]' AS ex FROM json_each(${chunk})),
-        c AS (
-          SELECT q.qi AS qi, p.segment_id AS sid, count(*) AS hits, max(p.len) AS len
-          FROM q JOIN tm_postings AS p ON p.token_id = q.tid
-          WHERE p.paired = 1 AND p.len BETWEEN q.lo AND q.hi AND p.segment_id <> q.ex
-          GROUP BY q.qi, p.segment_id),
-        r AS (
-          SELECT qi, sid, row_number() OVER (PARTITION BY qi ORDER BY hits DESC, len DESC, sid DESC) AS rn
-          FROM c)
-        SELECT r.qi AS qi, r.sid AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
-        FROM r JOIN segments AS s ON s.id = r.sid
-        WHERE r.rn <= ${cap} AND s.en_norm IS NOT NULL`,
+        t AS MATERIALIZED (
+          SELECT q.qi AS qi, (SELECT json_group_array(sid) FROM (
+              SELECT p.segment_id AS sid, count(*) AS hits, max(p.len) AS len
+              FROM json_each(q.tids) AS w JOIN tm_postings AS p ON p.token_id = w.value
+              WHERE p.paired = 1 AND p.len BETWEEN q.lo AND q.hi AND p.segment_id <> q.ex
+              GROUP BY p.segment_id ORDER BY hits DESC, len DESC, sid DESC LIMIT ${cap})) AS sids
+          FROM q)
+        SELECT t.qi AS qi, s.id AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
+        FROM t, json_each(t.sids) AS j JOIN segments AS s ON s.id = j.value
+        WHERE s.en_norm IS NOT NULL`,
   );
 }
 
