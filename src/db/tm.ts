@@ -355,7 +355,10 @@ function substringHighlights(text: string | null, field: Lang, needle: string): 
 /**
  * Concordance (GET /segments?q=): segments holding the query's normalised words in order, as whole words
  * (punctuation between them allowed), found through the postings: the rarest term drives, the others are
- * primary-key probes. Queries without a word or number (only punctuation) fall back to the substring scan.
+ * primary-key probes. Queries without a word or number (only punctuation) fall back to the substring scan,
+ * and so do Arabic queries: Arabic words carry proclitics (و، ف، ب، ل، ال…), so مكافحة الإرهاب must also find
+ * ومكافحة الإرهاب, which whole-token postings cannot; the substring scan over the normalised text does
+ * (it finds every whole-word hit too, so recall only grows).
  * Returns up to limit+1 items in id order after `afterId`, each with highlight spans in the stored text.
  */
 export async function concordance(
@@ -367,9 +370,10 @@ export async function concordance(
 ): Promise<ConcordanceItem[]> {
   const norm = normalizeForSearch(q);
   const phrase = indexTerms(norm);
-  const langs: Lang[] = lang ? [lang] : ["ar", "en"];
-  if (phrase.length === 0) {
-    const rows = await searchSegments(db, q, lang, afterId, limit);
+  const arabicQuery = /[\u0600-\u06FF]/.test(norm);
+  const langs: Lang[] = lang ? [lang] : arabicQuery ? ["ar"] : ["ar", "en"];
+  if (phrase.length === 0 || arabicQuery) {
+    const rows = await searchSegments(db, q, lang ?? (arabicQuery ? "ar" : undefined), afterId, limit);
     return rows.map((s) => ({
       ...s,
       highlights: langs.flatMap((l) => substringHighlights(l === "ar" ? s.ar : s.en, l, norm)),

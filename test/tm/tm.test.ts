@@ -203,6 +203,20 @@ describe("concordance", () => {
     ]);
   });
 
+  it("finds Arabic phrases behind proclitics (و، ب، ال…) and highlights them", async () => {
+    const tag = unique("c");
+    const ar = `ناقش الأعضاء التهديدات الأمنية ومكافحة الإرهاب ${tag} وبمكافحة الإرهاب ${tag}.`;
+    const doc = await createDoc([{ ar }, { ar: `مكافحه ${tag} الإرهاب` }]);
+    const body = await jsonOf<{
+      items: (Segment & { highlights: { field: string; start: number; end: number }[] })[];
+    }>(await api(`/api/segments?q=${encodeURIComponent(`مكافحة الارهاب ${tag}`)}`));
+    expect(body.items.map((s) => s.id)).toEqual([doc.segments[0]!.id]);
+    expect(body.items[0]!.highlights.map((h) => [h.field, ar.slice(h.start, h.end)])).toEqual([
+      ["ar", `مكافحة الإرهاب ${tag}`],
+      ["ar", `مكافحة الإرهاب ${tag}`],
+    ]);
+  });
+
   it("pages with a cursor over many hits", async () => {
     const tag = unique("p");
     const doc = await createDoc(Array.from({ length: 7 }, (_, i) => ({ ar: `جملة ${i} ${tag}` })));
