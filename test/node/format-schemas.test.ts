@@ -2,7 +2,6 @@
 // jing for RELAX NG, Schematron (via Saxon-HE) and the XLIFF 2.1 NVDL. Needs the Debian packages
 // libxml2-utils, jing and libsaxonhe-java. Each validator is also shown a broken variant, so a validator
 // that silently accepts everything would fail these tests.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,8 +12,8 @@ import { type EmptyTargets, toXliff, type XliffUnitInput } from "../../src/forma
 import { streamToString } from "../../src/formats/xml-stream";
 import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "../formats/random";
 import { SAMPLE_DOC, SAMPLE_GLOSSARY, SAMPLE_UNITS } from "../formats/samples";
+import { runValidator, validateXliff12, validateXliff20, validateXliff21 } from "./validators";
 
-const SCHEMAS = path.resolve(import.meta.dirname, "../schemas");
 const dir = mkdtempSync(path.join(tmpdir(), "diwan-schemas-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,34 +24,13 @@ function save(text: string, ext: string): string {
   return file;
 }
 
-/** Runs a validator; returns its diagnostics ("" when the document is valid). */
-function run(cmd: string, args: string[], env: Record<string, string> = {}): string {
-  try {
-    execFileSync(cmd, args, { cwd: SCHEMAS, env: { ...process.env, ...env }, stdio: "pipe" });
-    return "";
-  } catch (e) {
-    const err = e as { stdout?: Buffer; stderr?: Buffer; status?: number };
-    const out = `${err.stdout ?? ""}${err.stderr ?? ""}`
-      .split("\n")
-      .filter((l) => l.trim() && !l.startsWith("[warning] /usr/bin/jing"))
-      .join("\n");
-    return out || `exit ${err.status}`;
-  }
-}
-
-const xliff12 = (file: string) =>
-  run("xmllint", ["--noout", "--nonet", "--schema", "xliff-1.2/xliff-core-1.2-strict.xsd", file], {
-    XML_CATALOG_FILES: path.join(SCHEMAS, "xliff-1.2/catalog.xml"),
-  });
-const xliff20 = (file: string) =>
-  run("xmllint", ["--noout", "--nonet", "--schema", "xliff-2.0/driver.xsd", file]);
-const xliff21 = (...files: string[]) => run("jing", ["xliff-2.1/xliff_2_advanced_validation.nvdl", ...files]);
 const tmx14 = (file: string) =>
-  run("xmllint", ["--noout", "--nonet", "--dtdvalid", "tmx-1.4b/tmx14.dtd", file]);
+  runValidator("xmllint", ["--noout", "--nonet", "--dtdvalid", "tmx-1.4b/tmx14.dtd", file]);
 const tbx3 = (file: string) =>
-  run("jing", ["tbx-v3/TBXcoreStructV03.rng", file]) || run("jing", ["tbx-v3/TBX-Basic_DCA.sch", file]);
+  runValidator("jing", ["tbx-v3/TBXcoreStructV03.rng", file]) ||
+  runValidator("jing", ["tbx-v3/TBX-Basic_DCA.sch", file]);
 const tbx2008 = (file: string) =>
-  run("xmllint", ["--noout", "--nonet", "--dtdvalid", "tbx-2008/TBXcoreStructV02.dtd", file]);
+  runValidator("xmllint", ["--noout", "--nonet", "--dtdvalid", "tbx-2008/TBXcoreStructV02.dtd", file]);
 
 function randomUnits(seed: number, n: number): XliffUnitInput[] {
   const r = rng(seed);
@@ -91,13 +69,13 @@ describe("XLIFF exports validate", () => {
   const modes: EmptyTargets[] = ["omit", "empty", "source"];
 
   it.each(modes)("XLIFF 1.2 strict XSD (emptyTargets=%s), sample and random content", async (mode) => {
-    expect(xliff12(save(await xliffText("1.2", SAMPLE_UNITS, mode), "xlf"))).toBe("");
-    expect(xliff12(save(await xliffText("1.2", randomUnits(1, 200), mode), "xlf"))).toBe("");
+    expect(validateXliff12(save(await xliffText("1.2", SAMPLE_UNITS, mode), "xlf"))).toBe("");
+    expect(validateXliff12(save(await xliffText("1.2", randomUnits(1, 200), mode), "xlf"))).toBe("");
   });
 
   it.each(modes)("XLIFF 2.0 core + matches + glossary XSDs (emptyTargets=%s)", async (mode) => {
-    expect(xliff20(save(await xliffText("2.0", SAMPLE_UNITS, mode), "xlf"))).toBe("");
-    expect(xliff20(save(await xliffText("2.0", randomUnits(2, 200), mode), "xlf"))).toBe("");
+    expect(validateXliff20(save(await xliffText("2.0", SAMPLE_UNITS, mode), "xlf"))).toBe("");
+    expect(validateXliff20(save(await xliffText("2.0", randomUnits(2, 200), mode), "xlf"))).toBe("");
   });
 
   // jing starts a JVM per call (seconds each), so all 2.x documents go through one NVDL run.
@@ -108,19 +86,21 @@ describe("XLIFF exports validate", () => {
       files.push(save(await xliffText("2.1", randomUnits(3, 200), mode), "xlf"));
     }
     files.push(save(await xliffText("2.0", SAMPLE_UNITS, "source"), "xlf"));
-    expect(xliff21(...files)).toBe("");
+    expect(validateXliff21(...files)).toBe("");
   }, 180_000);
 
   it("the validators do reject broken XLIFF", async () => {
     const v12 = await xliffText("1.2", SAMPLE_UNITS, "omit");
-    expect(xliff12(save(v12.replace('state="final"', 'state="approved"'), "xlf"))).toContain("approved");
+    expect(validateXliff12(save(v12.replace('state="final"', 'state="approved"'), "xlf"))).toContain(
+      "approved",
+    );
     const v20 = await xliffText("2.0", SAMPLE_UNITS, "omit");
     // Only a driver importing the modules catches a module error (the core XSD is lax there).
-    expect(xliff20(save(v20.replace('<mtc:match ref="#1"', "<mtc:match"), "xlf"))).toContain("ref");
+    expect(validateXliff20(save(v20.replace('<mtc:match ref="#1"', "<mtc:match"), "xlf"))).toContain("ref");
     const v21 = await xliffText("2.1", SAMPLE_UNITS, "omit");
     const badRef = save(v21.replace('ref="#1"', 'ref="#9"'), "xlf");
     const badId = save(v21.replace('<unit id="s3"', '<unit id="s 3"'), "xlf");
-    const out = xliff21(badRef, badId);
+    const out = validateXliff21(badRef, badId);
     expect(out).toContain("'ref' attribute must point");
     expect(out).toContain(badId);
   }, 180_000);
@@ -155,7 +135,7 @@ describe("TMX and TBX exports validate", () => {
         ),
       "tbx",
     );
-    const out = run("jing", ["tbx-v3/TBX-Basic_DCA.sch", broken, misplaced]);
+    const out = runValidator("jing", ["tbx-v3/TBX-Basic_DCA.sch", broken, misplaced]);
     expect(out).toContain("/administrativeStatus/ type may be");
     expect(out).toContain("/subjectField/ may only appear at level(s): conceptEntry");
   }, 180_000);
