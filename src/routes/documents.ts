@@ -10,7 +10,7 @@ import {
   requireDocument,
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
-import { concordance } from "../db/tm";
+import { concordance } from "../db/tm-concordance";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { alignSentences, alignTexts } from "../text/align";

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { requireDocument } from "../db/documents";
-import { exportPairs, findMatches, importPairs, pretranslate, variants } from "../db/tm";
+import { exportPairs, importPairs } from "../db/tm-exchange";
+import { findMatches, pretranslate, variants } from "../db/tm-match";
 import { ApiError, unsupportedMediaType } from "../errors";
 import { FormatError } from "../formats/errors";
 import { parseTmx, writeTmx } from "../formats/tmx";

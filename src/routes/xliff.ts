@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { createDocument, requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
-import { storedMatches } from "../db/tm";
+import { storedMatches } from "../db/tm-match";
 import {
   applyImport,
   exportUnits,

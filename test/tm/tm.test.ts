@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
-import { storedMatches } from "../../src/db/tm";
+import { storedMatches } from "../../src/db/tm-match";
 import type { Db } from "../../src/env";
 import type { Segment } from "../../src/types";
 import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../helpers";

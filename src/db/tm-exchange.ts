@@ -1,0 +1,176 @@
+/** TMX import (staged, published in one transaction) and export pages of the translation memory. */
+import { sql } from "drizzle-orm";
+import type { Db } from "../env";
+import { indexProfile } from "../text/fuzzy";
+import { normalizeForSearch } from "../text/normalize";
+import type { Lang, SegmentStatus } from "../types";
+import { runBatch, type Statement } from "./batch";
+import { all, chunkJson } from "./tm";
+
+// ---------------------------------------------------------------------------------------- TMX import
+
+export interface TmPair {
+  ar: string;
+  en: string;
+}
+
+export interface ImportResult {
+  /** New free memory entries. */
+  imported: number;
+  /** Pairs equal (normalised ar and en) to a free entry already stored or earlier in the file. */
+  duplicates: number;
+  /** Units without usable text on both sides (counted by the caller for units the parser dropped). */
+  skipped: number;
+}
+
+/** Staged statements per D1 batch while uploading an import: a few MB per round trip. */
+const STAGE_STATEMENTS_PER_BATCH = 6;
+/** Pairs normalised and staged at a time, so the isolate never holds normalised copies of a whole file. */
+const STAGE_PAIRS = 5_000;
+/** Abandoned staging rows (a failed upload) older than this are removed by the next import. */
+const STAGE_TTL = "-1 day";
+
+/**
+ * Stores pairs as free memory entries (origin `tmx`, status `translated`); pairs equal after
+ * normalisation (ar and en) to a free entry already stored, or to each other, are stored once and counted
+ * in `occurrences`. All or nothing: pairs are first staged in tm_import_rows with their index terms
+ * (invisible to every reader, several batches), then published by ONE batch — one transaction — that bumps
+ * occurrences, inserts the new entries, indexes them set-based (the row in tm_bulk holds the per-row
+ * trigger back meanwhile) and clears the stage. If publishing fails nothing is visible and
+ * the stage is removed; an upload that dies midway leaves a stage no reader sees, removed a day later.
+ */
+export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<ImportResult> {
+  const importId = crypto.randomUUID();
+  let skipped = 0;
+  let staged = 0;
+  try {
+    await runBatch(db, [
+      sql`DELETE FROM tm_import_rows WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${STAGE_TTL})`,
+    ]);
+    let pending: Statement[] = [];
+    for (let from = 0; from < pairs.length; from += STAGE_PAIRS) {
+      const rows: unknown[] = [];
+      for (const p of pairs.slice(from, from + STAGE_PAIRS)) {
+        const arNorm = normalizeForSearch(p.ar);
+        const enNorm = normalizeForSearch(p.en);
+        if (arNorm === "" || enNorm === "") {
+          skipped++;
+          continue;
+        }
+        // The index terms as the triggers would compute them (same token model: src/text/fuzzy.ts).
+        const ar = indexProfile(arNorm);
+        const en = indexProfile(enNorm);
+        rows.push([staged++, p.ar, p.en, arNorm, enNorm, ar.terms, en.terms, ar.words, en.words]);
+      }
+      for (const chunk of chunkJson(rows)) {
+        pending.push(
+          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm, ar_terms, en_terms, ar_len, en_len)
+            SELECT ${importId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
+              value ->> '$[4]', value -> '$[5]', value -> '$[6]', value ->> '$[7]', value ->> '$[8]'
+            FROM json_each(${chunk})`,
+        );
+        if (pending.length >= STAGE_STATEMENTS_PER_BATCH) {
+          await runBatch(db, pending);
+          pending = [];
+        }
+      }
+    }
+    await runBatch(db, pending);
+    if (staged === 0) return { imported: 0, duplicates: 0, skipped };
+    // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
+    // aggregate query with min() come from the row holding the minimum.
+    const newRows = sql`FROM segments AS s
+      JOIN tm_import_rows AS r ON r.import_id = ${importId} AND r.seq = s.position`;
+    const firstNew = sql`(SELECT first_id FROM tm_bulk WHERE import_id = ${importId})`;
+    const indexNew = (lang: Lang): Statement[] => {
+      const terms = lang === "ar" ? sql`r.ar_terms` : sql`r.en_terms`;
+      const len = lang === "ar" ? sql`r.ar_len` : sql`r.en_len`;
+      return [
+        sql`INSERT INTO tm_tokens (lang, token, df)
+          SELECT ${lang}, j.value, count(*) ${newRows}, json_each(${terms}) AS j
+          WHERE s.id >= ${firstNew} AND s.document_id IS NULL GROUP BY j.value
+          ON CONFLICT (lang, token) DO UPDATE SET df = df + excluded.df`,
+        // In key order: each postings page is written once instead of once per segment. CROSS JOIN pins
+        // the loop order: left to itself, D1's planner scanned all of a language's terms per segment.
+        sql`INSERT INTO tm_postings (token_id, segment_id, len, paired)
+          SELECT k.id, s.id, ${len}, 1 ${newRows} CROSS JOIN json_each(${terms}) AS j
+          CROSS JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = j.value
+          WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
+      ];
+    };
+    const res = await runBatch(db, [
+      // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
+      sql`SELECT count(*) AS n FROM (SELECT ar_norm, en_norm FROM tm_import_rows WHERE import_id = ${importId}
+          GROUP BY ar_norm, en_norm) AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
+          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)`,
+      sql`UPDATE segments SET occurrences = segments.occurrences + g.n,
+          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        FROM (SELECT ar_norm, en_norm, count(*) AS n FROM tm_import_rows WHERE import_id = ${importId}
+          GROUP BY ar_norm, en_norm) AS g
+        WHERE segments.ar_norm = g.ar_norm AND segments.en_norm = g.en_norm AND segments.document_id IS NULL`,
+      // New ids are above every id ever used (AUTOINCREMENT), so `id >= first_id` is exactly this import.
+      sql`INSERT INTO tm_bulk (import_id, first_id)
+        VALUES (${importId}, (SELECT coalesce(max(id), 0) + 1 FROM segments))`,
+      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences)
+        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n FROM (
+          SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n FROM tm_import_rows
+          WHERE import_id = ${importId} GROUP BY ar_norm, en_norm) AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
+          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)
+        ORDER BY seq`,
+      ...indexNew("ar"),
+      ...indexNew("en"),
+      sql`DELETE FROM tm_bulk WHERE import_id = ${importId}`,
+      sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`,
+    ]);
+    const imported = Number(res[0]?.results[0]?.n ?? 0);
+    return { imported, duplicates: staged - imported, skipped };
+  } catch (err) {
+    await runBatch(db, [sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`]).catch(
+      () => undefined,
+    );
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------- TMX export
+
+export interface ExportRow {
+  id: number;
+  position: number;
+  ar: string;
+  en: string;
+  status: SegmentStatus;
+  updatedAt: string;
+}
+
+/** Rows per keyset page of a TMX export: a few MB of text per D1 query at most. */
+export const EXPORT_PAGE_ROWS = 2_000;
+
+/**
+ * Pairs (segments with English) for a TMX export, page by page: the whole memory in id order, or one
+ * document's segments in position order. Throws not-found for a missing document before streaming starts.
+ */
+export async function* exportPairs(
+  db: Db,
+  documentId: number | null,
+  pageRows = EXPORT_PAGE_ROWS,
+): AsyncGenerator<ExportRow> {
+  let after = -1;
+  for (;;) {
+    const rows = await all<ExportRow>(
+      db,
+      documentId === null
+        ? sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+            WHERE id > ${after} AND en IS NOT NULL ORDER BY id LIMIT ${pageRows}`
+        : sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+            WHERE document_id = ${documentId} AND position > ${after} AND en IS NOT NULL
+            ORDER BY position LIMIT ${pageRows}`,
+    );
+    yield* rows;
+    if (rows.length < pageRows) return;
+    const last = rows[rows.length - 1] as ExportRow;
+    after = documentId === null ? last.id : last.position;
+  }
+}
