@@ -9,6 +9,7 @@ export type FormatErrorCode =
   | "xml-entity"
   | "xml-too-deep"
   | "xml-too-many-elements"
+  | "xml-too-long"
   | "xml-invalid-char"
   | "wrong-root"
   | "wrong-version"

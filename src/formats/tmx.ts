@@ -1,11 +1,12 @@
 /**
- * TMX 1.4b: streaming writer (valid against tmx14.dtd, without a DOCTYPE) and a reader that returns
- * Arabic–English pairs from any TMX 1.1–1.4 file whose variants are tagged `ar*` / `en*`.
+ * TMX 1.4b: streaming writer (valid against tmx14.dtd, without a DOCTYPE) and a reader, incremental or
+ * over one string, that returns Arabic–English pairs from any TMX 1.1–1.4 file whose variants are tagged
+ * `ar*` / `en*`.
  */
 import type { SegmentStatus } from "../types";
 import { FormatError } from "./errors";
 import { escapeXmlAttr as attrEsc, escapeXmlText as text } from "./xml-escape";
-import { attr, parseXml, type XmlLimits } from "./xml-parse";
+import { attr, createXmlParser, type XmlLimits } from "./xml-parse";
 import { DEFAULT_CHUNK_CHARS, stringsToStream } from "./xml-stream";
 
 export interface TmxUnitInput {
@@ -88,8 +89,35 @@ export function baseLang(tag: string | undefined): "ar" | "en" | null {
   return base === "ar" || base === "en" ? base : null;
 }
 
-export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): ParsedTmx {
-  const out: ParsedTmx = { version: "", srcLang: null, pairs: [], skipped: 0 };
+/** An incremental TMX reader: feed the file in pieces, take the pairs read so far in batches. */
+export interface TmxReader {
+  /** Parses the next piece of the file (split anywhere); throws FormatError on the first problem. */
+  write(chunk: string): void;
+  /** Ends the file (an unfinished document is an error here). */
+  close(): void;
+  /** The pairs completed since the last call, in file order. */
+  take(): TmxPair[];
+  /** Pairs waiting to be taken, and the UTF-16 code units of their two segments. */
+  readonly pendingPairs: number;
+  readonly pendingChars: number;
+  readonly version: string;
+  readonly srcLang: string | null;
+  /** `tu`s without both an Arabic and an English variant, so far. */
+  readonly skipped: number;
+}
+
+export interface TmxReadLimits extends XmlLimits {
+  /** Longest segment accepted, in UTF-16 code units (unlimited when absent). */
+  maxSegmentChars?: number;
+}
+
+export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader {
+  let version = "";
+  let srcLang: string | null = null;
+  let skipped = 0;
+  let pairs: TmxPair[] = [];
+  let pendingChars = 0;
+  const maxSegment = limits.maxSegmentChars ?? Number.POSITIVE_INFINITY;
   let tu: {
     tuid: string | null;
     ar: string | null;
@@ -103,8 +131,7 @@ export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): Parsed
   let skipDepth = 0;
   let propType: string | null = null;
   let propText = "";
-  parseXml(
-    input,
+  const parser = createXmlParser(
     {
       open(el, depth) {
         if (skipDepth > 0) return;
@@ -116,7 +143,7 @@ export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): Parsed
           const v = attr(el, "version") ?? "";
           if (!/^1\.[1-4]b?$/.test(v))
             throw new FormatError("wrong-version", `TMX version "${v}" is not supported`);
-          out.version = v;
+          version = v;
           return;
         }
         if (seg !== null) {
@@ -129,7 +156,7 @@ export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): Parsed
         }
         switch (el.local) {
           case "header":
-            out.srcLang = attr(el, "srclang") ?? null;
+            srcLang = attr(el, "srclang") ?? null;
             skipDepth = depth;
             return;
           case "tu":
@@ -173,25 +200,68 @@ export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): Parsed
           propType = null;
         } else if (el.local === "tuv") tuvLang = null;
         else if (el.local === "tu" && tu !== null) {
-          if (tu.ar !== null && tu.en !== null)
-            out.pairs.push({
+          if (tu.ar !== null && tu.en !== null) {
+            pairs.push({
               tuid: tu.tuid,
               ar: tu.ar,
               en: tu.en,
               props: tu.props,
               droppedCodes: tu.dropped,
             });
-          else out.skipped++;
+            pendingChars += tu.ar.length + tu.en.length;
+          } else skipped++;
           tu = null;
         }
       },
       text(t) {
         if (skipDepth > 0) return;
-        if (seg !== null) seg += t;
-        else if (propType !== null) propText += t;
+        if (seg !== null) {
+          seg += t;
+          if (seg.length > maxSegment) {
+            const { line, column } = parser.position();
+            throw new FormatError(
+              "invalid-content",
+              `segment longer than ${maxSegment} characters`,
+              line,
+              column,
+            );
+          }
+        } else if (propType !== null) propText += t;
       },
     },
     limits,
   );
-  return out;
+  return {
+    write: (chunk) => parser.write(chunk),
+    close: () => parser.close(),
+    take() {
+      const out = pairs;
+      pairs = [];
+      pendingChars = 0;
+      return out;
+    },
+    get pendingPairs() {
+      return pairs.length;
+    },
+    get pendingChars() {
+      return pendingChars;
+    },
+    get version() {
+      return version;
+    },
+    get srcLang() {
+      return srcLang;
+    },
+    get skipped() {
+      return skipped;
+    },
+  };
+}
+
+/** Reads a whole TMX document given as one string. */
+export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): ParsedTmx {
+  const reader = createTmxReader(limits);
+  reader.write(input);
+  reader.close();
+  return { version: reader.version, srcLang: reader.srcLang, pairs: reader.take(), skipped: reader.skipped };
 }

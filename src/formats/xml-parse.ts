@@ -6,7 +6,11 @@
  *   cannot happen; none of the exchange formats needs one in an upload);
  * - entities other than the five predefined ones and character references;
  * - nesting deeper than `maxDepth` and more than `maxElements` elements;
+ * - with `maxRunChars`, a run of more characters than that without markup (what saxes buffers);
  * - anything that is not well-formed XML 1.0 (saxes is a conforming, non-validating parser).
+ *
+ * `createXmlParser` takes the document in pieces (`write` as they arrive, then `close`); `parseXml` is the
+ * same parser fed one string.
  */
 import { SaxesParser } from "saxes";
 import { FormatError } from "./errors";
@@ -18,6 +22,12 @@ export interface XmlLimits {
   maxDepth: number;
   /** Most elements accepted in one document. */
   maxElements: number;
+  /**
+   * Most characters between two parse events (a text node, a start tag with its attributes, a comment, a
+   * CDATA section): the most saxes buffers at once. Unlimited when absent (a document given as one string
+   * is in memory already); streaming readers set it so a body without markup cannot fill the isolate.
+   */
+  maxRunChars?: number;
 }
 
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 64, maxElements: 5_000_000 };
@@ -45,6 +55,16 @@ export interface XmlHandlers {
 export interface XmlPosition {
   line: number;
   column: number;
+}
+
+/** An incremental parser: the document in pieces split anywhere (inside a tag, a reference, a character). */
+export interface XmlStreamParser {
+  /** Parses the next piece; throws FormatError (or a handler's error) on the first problem. */
+  write(chunk: string): void;
+  /** Ends the document (unclosed elements, a missing root are errors here). */
+  close(): void;
+  /** Where the parser is (1-based line and column): for handlers that throw their own FormatError. */
+  position(): XmlPosition;
 }
 
 /** Reads an attribute by local name and namespace (unprefixed attributes have namespace ""). */
@@ -77,51 +97,76 @@ function positionOf(text: string, offset: number): XmlPosition {
   return { line, column: offset - lineStart + 1 };
 }
 
+const DOCTYPE = "<!DOCTYPE";
+/** Prolog kept back from saxes while undecided; beyond this saxes' own DOCTYPE event refuses it. */
+const PROLOG_MAX_CHARS = 64 * 1024;
+
 /**
- * Finds a DOCTYPE in the prolog before saxes sees it, so a document with a huge internal subset is
- * refused without scanning it.
+ * Where the prolog's DOCTYPE starts (checked before saxes sees it, so a document with a huge internal
+ * subset is refused without scanning it): its offset, `null` when the prolog has none, `undefined` when
+ * `text` ends before that is known (inside a comment or PI, or before the first markup).
  */
-function refuseDoctype(text: string): void {
+function doctypeOffset(text: string): number | null | undefined {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
     if (text.startsWith("<?", i)) {
       const end = text.indexOf("?>", i + 2);
-      if (end === -1) return;
+      if (end === -1) return undefined;
       i = end + 2;
     } else if (text.startsWith("<!--", i)) {
       const end = text.indexOf("-->", i + 4);
-      if (end === -1) return;
+      if (end === -1) return undefined;
       i = end + 3;
     } else break;
   }
-  if (text.startsWith("<!DOCTYPE", i)) {
-    const { line, column } = positionOf(text, i);
-    throw new FormatError(
-      "xml-doctype",
-      "DOCTYPE declarations are not accepted (no DTDs or entity declarations in uploads)",
-      line,
-      column,
-    );
-  }
+  if (text.startsWith(DOCTYPE, i)) return i;
+  // "<", "<!", "<!-", "<!DOC"… at the end of the text: the next piece decides.
+  const rest = text.slice(i);
+  if (rest.length < DOCTYPE.length && (DOCTYPE.startsWith(rest) || "<!--".startsWith(rest))) return undefined;
+  return null;
+}
+
+function refuseDoctype(text: string, offset: number): never {
+  const { line, column } = positionOf(text, offset);
+  throw new FormatError(
+    "xml-doctype",
+    "DOCTYPE declarations are not accepted (no DTDs or entity declarations in uploads)",
+    line,
+    column,
+  );
 }
 
 const SAXES_LOCATION = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s;
+/** Characters of earlier pieces kept to name a stray close tag that started in one of them. */
+const LOOKBACK_CHARS = 1024;
 
 /**
- * Parses `text` and calls the handlers as elements open and close. Throws FormatError on the first
- * problem; handlers may throw their own FormatError, which propagates unchanged.
+ * An incremental parser calling the handlers as elements open and close. Throws FormatError on the first
+ * problem; handlers may throw their own FormatError, which propagates unchanged. After an error the
+ * parser is unusable.
  */
-export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<XmlLimits> = {}): void {
-  const { maxDepth, maxElements } = { ...DEFAULT_XML_LIMITS, ...limits };
-  refuseDoctype(text);
+export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits> = {}): XmlStreamParser {
+  const { maxDepth, maxElements, maxRunChars } = { ...DEFAULT_XML_LIMITS, ...limits };
   // saxes' own namespace mode costs ~40% of parse time; resolving here is cheaper and just as strict.
   const parser = new SaxesParser({ position: true, forceXMLVersion: true, defaultXMLVersion: "1.0" });
   const stack: XmlElement[] = [];
   let lastClosed = "";
   let elements = 0;
+  // The text saxes is working on (the end of earlier pieces + the current one) and its offset in the document.
+  let recent = "";
+  let recentStart = 0;
+  let written = 0;
+  // The prolog, held back until it is known whether it has a DOCTYPE (null once it is known not to).
+  let prolog: string | null = "";
+  // Offset of the last event: saxes buffers what lies after it.
+  let lastEvent = 0;
+  let failed: unknown = null;
   const fail = (code: ConstructorParameters<typeof FormatError>[0], message: string): never => {
     throw new FormatError(code, message, parser.line, parser.column);
+  };
+  const mark = () => {
+    lastEvent = parser.position;
   };
   parser.on("error", (err) => {
     const m = SAXES_LOCATION.exec(err.message);
@@ -132,8 +177,8 @@ export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<Xm
     let hint = "";
     if (/close tag/.test(message)) {
       // saxes has already popped the element the stray close tag was matched against.
-      const at = text.lastIndexOf("</", parser.position);
-      const name = at === -1 ? "" : (/^[^\s>]+/.exec(text.slice(at + 2, at + 200))?.[0] ?? "");
+      const at = recent.lastIndexOf("</", parser.position - recentStart);
+      const name = at === -1 ? "" : (/^[^\s>]+/.exec(recent.slice(at + 2, at + 200))?.[0] ?? "");
       hint = ` </${name}> does not close <${lastClosed}>`;
     }
     throw new FormatError(code, `${message}${hint}`, line, column);
@@ -146,6 +191,7 @@ export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<Xm
     attrNames[attrCount++] = a.name;
   });
   parser.on("opentag", (tag) => {
+    if (maxRunChars !== undefined) mark();
     elements++;
     if (elements > maxElements) fail("xml-too-many-elements", `more than ${maxElements} elements`);
     if (stack.length >= maxDepth) fail("xml-too-deep", `elements nested deeper than ${maxDepth}`);
@@ -189,15 +235,78 @@ export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<Xm
     handlers.open(el, stack.length);
   });
   parser.on("closetag", () => {
+    if (maxRunChars !== undefined) mark();
     const el = stack.pop()!;
     lastClosed = el.name;
     handlers.close(el, stack.length + 1);
   });
   parser.on("text", (t) => {
+    if (maxRunChars !== undefined) mark();
     if (stack.length > 0) handlers.text(t);
   });
   parser.on("cdata", (t) => {
+    if (maxRunChars !== undefined) mark();
     if (stack.length > 0) handlers.text(t);
   });
-  parser.write(text).close();
+  if (maxRunChars !== undefined) {
+    parser.on("comment", mark);
+    parser.on("processinginstruction", mark);
+    parser.on("xmldecl", mark);
+  }
+
+  const feed = (text: string) => {
+    const kept = recent.length > LOOKBACK_CHARS ? recent.slice(-LOOKBACK_CHARS) : recent;
+    recent = kept + text;
+    recentStart = written - kept.length;
+    written += text.length;
+    parser.write(text);
+    // (saxes' `position` is only right inside its events; after write() it counts the chunk twice.)
+    if (maxRunChars !== undefined && written - lastEvent > maxRunChars)
+      fail("xml-too-long", `more than ${maxRunChars} characters without markup`);
+  };
+  const guarded = (step: () => void) => {
+    if (failed !== null) throw failed;
+    try {
+      step();
+    } catch (err) {
+      failed = err;
+      throw err;
+    }
+  };
+  return {
+    write(chunk) {
+      guarded(() => {
+        if (prolog === null) return feed(chunk);
+        prolog += chunk;
+        const at = doctypeOffset(prolog);
+        if (at !== undefined && at !== null) refuseDoctype(prolog, at);
+        if (at === null || prolog.length > PROLOG_MAX_CHARS) {
+          const text = prolog;
+          prolog = null;
+          feed(text);
+        }
+      });
+    },
+    close() {
+      guarded(() => {
+        if (prolog !== null) {
+          const text = prolog;
+          prolog = null;
+          if (text !== "") feed(text);
+        }
+        parser.close();
+      });
+    },
+    position: () => ({ line: parser.line, column: parser.column }),
+  };
+}
+
+/**
+ * Parses `text` and calls the handlers as elements open and close. Throws FormatError on the first
+ * problem; handlers may throw their own FormatError, which propagates unchanged.
+ */
+export function parseXml(text: string, handlers: XmlHandlers, limits: Partial<XmlLimits> = {}): void {
+  const parser = createXmlParser(handlers, limits);
+  parser.write(text);
+  parser.close();
 }
