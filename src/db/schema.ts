@@ -44,6 +44,21 @@ export const segments = sqliteTable(
   ],
 );
 
+/**
+ * Segments whose term-index postings (tm_tokens, tm_postings: custom migrations 0003–0005) lag behind their
+ * text: one row per changed segment, written by the triggers on `segments` (migration 0006) and applied
+ * set-based by src/db/tm-index.ts. `ar_norm`/`en_norm` are the texts the index still reflects (NULL: nothing
+ * indexed for that language); `rev` changes on every later write (a database-wide counter, so a value is
+ * never reused), which tells a sync whether the segment moved on since it read the row. No foreign key: the
+ * row of a deleted segment must stay until its postings are removed.
+ */
+export const tmPending = sqliteTable("tm_pending", {
+  segmentId: integer("segment_id").primaryKey(),
+  arNorm: text("ar_norm"),
+  enNorm: text("en_norm"),
+  rev: integer("rev").notNull(),
+});
+
 export const glossaryEntries = sqliteTable(
   "glossary_entries",
   {

@@ -11,6 +11,7 @@ import {
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
+import { scheduleTmIndexSync } from "../db/tm-index";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { alignSentences, alignTexts } from "../text/align";
@@ -129,6 +130,7 @@ export const documentsRouter = createRouter()
           body.title,
           pairs.map((p) => ({ ...p, origin: "aligned" as const, score: body.en ? p.score : null })),
         );
+        scheduleTmIndexSync(c.executionCtx, c.var.db);
         c.header("Location", `/api/documents/${doc.id}`);
         return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount, beads: counts }, 201);
       }
@@ -143,6 +145,7 @@ export const documentsRouter = createRouter()
           score: null,
         })),
       );
+      scheduleTmIndexSync(c.executionCtx, c.var.db);
       c.header("Location", `/api/documents/${doc.id}`);
       return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount }, 201);
     },
@@ -189,6 +192,7 @@ export const documentsRouter = createRouter()
     }),
     async (c) => {
       await deleteDocument(c.var.db, c.req.valid("param").id);
+      scheduleTmIndexSync(c.executionCtx, c.var.db);
       return c.body(null, 204);
     },
   )
@@ -323,6 +327,7 @@ export const segmentsRouter = createRouter()
       const current = await getSegment(c.var.db, c.req.valid("param").id);
       const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
       const seg = await patchSegment(c.var.db, current, c.req.valid("json"), expected);
+      scheduleTmIndexSync(c.executionCtx, c.var.db);
       c.header("ETag", etagOf(seg.version));
       return c.json(seg, 200);
     },

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { createDocument, requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
+import { scheduleTmIndexSync } from "../db/tm-index";
 import { storedMatches } from "../db/tm-match";
 import {
   applyImport,
@@ -262,7 +263,11 @@ export const xliffRouter = createRouter()
       const t1 = Date.now();
       const plan = await planImport(db, id, units);
       const t2 = Date.now();
-      if (!dryRun && plan.updates.length > 0) await applyImport(db, importStatements(id, plan.updates));
+      if (!dryRun && plan.updates.length > 0) {
+        await applyImport(db, importStatements(id, plan.updates));
+        // The term index follows after the response (src/db/tm-index.ts); TM reads catch up first.
+        scheduleTmIndexSync(c.executionCtx, db);
+      }
       const t3 = Date.now();
       // Visible to benchmarks and browser dev tools; Workers' clocks only advance across I/O.
       c.header("server-timing", `parse;dur=${t1 - t0}, plan;dur=${t2 - t1}, write;dur=${t3 - t2}`);
@@ -341,6 +346,7 @@ export const xliffRouter = createRouter()
           score: null,
         })),
       );
+      scheduleTmIndexSync(c.executionCtx, c.var.db);
       c.header("Location", `/api/documents/${doc.id}`);
       return c.json(
         { id: doc.id, title: doc.title, segmentCount: doc.segmentCount, translated: doc.translatedCount },
