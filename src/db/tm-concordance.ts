@@ -1,10 +1,11 @@
 /** Concordance over the translation memory: phrase search with highlight offsets in the stored text. */
 import { sql } from "drizzle-orm";
 import type { Db } from "../env";
+import { type CliticPhrase, cliticPhraseHighlights, prepareCliticPhrase } from "../text/clitic-phrase";
 import { indexTerms, phraseSpans } from "../text/fuzzy";
 import { normalizeForSearch, normalizeWithMap, originalRange } from "../text/normalize";
 import type { Lang, Segment } from "../types";
-import { runBatch } from "./batch";
+import { runBatch, type Statement } from "./batch";
 import { searchSegments } from "./documents";
 import { all, chunkJson, lookupTerms, type TermInfo } from "./tm";
 
@@ -41,12 +42,11 @@ function substringHighlights(text: string | null, field: Lang, needle: string): 
 }
 
 /**
- * Concordance (GET /segments?q=): segments holding the query's normalised words in order, as whole words
- * (punctuation between them allowed), found through the postings: the rarest term drives, the others are
- * primary-key probes. Queries without a word or number (only punctuation) fall back to the substring scan,
- * and so do Arabic queries: Arabic words carry proclitics (و، ف، ب، ل، ال…), so مكافحة الإرهاب must also find
- * ومكافحة الإرهاب, which whole-token postings cannot; the substring scan over the normalised text does
- * (it finds every whole-word hit too, so recall only grows).
+ * Concordance (GET /segments?q=): segments holding the query's words in order, as whole words
+ * (punctuation between them allowed), found through the postings: the rarest word drives, the others are
+ * primary-key probes, and every candidate is verified on its text. Arabic queries (any Arabic letter) go
+ * through `arabicConcordance`: their words may carry proclitics (و، ف، ب، ل، ال…, see clitic-phrase.ts).
+ * Queries without a word or number (only punctuation) fall back to the substring scan.
  * Returns up to limit+1 items in id order after `afterId`, each with highlight spans in the stored text.
  */
 export async function concordance(
@@ -60,13 +60,14 @@ export async function concordance(
   const phrase = indexTerms(norm);
   const arabicQuery = /[\u0600-\u06FF]/.test(norm);
   const langs: Lang[] = lang ? [lang] : arabicQuery ? ["ar"] : ["ar", "en"];
-  if (phrase.length === 0 || arabicQuery) {
+  if (phrase.length === 0) {
     const rows = await searchSegments(db, q, lang ?? (arabicQuery ? "ar" : undefined), afterId, limit);
     return rows.map((s) => ({
       ...s,
       highlights: langs.flatMap((l) => substringHighlights(l === "ar" ? s.ar : s.en, l, norm)),
     }));
   }
+  if (arabicQuery) return arabicConcordance(db, prepareCliticPhrase(q), langs, afterId, limit);
   const drivers: { lang: Lang; driver: number; others: number[] }[] = [];
   for (const l of langs) {
     const terms = await lookupTerms(db, l, phrase);
@@ -112,6 +113,121 @@ export async function concordance(
     after = bound;
   }
   return out;
+}
+
+/** Postings lists merged per statement (2 bound parameters each, under D1's 100 per statement). */
+const ARMS_PER_STATEMENT = 40;
+/** The batch size as SQL text: a constant, so the arms spend no bound parameter on it. */
+const BATCH_LITERAL = sql.raw(String(CONCORDANCE_BATCH));
+
+interface WordTokens {
+  ids: number[];
+  /** Sum of the forms' document frequencies: an upper bound of the word's postings. */
+  df: number;
+}
+
+/**
+ * Arabic concordance through the postings, without reading `segments` beyond the verified candidates.
+ * Every query word stands for the set of index tokens it may appear as (`prepareCliticPhrase`), looked up
+ * by exact (lang, token) keys in one statement. The word whose tokens have the fewest postings drives:
+ * each of its tokens' postings is read in segment-id order, at most CONCORDANCE_BATCH from each, and the
+ * union is cut at CONCORDANCE_BATCH ids (complete up to its last id, as every list is complete up to its
+ * own); every other word must have a posting of one of its tokens in the candidate (primary-key probes);
+ * the survivors are verified on the stored text by the same matcher, which also gives the highlights.
+ */
+async function arabicConcordance(
+  db: Db,
+  phrase: CliticPhrase,
+  langs: Lang[],
+  afterId: number | null,
+  limit: number,
+): Promise<ConcordanceItem[]> {
+  const forms = new Set(phrase.words.flatMap((w) => [...w.forms]));
+  const plans: { lang: Lang; driver: number[]; others: number[][] }[] = [];
+  for (const l of langs) {
+    const terms = await lookupTerms(db, l, forms);
+    const words = new Map<string, WordTokens>();
+    for (const w of phrase.words) {
+      const ids: number[] = [];
+      let df = 0;
+      for (const f of w.forms) {
+        const t = terms.get(f);
+        if (t === undefined) continue;
+        ids.push(t.id);
+        df += t.df;
+      }
+      words.set(w.core, { ids, df });
+    }
+    const sorted = [...words.values()].sort((a, b) => a.df - b.df);
+    if (sorted.some((w) => w.ids.length === 0)) continue; // a word the memory never saw in any form
+    plans.push({
+      lang: l,
+      driver: (sorted[0] as WordTokens).ids,
+      others: sorted.slice(1).map((w) => w.ids),
+    });
+  }
+  const statements: { lang: Lang; statement: Statement }[] = [];
+  const out: ConcordanceItem[] = [];
+  let after = afterId ?? 0;
+  for (let round = 0; round < CONCORDANCE_ROUNDS && plans.length > 0 && out.length <= limit; round++) {
+    statements.length = 0;
+    for (const p of plans) {
+      for (let k = 0; k < p.driver.length; k += ARMS_PER_STATEMENT) {
+        const arms = p.driver.slice(k, k + ARMS_PER_STATEMENT).map(
+          (token) =>
+            sql`SELECT segment_id FROM (SELECT segment_id FROM tm_postings
+              WHERE token_id = ${token} AND segment_id > ${after} ORDER BY segment_id LIMIT ${BATCH_LITERAL})`,
+        );
+        statements.push({
+          lang: p.lang,
+          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${CONCORDANCE_BATCH})
+            SELECT id, NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.others)}) AS o
+              WHERE NOT EXISTS (SELECT 1 FROM json_each(o.value) AS f JOIN tm_postings AS x
+                ON x.token_id = f.value AND x.segment_id = cand.id)) AS ok
+            FROM cand ORDER BY id`,
+        });
+      }
+    }
+    const results = await runBatch(
+      db,
+      statements.map((s) => s.statement),
+    );
+    // Merge the lists up to the smallest last id of a full list: beyond it a list may miss ids.
+    let bound = Number.MAX_SAFE_INTEGER;
+    const found = new Map<number, Set<Lang>>();
+    results.forEach((res, i) => {
+      const rows = (res.results ?? []) as { id: number; ok: number }[];
+      if (rows.length === CONCORDANCE_BATCH)
+        bound = Math.min(bound, (rows[rows.length - 1] as { id: number }).id);
+      const l = (statements[i] as { lang: Lang }).lang;
+      for (const r of rows) {
+        if (r.ok !== 1) continue;
+        const set = found.get(r.id) ?? new Set<Lang>();
+        set.add(l);
+        found.set(r.id, set);
+      }
+    });
+    const ordered = [...found.keys()].filter((id) => id <= bound).sort((a, b) => a - b);
+    const rows = ordered.length > 0 ? await segmentsById(db, ordered) : new Map<number, Segment>();
+    for (const id of ordered) {
+      const s = rows.get(id);
+      if (!s) continue;
+      const where = found.get(id) as Set<Lang>;
+      const highlights = langs
+        .filter((l) => where.has(l))
+        .flatMap((l) => cliticHighlights(l === "ar" ? s.ar : s.en, l, phrase));
+      if (highlights.length > 0) out.push({ ...s, highlights });
+      if (out.length > limit) break;
+    }
+    if (bound === Number.MAX_SAFE_INTEGER) break; // every list was exhausted
+    after = bound;
+  }
+  return out;
+}
+
+function cliticHighlights(text: string | null, field: Lang, phrase: CliticPhrase): Highlight[] {
+  if (text === null) return [];
+  return cliticPhraseHighlights(text, phrase).map((s) => ({ field, ...s }));
 }
 
 async function segmentsById(db: Db, ids: number[]): Promise<Map<number, Segment>> {
