@@ -23,10 +23,25 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** What the import's two phases took (for Server-Timing and the benchmark). */
+export interface ImportTiming {
+  /** Staging: reading the input, normalising and uploading the stage, in ms (wall clock). */
+  stageMs: number;
+  /** The publishing batch (one transaction), in ms (wall clock, as workerd sees it). */
+  publishMs: number;
+  /** Sum of D1's own `meta.duration` over the publishing batch's statements, in ms. */
+  publishSqlMs: number;
+}
+
 /** Staged statements per D1 batch while uploading an import: a few MB per round trip. */
 const STAGE_STATEMENTS_PER_BATCH = 6;
-/** Pairs normalised and staged at a time, so the isolate never holds normalised copies of a whole file. */
-const STAGE_PAIRS = 5_000;
+/**
+ * Pairs normalised and staged at a time, so the isolate never holds more than one batch of a file (a
+ * streaming reader hands over this many, or fewer when their text reaches STAGE_CHARS).
+ */
+export const STAGE_PAIRS = 5_000;
+/** Text (UTF-16 code units, both sides) after which a streaming reader hands its pairs over early. */
+export const STAGE_CHARS = 4 * 1024 * 1024;
 /** Abandoned staging rows (a failed upload) older than this are removed by the next import. */
 const STAGE_TTL = "-1 day";
 
@@ -40,17 +55,30 @@ const STAGE_TTL = "-1 day";
  * the stage is removed; an upload that dies midway leaves a stage no reader sees, removed a day later.
  */
 export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<ImportResult> {
+  const { timing: _, ...result } = await importPairBatches(db, [pairs]);
+  return result;
+}
+
+/**
+ * `importPairs` over pairs that arrive in batches, e.g. from a streaming reader: each batch is staged as
+ * soon as it arrives, so only one batch is in memory; publishing waits for the last. If `batches` throws
+ * (a parse error halfway through a file, a body over the limit), or anything else fails, the stage rows
+ * written so far are deleted and the error is rethrown: nothing of the input becomes visible.
+ */
+export async function importPairBatches(
+  db: Db,
+  batches: AsyncIterable<readonly TmPair[]> | Iterable<readonly TmPair[]>,
+): Promise<ImportResult & { timing: ImportTiming }> {
   const importId = crypto.randomUUID();
+  const t0 = performance.now();
   let skipped = 0;
   let staged = 0;
-  try {
-    await runBatch(db, [
-      sql`DELETE FROM tm_import_rows WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${STAGE_TTL})`,
-    ]);
+  const stage = async (pairs: readonly TmPair[]) => {
     let pending: Statement[] = [];
     for (let from = 0; from < pairs.length; from += STAGE_PAIRS) {
       const rows: unknown[] = [];
-      for (const p of pairs.slice(from, from + STAGE_PAIRS)) {
+      for (let k = from; k < Math.min(pairs.length, from + STAGE_PAIRS); k++) {
+        const p = pairs[k]!;
         const arNorm = normalizeForSearch(p.ar);
         const enNorm = normalizeForSearch(p.en);
         if (arNorm === "" || enNorm === "") {
@@ -76,7 +104,15 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
       }
     }
     await runBatch(db, pending);
-    if (staged === 0) return { imported: 0, duplicates: 0, skipped };
+  };
+  try {
+    await runBatch(db, [
+      sql`DELETE FROM tm_import_rows WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${STAGE_TTL})`,
+    ]);
+    for await (const batch of batches) await stage(batch);
+    const stageMs = performance.now() - t0;
+    if (staged === 0)
+      return { imported: 0, duplicates: 0, skipped, timing: { stageMs, publishMs: 0, publishSqlMs: 0 } };
     // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
     // aggregate query with min() come from the row holding the minimum.
     const newRows = sql`FROM segments AS s
@@ -98,6 +134,7 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
           WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
       ];
     };
+    const t1 = performance.now();
     const res = await runBatch(db, [
       // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
       sql`SELECT count(*) AS n FROM (SELECT ar_norm, en_norm FROM tm_import_rows WHERE import_id = ${importId}
@@ -124,8 +161,15 @@ export async function importPairs(db: Db, pairs: readonly TmPair[]): Promise<Imp
       sql`DELETE FROM tm_bulk WHERE import_id = ${importId}`,
       sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`,
     ]);
+    const publishMs = performance.now() - t1;
+    const publishSqlMs = res.reduce((sum, r) => sum + (r.meta?.duration ?? 0), 0);
     const imported = Number(res[0]?.results[0]?.n ?? 0);
-    return { imported, duplicates: staged - imported, skipped };
+    return {
+      imported,
+      duplicates: staged - imported,
+      skipped,
+      timing: { stageMs, publishMs, publishSqlMs },
+    };
   } catch (err) {
     await runBatch(db, [sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`]).catch(
       () => undefined,
