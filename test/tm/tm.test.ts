@@ -1,11 +1,11 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
 import { storedMatches } from "../../src/db/tm-match";
 import type { Db } from "../../src/env";
 import type { Segment } from "../../src/types";
-import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../helpers";
+import { api, jsonOf, tokenWithScope, unique } from "../helpers";
 
 interface Match {
   segmentId: number;
@@ -371,25 +371,7 @@ describe("TMX import, duplicates and variants", () => {
     expect(await matches(`نص ${tag}`, "&minScore=50")).toEqual([]);
   });
 
-  it("refuses a body over the limit with 413", async () => {
-    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent > 21) controller.close();
-        else {
-          sent++;
-          controller.enqueue(chunk);
-        }
-      },
-    });
-    const res = await SELF.fetch("http://diwan.test/api/tm/import", {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/x-tmx+xml", authorization: `Bearer ${ADMIN}` },
-    });
-    expect(res.status).toBe(413);
-  });
+  // Over the limit (413, cut off while streaming, after batches were staged): test/tm/tmx-stream.test.ts.
 });
 
 describe("TMX export", () => {
