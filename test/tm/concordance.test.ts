@@ -1,4 +1,9 @@
+import { env } from "cloudflare:test";
+import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
+import * as schema from "../../src/db/schema";
+import { syncTmIndex } from "../../src/db/tm-index";
+import type { Db } from "../../src/env";
 import { cliticPhraseHighlights, prepareCliticPhrase } from "../../src/text/clitic-phrase";
 import type { Segment } from "../../src/types";
 import { phrases, sentences } from "../fixtures/concordance-eval";
@@ -11,6 +16,8 @@ async function createDoc(segments: { ar: string; en?: string | null }[]) {
   expect(res.status).toBe(201);
   const { id } = await jsonOf<{ id: number }>(res);
   const segs = await jsonOf<{ items: Segment[] }>(await api(`/api/documents/${id}/segments?limit=500`));
+  // The index is written behind (src/db/tm-index.ts): bring it up to date before searching it.
+  await syncTmIndex(drizzle(env.DB, { schema }) as unknown as Db);
   return { id, segments: segs.items };
 }
 
