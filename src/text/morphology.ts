@@ -14,12 +14,17 @@
  *   least 3 once a suffix is stripped too.
  */
 
-import { toCodes } from "./keytable";
+import { KeyTable, toCodes } from "./keytable";
 
 /** The glossary token ended in ة: it takes ـت before pronouns, ـات, ـتان/ـتين. */
 export const KEY_TA_MARBUTA = 1;
 /** The key takes the sound masculine plural and feminine ـة (م- participles, -ي nisba adjectives). */
 export const KEY_SOUND_PLURAL = 2;
+/**
+ * The key is a four-letter noun of a person's pattern فعيل or فاعل (رئيس, سفير, وزير, نائب): it takes
+ * the feminine ـة (رئيسة, السفيرة, وزيرة) but not the sound masculine plural (رؤساء, سفراء are broken).
+ */
+export const KEY_FEMININE = 4;
 
 /** Proclitic combinations (normalised), longest meaningful stacks of و/ف + ب/ك/ل + ال. */
 const PROCLITICS = [
@@ -59,6 +64,9 @@ const PROCLITIC_CODES = PROCLITICS.map(toCodes);
 const PRONOUN_CODES = PRONOUNS.map(toCodes);
 const NUMBER_CODES = NUMBER_SUFFIXES.map(toCodes);
 const MIM = 0x0645;
+const ALEF = 0x0627;
+const WAW = 0x0648;
+const NUN = 0x0646;
 
 /** Indices of `affixes` grouped by one of their code units (first or last), for the Arabic block. */
 function groupBy(affixes: Uint16Array[], last: boolean): number[][] {
@@ -101,11 +109,30 @@ export function arabicKeyStart(c: ArrayLike<number>, a: number, b: number, first
   return a;
 }
 
+/**
+ * End of the key of a glossary token codes[a, b) (after arabicKeyStart): a sound masculine plural in ـون
+ * (المماثلون, النازحون) is keyed by its singular, flagged KEY_SOUND_PLURAL, so that the oblique ـين of the
+ * text (المماثلين) meets it too. Only stems of 4+ letters: تعاون and قانون keep their ون.
+ */
+export function arabicKeyEnd(c: ArrayLike<number>, a: number, b: number): number {
+  return b - a >= 6 && c[b - 2] === WAW && c[b - 1] === NUN ? b - 2 : b;
+}
+
 /** KEY_* flags of the key codes[a, b); `taMarbuta`: the original word ended in ة. */
 export function arabicKeyFlags(c: ArrayLike<number>, a: number, b: number, taMarbuta: boolean): number {
   if (taMarbuta) return KEY_TA_MARBUTA;
   if ((b - a >= 4 && c[a] === MIM) || (b - a >= 3 && c[b - 1] === YA)) return KEY_SOUND_PLURAL;
+  if (b - a === 4 && (c[a + 2] === YA || c[a + 1] === ALEF)) return KEY_FEMININE;
   return 0;
+}
+
+/**
+ * Whether the key codes[a, b) has the shape of a form-IV verbal noun إفعال (إعلان, إصلاح, إنشاء): an
+ * action noun, which before the name of a State denotes that State's act ("the announcement by the
+ * United Kingdom"), not an instrument. افتعال-shaped words (اتفاق, اجتماع) are excluded.
+ */
+export function isFormFourVerbalNoun(c: ArrayLike<number>, a: number, b: number): boolean {
+  return b - a === 5 && c[a] === ALEF && c[a + 3] === ALEF && c[a + 1] !== 0x062a;
 }
 
 /**
@@ -179,8 +206,12 @@ function numberCandidates(
     const be = b1 - n.length;
     switch (suffix) {
       case "ه":
-        // Feminine ـة of a participle or nisba adjective (مستشارة, وطنية); only a real ة, no pronoun after.
-        if (taMarbuta && !hasPronoun) visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
+        // Feminine ـة of a participle, nisba adjective or فعيل/فاعل person noun (مستشارة, وطنية, رئيسة);
+        // only a real ة, no pronoun after.
+        if (taMarbuta && !hasPronoun) {
+          visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
+          visit(a, be, false, KEY_FEMININE, 0, viaProclitic);
+        }
         break;
       case "ت":
         if (hasPronoun) visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
@@ -206,6 +237,64 @@ function numberCandidates(
         break;
     }
   }
+}
+
+// Particles after which a word is a verb, not a noun term (فإنك توافق على, لم توافق, وقد توافق). Flags:
+// VERB_NEXT for قد/لم/لن/سوف/كي (only a verb follows them); otherwise the imperfect prefixes a verb agreeing
+// with the pronoun attached to إنّ/أنّ/لأنّ/بأنّ/لكنّ starts with (إنها توافق, إنك توافق, but إنه توافق…
+// is a noun: "he" would need يوافق).
+const VERB_NEXT = 1;
+const PREFIX_TA = 2;
+const PREFIX_YA = 4;
+const PREFIX_NUN = 8;
+const PREFIX_ALEF = 16;
+const PARTICLES = new KeyTable();
+for (const conj of ["", "و", "ف"]) {
+  for (const p of ["قد", "لقد", "لم", "لن", "سوف", "كي", "لكي"]) PARTICLES.addString(conj + p, VERB_NEXT);
+  for (const p of ["ان", "لان", "بان", "لكن"]) {
+    const pronouns: [string, number][] = [
+      ["ك", PREFIX_TA],
+      ["كم", PREFIX_TA],
+      ["كما", PREFIX_TA],
+      ["كن", PREFIX_TA],
+      ["ها", PREFIX_TA],
+      ["ه", PREFIX_YA],
+      ["هم", PREFIX_YA],
+      ["هما", PREFIX_YA | PREFIX_TA],
+      ["هن", PREFIX_YA],
+      ["نا", PREFIX_NUN],
+      ["ني", PREFIX_ALEF],
+      ["ي", PREFIX_ALEF],
+    ];
+    for (const [pronoun, prefix] of pronouns) PARTICLES.addString(conj + p + pronoun, prefix);
+  }
+}
+
+/**
+ * Whether the normalised Arabic word c[a, b) is a verb by its context: the word before it, c[pa, pb), is
+ * a particle that only a verb follows, or إنّ and the like with a pronoun, and the word starts with the
+ * imperfect prefix agreeing with that pronoun. A word with the article is never read as a verb.
+ */
+export function isVerbAfterParticle(
+  c: ArrayLike<number>,
+  pa: number,
+  pb: number,
+  a: number,
+  b: number,
+): boolean {
+  if (b - a < 3 || startsWith(c, a, b, ARTICLE)) return false;
+  const id = PARTICLES.find(c, pa, pb);
+  if (id < 0) return false;
+  const f = PARTICLES.flags[id] as number;
+  if (f & VERB_NEXT) return true;
+  if (b - a < 4) return false;
+  const first = c[a];
+  return (
+    (first === 0x062a && (f & PREFIX_TA) !== 0) ||
+    (first === YA && (f & PREFIX_YA) !== 0) ||
+    (first === NUN && (f & PREFIX_NUN) !== 0) ||
+    (first === ALEF && (f & PREFIX_ALEF) !== 0)
+  );
 }
 
 /**

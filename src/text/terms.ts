@@ -10,15 +10,27 @@
  * The longest match wins (then the leftmost); shorter glossary terms inside it are reported too, with
  * `nestedIn` set to the enclosing match's entry id. Spans cover whole words of the original text, clitics
  * included (والتعددية, not التعددية), so `surface === text.slice(start, end)`.
+ *
+ * Context rules keep words that are spelt like a term but are something else from firing:
+ * - a known multi-word name that is not a glossary term (الولايات المتحدة) takes part in the longest-match
+ *   resolution like a term, so the glossary word inside it (ولاية) is not reported; the name itself is not
+ *   reported either;
+ * - a word read as a verb by the particle before it (فإنك توافق, لم توافق, قد توافق) starts no term;
+ * - a one-word term in the impersonal من ال… أن (ومن المقرر أن, *it is scheduled that*) is not reported;
+ * - a one-word form-IV verbal noun (إعلان) directly before the name of a State is that State's act
+ *   (بإعلان المملكة المتحدة, *the announcement by the United Kingdom*), not the term.
  */
 import type { Lang, TermStatus } from "../types";
-import { EdgeTable, KeyTable, toCodes } from "./keytable";
+import { EdgeTable, KeyTable } from "./keytable";
 import {
   arabicCandidates,
+  arabicKeyEnd,
   arabicKeyFlags,
   arabicKeyStart,
+  isFormFourVerbalNoun,
+  isVerbAfterParticle,
+  KEY_SOUND_PLURAL,
   latinCandidates,
-  latinGlossaryKey,
 } from "./morphology";
 import { isArabicMark, isInvisible } from "./normalize";
 import { createTokenScan, scanTokens, type TokenScan, tokenize } from "./tokenize";
@@ -51,9 +63,13 @@ export interface TermMatch {
 
 interface TermRecord {
   entryId: number;
+  /** A known name that is not a glossary term (see KNOWN_NAMES): never reported. */
+  name: boolean;
   termText: string;
   status: TermStatus;
   lang: Lang;
+  /** One-word Arabic term shaped like a form-IV verbal noun (see isFormFourVerbalNoun). */
+  verbalNoun: boolean;
   /** lightForm of the term and of each of its words (without the article), computed when first needed. */
   light: string | null;
   lightTokens: string[] | null;
@@ -74,11 +90,26 @@ export interface TermMatcher {
   /** Key ids of the comma and period pseudo-keys. */
   readonly commaId: number;
   readonly periodId: number;
+  /** Readings of the word forms seen so far (filled by recognizeTerms; see ReadingCache). */
+  readonly readings: ReadingCache;
 }
+
+/**
+ * Multi-word names of States that are not glossary terms but contain a glossary word (الولايات: plural of
+ * ولاية, *mandate*). Matched like terms so that the longest match covers the name; never reported.
+ */
+const KNOWN_NAMES: readonly { lang: Lang; text: string }[] = [
+  { lang: "ar", text: "الولايات المتحدة" },
+  { lang: "ar", text: "الولايات المتحدة الأمريكية" },
+  { lang: "ar", text: "الولايات المتحدة الأميركية" },
+  { lang: "ar", text: "المملكة المتحدة" },
+  { lang: "ar", text: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية" },
+];
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
 const HA = 0x0647;
 // Token gaps (GAPS in tokenize.ts) and scripts (SCRIPTS).
+const GAP_SPACE = 0;
 const GAP_HYPHEN = 1;
 const GAP_COMMA = 2;
 const GAP_PERIOD = 3;
@@ -89,10 +120,44 @@ const SCRIPT_LATIN = 2;
 const COMMA_KEY = ",";
 const PERIOD_KEY = ".";
 const MAX_VARIANTS = 8;
+// Extra code unit that ends a ReadingCache key: which script the form is in, and for Arabic whether the
+// original word ended in ة (its readings differ from the same letters ending in ه).
+const FORM_AR = 1;
+const FORM_AR_TA_MARBUTA = 2;
+const FORM_LATIN = 3;
+const FORM_OTHER = 4;
 
 // Reused by buildTermMatcher and recognizeTerms (synchronous, so never in use twice at once).
 const BUILD_SCAN = createTokenScan();
 const TEXT_SCAN = createTokenScan();
+
+/**
+ * The key ids each word form may stand for, computed once per form and matcher: most words of a text
+ * recur (in it and across texts), and their clitic and suffix analysis is the costliest part of a scan.
+ * Each reading is `2 × keyId + inner`: inner = 1 when the word may continue a term (only the article
+ * stripped in front), 0 when it may only start one (another proclitic stripped). Cleared when large.
+ */
+export class ReadingCache {
+  forms = new KeyTable();
+  start: number[] = [];
+  count: number[] = [];
+  pool = new Int32Array(4096);
+  poolLength = 0;
+
+  get size(): number {
+    return this.start.length;
+  }
+
+  clear(): void {
+    this.forms = new KeyTable();
+    this.start = [];
+    this.count = [];
+    this.pool = new Int32Array(4096);
+    this.poolLength = 0;
+  }
+}
+const CACHE_MAX_FORMS = 50_000;
+const CACHE_MAX_READINGS = 1 << 20;
 
 /** Whether the original word text[start, end) ends in ة (ignoring harakat and tatweel). */
 function endsInTaMarbuta(text: string, start: number, end: number): boolean {
@@ -122,6 +187,80 @@ function normString(scan: TokenScan, k: number): string {
   return s;
 }
 
+// Scratch for Latin keys built from the original text ("=" + an acronym, two joined words).
+let keyScratch = new Uint16Array(256);
+
+function scratchFor(n: number): Uint16Array {
+  if (keyScratch.length < n) keyScratch = new Uint16Array(n * 2);
+  return keyScratch;
+}
+
+/** Whether text[a, b) is a short all-capital acronym (UN, WHO): such keys stay case-sensitive. */
+function isShortAcronymAt(text: string, a: number, b: number): boolean {
+  if (b - a < 2 || b - a > 3) return false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) return false;
+  }
+  return true;
+}
+
+/**
+ * Key id of a Latin glossary word or of two joined words (G-20 → g20), as morphology.latinGlossaryKey
+ * computes it, without building strings: `=` + the original for a short acronym, else the normalised
+ * form without a possessive 's.
+ */
+function addLatinKey(keys: KeyTable, text: string, scan: TokenScan, k0: number, k1: number): number {
+  const oa = scan.start[k0] as number;
+  const ob = scan.end[k1] as number;
+  if (k0 === k1 ? isShortAcronymAt(text, oa, ob) : false) {
+    const s = scratchFor(ob - oa + 1);
+    s[0] = 0x3d;
+    for (let i = oa; i < ob; i++) s[i - oa + 1] = text.charCodeAt(i);
+    return keys.add(s, 0, ob - oa + 1);
+  }
+  if (k0 !== k1) {
+    // Two words joined: the original is the two words without what separates them.
+    const a0 = scan.start[k0] as number;
+    const b0 = scan.end[k0] as number;
+    const a1 = scan.start[k1] as number;
+    const b1 = scan.end[k1] as number;
+    const n = b0 - a0 + b1 - a1;
+    const s = scratchFor(n + 1);
+    for (let i = a0; i < b0; i++) s[i - a0] = text.charCodeAt(i);
+    for (let i = a1; i < b1; i++) s[b0 - a0 + i - a1] = text.charCodeAt(i);
+    if (n >= 2 && n <= 3) {
+      let acronym = true;
+      for (let i = 0; i < n; i++) if ((s[i] as number) < 0x41 || (s[i] as number) > 0x5a) acronym = false;
+      if (acronym) {
+        s.copyWithin(1, 0, n);
+        s[0] = 0x3d;
+        return keys.add(s, 0, n + 1);
+      }
+    }
+    // Normalised forms of the two words, concatenated.
+    let m = 0;
+    const c = scan.codes;
+    const t = scratchFor(
+      (scan.normEnd[k0] as number) -
+        (scan.normStart[k0] as number) +
+        (scan.normEnd[k1] as number) -
+        (scan.normStart[k1] as number),
+    );
+    for (let i = scan.normStart[k0] as number; i < (scan.normEnd[k0] as number); i++) t[m++] = c[i] as number;
+    for (let i = scan.normStart[k1] as number; i < (scan.normEnd[k1] as number); i++) t[m++] = c[i] as number;
+    return keys.add(t, 0, withoutPossessive(t, 0, m));
+  }
+  const a = scan.normStart[k0] as number;
+  const b = scan.normEnd[k0] as number;
+  return keys.add(scan.codes, a, a + withoutPossessive(scan.codes, a, b));
+}
+
+/** Length of the normalised word c[a, b) without a final 's (if longer than 3). */
+function withoutPossessive(c: ArrayLike<number>, a: number, b: number): number {
+  return b - a > 3 && c[b - 2] === 0x27 && c[b - 1] === 0x73 ? b - a - 2 : b - a;
+}
+
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
   const roots: Record<Lang, number> = { ar: 0, en: 1 };
@@ -140,77 +279,108 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
     if (script === SCRIPT_AR) {
       const start = scan.start[k] as number;
       const ka = arabicKeyStart(scan.codes, a, b, text.charCodeAt(start));
-      const flags = arabicKeyFlags(scan.codes, ka, b, endsInTaMarbuta(text, start, scan.end[k] as number));
-      return keys.add(scan.codes, ka, b, flags);
+      const kb = arabicKeyEnd(scan.codes, ka, b);
+      const taMarbuta = endsInTaMarbuta(text, start, scan.end[k] as number);
+      const flags = arabicKeyFlags(scan.codes, ka, kb, taMarbuta) | (kb < b ? KEY_SOUND_PLURAL : 0);
+      return keys.add(scan.codes, ka, kb, flags);
     }
-    if (script === SCRIPT_LATIN)
-      return keys.addString(latinGlossaryKey(text.slice(scan.start[k], scan.end[k]), normString(scan, k)));
+    if (script === SCRIPT_LATIN) return addLatinKey(keys, text, scan, k, k);
     return keys.add(scan.codes, a, b);
   };
 
-  for (const entry of entries) {
-    for (const term of entry.terms) {
-      const text = term.text;
-      const scan = scanTokens(text, BUILD_SCAN);
-      if (scan.count === 0) continue;
-      const record = records.length;
-      records.push({
-        entryId: entry.id,
-        termText: text,
-        status: term.status,
-        lang: term.lang,
-        light: null,
-        lightTokens: null,
-      });
-      // Each variant is a key path: a period inside a term may be left out (St. Petersburg, St Petersburg),
-      // a hyphen between two Latin words may be left out too (G-20, G20).
-      let variants: number[][] = [[]];
-      for (let k = 0; k < scan.count; k++) {
-        const id = tokenKey(text, scan, k);
-        const gapBefore = k > 0 ? scan.gap[k - 1] : -1;
-        let solid = -1;
-        if (
-          gapBefore === GAP_HYPHEN &&
-          scan.script[k - 1] !== SCRIPT_AR &&
-          scan.script[k] !== SCRIPT_AR &&
-          variants.length < MAX_VARIANTS
-        ) {
-          const original =
-            text.slice(scan.start[k - 1], scan.end[k - 1]) + text.slice(scan.start[k], scan.end[k]);
-          solid = keys.addString(latinGlossaryKey(original, normString(scan, k - 1) + normString(scan, k)));
-        }
-        if (solid < 0 && gapBefore !== GAP_COMMA && gapBefore !== GAP_PERIOD) {
-          for (const v of variants) v.push(id);
-          continue;
-        }
-        const next: number[][] = [];
-        for (const v of variants) {
-          if (gapBefore === GAP_COMMA) next.push([...v, commaId, id]);
-          else if (gapBefore === GAP_PERIOD) next.push([...v, periodId, id], [...v, id]);
-          else next.push([...v, id]);
-          if (solid >= 0) next.push([...v.slice(0, -1), solid]);
-        }
-        variants = next;
-      }
-      for (const path of variants) {
-        let node = roots[term.lang];
-        for (const id of path) {
-          let child = nodeHasNext[node] ? edges.get(node, id) : -1;
-          if (child < 0) {
-            child = nodeTerms.length;
-            nodeTerms.push(null);
-            nodeHasNext.push(false);
-            edges.set(node, id, child);
-            nodeHasNext[node] = true;
-          }
-          node = child;
-        }
-        const ending = nodeTerms[node];
-        if (ending == null) nodeTerms[node] = [record];
-        else if (!ending.includes(record)) ending.push(record);
-      }
+  const addEnding = (node: number, record: number): void => {
+    const ending = nodeTerms[node];
+    if (ending == null) nodeTerms[node] = [record];
+    else if (!ending.includes(record)) ending.push(record);
+  };
+  const child = (node: number, id: number): number => {
+    let next = nodeHasNext[node] ? edges.get(node, id) : -1;
+    if (next < 0) {
+      next = nodeTerms.length;
+      nodeTerms.push(null);
+      nodeHasNext.push(false);
+      edges.set(node, id, next);
+      nodeHasNext[node] = true;
     }
-  }
+    return next;
+  };
+
+  const addTerm = (entryId: number, term: TermInput, name: boolean): void => {
+    const text = term.text;
+    const scan = scanTokens(text, BUILD_SCAN);
+    if (scan.count === 0) return;
+    const record = records.length;
+    let verbalNoun = false;
+    if (scan.count === 1 && scan.script[0] === SCRIPT_AR) {
+      const a = arabicKeyStart(
+        scan.codes,
+        scan.normStart[0] as number,
+        scan.normEnd[0] as number,
+        text.charCodeAt(0),
+      );
+      verbalNoun = isFormFourVerbalNoun(scan.codes, a, scan.normEnd[0] as number);
+    }
+    records.push({
+      entryId,
+      name,
+      termText: text,
+      status: term.status,
+      lang: term.lang,
+      verbalNoun,
+      light: null,
+      lightTokens: null,
+    });
+    // Fast path: words separated by spaces (or hyphens between Arabic words) form one key path.
+    let plain = true;
+    for (let k = 1; k < scan.count && plain; k++) {
+      const gap = scan.gap[k - 1];
+      if (gap === GAP_COMMA || gap === GAP_PERIOD) plain = false;
+      else if (gap === GAP_HYPHEN && scan.script[k - 1] !== SCRIPT_AR && scan.script[k] !== SCRIPT_AR)
+        plain = false;
+    }
+    if (plain) {
+      let node = roots[term.lang];
+      for (let k = 0; k < scan.count; k++) node = child(node, tokenKey(text, scan, k));
+      addEnding(node, record);
+      return;
+    }
+    // Each variant is a key path: a period inside a term may be left out (St. Petersburg, St Petersburg),
+    // a hyphen between two Latin words may be left out too (G-20, G20).
+    let variants: number[][] = [[]];
+    for (let k = 0; k < scan.count; k++) {
+      const id = tokenKey(text, scan, k);
+      const gapBefore = k > 0 ? scan.gap[k - 1] : -1;
+      let solid = -1;
+      if (
+        gapBefore === GAP_HYPHEN &&
+        scan.script[k - 1] !== SCRIPT_AR &&
+        scan.script[k] !== SCRIPT_AR &&
+        variants.length < MAX_VARIANTS
+      )
+        solid = addLatinKey(keys, text, scan, k - 1, k);
+      if (solid < 0 && gapBefore !== GAP_COMMA && gapBefore !== GAP_PERIOD) {
+        for (const v of variants) v.push(id);
+        continue;
+      }
+      const next: number[][] = [];
+      for (const v of variants) {
+        if (gapBefore === GAP_COMMA) next.push([...v, commaId, id]);
+        else if (gapBefore === GAP_PERIOD) next.push([...v, periodId, id], [...v, id]);
+        else next.push([...v, id]);
+        if (solid >= 0) next.push([...v.slice(0, -1), solid]);
+      }
+      variants = next;
+    }
+    for (const path of variants) {
+      let node = roots[term.lang];
+      for (const id of path) node = child(node, id);
+      addEnding(node, record);
+    }
+  };
+
+  for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false);
+  const termCount = records.length;
+  for (const name of KNOWN_NAMES) addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true);
   return {
     roots,
     edges,
@@ -218,43 +388,47 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
     nodeHasNext,
     keys,
     records,
-    termCount: records.length,
+    termCount,
     commaId,
     periodId,
+    readings: new ReadingCache(),
   };
 }
 
-interface RawMatch {
-  startTok: number;
-  endTok: number;
-  record: number;
-  entryId: number;
-}
-
-// State of the running recognizeTerms call, at module level so that the hot callbacks below are plain
+// State of the running recognizeTerms call, at module level so that the hot functions below are plain
 // functions rather than closures re-created on every call (the engine is synchronous and not re-entrant).
 let curKeys: KeyTable = new KeyTable();
 let curFlags: number[] = [];
-let curCodes: Uint16Array = new Uint16Array(0);
+let curCache: ReadingCache = new ReadingCache();
 let curScan: TokenScan = TEXT_SCAN;
-let curRecords: TermRecord[] = [];
-let curFirst: (number[] | null)[] = [];
-let curInner: (number[] | null)[] = [];
-let curTok = 0;
-let curRaw: RawMatch[] = [];
-let curComma = -1;
-let curPeriod = -1;
+let curFormStart = 0;
+// Per token: its readings are curCache.pool[tokStart[t], tokStart[t] + tokCount[t]); noStart[t] = 1 when
+// the token may not start a term (a verb by context).
+let tokStart = new Int32Array(256);
+let tokCount = new Int32Array(256);
+let noStart = new Uint8Array(256);
+// Raw hits: token span and record, in order of start token.
+let rawStart = new Int32Array(1024);
+let rawEnd = new Int32Array(1024);
+let rawRecord = new Int32Array(1024);
+let rawCount = 0;
 
-/** Key ids token curTok may stand for: `first` when it starts a term (any proclitic), `inner` when it
- * continues one (only the article may be stripped in front). */
+/** Adds reading `id` to the form being analysed (curFormStart… in the cache pool). */
 function addReading(id: number, asInner: boolean): void {
-  let f = curFirst[curTok];
-  if (f == null) curFirst[curTok] = f = [id];
-  else if (!f.includes(id)) f.push(id);
-  if (!asInner) return;
-  let i = curInner[curTok];
-  if (i == null) curInner[curTok] = i = [id];
-  else if (!i.includes(id)) i.push(id);
+  const cache = curCache;
+  let pool = cache.pool;
+  for (let i = curFormStart; i < cache.poolLength; i++) {
+    if ((pool[i] as number) >> 1 === id) {
+      if (asInner) pool[i] = (pool[i] as number) | 1;
+      return;
+    }
+  }
+  if (cache.poolLength === pool.length) {
+    const grown = new Int32Array(pool.length * 2);
+    grown.set(pool);
+    cache.pool = pool = grown;
+  }
+  pool[cache.poolLength++] = 2 * id + (asInner ? 1 : 0);
 }
 
 function visitArabic(
@@ -265,7 +439,7 @@ function visitArabic(
   forbidden: number,
   viaProclitic: boolean,
 ): void {
-  const id = curKeys.find(curCodes, a, b, appendHa ? HA : -1);
+  const id = curKeys.find(curScan.codes, a, b, appendHa ? HA : -1);
   if (id < 0) return;
   const f = curFlags[id] as number;
   if ((f & required) === required && (f & forbidden) === 0) addReading(id, !viaProclitic);
@@ -276,22 +450,83 @@ function visitLatin(key: string): void {
   if (id >= 0) addReading(id, true);
 }
 
-function walk(m: TermMatcher, node: number, startTok: number, t: number): void {
+/** Cache id of token k's form, analysing it first if it is new. */
+function formOf(text: string, scan: TokenScan, k: number): number {
+  const cache = curCache;
+  const a = scan.normStart[k] as number;
+  const b = scan.normEnd[k] as number;
+  const script = scan.script[k];
+  const start = scan.start[k] as number;
+  const end = scan.end[k] as number;
+  let codes: ArrayLike<number> = scan.codes;
+  let ka = a;
+  let kb = b;
+  let tag: number;
+  if (script === SCRIPT_AR) tag = endsInTaMarbuta(text, start, end) ? FORM_AR_TA_MARBUTA : FORM_AR;
+  else if (script === SCRIPT_LATIN) {
+    // Latin readings depend on letter case (UN, WHO): the form is the original word.
+    const s = scratchFor(end - start);
+    for (let i = start; i < end; i++) s[i - start] = text.charCodeAt(i);
+    codes = s;
+    ka = 0;
+    kb = end - start;
+    tag = FORM_LATIN;
+  } else tag = FORM_OTHER;
+  const known = cache.forms.find(codes, ka, kb, tag);
+  if (known >= 0) return known;
+  const form = cache.forms.add(codes, ka, kb, 0, tag);
+  curFormStart = cache.poolLength;
+  if (script === SCRIPT_AR) arabicCandidates(scan.codes, a, b, tag === FORM_AR_TA_MARBUTA, visitArabic);
+  else if (script === SCRIPT_LATIN) latinCandidates(text.slice(start, end), normString(scan, k), visitLatin);
+  else {
+    const id = curKeys.find(scan.codes, a, b);
+    if (id >= 0) addReading(id, true);
+  }
+  cache.start.push(curFormStart);
+  cache.count.push(cache.poolLength - curFormStart);
+  return form;
+}
+
+function addRaw(startTok: number, endTok: number, record: number): void {
+  if (rawCount === rawStart.length) {
+    const grow = (x: Int32Array) => {
+      const g = new Int32Array(x.length * 2);
+      g.set(x);
+      return g;
+    };
+    rawStart = grow(rawStart);
+    rawEnd = grow(rawEnd);
+    rawRecord = grow(rawRecord);
+  }
+  rawStart[rawCount] = startTok;
+  rawEnd[rawCount] = endTok;
+  rawRecord[rawCount++] = record;
+}
+
+function walk(
+  m: TermMatcher,
+  pool: Int32Array,
+  count: number,
+  node: number,
+  startTok: number,
+  t: number,
+): void {
   const ending = m.nodeTerms[node];
-  if (ending != null)
-    for (const record of ending)
-      curRaw.push({ startTok, endTok: t, record, entryId: (curRecords[record] as TermRecord).entryId });
-  if (!m.nodeHasNext[node] || t + 1 >= curScan.count) return;
+  if (ending != null) for (let i = 0; i < ending.length; i++) addRaw(startTok, t, ending[i] as number);
+  if (!m.nodeHasNext[node] || t + 1 >= count) return;
   const gap = curScan.gap[t];
   let from = node;
-  if (gap === GAP_COMMA) from = m.edges.get(node, curComma);
-  else if (gap === GAP_PERIOD) from = m.edges.get(node, curPeriod);
+  if (gap === GAP_COMMA) from = m.edges.get(node, m.commaId);
+  else if (gap === GAP_PERIOD) from = m.edges.get(node, m.periodId);
   else if (gap === GAP_BREAK) return;
-  const next = curInner[t + 1];
-  if (from < 0 || !m.nodeHasNext[from] || next == null) return;
-  for (const id of next) {
-    const child = m.edges.get(from, id);
-    if (child >= 0) walk(m, child, startTok, t + 1);
+  if (from < 0 || !m.nodeHasNext[from]) return;
+  const s = tokStart[t + 1] as number;
+  const e = s + (tokCount[t + 1] as number);
+  for (let i = s; i < e; i++) {
+    const r = pool[i] as number;
+    if ((r & 1) === 0) continue;
+    const next = m.edges.get(from, r >> 1);
+    if (next >= 0) walk(m, pool, count, next, startTok, t + 1);
   }
 }
 
@@ -301,117 +536,248 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
   if (!matcher.nodeHasNext[root]) return [];
   const scan = scanTokens(text, TEXT_SCAN);
   const count = scan.count;
+  if (count === 0) return [];
+  const cache = matcher.readings;
+  if (cache.size > CACHE_MAX_FORMS || cache.poolLength > CACHE_MAX_READINGS) cache.clear();
   curKeys = matcher.keys;
   curFlags = matcher.keys.flags;
-  curCodes = scan.codes;
+  curCache = cache;
   curScan = scan;
-  curRecords = matcher.records;
-  curComma = matcher.commaId;
-  curPeriod = matcher.periodId;
-  curFirst = new Array(count).fill(null);
-  curInner = new Array(count).fill(null);
-  for (curTok = 0; curTok < count; curTok++) {
-    const a = scan.normStart[curTok] as number;
-    const b = scan.normEnd[curTok] as number;
-    const script = scan.script[curTok];
-    const start = scan.start[curTok] as number;
-    const end = scan.end[curTok] as number;
-    if (script === SCRIPT_AR)
-      arabicCandidates(curCodes, a, b, endsInTaMarbuta(text, start, end), visitArabic);
-    else if (script === SCRIPT_LATIN)
-      latinCandidates(text.slice(start, end), normString(scan, curTok), visitLatin);
-    else {
-      const id = curKeys.find(curCodes, a, b);
-      if (id >= 0) addReading(id, true);
-    }
+  if (tokStart.length < count) {
+    tokStart = new Int32Array(count * 2);
+    tokCount = new Int32Array(count * 2);
+    noStart = new Uint8Array(count * 2);
   }
-  const raw: RawMatch[] = [];
-  curRaw = raw;
+  const codes = scan.codes;
   for (let t = 0; t < count; t++) {
-    const ids = curFirst[t];
-    if (ids == null) continue;
-    for (const id of ids) {
-      const child = matcher.edges.get(root, id);
-      if (child >= 0) walk(matcher, child, t, t);
+    const form = formOf(text, scan, t);
+    tokStart[t] = cache.start[form] as number;
+    tokCount[t] = cache.count[form] as number;
+    noStart[t] =
+      t > 0 &&
+      scan.script[t] === SCRIPT_AR &&
+      scan.script[t - 1] === SCRIPT_AR &&
+      scan.gap[t - 1] === GAP_SPACE &&
+      tokCount[t] !== 0 &&
+      isVerbAfterParticle(
+        codes,
+        scan.normStart[t - 1] as number,
+        scan.normEnd[t - 1] as number,
+        scan.normStart[t] as number,
+        scan.normEnd[t] as number,
+      )
+        ? 1
+        : 0;
+  }
+  const pool = cache.pool;
+  rawCount = 0;
+  for (let t = 0; t < count; t++) {
+    if (noStart[t] === 1) continue;
+    const s = tokStart[t] as number;
+    const e = s + (tokCount[t] as number);
+    for (let i = s; i < e; i++) {
+      const next = matcher.edges.get(root, (pool[i] as number) >> 1);
+      if (next >= 0) walk(matcher, pool, count, next, t, t);
     }
   }
-  curFirst = curInner = curRaw = [];
-  if (raw.length === 0) return [];
-  return resolve(matcher, text, scan, raw);
+  curScan = TEXT_SCAN; // do not keep a large text's own scan alive
+  if (rawCount === 0) return [];
+  return resolve(matcher, text, scan);
+}
+
+const IMPERSONAL_MIN = toKey("من");
+const IMPERSONAL_AN = toKey("ان");
+const ARTICLE_KEY = toKey("ال");
+
+function toKey(s: string): number[] {
+  return Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** Whether token k's normalised form is `word`, optionally after the conjunction و or ف. */
+function tokenIs(scan: TokenScan, k: number, word: number[], conjunction: boolean): boolean {
+  const a = scan.normStart[k] as number;
+  const b = scan.normEnd[k] as number;
+  const c = scan.codes;
+  let from = a;
+  if (conjunction && b - a === word.length + 1 && (c[a] === 0x0648 || c[a] === 0x0641)) from = a + 1;
+  if (b - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (c[from + i] !== word[i]) return false;
+  return true;
+}
+
+/** A one-word hit on token t in من ال… أن (ومن المقرر أن): an impersonal predicate, not a term. */
+function isImpersonal(scan: TokenScan, t: number): boolean {
+  if (t === 0 || t + 1 >= scan.count || scan.gap[t - 1] !== GAP_SPACE || scan.gap[t] !== GAP_SPACE)
+    return false;
+  const a = scan.normStart[t] as number;
+  if (scan.codes[a] !== ARTICLE_KEY[0] || scan.codes[a + 1] !== ARTICLE_KEY[1]) return false;
+  return tokenIs(scan, t - 1, IMPERSONAL_MIN, true) && tokenIs(scan, t + 1, IMPERSONAL_AN, false);
+}
+
+// Resolution scratch: unique hits (span, record), the groups of primaries (one span, one or more entries)
+// that cover each token, and the nested hits of each group.
+let uStart = new Int32Array(1024);
+let uEnd = new Int32Array(1024);
+let uRecord = new Int32Array(1024);
+let groupOf = new Int32Array(256);
+let nameAt = new Uint8Array(256);
+let lenCount = new Int32Array(64);
+let byLength = new Int32Array(1024);
+
+interface Group {
+  start: number;
+  end: number;
+  /** Entry ids of the co-primary glossary hits on this span (names excluded), in the order taken. */
+  entries: number[];
+  /** Unique-hit indices nested in it. */
+  nested: number[];
 }
 
 /**
  * One hit per span and entry, then longest-leftmost primaries with the shorter hits inside them nested.
- * `raw` comes in order of start token (the walk goes left to right), so no comparator sort is needed:
- * hits are taken by decreasing length in one pass per length, and the output is insertion-sorted.
+ * Raw hits come in order of start token (the walk goes left to right). Primaries never overlap one another
+ * except on the very same span, so each token belongs to at most one group of primaries, and a shorter hit
+ * is inside a group exactly when its first and last tokens are.
  */
-function resolve(matcher: TermMatcher, text: string, scan: TokenScan, raw: RawMatch[]): TermMatch[] {
-  const unique: RawMatch[] = [];
+function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch[] {
+  const records = matcher.records;
+  const count = scan.count;
+  if (uStart.length < rawCount) {
+    uStart = new Int32Array(rawCount * 2);
+    uEnd = new Int32Array(rawCount * 2);
+    uRecord = new Int32Array(rawCount * 2);
+  }
+  if (groupOf.length < count) {
+    groupOf = new Int32Array(count * 2);
+    nameAt = new Uint8Array(count * 2);
+  }
+  groupOf.fill(-1, 0, count);
+  nameAt.fill(0, 0, count);
+  for (let i = 0; i < rawCount; i++)
+    if ((records[rawRecord[i] as number] as TermRecord).name) nameAt[rawStart[i] as number] = 1;
+
+  let n = 0;
   let maxLen = 0;
-  for (const m of raw) {
+  for (let i = 0; i < rawCount; i++) {
+    const s = rawStart[i] as number;
+    const e = rawEnd[i] as number;
+    const rec = rawRecord[i] as number;
+    const r = records[rec] as TermRecord;
+    if (s === e && !r.name) {
+      // One-word hits that the context reads as something else.
+      if (r.lang === "ar" && isImpersonal(scan, s)) continue;
+      if (r.verbalNoun && s + 1 < count && nameAt[s + 1] === 1 && scan.gap[s] === GAP_SPACE) continue;
+    }
     let dup = -1;
-    for (let j = unique.length - 1; j >= 0; j--) {
-      const u = unique[j] as RawMatch;
-      if (u.startTok !== m.startTok) break;
-      if (u.endTok === m.endTok && u.entryId === m.entryId) {
+    for (let j = n - 1; j >= 0 && uStart[j] === s; j--) {
+      const other = records[uRecord[j] as number] as TermRecord;
+      if (uEnd[j] === e && other.entryId === r.entryId && other.name === r.name) {
         dup = j;
         break;
       }
     }
     if (dup >= 0) {
-      if (better(matcher, text, scan, m, unique[dup] as RawMatch)) unique[dup] = m;
+      if (better(matcher, text, scan, s, e, rec, uRecord[dup] as number)) uRecord[dup] = rec;
       continue;
     }
-    unique.push(m);
-    if (m.endTok - m.startTok > maxLen) maxLen = m.endTok - m.startTok;
+    uStart[n] = s;
+    uEnd[n] = e;
+    uRecord[n++] = rec;
+    if (e - s > maxLen) maxLen = e - s;
   }
-  const primaries: RawMatch[] = [];
-  const nested: RawMatch[] = [];
-  const out: TermMatch[] = [];
-  for (let len = maxLen; len >= 0; len--) {
-    for (const m of unique) {
-      if (m.endTok - m.startTok !== len) continue;
-      let nestedIn: number | null = null;
-      let keep = true;
-      for (const p of primaries) {
-        if (m.endTok < p.startTok || m.startTok > p.endTok) continue;
-        if (m.startTok === p.startTok && m.endTok === p.endTok) continue; // same span, other entry: co-primary
-        if (m.startTok >= p.startTok && m.endTok <= p.endTok && p.entryId !== m.entryId) {
-          nestedIn = p.entryId;
-          continue;
-        }
-        keep = false; // partial overlap with a longer (or earlier) hit, or the same entry inside itself
+
+  // Unique hits by decreasing length (counting sort, stable: leftmost first within a length).
+  if (lenCount.length < maxLen + 2) lenCount = new Int32Array(maxLen + 2);
+  lenCount.fill(0, 0, maxLen + 2);
+  for (let u = 0; u < n; u++) {
+    const slot = maxLen - ((uEnd[u] as number) - (uStart[u] as number)) + 1;
+    lenCount[slot] = (lenCount[slot] as number) + 1;
+  }
+  for (let l = 1; l <= maxLen + 1; l++) lenCount[l] = (lenCount[l] as number) + (lenCount[l - 1] as number);
+  if (byLength.length < n) byLength = new Int32Array(n * 2);
+  for (let u = 0; u < n; u++) {
+    const slot = maxLen - ((uEnd[u] as number) - (uStart[u] as number));
+    byLength[lenCount[slot] as number] = u;
+    lenCount[slot] = (lenCount[slot] as number) + 1;
+  }
+  // Per unique hit: undefined (not taken), null (a primary) or the entry id of the primary it is nested in.
+  const taken: (number | null | undefined)[] = new Array(n);
+  const groups: Group[] = [];
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const u = byLength[k] as number;
+    const s = uStart[u] as number;
+    const e = uEnd[u] as number;
+    const rec = records[uRecord[u] as number] as TermRecord;
+    const entryId = rec.entryId;
+    const gs = groupOf[s] as number;
+    const ge = groupOf[e] as number;
+    if (gs < 0 && ge < 0) {
+      // Free span: a new primary group (no primary can lie strictly inside it: those are longer).
+      const g = groups.length;
+      groups.push({ start: s, end: e, entries: rec.name ? [] : [entryId], nested: [] });
+      for (let t = s; t <= e; t++) groupOf[t] = g;
+      if (!rec.name) {
+        taken[u] = null;
+        kept++;
+      }
+      continue;
+    }
+    if (gs !== ge || rec.name) continue; // partial overlap, or a name inside something
+    const group = groups[gs] as Group;
+    if (group.start === s && group.end === e) {
+      // Same span, another entry: co-primary.
+      group.entries.push(entryId);
+      taken[u] = null;
+      kept++;
+      continue;
+    }
+    // Inside the group: nested in it, unless the group is a name or has this entry itself.
+    if (group.entries.length === 0 || group.entries.includes(entryId)) continue;
+    let inside = false;
+    for (const o of group.nested) {
+      if (
+        (uStart[o] as number) <= s &&
+        (uEnd[o] as number) >= e &&
+        (records[uRecord[o] as number] as TermRecord).entryId === entryId
+      ) {
+        inside = true;
         break;
       }
-      if (!keep) continue;
-      if (nestedIn !== null) {
-        if (nested.some((o) => sameEntryInside(m, o))) continue;
-        nested.push(m);
-      } else primaries.push(m);
-      const rec = matcher.records[m.record] as TermRecord;
-      const start = scan.start[m.startTok] as number;
-      const end = scan.end[m.endTok] as number;
+    }
+    if (inside) continue;
+    group.nested.push(u);
+    taken[u] = group.entries[group.entries.length - 1] as number;
+    kept++;
+  }
+
+  // Unique hits are in order of start token; within one start, order longest first, then by entry id.
+  const out: TermMatch[] = new Array(kept);
+  let o = 0;
+  for (let u = 0; u < n; ) {
+    const s = uStart[u] as number;
+    const from = o;
+    for (; u < n && uStart[u] === s; u++) {
+      const state = taken[u] as number;
+      if (state === undefined) continue;
+      const rec = records[uRecord[u] as number] as TermRecord;
+      const start = scan.start[s] as number;
+      const end = scan.end[uEnd[u] as number] as number;
       const hit: TermMatch = {
         start,
         end,
         surface: text.slice(start, end),
-        entryId: m.entryId,
+        entryId: rec.entryId,
         termText: rec.termText,
         status: rec.status,
         lang: rec.lang,
-        nestedIn,
+        nestedIn: state,
       };
-      // Insertion sort by start, then longest first, then entry id.
-      let j = out.length;
-      out.push(hit);
-      while (j > 0) {
-        const o = out[j - 1] as TermMatch;
-        if (
-          o.start < start ||
-          (o.start === start && (o.end > end || (o.end === end && o.entryId <= m.entryId)))
-        )
-          break;
-        out[j] = o;
+      let j = o++;
+      while (j > from) {
+        const prev = out[j - 1] as TermMatch;
+        if (prev.end > end || (prev.end === end && prev.entryId <= hit.entryId)) break;
+        out[j] = prev;
         j--;
       }
       out[j] = hit;
@@ -420,30 +786,36 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan, raw: RawMa
   return out;
 }
 
-function sameEntryInside(inner: RawMatch, outer: RawMatch): boolean {
-  return inner.startTok >= outer.startTok && inner.endTok <= outer.endTok && inner.entryId === outer.entryId;
-}
-
 function lightTokens(rec: TermRecord): string[] {
   if (rec.lightTokens === null) {
     rec.light = lightForm(rec.termText);
     rec.lightTokens = tokenize(rec.termText).map((t) => {
       const w = rec.termText.slice(t.start, t.end);
-      return lightForm(
-        t.script === "ar" ? w.slice(arabicKeyStart(toCodes(w), 0, w.length, w.charCodeAt(0))) : w,
-      );
+      const codes = Array.from(w, (c) => c.charCodeAt(0));
+      return lightForm(t.script === "ar" ? w.slice(arabicKeyStart(codes, 0, w.length, w.charCodeAt(0))) : w);
     });
   }
   return rec.lightTokens;
 }
 
 /** Of two terms of one entry found on the same span, the one spelt most like the text wins. */
-function better(matcher: TermMatcher, text: string, scan: TokenScan, a: RawMatch, b: RawMatch): boolean {
-  const ra = matcher.records[a.record] as TermRecord;
-  const rb = matcher.records[b.record] as TermRecord;
-  const surface = lightForm(text.slice(scan.start[a.startTok], scan.end[a.endTok]));
-  const closeness = (r: TermRecord): number =>
-    (lightForm(r.termText) === surface ? 1000 : 0) +
-    10 * lightTokens(r).filter((t) => surface.includes(t)).length;
+function better(
+  matcher: TermMatcher,
+  text: string,
+  scan: TokenScan,
+  s: number,
+  e: number,
+  a: number,
+  b: number,
+): boolean {
+  const ra = matcher.records[a] as TermRecord;
+  const rb = matcher.records[b] as TermRecord;
+  const surface = lightForm(text.slice(scan.start[s], scan.end[e]));
+  const closeness = (r: TermRecord): number => {
+    const tokens = lightTokens(r);
+    let c = r.light === surface ? 1000 : 0;
+    for (const t of tokens) if (surface.includes(t)) c += 10;
+    return c;
+  };
   return (closeness(ra) - closeness(rb) || STATUS_RANK[rb.status] - STATUS_RANK[ra.status]) > 0;
 }
