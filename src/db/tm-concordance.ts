@@ -115,10 +115,11 @@ export async function concordance(
   return out;
 }
 
-/** Postings lists merged per statement (2 bound parameters each, under D1's 100 per statement). */
+/**
+ * Postings lists merged per statement (2 bound parameters each, under D1's 100 per statement). A word has
+ * at most 30 forms, so today one statement per language always suffices.
+ */
 const ARMS_PER_STATEMENT = 40;
-/** The batch size as SQL text: a constant, so the arms spend no bound parameter on it. */
-const BATCH_LITERAL = sql.raw(String(CONCORDANCE_BATCH));
 
 interface WordTokens {
   ids: number[];
@@ -169,18 +170,22 @@ async function arabicConcordance(
   const statements: { lang: Lang; statement: Statement }[] = [];
   const out: ConcordanceItem[] = [];
   let after = afterId ?? 0;
+  // The first round reads about two pages' worth of candidates (most phrases fill a page from it), later
+  // rounds double up to CONCORDANCE_BATCH.
+  let batch = Math.min(CONCORDANCE_BATCH, 2 * (limit + 1));
   for (let round = 0; round < CONCORDANCE_ROUNDS && plans.length > 0 && out.length <= limit; round++) {
     statements.length = 0;
+    const batchLiteral = sql.raw(String(batch)); // an integer constant: the arms spend no parameter on it
     for (const p of plans) {
       for (let k = 0; k < p.driver.length; k += ARMS_PER_STATEMENT) {
         const arms = p.driver.slice(k, k + ARMS_PER_STATEMENT).map(
           (token) =>
             sql`SELECT segment_id FROM (SELECT segment_id FROM tm_postings
-              WHERE token_id = ${token} AND segment_id > ${after} ORDER BY segment_id LIMIT ${BATCH_LITERAL})`,
+              WHERE token_id = ${token} AND segment_id > ${after} ORDER BY segment_id LIMIT ${batchLiteral})`,
         );
         statements.push({
           lang: p.lang,
-          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${CONCORDANCE_BATCH})
+          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${batchLiteral})
             SELECT id, NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.others)}) AS o
               WHERE NOT EXISTS (SELECT 1 FROM json_each(o.value) AS f JOIN tm_postings AS x
                 ON x.token_id = f.value AND x.segment_id = cand.id)) AS ok
@@ -197,8 +202,7 @@ async function arabicConcordance(
     const found = new Map<number, Set<Lang>>();
     results.forEach((res, i) => {
       const rows = (res.results ?? []) as { id: number; ok: number }[];
-      if (rows.length === CONCORDANCE_BATCH)
-        bound = Math.min(bound, (rows[rows.length - 1] as { id: number }).id);
+      if (rows.length === batch) bound = Math.min(bound, (rows[rows.length - 1] as { id: number }).id);
       const l = (statements[i] as { lang: Lang }).lang;
       for (const r of rows) {
         if (r.ok !== 1) continue;
@@ -208,19 +212,25 @@ async function arabicConcordance(
       }
     });
     const ordered = [...found.keys()].filter((id) => id <= bound).sort((a, b) => a - b);
-    const rows = ordered.length > 0 ? await segmentsById(db, ordered) : new Map<number, Segment>();
-    for (const id of ordered) {
-      const s = rows.get(id);
-      if (!s) continue;
-      const where = found.get(id) as Set<Lang>;
-      const highlights = langs
-        .filter((l) => where.has(l))
-        .flatMap((l) => cliticHighlights(l === "ar" ? s.ar : s.en, l, phrase));
-      if (highlights.length > 0) out.push({ ...s, highlights });
-      if (out.length > limit) break;
+    // Read and verify only as many candidates as the page still needs (nearly all pass), slice by slice.
+    for (let from = 0; from < ordered.length && out.length <= limit; ) {
+      const slice = ordered.slice(from, from + limit + 1 - out.length + 8);
+      from += slice.length;
+      const rows = await segmentsById(db, slice);
+      for (const id of slice) {
+        const s = rows.get(id);
+        if (!s) continue;
+        const where = found.get(id) as Set<Lang>;
+        const highlights = langs
+          .filter((l) => where.has(l))
+          .flatMap((l) => cliticHighlights(l === "ar" ? s.ar : s.en, l, phrase));
+        if (highlights.length > 0) out.push({ ...s, highlights });
+        if (out.length > limit) break;
+      }
     }
     if (bound === Number.MAX_SAFE_INTEGER) break; // every list was exhausted
     after = bound;
+    batch = Math.min(CONCORDANCE_BATCH, batch * 2);
   }
   return out;
 }
