@@ -171,6 +171,13 @@ function endsInTaMarbuta(text: string, start: number, end: number): boolean {
 
 /** Marks, tatweel and invisibles removed, letters untouched: tells الامم from الأمم, Greater from greater. */
 function lightForm(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) break;
+    i++;
+  }
+  if (i === s.length) return s; // the usual case: nothing to drop
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -623,6 +630,12 @@ let groupOf = new Int32Array(256);
 let nameAt = new Uint8Array(256);
 let lenCount = new Int32Array(64);
 let byLength = new Int32Array(1024);
+let taken = new Uint8Array(1024);
+let nestedEntry = new Float64Array(1024);
+let order = new Int32Array(64);
+const TAKEN_NOT = 0;
+const TAKEN_PRIMARY = 1;
+const TAKEN_NESTED = 2;
 
 interface Group {
   start: number;
@@ -700,8 +713,12 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     byLength[lenCount[slot] as number] = u;
     lenCount[slot] = (lenCount[slot] as number) + 1;
   }
-  // Per unique hit: undefined (not taken), null (a primary) or the entry id of the primary it is nested in.
-  const taken: (number | null | undefined)[] = new Array(n);
+  // Per unique hit: TAKEN_NOT, TAKEN_PRIMARY or TAKEN_NESTED (in the primary of entry nestedEntry[u]).
+  if (taken.length < n) {
+    taken = new Uint8Array(n * 2);
+    nestedEntry = new Float64Array(n * 2);
+  }
+  taken.fill(TAKEN_NOT, 0, n);
   const groups: Group[] = [];
   let kept = 0;
   for (let k = 0; k < n; k++) {
@@ -718,7 +735,7 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
       groups.push({ start: s, end: e, entries: rec.name ? [] : [entryId], nested: [] });
       for (let t = s; t <= e; t++) groupOf[t] = g;
       if (!rec.name) {
-        taken[u] = null;
+        taken[u] = TAKEN_PRIMARY;
         kept++;
       }
       continue;
@@ -728,7 +745,7 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     if (group.start === s && group.end === e) {
       // Same span, another entry: co-primary.
       group.entries.push(entryId);
-      taken[u] = null;
+      taken[u] = TAKEN_PRIMARY;
       kept++;
       continue;
     }
@@ -747,23 +764,37 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     }
     if (inside) continue;
     group.nested.push(u);
-    taken[u] = group.entries[group.entries.length - 1] as number;
+    taken[u] = TAKEN_NESTED;
+    nestedEntry[u] = group.entries[group.entries.length - 1] as number;
     kept++;
   }
 
   // Unique hits are in order of start token; within one start, order longest first, then by entry id.
-  const out: TermMatch[] = new Array(kept);
-  let o = 0;
+  const out: TermMatch[] = [];
+  if (order.length < kept) order = new Int32Array(kept * 2);
   for (let u = 0; u < n; ) {
     const s = uStart[u] as number;
-    const from = o;
+    let m = 0;
     for (; u < n && uStart[u] === s; u++) {
-      const state = taken[u] as number;
-      if (state === undefined) continue;
-      const rec = records[uRecord[u] as number] as TermRecord;
-      const start = scan.start[s] as number;
-      const end = scan.end[uEnd[u] as number] as number;
-      const hit: TermMatch = {
+      if (taken[u] === TAKEN_NOT) continue;
+      const e = uEnd[u] as number;
+      const id = (records[uRecord[u] as number] as TermRecord).entryId;
+      let j = m++;
+      while (j > 0) {
+        const p = order[j - 1] as number;
+        const pe = uEnd[p] as number;
+        if (pe > e || (pe === e && (records[uRecord[p] as number] as TermRecord).entryId <= id)) break;
+        order[j] = p;
+        j--;
+      }
+      order[j] = u;
+    }
+    const start = scan.start[s] as number;
+    for (let j = 0; j < m; j++) {
+      const v = order[j] as number;
+      const rec = records[uRecord[v] as number] as TermRecord;
+      const end = scan.end[uEnd[v] as number] as number;
+      out.push({
         start,
         end,
         surface: text.slice(start, end),
@@ -771,16 +802,8 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
         termText: rec.termText,
         status: rec.status,
         lang: rec.lang,
-        nestedIn: state,
-      };
-      let j = o++;
-      while (j > from) {
-        const prev = out[j - 1] as TermMatch;
-        if (prev.end > end || (prev.end === end && prev.entryId <= hit.entryId)) break;
-        out[j] = prev;
-        j--;
-      }
-      out[j] = hit;
+        nestedIn: taken[v] === TAKEN_PRIMARY ? null : (nestedEntry[v] as number),
+      });
     }
   }
   return out;

@@ -75,15 +75,36 @@ function isSymbolToken(c: number): boolean {
   return c === 0x2b || c === 0x26;
 }
 
+// Per code unit, filled on first use: the predicates the scan asks about each character, as bits, so that
+// the hot loop does one table load instead of several range tests and a RegExp per new character.
+const CLASS_KNOWN = 1;
+const CLASS_WORD = 2;
+const CLASS_ARABIC = 4;
+const CLASS_LATIN = 8;
+const CLASS_EXTENDS = 16;
+const CHAR_CLASS = new Uint8Array(0x10000);
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c] as number;
+  if (k === 0) {
+    k =
+      CLASS_KNOWN |
+      (c < 0xd800 || c > 0xdbff ? (isWordCodeUnit(c) ? CLASS_WORD : 0) : 0) |
+      (isArabicLetterCode(c) ? CLASS_ARABIC : 0) |
+      (isLatinLetterCode(c) ? CLASS_LATIN : 0) |
+      (extendsWord(c) ? CLASS_EXTENDS : 0);
+    CHAR_CLASS[c] = k;
+  }
+  return k;
+}
+
 /** Length (1 or 2) of the word character at codes[i], or 0 if it does not belong to a word. */
 function wordCharLength(codes: Uint16Array, i: number, n: number): number {
   const c = codes[i] as number;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = i + 1 < n ? (codes[i + 1] as number) : 0;
-    if (d < 0xdc00 || d > 0xdfff) return 0;
-    return WORDISH.test(String.fromCharCode(c, d)) ? 2 : 0;
-  }
-  return isWordCodeUnit(c) ? 1 : 0;
+  if (c < 0xd800 || c > 0xdbff) return (charClass(c) & CLASS_WORD) !== 0 ? 1 : 0;
+  const d = i + 1 < n ? (codes[i + 1] as number) : 0;
+  if (d < 0xdc00 || d > 0xdfff) return 0;
+  return WORDISH.test(String.fromCharCode(c, d)) ? 2 : 0;
 }
 
 /** In "u.n." or "e.g." a period between two single Latin letters stays inside the token. */
@@ -193,15 +214,15 @@ export function scanTokens(text: string, into?: TokenScan): TokenScan {
         }
         break;
       }
-      const c = codes[i] as number;
-      if (!arabic && isArabicLetterCode(c)) arabic = true;
-      else if (!latin && isLatinLetterCode(c)) latin = true;
+      const k = charClass(codes[i] as number);
+      if (!arabic && (k & CLASS_ARABIC) !== 0) arabic = true;
+      else if (!latin && (k & CLASS_LATIN) !== 0) latin = true;
       i += len;
     }
     // "u.n." and "a.i." keep their final period once a period was kept inside them.
     if (dotted && i < n && codes[i] === 0x2e && codes[i - 2] === 0x2e) i++;
     let e = (origins[i - 1] as number) + 1;
-    while (e < text.length && extendsWord(text.charCodeAt(e))) e++;
+    while (e < text.length && (charClass(text.charCodeAt(e)) & CLASS_EXTENDS) !== 0) e++;
     scan.normStart[count] = a;
     scan.normEnd[count] = i;
     scan.start[count] = origins[a] as number;
