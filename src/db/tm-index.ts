@@ -37,12 +37,19 @@ export interface PendingSegment {
   en: string | null;
 }
 
-/** Index changes for a set of pending segments; rows carry [segment id, rev, lang, term, (len, paired)]. */
+/** Posting changes of one language, per segment: [segment id, rev, (len, paired,) terms]. */
+export interface LangChanges {
+  removes: [number, number, string[]][];
+  adds: [number, number, number, number, string[]][];
+  /** Terms kept whose postings need a new len or paired flag. */
+  updates: [number, number, number, number, string[]][];
+}
+
+/** Index changes for a set of pending segments. */
 export interface SyncPlan {
   segments: { id: number; rev: number }[];
-  removes: [number, number, Lang, string][];
-  adds: [number, number, Lang, string, number, number][];
-  updates: [number, number, Lang, string, number, number][];
+  ar: LangChanges;
+  en: LangChanges;
 }
 
 export interface SyncStats {
@@ -82,15 +89,17 @@ function side(norm: string | null, paired: boolean, profile?: { terms: string[];
   return { terms: p.terms, words: p.words, paired: paired ? 1 : 0 };
 }
 
-function diff(plan: SyncPlan, id: number, rev: number, lang: Lang, before: Side, after: Side): void {
+function diff(changes: LangChanges, id: number, rev: number, before: Side, after: Side): void {
   const old = new Set(before.terms);
   const now = new Set(after.terms);
-  const changed = before.words !== after.words || before.paired !== after.paired;
-  for (const t of before.terms) if (!now.has(t)) plan.removes.push([id, rev, lang, t]);
-  for (const t of after.terms) {
-    if (!old.has(t)) plan.adds.push([id, rev, lang, t, after.words, after.paired]);
-    else if (changed) plan.updates.push([id, rev, lang, t, after.words, after.paired]);
-  }
+  const removed = before.terms.filter((t) => !now.has(t));
+  const added: string[] = [];
+  const kept: string[] = [];
+  for (const t of after.terms) (old.has(t) ? kept : added).push(t);
+  if (removed.length > 0) changes.removes.push([id, rev, removed]);
+  if (added.length > 0) changes.adds.push([id, rev, after.words, after.paired, added]);
+  if (kept.length > 0 && (before.words !== after.words || before.paired !== after.paired))
+    changes.updates.push([id, rev, after.words, after.paired, kept]);
 }
 
 /**
@@ -99,92 +108,96 @@ function diff(plan: SyncPlan, id: number, rev: number, lang: Lang, before: Side,
  * word count or the paired flag changed (Arabic postings become match candidates when English arrives).
  */
 export function planSync(rows: readonly PendingSegment[]): SyncPlan {
-  const plan: SyncPlan = { segments: [], removes: [], adds: [], updates: [] };
+  const empty = (): LangChanges => ({ removes: [], adds: [], updates: [] });
+  const plan: SyncPlan = { segments: [], ar: empty(), en: empty() };
   for (const r of rows) {
     plan.segments.push({ id: r.id, rev: r.rev });
     const ar = r.present ? r.ar : null;
     const en = r.present ? r.en : null;
     // Same Arabic (an English-only change, as in XLIFF imports and pre-translation): profile it once.
     const arProfile = r.oldAr !== null && r.oldAr === ar ? indexProfile(ar) : undefined;
-    diff(
-      plan,
-      r.id,
-      r.rev,
-      "ar",
-      side(r.oldAr, r.oldEn !== null, arProfile),
-      side(ar, en !== null, arProfile),
-    );
+    diff(plan.ar, r.id, r.rev, side(r.oldAr, r.oldEn !== null, arProfile), side(ar, en !== null, arProfile));
     const enProfile = r.oldEn !== null && r.oldEn === en ? indexProfile(en) : undefined;
-    diff(plan, r.id, r.rev, "en", side(r.oldEn, true, enProfile), side(en, true, enProfile));
+    diff(plan.en, r.id, r.rev, side(r.oldEn, true, enProfile), side(en, true, enProfile));
   }
   return plan;
 }
 
-// Every change row is applied only while the segment's pending row still has the revision that was read.
-const current = (j: string) =>
-  sql.raw(
-    `EXISTS (SELECT 1 FROM tm_pending AS q WHERE q.segment_id = ${j}.value ->> '$[0]' AND q.rev = ${j}.value ->> '$[1]')`,
-  );
+// A segment's changes are applied only while its pending row still has the revision that was read. Rows of
+// the payloads are per segment ([id, rev, …, [terms]]) and the terms are expanded by a second json_each, so
+// the revision is checked once per segment; the statements writing postings first materialise the segment
+// fields (g), which keeps SQLite from re-reading them from the JSON for every term (a third less CPU in the
+// sqlite3 CLI).
+const current = sql.raw(
+  "EXISTS (SELECT 1 FROM tm_pending AS q WHERE q.segment_id = s.value ->> '$[0]' AND q.rev = s.value ->> '$[1]')",
+);
 
-/**
- * The statements of one sync batch, in order: remove postings of terms a segment lost (decrementing df),
- * add postings of terms it gained (upserting their tokens first), rewrite len/paired of terms it kept, drop
- * tokens no segment holds any more, delete the applied pending rows. Those deletes come last (`tail` of
- * them): their `changes` add up to the number of segments applied.
- */
-export function syncStatements(plan: SyncPlan): { statements: Statement[]; tail: number } {
-  const out: Statement[] = [];
-  const j = current("j");
-  for (const chunk of chunkJson(plan.removes)) {
-    out.push(
+/** `g(seg, len, paired, terms)`: the segments of a payload still at the revision read. */
+const segmentsOf = (chunk: string, terms: number) =>
+  sql`WITH g AS MATERIALIZED (SELECT s.value ->> '$[0]' AS seg, s.value ->> '$[2]' AS len,
+      s.value ->> '$[3]' AS paired, s.value -> ${`$[${terms}]`} AS terms
+    FROM json_each(${chunk}) AS s WHERE ${current})`;
+
+function langStatements(lang: Lang, c: LangChanges): { head: Statement[]; cleanup: Statement[] } {
+  const head: Statement[] = [];
+  const cleanup: Statement[] = [];
+  for (const chunk of chunkJson(c.removes)) {
+    head.push(
       sql`UPDATE tm_tokens SET df = tm_tokens.df - r.n
-        FROM (SELECT j.value ->> '$[2]' AS lang, j.value ->> '$[3]' AS term, count(*) AS n
-          FROM json_each(${chunk}) AS j WHERE ${j} GROUP BY 1, 2) AS r
-        WHERE tm_tokens.lang = r.lang AND tm_tokens.token = r.term`,
-      sql`DELETE FROM tm_postings WHERE (token_id, segment_id) IN (
-          SELECT k.id, j.value ->> '$[0]' FROM json_each(${chunk}) AS j
-          CROSS JOIN tm_tokens AS k ON k.lang = j.value ->> '$[2]' AND k.token = j.value ->> '$[3]'
-          WHERE ${j})`,
+        FROM (SELECT t.value AS term, count(*) AS n FROM json_each(${chunk}) AS s, json_each(s.value, '$[2]') AS t
+          WHERE ${current} GROUP BY t.value) AS r
+        WHERE tm_tokens.lang = ${lang} AND tm_tokens.token = r.term`,
+      sql`${segmentsOf(chunk, 2)} DELETE FROM tm_postings WHERE (token_id, segment_id) IN (
+          SELECT k.id, g.seg FROM g CROSS JOIN json_each(g.terms) AS t
+          CROSS JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = t.value)`,
+    );
+    cleanup.push(
+      sql`DELETE FROM tm_tokens WHERE df <= 0 AND lang = ${lang} AND token IN (
+          SELECT t.value FROM json_each(${chunk}) AS s, json_each(s.value, '$[2]') AS t)`,
     );
   }
-  for (const chunk of chunkJson(plan.adds)) {
-    out.push(
+  for (const chunk of chunkJson(c.adds)) {
+    head.push(
       sql`INSERT INTO tm_tokens (lang, token, df)
-        SELECT j.value ->> '$[2]', j.value ->> '$[3]', count(*) FROM json_each(${chunk}) AS j
-        WHERE ${j} GROUP BY 1, 2
+        SELECT ${lang}, t.value, count(*) FROM json_each(${chunk}) AS s, json_each(s.value, '$[4]') AS t
+        WHERE ${current} GROUP BY t.value
         ON CONFLICT (lang, token) DO UPDATE SET df = df + excluded.df`,
       // Key order, and CROSS JOIN to keep D1's planner from scanning a language's tokens per row (as in
       // the TMX import, src/db/tm-exchange.ts).
-      sql`INSERT INTO tm_postings (token_id, segment_id, len, paired)
-        SELECT k.id, j.value ->> '$[0]', j.value ->> '$[4]', j.value ->> '$[5]' FROM json_each(${chunk}) AS j
-        CROSS JOIN tm_tokens AS k ON k.lang = j.value ->> '$[2]' AND k.token = j.value ->> '$[3]'
-        WHERE ${j} ORDER BY k.id, j.value ->> '$[0]'`,
+      sql`${segmentsOf(chunk, 4)} INSERT INTO tm_postings (token_id, segment_id, len, paired)
+        SELECT k.id, g.seg, g.len, g.paired FROM g CROSS JOIN json_each(g.terms) AS t
+        CROSS JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = t.value ORDER BY 1, 2`,
     );
   }
-  for (const chunk of chunkJson(plan.updates)) {
+  for (const chunk of chunkJson(c.updates)) {
     // Every one of these postings exists: an upsert walks the JSON and seeks each by key (UPDATE … FROM
     // made SQLite scan tm_postings).
-    out.push(
-      sql`INSERT INTO tm_postings (token_id, segment_id, len, paired)
-        SELECT k.id, j.value ->> '$[0]', j.value ->> '$[4]', j.value ->> '$[5]' FROM json_each(${chunk}) AS j
-        CROSS JOIN tm_tokens AS k ON k.lang = j.value ->> '$[2]' AND k.token = j.value ->> '$[3]'
-        WHERE ${j} ORDER BY k.id, j.value ->> '$[0]'
+    head.push(
+      sql`${segmentsOf(chunk, 4)} INSERT INTO tm_postings (token_id, segment_id, len, paired)
+        SELECT k.id, g.seg, g.len, g.paired FROM g CROSS JOIN json_each(g.terms) AS t
+        CROSS JOIN tm_tokens AS k ON k.lang = ${lang} AND k.token = t.value ORDER BY 1, 2
         ON CONFLICT (token_id, segment_id) DO UPDATE SET len = excluded.len, paired = excluded.paired`,
     );
   }
-  for (const chunk of chunkJson(plan.removes)) {
-    out.push(
-      sql`DELETE FROM tm_tokens WHERE df <= 0 AND id IN (
-          SELECT k.id FROM json_each(${chunk}) AS j
-          CROSS JOIN tm_tokens AS k ON k.lang = j.value ->> '$[2]' AND k.token = j.value ->> '$[3]')`,
-    );
-  }
+  return { head, cleanup };
+}
+
+/**
+ * The statements of one sync batch, in order: per language, remove postings of terms a segment lost
+ * (decrementing df), add postings of terms it gained (upserting their tokens first), rewrite len/paired of
+ * terms it kept; then drop tokens no segment holds any more and delete the applied pending rows. Those
+ * deletes come last (`tail` of them): their `changes` add up to the number of segments applied.
+ */
+export function syncStatements(plan: SyncPlan): { statements: Statement[]; tail: number } {
+  const ar = langStatements("ar", plan.ar);
+  const en = langStatements("en", plan.en);
+  const out = [...ar.head, ...en.head, ...ar.cleanup, ...en.cleanup];
   let tail = 0;
   for (const chunk of chunkJson(plan.segments.map((s) => [s.id, s.rev]))) {
     out.push(
       sql`DELETE FROM tm_pending WHERE segment_id IN (
-          SELECT q.segment_id FROM json_each(${chunk}) AS j
-          JOIN tm_pending AS q ON q.segment_id = j.value ->> '$[0]' AND q.rev = j.value ->> '$[1]')`,
+          SELECT q.segment_id FROM json_each(${chunk}) AS s
+          JOIN tm_pending AS q ON q.segment_id = s.value ->> '$[0]' AND q.rev = s.value ->> '$[1]')`,
     );
     tail++;
   }
