@@ -31,6 +31,8 @@ export interface ImportTiming {
   publishMs: number;
   /** Sum of D1's own `meta.duration` over the publishing batch's statements, in ms. */
   publishSqlMs: number;
+  /** The longest of them (D1's 30 s limit is per query), in ms. */
+  publishMaxSqlMs: number;
 }
 
 /** Staged statements per D1 batch while uploading an import: a few MB per round trip. */
@@ -112,7 +114,12 @@ export async function importPairBatches(
     for await (const batch of batches) await stage(batch);
     const stageMs = performance.now() - t0;
     if (staged === 0)
-      return { imported: 0, duplicates: 0, skipped, timing: { stageMs, publishMs: 0, publishSqlMs: 0 } };
+      return {
+        imported: 0,
+        duplicates: 0,
+        skipped,
+        timing: { stageMs, publishMs: 0, publishSqlMs: 0, publishMaxSqlMs: 0 },
+      };
     // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
     // aggregate query with min() come from the row holding the minimum.
     const newRows = sql`FROM segments AS s
@@ -162,13 +169,14 @@ export async function importPairBatches(
       sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`,
     ]);
     const publishMs = performance.now() - t1;
-    const publishSqlMs = res.reduce((sum, r) => sum + (r.meta?.duration ?? 0), 0);
+    const durations = res.map((r) => r.meta?.duration ?? 0);
+    const publishSqlMs = durations.reduce((sum, d) => sum + d, 0);
     const imported = Number(res[0]?.results[0]?.n ?? 0);
     return {
       imported,
       duplicates: staged - imported,
       skipped,
-      timing: { stageMs, publishMs, publishSqlMs },
+      timing: { stageMs, publishMs, publishSqlMs, publishMaxSqlMs: Math.max(...durations) },
     };
   } catch (err) {
     await runBatch(db, [sql`DELETE FROM tm_import_rows WHERE import_id = ${importId}`]).catch(
