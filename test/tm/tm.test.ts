@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
+import { syncTmIndex } from "../../src/db/tm-index";
 import { storedMatches } from "../../src/db/tm-match";
 import type { Db } from "../../src/env";
 import type { Segment } from "../../src/types";
@@ -130,13 +131,14 @@ describe("index maintenance", () => {
     expect(await matches(`نص ${before}`, "&minScore=100")).toEqual([]);
 
     expect((await api(`/api/documents/${doc.id}`, { method: "DELETE" })).status).toBe(204);
+    await syncTmIndex(db()); // the write-behind index (src/db/tm-index.ts), read here without a TM read
     const left = await env.DB.prepare("SELECT count(*) AS n FROM tm_postings WHERE segment_id = ?")
       .bind(seg.id)
       .first<{ n: number }>();
     expect(left?.n).toBe(0);
   });
 
-  it("indexes a bulk TMX import exactly as the triggers index other writes", async () => {
+  it("indexes a bulk TMX import exactly as the write-behind sync indexes other writes", async () => {
     const tag = unique("b");
     const ar = `«قال» الوزيرُ (${tag}): 5,000 دولار، و2016… نعم؛ — لا! \\ "اقتباس" ١٢٣`;
     const en = `"U.N.'s" ${tag}: 5,000 dollars, (2016)... yes; -- no! \\ co-operation 123%`;
@@ -154,6 +156,7 @@ describe("index maintenance", () => {
     const free = await env.DB.prepare("SELECT id FROM segments WHERE document_id IS NULL AND ar = ?")
       .bind(ar)
       .first<{ id: number }>();
+    await syncTmIndex(db());
     const viaTrigger = await postings(doc.segments[0]!.id);
     expect(viaTrigger.length).toBeGreaterThan(10);
     expect(await postings(free!.id)).toEqual(viaTrigger);
