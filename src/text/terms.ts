@@ -90,6 +90,9 @@ export interface TermMatcher {
   /** Key ids of the comma and period pseudo-keys. */
   readonly commaId: number;
   readonly periodId: number;
+  /** Per record: RECORD_* flags and entry id, so that resolution does not touch the record objects. */
+  readonly recordFlags: Uint8Array;
+  readonly recordEntry: Float64Array;
   /** Readings of the word forms seen so far (filled by recognizeTerms; see ReadingCache). */
   readonly readings: ReadingCache;
 }
@@ -105,6 +108,11 @@ const KNOWN_NAMES: readonly { lang: Lang; text: string }[] = [
   { lang: "ar", text: "المملكة المتحدة" },
   { lang: "ar", text: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية" },
 ];
+
+// RECORD_* flags (TermMatcher.recordFlags).
+const RECORD_NAME = 1;
+const RECORD_ARABIC = 2;
+const RECORD_VERBAL_NOUN = 4;
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
 const HA = 0x0647;
@@ -388,6 +396,15 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false);
   const termCount = records.length;
   for (const name of KNOWN_NAMES) addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true);
+  const recordFlags = new Uint8Array(records.length);
+  const recordEntry = new Float64Array(records.length);
+  records.forEach((r, i) => {
+    recordFlags[i] =
+      (r.name ? RECORD_NAME : 0) |
+      (r.lang === "ar" ? RECORD_ARABIC : 0) |
+      (r.verbalNoun ? RECORD_VERBAL_NOUN : 0);
+    recordEntry[i] = r.entryId;
+  });
   return {
     roots,
     edges,
@@ -398,6 +415,8 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
     termCount,
     commaId,
     periodId,
+    recordFlags,
+    recordEntry,
     readings: new ReadingCache(),
   };
 }
@@ -621,29 +640,56 @@ function isImpersonal(scan: TokenScan, t: number): boolean {
   return tokenIs(scan, t - 1, IMPERSONAL_MIN, true) && tokenIs(scan, t + 1, IMPERSONAL_AN, false);
 }
 
-// Resolution scratch: unique hits (span, record), the groups of primaries (one span, one or more entries)
-// that cover each token, and the nested hits of each group.
+// Resolution scratch, reused: unique hits (span, record, entry, name flag); per token, the group of
+// primaries covering it; per group (one span, its co-primary entries), its span, entries and nested hits
+// (a linked list through nestedNext); per unique hit, whether and how it was taken.
 let uStart = new Int32Array(1024);
 let uEnd = new Int32Array(1024);
 let uRecord = new Int32Array(1024);
-let groupOf = new Int32Array(256);
-let nameAt = new Uint8Array(256);
-let lenCount = new Int32Array(64);
+let uEntry = new Float64Array(1024);
+let uName = new Uint8Array(1024);
 let byLength = new Int32Array(1024);
 let taken = new Uint8Array(1024);
 let nestedEntry = new Float64Array(1024);
+let nestedNext = new Int32Array(1024);
+let groupOf = new Int32Array(256);
+let nameAt = new Uint8Array(256);
+let gStart = new Int32Array(256);
+let gEnd = new Int32Array(256);
+let gEntryFrom = new Int32Array(256);
+let gEntryCount = new Int32Array(256);
+let gNested = new Int32Array(256);
+let coEntries = new Float64Array(256);
+let lenCount = new Int32Array(64);
 let order = new Int32Array(64);
 const TAKEN_NOT = 0;
 const TAKEN_PRIMARY = 1;
 const TAKEN_NESTED = 2;
 
-interface Group {
-  start: number;
-  end: number;
-  /** Entry ids of the co-primary glossary hits on this span (names excluded), in the order taken. */
-  entries: number[];
-  /** Unique-hit indices nested in it. */
-  nested: number[];
+function ensureResolveCapacity(hits: number, tokens: number): void {
+  if (uStart.length < hits) {
+    const size = hits * 2;
+    uStart = new Int32Array(size);
+    uEnd = new Int32Array(size);
+    uRecord = new Int32Array(size);
+    uEntry = new Float64Array(size);
+    uName = new Uint8Array(size);
+    byLength = new Int32Array(size);
+    taken = new Uint8Array(size);
+    nestedEntry = new Float64Array(size);
+    nestedNext = new Int32Array(size);
+    coEntries = new Float64Array(size);
+  }
+  if (groupOf.length < tokens) {
+    const size = tokens * 2;
+    groupOf = new Int32Array(size);
+    nameAt = new Uint8Array(size);
+    gStart = new Int32Array(size);
+    gEnd = new Int32Array(size);
+    gEntryFrom = new Int32Array(size);
+    gEntryCount = new Int32Array(size);
+    gNested = new Int32Array(size);
+  }
 }
 
 /**
@@ -654,20 +700,15 @@ interface Group {
  */
 function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch[] {
   const records = matcher.records;
+  const recordFlags = matcher.recordFlags;
+  const recordEntry = matcher.recordEntry;
   const count = scan.count;
-  if (uStart.length < rawCount) {
-    uStart = new Int32Array(rawCount * 2);
-    uEnd = new Int32Array(rawCount * 2);
-    uRecord = new Int32Array(rawCount * 2);
-  }
-  if (groupOf.length < count) {
-    groupOf = new Int32Array(count * 2);
-    nameAt = new Uint8Array(count * 2);
-  }
+  ensureResolveCapacity(rawCount, count);
   groupOf.fill(-1, 0, count);
   nameAt.fill(0, 0, count);
   for (let i = 0; i < rawCount; i++)
-    if ((records[rawRecord[i] as number] as TermRecord).name) nameAt[rawStart[i] as number] = 1;
+    if (((recordFlags[rawRecord[i] as number] as number) & RECORD_NAME) !== 0)
+      nameAt[rawStart[i] as number] = 1;
 
   let n = 0;
   let maxLen = 0;
@@ -675,16 +716,23 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     const s = rawStart[i] as number;
     const e = rawEnd[i] as number;
     const rec = rawRecord[i] as number;
-    const r = records[rec] as TermRecord;
-    if (s === e && !r.name) {
+    const flags = recordFlags[rec] as number;
+    const entryId = recordEntry[rec] as number;
+    const isName = flags & RECORD_NAME;
+    if (s === e && isName === 0) {
       // One-word hits that the context reads as something else.
-      if (r.lang === "ar" && isImpersonal(scan, s)) continue;
-      if (r.verbalNoun && s + 1 < count && nameAt[s + 1] === 1 && scan.gap[s] === GAP_SPACE) continue;
+      if ((flags & RECORD_ARABIC) !== 0 && isImpersonal(scan, s)) continue;
+      if (
+        (flags & RECORD_VERBAL_NOUN) !== 0 &&
+        s + 1 < count &&
+        nameAt[s + 1] === 1 &&
+        scan.gap[s] === GAP_SPACE
+      )
+        continue;
     }
     let dup = -1;
     for (let j = n - 1; j >= 0 && uStart[j] === s; j--) {
-      const other = records[uRecord[j] as number] as TermRecord;
-      if (uEnd[j] === e && other.entryId === r.entryId && other.name === r.name) {
+      if (uEnd[j] === e && uEntry[j] === entryId && uName[j] === isName) {
         dup = j;
         break;
       }
@@ -695,6 +743,8 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     }
     uStart[n] = s;
     uEnd[n] = e;
+    uEntry[n] = entryId;
+    uName[n] = isName;
     uRecord[n++] = rec;
     if (e - s > maxLen) maxLen = e - s;
   }
@@ -707,65 +757,70 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     lenCount[slot] = (lenCount[slot] as number) + 1;
   }
   for (let l = 1; l <= maxLen + 1; l++) lenCount[l] = (lenCount[l] as number) + (lenCount[l - 1] as number);
-  if (byLength.length < n) byLength = new Int32Array(n * 2);
   for (let u = 0; u < n; u++) {
     const slot = maxLen - ((uEnd[u] as number) - (uStart[u] as number));
     byLength[lenCount[slot] as number] = u;
     lenCount[slot] = (lenCount[slot] as number) + 1;
   }
-  // Per unique hit: TAKEN_NOT, TAKEN_PRIMARY or TAKEN_NESTED (in the primary of entry nestedEntry[u]).
-  if (taken.length < n) {
-    taken = new Uint8Array(n * 2);
-    nestedEntry = new Float64Array(n * 2);
-  }
+
+  // Hits of one span and length come one after another in this order, so a group's co-primary entries
+  // are appended to coEntries contiguously.
   taken.fill(TAKEN_NOT, 0, n);
-  const groups: Group[] = [];
+  let groups = 0;
+  let coLength = 0;
   let kept = 0;
   for (let k = 0; k < n; k++) {
     const u = byLength[k] as number;
     const s = uStart[u] as number;
     const e = uEnd[u] as number;
-    const rec = records[uRecord[u] as number] as TermRecord;
-    const entryId = rec.entryId;
+    const name = uName[u] !== 0;
+    const entryId = uEntry[u] as number;
     const gs = groupOf[s] as number;
     const ge = groupOf[e] as number;
     if (gs < 0 && ge < 0) {
       // Free span: a new primary group (no primary can lie strictly inside it: those are longer).
-      const g = groups.length;
-      groups.push({ start: s, end: e, entries: rec.name ? [] : [entryId], nested: [] });
+      const g = groups++;
+      gStart[g] = s;
+      gEnd[g] = e;
+      gEntryFrom[g] = coLength;
+      gEntryCount[g] = 0;
+      gNested[g] = -1;
       for (let t = s; t <= e; t++) groupOf[t] = g;
-      if (!rec.name) {
+      if (!name) {
+        coEntries[coLength++] = entryId;
+        gEntryCount[g] = 1;
         taken[u] = TAKEN_PRIMARY;
         kept++;
       }
       continue;
     }
-    if (gs !== ge || rec.name) continue; // partial overlap, or a name inside something
-    const group = groups[gs] as Group;
-    if (group.start === s && group.end === e) {
+    if (gs !== ge || name) continue; // partial overlap, or a name inside something
+    const from = gEntryFrom[gs] as number;
+    const entries = gEntryCount[gs] as number;
+    if (gStart[gs] === s && gEnd[gs] === e) {
       // Same span, another entry: co-primary.
-      group.entries.push(entryId);
+      coEntries[coLength++] = entryId;
+      gEntryCount[gs] = entries + 1;
       taken[u] = TAKEN_PRIMARY;
       kept++;
       continue;
     }
-    // Inside the group: nested in it, unless the group is a name or has this entry itself.
-    if (group.entries.length === 0 || group.entries.includes(entryId)) continue;
-    let inside = false;
-    for (const o of group.nested) {
-      if (
-        (uStart[o] as number) <= s &&
-        (uEnd[o] as number) >= e &&
-        (records[uRecord[o] as number] as TermRecord).entryId === entryId
-      ) {
-        inside = true;
+    // Inside the group: nested in it, unless the group is a name or has this entry itself, or a longer
+    // nested hit of the same entry already covers it.
+    if (entries === 0) continue;
+    let skip = false;
+    for (let i = from; i < from + entries; i++)
+      if (coEntries[i] === entryId) {
+        skip = true;
         break;
       }
-    }
-    if (inside) continue;
-    group.nested.push(u);
+    for (let o = gNested[gs] as number; o >= 0 && !skip; o = nestedNext[o] as number)
+      if (uEntry[o] === entryId && (uStart[o] as number) <= s && (uEnd[o] as number) >= e) skip = true;
+    if (skip) continue;
+    nestedNext[u] = gNested[gs] as number;
+    gNested[gs] = u;
     taken[u] = TAKEN_NESTED;
-    nestedEntry[u] = group.entries[group.entries.length - 1] as number;
+    nestedEntry[u] = coEntries[from + entries - 1] as number;
     kept++;
   }
 
@@ -778,12 +833,12 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
     for (; u < n && uStart[u] === s; u++) {
       if (taken[u] === TAKEN_NOT) continue;
       const e = uEnd[u] as number;
-      const id = (records[uRecord[u] as number] as TermRecord).entryId;
+      const id = uEntry[u] as number;
       let j = m++;
       while (j > 0) {
         const p = order[j - 1] as number;
         const pe = uEnd[p] as number;
-        if (pe > e || (pe === e && (records[uRecord[p] as number] as TermRecord).entryId <= id)) break;
+        if (pe > e || (pe === e && (uEntry[p] as number) <= id)) break;
         order[j] = p;
         j--;
       }
