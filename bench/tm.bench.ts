@@ -202,7 +202,7 @@ try {
     `TMX import of ${memory.length} pairs as one file (${(Buffer.byteLength(body) / 1048576).toFixed(1)} MiB): ${imp.status} ${impText} in ${importS.toFixed(1)} s`,
   );
   console.log(
-    `  server: staging ${dur("stage").toFixed(1)} s, publishing transaction ${dur("publish").toFixed(1)} s (D1 meta.duration: sum ${dur("publish-sql").toFixed(1)} s, longest statement ${dur("publish-max-sql").toFixed(1)} s); workerd RSS ${rssBefore.toFixed(0)} -> peak ${rssPeak.toFixed(0)} MB (${workerdPids.length} processes); bench client CPU ${((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6).toFixed(1)} s; load ${load()}`,
+    `  server: staging ${dur("stage").toFixed(1)} s (D1 meta.duration sum ${dur("stage-sql").toFixed(1)} s), publishing transaction ${dur("publish").toFixed(1)} s (D1 meta.duration: sum ${dur("publish-sql").toFixed(1)} s, longest statement ${dur("publish-max-sql").toFixed(1)} s); workerd RSS ${rssBefore.toFixed(0)} -> peak ${rssPeak.toFixed(0)} MB (${workerdPids.length} processes); bench client CPU ${((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6).toFixed(1)} s; load ${load()}`,
   );
   // The next request on a new connection (node:http, agent: false): answered only if the isolate is fine.
   const nextRequest = () =>

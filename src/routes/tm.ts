@@ -310,7 +310,7 @@ export const tmRouter = createRouter()
       const { timing, ...result } = await importPairBatches(c.var.db, tmxBatches(c.req.raw, reader));
       c.header(
         "Server-Timing",
-        `stage;dur=${timing.stageMs.toFixed(0)}, publish;dur=${timing.publishMs.toFixed(0)}, ` +
+        `stage;dur=${timing.stageMs.toFixed(0)}, stage-sql;dur=${timing.stageSqlMs.toFixed(0)}, publish;dur=${timing.publishMs.toFixed(0)}, ` +
           `publish-sql;dur=${timing.publishSqlMs.toFixed(0)}, publish-max-sql;dur=${timing.publishMaxSqlMs.toFixed(0)}`,
       );
       return c.json({ ...result, skipped: result.skipped + reader.skipped }, 200);

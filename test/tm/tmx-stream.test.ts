@@ -88,7 +88,9 @@ describe("TMX import, streamed", () => {
     const res = await postPieces(pieces);
     expect(res.status).toBe(200);
     expect(await jsonOf(res)).toEqual({ imported: 1, duplicates: 0, skipped: 0 });
-    expect(res.headers.get("server-timing")).toMatch(/stage;dur=\d+, publish;dur=\d+, publish-sql;dur=\d+/);
+    expect(res.headers.get("server-timing")).toMatch(
+      /stage;dur=\d+, stage-sql;dur=\d+, publish;dur=\d+, publish-sql;dur=\d+, publish-max-sql;dur=\d+/,
+    );
     const row = await env.DB.prepare("SELECT ar, en, origin FROM segments WHERE en LIKE ?")
       .bind(`%${tag}%`)
       .first();
