@@ -270,30 +270,28 @@ for (const conj of ["", "و", "ف"]) {
   }
 }
 
+/** PARTICLES flags of the normalised word c[a, b): 0 unless it is a particle that tells a verb follows. */
+export function particleFlags(c: ArrayLike<number>, a: number, b: number): number {
+  if (b - a > 7) return 0;
+  const id = PARTICLES.find(c, a, b);
+  return id < 0 ? 0 : (PARTICLES.flags[id] as number);
+}
+
 /**
- * Whether the normalised Arabic word c[a, b) is a verb by its context: the word before it, c[pa, pb), is
- * a particle that only a verb follows, or إنّ and the like with a pronoun, and the word starts with the
- * imperfect prefix agreeing with that pronoun. A word with the article is never read as a verb.
+ * Whether the normalised Arabic word c[a, b) is a verb by its context: the word before it is a particle
+ * (`particle`: its particleFlags) that only a verb follows, or إنّ and the like with a pronoun, and the word
+ * starts with the imperfect prefix agreeing with that pronoun. A word with the article is never a verb.
  */
-export function isVerbAfterParticle(
-  c: ArrayLike<number>,
-  pa: number,
-  pb: number,
-  a: number,
-  b: number,
-): boolean {
-  if (b - a < 3 || startsWith(c, a, b, ARTICLE)) return false;
-  const id = PARTICLES.find(c, pa, pb);
-  if (id < 0) return false;
-  const f = PARTICLES.flags[id] as number;
-  if (f & VERB_NEXT) return true;
+export function isVerbAfterParticle(particle: number, c: ArrayLike<number>, a: number, b: number): boolean {
+  if (particle === 0 || b - a < 3 || startsWith(c, a, b, ARTICLE)) return false;
+  if (particle & VERB_NEXT) return true;
   if (b - a < 4) return false;
   const first = c[a];
   return (
-    (first === 0x062a && (f & PREFIX_TA) !== 0) ||
-    (first === YA && (f & PREFIX_YA) !== 0) ||
-    (first === NUN && (f & PREFIX_NUN) !== 0) ||
-    (first === ALEF && (f & PREFIX_ALEF) !== 0)
+    (first === 0x062a && (particle & PREFIX_TA) !== 0) ||
+    (first === YA && (particle & PREFIX_YA) !== 0) ||
+    (first === NUN && (particle & PREFIX_NUN) !== 0) ||
+    (first === ALEF && (particle & PREFIX_ALEF) !== 0)
   );
 }
 

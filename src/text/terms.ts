@@ -31,6 +31,7 @@ import {
   isVerbAfterParticle,
   KEY_SOUND_PLURAL,
   latinCandidates,
+  particleFlags,
 } from "./morphology";
 import { isArabicMark, isInvisible } from "./normalize";
 import { createTokenScan, scanTokens, type TokenScan, tokenize } from "./tokenize";
@@ -79,9 +80,11 @@ export interface TermMatcher {
   /** Trie over token keys: node ids, root per language, edges (node, key) → child. */
   readonly roots: Record<Lang, number>;
   readonly edges: EdgeTable;
-  /** Per node: indices into `records` of the terms ending there, and whether any edge leaves it. */
-  readonly nodeTerms: (number[] | null)[];
-  readonly nodeHasNext: boolean[];
+  /** Per node: the records of the terms ending there, endings[endingStart[node], endingStart[node + 1]),
+   * and whether any edge leaves it (flat arrays: the walk reads them for every step). */
+  readonly endingStart: Int32Array;
+  readonly endings: Int32Array;
+  readonly hasNext: Uint8Array;
   /** Token keys (see morphology.ts) with their KEY_* flags. */
   readonly keys: KeyTable;
   readonly records: TermRecord[];
@@ -149,6 +152,8 @@ export class ReadingCache {
   forms = new KeyTable();
   start: number[] = [];
   count: number[] = [];
+  /** morphology.particleFlags of each Arabic form (0 for others). */
+  particle: number[] = [];
   pool = new Int32Array(4096);
   poolLength = 0;
 
@@ -160,6 +165,7 @@ export class ReadingCache {
     this.forms = new KeyTable();
     this.start = [];
     this.count = [];
+    this.particle = [];
     this.pool = new Int32Array(4096);
     this.poolLength = 0;
   }
@@ -396,6 +402,13 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false);
   const termCount = records.length;
   for (const name of KNOWN_NAMES) addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true);
+  const endingStart = new Int32Array(nodeTerms.length + 1);
+  for (let i = 0; i < nodeTerms.length; i++)
+    endingStart[i + 1] = (endingStart[i] as number) + (nodeTerms[i]?.length ?? 0);
+  const endings = new Int32Array(endingStart[nodeTerms.length] as number);
+  nodeTerms.forEach((list, i) => {
+    if (list) endings.set(list, endingStart[i] as number);
+  });
   const recordFlags = new Uint8Array(records.length);
   const recordEntry = new Float64Array(records.length);
   records.forEach((r, i) => {
@@ -408,8 +421,9 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   return {
     roots,
     edges,
-    nodeTerms,
-    nodeHasNext,
+    endingStart,
+    endings,
+    hasNext: Uint8Array.from(nodeHasNext, (x) => (x ? 1 : 0)),
     keys,
     records,
     termCount,
@@ -510,6 +524,7 @@ function formOf(text: string, scan: TokenScan, k: number): number {
   }
   cache.start.push(curFormStart);
   cache.count.push(cache.poolLength - curFormStart);
+  cache.particle.push(script === SCRIPT_AR ? particleFlags(scan.codes, a, b) : 0);
   return form;
 }
 
@@ -537,15 +552,15 @@ function walk(
   startTok: number,
   t: number,
 ): void {
-  const ending = m.nodeTerms[node];
-  if (ending != null) for (let i = 0; i < ending.length; i++) addRaw(startTok, t, ending[i] as number);
-  if (!m.nodeHasNext[node] || t + 1 >= count) return;
+  const endingEnd = m.endingStart[node + 1] as number;
+  for (let i = m.endingStart[node] as number; i < endingEnd; i++) addRaw(startTok, t, m.endings[i] as number);
+  if (m.hasNext[node] === 0 || t + 1 >= count) return;
   const gap = curScan.gap[t];
   let from = node;
   if (gap === GAP_COMMA) from = m.edges.get(node, m.commaId);
   else if (gap === GAP_PERIOD) from = m.edges.get(node, m.periodId);
   else if (gap === GAP_BREAK) return;
-  if (from < 0 || !m.nodeHasNext[from]) return;
+  if (from < 0 || m.hasNext[from] === 0) return;
   const s = tokStart[t + 1] as number;
   const e = s + (tokCount[t + 1] as number);
   for (let i = s; i < e; i++) {
@@ -559,7 +574,7 @@ function walk(
 /** All glossary terms of language `lang` found in `text`, ordered by start, longest first. */
 export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): TermMatch[] {
   const root = matcher.roots[lang];
-  if (!matcher.nodeHasNext[root]) return [];
+  if (matcher.hasNext[root] === 0) return [];
   const scan = scanTokens(text, TEXT_SCAN);
   const count = scan.count;
   if (count === 0) return [];
@@ -575,25 +590,20 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
     noStart = new Uint8Array(count * 2);
   }
   const codes = scan.codes;
+  let particle = 0; // particleFlags of the previous token, if Arabic and followed by a space
   for (let t = 0; t < count; t++) {
     const form = formOf(text, scan, t);
+    const readings = cache.count[form] as number;
     tokStart[t] = cache.start[form] as number;
-    tokCount[t] = cache.count[form] as number;
+    tokCount[t] = readings;
     noStart[t] =
-      t > 0 &&
+      particle !== 0 &&
+      readings !== 0 &&
       scan.script[t] === SCRIPT_AR &&
-      scan.script[t - 1] === SCRIPT_AR &&
-      scan.gap[t - 1] === GAP_SPACE &&
-      tokCount[t] !== 0 &&
-      isVerbAfterParticle(
-        codes,
-        scan.normStart[t - 1] as number,
-        scan.normEnd[t - 1] as number,
-        scan.normStart[t] as number,
-        scan.normEnd[t] as number,
-      )
+      isVerbAfterParticle(particle, codes, scan.normStart[t] as number, scan.normEnd[t] as number)
         ? 1
         : 0;
+    particle = scan.gap[t] === GAP_SPACE ? (cache.particle[form] as number) : 0;
   }
   const pool = cache.pool;
   rawCount = 0;
@@ -665,6 +675,30 @@ let order = new Int32Array(64);
 const TAKEN_NOT = 0;
 const TAKEN_PRIMARY = 1;
 const TAKEN_NESTED = 2;
+
+// (group, entry) pairs that have a nested hit, in an open-addressing set that a new stamp empties.
+let seenKeys = new Float64Array(4096);
+let seenGroup = new Int32Array(4096);
+let seenStamps = new Int32Array(4096);
+let seenStamp = 0;
+
+/** Whether entry `entryId` has a nested hit in group `g`; with `add`, records that it has. */
+function nestedSeen(g: number, entryId: number, add: boolean): boolean {
+  const mask = seenKeys.length - 1;
+  let h = (Math.imul(g + 1, 0x9e3779b1) ^ Math.imul(entryId | 0, 0x85ebca77)) & mask;
+  for (;;) {
+    if (seenStamps[h] !== seenStamp) {
+      if (add) {
+        seenStamps[h] = seenStamp;
+        seenKeys[h] = entryId;
+        seenGroup[h] = g;
+      }
+      return false;
+    }
+    if (seenKeys[h] === entryId && seenGroup[h] === g) return true;
+    h = (h + 1) & mask;
+  }
+}
 
 function ensureResolveCapacity(hits: number, tokens: number): void {
   if (uStart.length < hits) {
@@ -766,6 +800,15 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
   // Hits of one span and length come one after another in this order, so a group's co-primary entries
   // are appended to coEntries contiguously.
   taken.fill(TAKEN_NOT, 0, n);
+  if (seenKeys.length < 4 * n || seenStamp > 1 << 30) {
+    let size = seenKeys.length;
+    while (size < 4 * n) size *= 2;
+    seenKeys = new Float64Array(size);
+    seenGroup = new Int32Array(size);
+    seenStamps = new Int32Array(size);
+    seenStamp = 0;
+  }
+  seenStamp++;
   let groups = 0;
   let coLength = 0;
   let kept = 0;
@@ -814,9 +857,11 @@ function resolve(matcher: TermMatcher, text: string, scan: TokenScan): TermMatch
         skip = true;
         break;
       }
-    for (let o = gNested[gs] as number; o >= 0 && !skip; o = nestedNext[o] as number)
-      if (uEntry[o] === entryId && (uStart[o] as number) <= s && (uEnd[o] as number) >= e) skip = true;
+    if (!skip && nestedSeen(gs, entryId, false))
+      for (let o = gNested[gs] as number; o >= 0 && !skip; o = nestedNext[o] as number)
+        if (uEntry[o] === entryId && (uStart[o] as number) <= s && (uEnd[o] as number) >= e) skip = true;
     if (skip) continue;
+    nestedSeen(gs, entryId, true);
     nestedNext[u] = gNested[gs] as number;
     gNested[gs] = u;
     taken[u] = TAKEN_NESTED;
