@@ -117,8 +117,15 @@ export function toCodes(s: string): Uint16Array {
 /** Trie edges (node, key) → child node in one open-addressing table: no Map per node. */
 export class EdgeTable {
   // Triples (node, key, child); node −1 marks an empty slot.
-  private slots = new Int32Array(3 * 1024).fill(-1);
+  private slots: Int32Array;
   private count = 0;
+
+  /** `expected`: about how many edges will be added (the table starts at twice that, a power of two). */
+  constructor(expected = 512) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(3 * size).fill(-1);
+  }
 
   get(node: number, key: number): number {
     const mask = this.slots.length / 3 - 1;

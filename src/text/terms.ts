@@ -285,10 +285,19 @@ function withoutPossessive(c: ArrayLike<number>, a: number, b: number): number {
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
   const roots: Record<Lang, number> = { ar: 0, en: 1 };
-  const edges = new EdgeTable();
-  const nodeTerms: (number[] | null)[] = [null, null];
-  const nodeHasNext: boolean[] = [false, false];
+  let termTotal = KNOWN_NAMES.length;
+  for (const entry of entries) termTotal += entry.terms.length;
+  // Sized for the glossary up front: growing the tables rehashes everything.
+  const edges = new EdgeTable(termTotal * 3);
   const keys = new KeyTable();
+  // Trie nodes: whether an edge leaves each, and the records ending there as linked lists (first, last,
+  // next per list cell), turned into flat arrays at the end.
+  let nodes = 2;
+  let hasNext = new Uint8Array(Math.max(1024, termTotal * 3));
+  let endHead = new Int32Array(hasNext.length).fill(-1);
+  let endTail = new Int32Array(hasNext.length).fill(-1);
+  const cellRecord: number[] = [];
+  const cellNext: number[] = [];
   const records: TermRecord[] = [];
   const commaId = keys.addString(COMMA_KEY);
   const periodId = keys.addString(PERIOD_KEY);
@@ -310,18 +319,34 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   };
 
   const addEnding = (node: number, record: number): void => {
-    const ending = nodeTerms[node];
-    if (ending == null) nodeTerms[node] = [record];
-    else if (!ending.includes(record)) ending.push(record);
+    for (let c = endHead[node] as number; c >= 0; c = cellNext[c] as number)
+      if (cellRecord[c] === record) return;
+    const cell = cellRecord.length;
+    cellRecord.push(record);
+    cellNext.push(-1);
+    const tail = endTail[node] as number;
+    if (tail < 0) endHead[node] = cell;
+    else cellNext[tail] = cell;
+    endTail[node] = cell;
   };
   const child = (node: number, id: number): number => {
-    let next = nodeHasNext[node] ? edges.get(node, id) : -1;
+    let next = hasNext[node] === 1 ? edges.get(node, id) : -1;
     if (next < 0) {
-      next = nodeTerms.length;
-      nodeTerms.push(null);
-      nodeHasNext.push(false);
+      next = nodes++;
+      if (next === hasNext.length) {
+        const size = hasNext.length * 2;
+        const h = new Uint8Array(size);
+        h.set(hasNext);
+        hasNext = h;
+        const head = new Int32Array(size).fill(-1);
+        head.set(endHead);
+        endHead = head;
+        const tail = new Int32Array(size).fill(-1);
+        tail.set(endTail);
+        endTail = tail;
+      }
       edges.set(node, id, next);
-      nodeHasNext[node] = true;
+      hasNext[node] = 1;
     }
     return next;
   };
@@ -402,13 +427,15 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false);
   const termCount = records.length;
   for (const name of KNOWN_NAMES) addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true);
-  const endingStart = new Int32Array(nodeTerms.length + 1);
-  for (let i = 0; i < nodeTerms.length; i++)
-    endingStart[i + 1] = (endingStart[i] as number) + (nodeTerms[i]?.length ?? 0);
-  const endings = new Int32Array(endingStart[nodeTerms.length] as number);
-  nodeTerms.forEach((list, i) => {
-    if (list) endings.set(list, endingStart[i] as number);
-  });
+  const endingStart = new Int32Array(nodes + 1);
+  const endings = new Int32Array(cellRecord.length);
+  let filled = 0;
+  for (let i = 0; i < nodes; i++) {
+    endingStart[i] = filled;
+    for (let c = endHead[i] as number; c >= 0; c = cellNext[c] as number)
+      endings[filled++] = cellRecord[c] as number;
+  }
+  endingStart[nodes] = filled;
   const recordFlags = new Uint8Array(records.length);
   const recordEntry = new Float64Array(records.length);
   records.forEach((r, i) => {
@@ -423,7 +450,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
     edges,
     endingStart,
     endings,
-    hasNext: Uint8Array.from(nodeHasNext, (x) => (x ? 1 : 0)),
+    hasNext: hasNext.subarray(0, nodes),
     keys,
     records,
     termCount,

@@ -177,7 +177,8 @@ export function scanTokens(text: string, into?: TokenScan): TokenScan {
     Object.assign(into as TokenScan, scan);
   }
   const codes = scan.codes;
-  for (let i = 0; i < n; i++) codes[i] = src[i] as number;
+  if (n > 32) codes.set(src.subarray(0, n));
+  else for (let i = 0; i < n; i++) codes[i] = src[i] as number;
   scan.length = n;
   let count = 0;
   let i = 0;
