@@ -185,11 +185,15 @@ async function arabicConcordance(
         );
         statements.push({
           lang: p.lang,
-          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${batchLiteral})
-            SELECT id, NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.others)}) AS o
+          // Every candidate id comes back (the page bound needs the full list); the segment's columns only
+          // for those that passed the probes, so no further round trip reads them.
+          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${batchLiteral}),
+            probed(id, ok) AS (SELECT id, NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.others)}) AS o
               WHERE NOT EXISTS (SELECT 1 FROM json_each(o.value) AS f JOIN tm_postings AS x
-                ON x.token_id = f.value AND x.segment_id = cand.id)) AS ok
-            FROM cand ORDER BY id`,
+                ON x.token_id = f.value AND x.segment_id = cand.id)) FROM cand)
+            SELECT p.id, s.document_id AS documentId, s.position, s.ar, s.en, s.status, s.origin, s.score,
+              s.version
+            FROM probed AS p LEFT JOIN segments AS s ON p.ok AND s.id = p.id ORDER BY p.id`,
         });
       }
     }
@@ -199,34 +203,26 @@ async function arabicConcordance(
     );
     // Merge the lists up to the smallest last id of a full list: beyond it a list may miss ids.
     let bound = Number.MAX_SAFE_INTEGER;
-    const found = new Map<number, Set<Lang>>();
+    const found = new Map<number, { segment: Segment; langs: Set<Lang> }>();
     results.forEach((res, i) => {
-      const rows = (res.results ?? []) as { id: number; ok: number }[];
+      const rows = (res.results ?? []) as (Omit<Segment, "ar"> & { ar: string | null })[];
       if (rows.length === batch) bound = Math.min(bound, (rows[rows.length - 1] as { id: number }).id);
       const l = (statements[i] as { lang: Lang }).lang;
       for (const r of rows) {
-        if (r.ok !== 1) continue;
-        const set = found.get(r.id) ?? new Set<Lang>();
-        set.add(l);
-        found.set(r.id, set);
+        if (r.ar === null) continue; // did not pass the probes (or was deleted meanwhile)
+        const hit = found.get(r.id) ?? { segment: r as Segment, langs: new Set<Lang>() };
+        hit.langs.add(l);
+        found.set(r.id, hit);
       }
     });
     const ordered = [...found.keys()].filter((id) => id <= bound).sort((a, b) => a - b);
-    // Read and verify only as many candidates as the page still needs (nearly all pass), slice by slice.
-    for (let from = 0; from < ordered.length && out.length <= limit; ) {
-      const slice = ordered.slice(from, from + limit + 1 - out.length + 8);
-      from += slice.length;
-      const rows = await segmentsById(db, slice);
-      for (const id of slice) {
-        const s = rows.get(id);
-        if (!s) continue;
-        const where = found.get(id) as Set<Lang>;
-        const highlights = langs
-          .filter((l) => where.has(l))
-          .flatMap((l) => cliticHighlights(l === "ar" ? s.ar : s.en, l, phrase));
-        if (highlights.length > 0) out.push({ ...s, highlights });
-        if (out.length > limit) break;
-      }
+    for (const id of ordered) {
+      const { segment: s, langs: where } = found.get(id) as { segment: Segment; langs: Set<Lang> };
+      const highlights = langs
+        .filter((l) => where.has(l))
+        .flatMap((l) => cliticHighlights(l === "ar" ? s.ar : s.en, l, phrase));
+      if (highlights.length > 0) out.push({ ...s, highlights });
+      if (out.length > limit) break;
     }
     if (bound === Number.MAX_SAFE_INTEGER) break; // every list was exhausted
     after = bound;
