@@ -17,6 +17,16 @@ export class KeyTable {
     return this.offsets.length;
   }
 
+  /** Removes every key, keeping the allocated memory. */
+  clear(): void {
+    this.poolLength = 0;
+    this.offsets.length = 0;
+    this.lengths.length = 0;
+    this.flags.length = 0;
+    this.slots.fill(-1);
+    this.shapes.fill(0);
+  }
+
   /** Id of codes[a, b) followed by `extra` (−1: nothing), or −1 if absent. */
   find(codes: ArrayLike<number>, a: number, b: number, extra = -1): number {
     const len = b - a + (extra >= 0 ? 1 : 0);

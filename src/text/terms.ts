@@ -162,16 +162,15 @@ export class ReadingCache {
   }
 
   clear(): void {
-    this.forms = new KeyTable();
-    this.start = [];
-    this.count = [];
-    this.particle = [];
-    this.pool = new Int32Array(4096);
+    this.forms.clear();
+    this.start.length = 0;
+    this.count.length = 0;
+    this.particle.length = 0;
     this.poolLength = 0;
   }
 }
 const CACHE_MAX_FORMS = 50_000;
-const CACHE_MAX_READINGS = 1 << 20;
+const CACHE_MAX_READINGS = 1 << 18;
 
 /** Whether the original word text[start, end) ends in ة (ignoring harakat and tatweel). */
 function endsInTaMarbuta(text: string, start: number, end: number): boolean {

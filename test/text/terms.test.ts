@@ -4,6 +4,7 @@ import { parseGlossaryTsv } from "../../src/formats/seed-tsv";
 import { normalizeForSearch } from "../../src/text/normalize";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatch } from "../../src/text/terms";
 import type { Lang } from "../../src/types";
+import { loadSeedGlossary } from "../fixtures/glossary";
 
 const ENTRIES: TermEntryInput[] = [
   {
@@ -311,5 +312,78 @@ describe("recognizeTerms with the seed glossary", () => {
         );
         expect(hit?.status, `${t.lang}:${t.text}`).toBe(t.status);
       }
+  });
+});
+
+describe("recognizeTerms: context rules and inflection (seed glossary)", () => {
+  const seed = loadSeedGlossary(env.SEED_TSV);
+  const keysIn = (text: string) =>
+    recognizeTerms(seed.matcher, text, "ar")
+      .filter((h) => h.nestedIn === null)
+      .map((h) => `${h.surface}=${seed.keyOf.get(h.entryId)}`);
+
+  it("does not report a term inside a known name that is not a term", () => {
+    expect(keysIn("زار الوزير الولايات المتحدة")).toEqual([]);
+    expect(keysIn("وصل إلى الولايات المتحدة والمملكة المتحدة")).toEqual([]);
+    expect(keysIn("انتهت ولاية البعثة")).toEqual(["ولاية=mandate"]);
+    expect(keysIn("تجديد الولايات")).toEqual(["الولايات=mandate"]);
+  });
+
+  it("reads a word after a verbal particle, or after إنّ + an agreeing pronoun, as a verb", () => {
+    expect(keysIn("فإنك توافق على الشروط")).toEqual([]);
+    expect(keysIn("لم توافق الحكومة")).toEqual([]);
+    expect(keysIn("وقد توافق الأطراف")).toEqual([]);
+    expect(keysIn("وقالت إنها توافق على ذلك")).toEqual([]);
+    // إنه needs يوافق for a verb: توافق after it is the noun; so is the noun after other words.
+    expect(keysIn("إنه توافق تاريخي")).toEqual(["توافق=consensus"]);
+    expect(keysIn("بناء توافق واسع")).toEqual(["توافق=consensus"]);
+    expect(keysIn("إن التوافق ممكن")).toEqual(["التوافق=consensus"]);
+  });
+
+  it("does not report a one-word term in the impersonal من ال… أن", () => {
+    expect(keysIn("ومن المقرر أن يصل")).toEqual([]);
+    expect(keysIn("وكان من المقرر أن يصل")).toEqual([]);
+    expect(keysIn("وقدم المقرر تقريره")).toEqual(["المقرر=rapporteur"]);
+    expect(keysIn("من المقرر الخاص أن")).toEqual(["المقرر الخاص=special-rapporteur"]);
+  });
+
+  it("reads a form-IV verbal noun before a State's name as that State's act", () => {
+    expect(keysIn("رحبوا بإعلان المملكة المتحدة تقديم الدعم")).toEqual([]);
+    expect(keysIn("رحبوا بإعلان الولايات المتحدة")).toEqual([]);
+    expect(keysIn("وقعوا على إعلان مشترك")).toEqual(["إعلان مشترك=joint-declaration"]);
+    expect(keysIn("اعتمدوا إعلان قازان")).toEqual(["إعلان قازان=kazan-declaration"]);
+    // Not a verbal noun: the ambassador of the United Kingdom is an ambassador.
+    expect(keysIn("استقبل سفير المملكة المتحدة")).toEqual(["سفير=ambassador"]);
+  });
+
+  it("finds feminine forms of فعيل/فاعل person nouns, with proclitics", () => {
+    expect(keysIn("دورها كرئيسة للمجموعة")).toEqual(["كرئيسة=chair"]);
+    expect(keysIn("وصلت السفيرة")).toEqual(["السفيرة=ambassador"]);
+    expect(keysIn("رئيسة الوفد")).toEqual(["رئيسة الوفد=head-of-delegation"]);
+    expect(keysIn("وزيرة الخارجية")).toEqual(["وزيرة الخارجية=minister-for-foreign-affairs"]);
+    // The nisba adjective الرئيسية (main) is another word.
+    expect(keysIn("القضايا الرئيسية")).toEqual([]);
+  });
+
+  it("keys a glossary plural in ـون by its singular, so the oblique ـين matches", () => {
+    expect(keysIn("مع الشركاء المماثلين في الفكر")).toEqual([
+      "الشركاء المماثلين في الفكر=like-minded-partners",
+    ]);
+    expect(keysIn("مساعدة النازحين")).toEqual(["النازحين=internally-displaced-persons"]);
+    expect(keysIn("عاد النازحون")).toEqual(["النازحون=internally-displaced-persons"]);
+    // Short stems keep their ون: التعاون is not a plural of تعا.
+    expect(keysIn("التعاون الدولي")).toEqual(["التعاون الدولي=international-cooperation"]);
+  });
+
+  it("gives the same hits with the word-form cache cold, warm and after clearing it", () => {
+    const text = "وأكد المندوب الدائم أن التوافق بين الأطراف ما زال ممكنا، ومن المقرر أن يصل الوفد.";
+    const m = buildTermMatcher(seed.entries);
+    const first = recognizeTerms(m, text, "ar");
+    expect(m.readings.size).toBeGreaterThan(0);
+    expect(recognizeTerms(m, text, "ar")).toEqual(first);
+    m.readings.clear();
+    expect(m.readings.size).toBe(0);
+    expect(recognizeTerms(m, text, "ar")).toEqual(first);
+    expect(recognizeTerms(seed.matcher, text, "ar")).toEqual(first);
   });
 });
