@@ -183,8 +183,7 @@ export function scanTokens(text: string, into?: TokenScan): TokenScan {
   let count = 0;
   let i = 0;
   while (i < n) {
-    let len = wordCharLength(codes, i, n);
-    if (len === 0) {
+    if (wordCharLength(codes, i, n) === 0) {
       if (isSymbolToken(codes[i] as number)) {
         scan.normStart[count] = i;
         scan.normEnd[count] = i + 1;
@@ -196,30 +195,40 @@ export function scanTokens(text: string, into?: TokenScan): TokenScan {
       continue;
     }
     const a = i;
-    let arabic = false;
-    let latin = false;
+    let seen = 0; // CLASS_* bits of the word's characters so far
     let dotted = false;
     while (i < n) {
-      len = wordCharLength(codes, i, n);
-      if (len === 0) {
-        const c = codes[i] as number;
-        // An apostrophe between two letters stays inside the word (council's, don't).
-        if (c === 0x27 && latin && i + 1 < n && isLatinLetterCode(codes[i + 1] as number)) {
+      const c = codes[i] as number;
+      if (c < 0xd800 || c > 0xdbff) {
+        const k = (CHAR_CLASS[c] as number) || charClass(c);
+        if ((k & CLASS_WORD) !== 0) {
+          seen |= k;
           i++;
           continue;
         }
-        if (isInnerAbbreviationDot(codes, i, a, n)) {
-          dotted = true;
-          i++;
-          continue;
-        }
-        break;
+      } else if (wordCharLength(codes, i, n) === 2) {
+        i += 2;
+        continue;
       }
-      const k = charClass(codes[i] as number);
-      if (!arabic && (k & CLASS_ARABIC) !== 0) arabic = true;
-      else if (!latin && (k & CLASS_LATIN) !== 0) latin = true;
-      i += len;
+      // An apostrophe between two letters stays inside the word (council's, don't).
+      if (
+        c === 0x27 &&
+        (seen & CLASS_LATIN) !== 0 &&
+        i + 1 < n &&
+        isLatinLetterCode(codes[i + 1] as number)
+      ) {
+        i++;
+        continue;
+      }
+      if (isInnerAbbreviationDot(codes, i, a, n)) {
+        dotted = true;
+        i++;
+        continue;
+      }
+      break;
     }
+    const arabic = (seen & CLASS_ARABIC) !== 0;
+    const latin = (seen & CLASS_LATIN) !== 0;
     // "u.n." and "a.i." keep their final period once a period was kept inside them.
     if (dotted && i < n && codes[i] === 0x2e && codes[i - 2] === 0x2e) i++;
     let e = (origins[i - 1] as number) + 1;
@@ -231,9 +240,13 @@ export function scanTokens(text: string, into?: TokenScan): TokenScan {
     scan.script[count++] = arabic ? 1 : latin ? 2 : 0;
   }
   scan.count = count;
-  for (let k = 0; k < count; k++) {
-    scan.gap[k] = k + 1 < count ? gapBetween(text, scan.end[k] as number, scan.start[k + 1] as number) : 4;
+  for (let k = 0; k + 1 < count; k++) {
+    const from = scan.end[k] as number;
+    const to = scan.start[k + 1] as number;
+    // The usual gap, one plain space, without the general scan.
+    scan.gap[k] = to === from + 1 && text.charCodeAt(from) === 0x20 ? 0 : gapBetween(text, from, to);
   }
+  if (count > 0) scan.gap[count - 1] = 4;
   return scan;
 }
 
