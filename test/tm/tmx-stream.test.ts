@@ -3,7 +3,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { STAGE_PAIRS } from "../../src/db/tm-exchange";
-import { TMX_MAX_BYTES } from "../../src/routes/tm";
+import { TMX_MAX_BYTES, TMX_SEGMENT_CHARS } from "../../src/routes/tm";
 import { ADMIN, jsonOf, unique } from "../helpers";
 
 const enc = new TextEncoder();
@@ -229,5 +229,19 @@ describe("TMX import, streamed", () => {
     ]);
     expect(res.status).toBe(400);
     expect((await jsonOf(res)).code).toBe("xml-too-long");
+  });
+
+  it("refuses a segment longer than TMX_SEGMENT_CHARS with its position; nothing stored", async () => {
+    const tag = unique("g");
+    const half = "ن".repeat(TMX_SEGMENT_CHARS / 2);
+    const res = await postPieces([
+      `${HEAD}${tus(tag, 0, 10)}<tu><tuv xml:lang="ar"><seg>`,
+      half,
+      "<hi>",
+      `${half}ن</hi></seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu>${TAIL}`,
+    ]);
+    expect(res.status).toBe(400);
+    expect(await jsonOf(res)).toMatchObject({ code: "invalid-content", line: 13 });
+    expect(await storedWith(tag)).toBe(0);
   });
 });
