@@ -5,7 +5,7 @@ import { type CliticPhrase, cliticPhraseHighlights, prepareCliticPhrase } from "
 import { indexTerms, phraseSpans } from "../text/fuzzy";
 import { normalizeForSearch, normalizeWithMap, originalRange } from "../text/normalize";
 import type { Lang, Segment } from "../types";
-import { runBatch, type Statement } from "./batch";
+import { runBatch } from "./batch";
 import { searchSegments } from "./documents";
 import { all, chunkJson, lookupTerms, type TermInfo } from "./tm";
 
@@ -116,25 +116,16 @@ export async function concordance(
 }
 
 /**
- * Postings lists merged per statement (2 bound parameters each, under D1's 100 per statement). A word has
- * at most 30 forms, so today one statement per language always suffices.
- */
-const ARMS_PER_STATEMENT = 40;
-
-interface WordTokens {
-  ids: number[];
-  /** Sum of the forms' document frequencies: an upper bound of the word's postings. */
-  df: number;
-}
-
-/**
- * Arabic concordance through the postings, without reading `segments` beyond the verified candidates.
- * Every query word stands for the set of index tokens it may appear as (`prepareCliticPhrase`), looked up
- * by exact (lang, token) keys in one statement. The word whose tokens have the fewest postings drives:
- * each of its tokens' postings is read in segment-id order, at most CONCORDANCE_BATCH from each, and the
- * union is cut at CONCORDANCE_BATCH ids (complete up to its last id, as every list is complete up to its
- * own); every other word must have a posting of one of its tokens in the candidate (primary-key probes);
- * the survivors are verified on the stored text by the same matcher, which also gives the highlights.
+ * Arabic concordance through the postings, one statement per round, without reading `segments` beyond
+ * the candidates that pass the probes. Every query word stands for the set of index tokens it may appear
+ * as (`prepareCliticPhrase`); the statement looks them up in `tm_tokens` by exact (lang, token) keys (the
+ * words' forms travel as one JSON parameter), and the word whose tokens have the fewest postings (sum of
+ * df) drives: its tokens' postings are read in segment-id order up to the smallest `batch`-th id of any of
+ * its lists (each list's cut is one index step of `batch` entries), so at most `batch` postings a token, and
+ * the union is cut at `batch` ids: complete up to its last id, whatever the word's frequency.
+ * Every other word must have a posting of one of its tokens in the candidate (primary-key probes); the
+ * columns of the candidates that pass come back in the same statement, and the matcher verifies them on the
+ * stored text, so index and verification cannot disagree. A word with no token in the index means no hit.
  */
 async function arabicConcordance(
   db: Db,
@@ -143,71 +134,49 @@ async function arabicConcordance(
   afterId: number | null,
   limit: number,
 ): Promise<ConcordanceItem[]> {
-  const forms = new Set(phrase.words.flatMap((w) => [...w.forms]));
-  const plans: { lang: Lang; driver: number[]; others: number[][] }[] = [];
-  for (const l of langs) {
-    const terms = await lookupTerms(db, l, forms);
-    const words = new Map<string, WordTokens>();
-    for (const w of phrase.words) {
-      const ids: number[] = [];
-      let df = 0;
-      for (const f of w.forms) {
-        const t = terms.get(f);
-        if (t === undefined) continue;
-        ids.push(t.id);
-        df += t.df;
-      }
-      words.set(w.core, { ids, df });
-    }
-    const sorted = [...words.values()].sort((a, b) => a.df - b.df);
-    if (sorted.some((w) => w.ids.length === 0)) continue; // a word the memory never saw in any form
-    plans.push({
-      lang: l,
-      driver: (sorted[0] as WordTokens).ids,
-      others: sorted.slice(1).map((w) => w.ids),
-    });
-  }
-  const statements: { lang: Lang; statement: Statement }[] = [];
+  const words = [...new Map(phrase.words.map((w) => [w.core, w])).values()];
+  const formsJson = JSON.stringify(words.map((w) => [...w.forms]));
   const out: ConcordanceItem[] = [];
   let after = afterId ?? 0;
   // The first round reads about two pages' worth of candidates (most phrases fill a page from it), later
   // rounds double up to CONCORDANCE_BATCH.
   let batch = Math.min(CONCORDANCE_BATCH, 2 * (limit + 1));
-  for (let round = 0; round < CONCORDANCE_ROUNDS && plans.length > 0 && out.length <= limit; round++) {
-    statements.length = 0;
-    const batchLiteral = sql.raw(String(batch)); // an integer constant: the arms spend no parameter on it
-    for (const p of plans) {
-      for (let k = 0; k < p.driver.length; k += ARMS_PER_STATEMENT) {
-        const arms = p.driver.slice(k, k + ARMS_PER_STATEMENT).map(
-          (token) =>
-            sql`SELECT segment_id FROM (SELECT segment_id FROM tm_postings
-              WHERE token_id = ${token} AND segment_id > ${after} ORDER BY segment_id LIMIT ${batchLiteral})`,
-        );
-        statements.push({
-          lang: p.lang,
-          // Every candidate id comes back (the page bound needs the full list); the segment's columns only
-          // for those that passed the probes, so no further round trip reads them.
-          statement: sql`WITH cand(id) AS (${sql.join(arms, sql` UNION `)} ORDER BY 1 LIMIT ${batchLiteral}),
-            probed(id, ok) AS (SELECT id, NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.others)}) AS o
-              WHERE NOT EXISTS (SELECT 1 FROM json_each(o.value) AS f JOIN tm_postings AS x
-                ON x.token_id = f.value AND x.segment_id = cand.id)) FROM cand)
-            SELECT p.id, s.document_id AS documentId, s.position, s.ar, s.en, s.status, s.origin, s.score,
-              s.version
-            FROM probed AS p LEFT JOIN segments AS s ON p.ok AND s.id = p.id ORDER BY p.id`,
-        });
-      }
-    }
-    const results = await runBatch(
-      db,
-      statements.map((s) => s.statement),
+  for (let round = 0; round < CONCORDANCE_ROUNDS && out.length <= limit; round++) {
+    const statements = langs.map(
+      (l) =>
+        // f: the words' forms present in the index (CROSS JOIN keeps json_each outside, so each form is
+        // one seek of the unique (lang, token) index); wt: postings per word; drv: the driving word, none
+        // unless every word has a form in the index; cut: the smallest batch-th id of the driver's lists
+        // (NULL when every list is shorter), up to which the union of the lists is complete.
+        sql`WITH f(w, id, df) AS MATERIALIZED (SELECT w.key, t.id, t.df
+            FROM json_each(${formsJson}) AS w CROSS JOIN json_each(w.value) AS v
+            CROSS JOIN tm_tokens AS t ON t.lang = ${l} AND t.token = v.value),
+          wt(w, total) AS MATERIALIZED (SELECT w, sum(df) FROM f GROUP BY w),
+          drv(w) AS MATERIALIZED (SELECT w FROM wt
+            WHERE (SELECT count(*) FROM wt) = ${words.length} ORDER BY total, w LIMIT 1),
+          cut(bound) AS MATERIALIZED (SELECT min((SELECT segment_id FROM tm_postings
+              WHERE token_id = f.id AND segment_id > ${after} ORDER BY segment_id LIMIT 1 OFFSET ${batch - 1}))
+            FROM f WHERE f.w = (SELECT w FROM drv)),
+          cand(id) AS (SELECT DISTINCT p.segment_id FROM f CROSS JOIN tm_postings AS p
+            ON p.token_id = f.id AND p.segment_id > ${after}
+              AND p.segment_id <= coalesce((SELECT bound FROM cut), ${Number.MAX_SAFE_INTEGER})
+            WHERE f.w = (SELECT w FROM drv) ORDER BY 1 LIMIT ${batch}),
+          probed(id, ok) AS (SELECT id, NOT EXISTS (SELECT 1 FROM wt
+            WHERE wt.w <> (SELECT w FROM drv) AND NOT EXISTS (SELECT 1 FROM f JOIN tm_postings AS x
+              ON x.token_id = f.id AND x.segment_id = cand.id WHERE f.w = wt.w)) FROM cand)
+        SELECT p.id, s.document_id AS documentId, s.position, s.ar, s.en, s.status, s.origin, s.score,
+          s.version
+        FROM probed AS p LEFT JOIN segments AS s ON p.ok AND s.id = p.id ORDER BY p.id`,
     );
-    // Merge the lists up to the smallest last id of a full list: beyond it a list may miss ids.
+    const results = await runBatch(db, statements);
+    // Merge the languages' lists up to the smallest last id of a full list: beyond it a list may miss ids.
     let bound = Number.MAX_SAFE_INTEGER;
     const found = new Map<number, { segment: Segment; langs: Set<Lang> }>();
     results.forEach((res, i) => {
       const rows = (res.results ?? []) as (Omit<Segment, "ar"> & { ar: string | null })[];
+      // With a cut, the list that set it has `batch` ids up to it, so a short result means exhausted.
       if (rows.length === batch) bound = Math.min(bound, (rows[rows.length - 1] as { id: number }).id);
-      const l = (statements[i] as { lang: Lang }).lang;
+      const l = langs[i] as Lang;
       for (const r of rows) {
         if (r.ar === null) continue; // did not pass the probes (or was deleted meanwhile)
         const hit = found.get(r.id) ?? { segment: r as Segment, langs: new Set<Lang>() };
