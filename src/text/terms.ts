@@ -80,6 +80,9 @@ export interface TermMatcher {
   /** Trie over token keys: node ids, root per language, edges (node, key) → child. */
   readonly roots: Record<Lang, number>;
   readonly edges: EdgeTable;
+  /** The root's edges as a direct table per language: key id → child node, or −1 (every term starts
+   * there, so these are the lookups made for every reading of every token). */
+  readonly rootChild: Record<Lang, Int32Array>;
   /** Per node: the records of the terms ending there, endings[endingStart[node], endingStart[node + 1]),
    * and whether any edge leaves it (flat arrays: the walk reads them for every step). */
   readonly endingStart: Int32Array;
@@ -296,6 +299,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   let endHead = new Int32Array(hasNext.length).fill(-1);
   let endTail = new Int32Array(hasNext.length).fill(-1);
   const cellRecord: number[] = [];
+  const rootEdges: number[] = []; // (root, key id, child) triples
   const cellNext: number[] = [];
   const records: TermRecord[] = [];
   const commaId = keys.addString(COMMA_KEY);
@@ -345,6 +349,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
         endTail = tail;
       }
       edges.set(node, id, next);
+      if (node === roots.ar || node === roots.en) rootEdges.push(node, id, next);
       hasNext[node] = 1;
     }
     return next;
@@ -435,6 +440,14 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
       endings[filled++] = cellRecord[c] as number;
   }
   endingStart[nodes] = filled;
+  const rootChild: Record<Lang, Int32Array> = {
+    ar: new Int32Array(keys.size).fill(-1),
+    en: new Int32Array(keys.size).fill(-1),
+  };
+  for (let i = 0; i < rootEdges.length; i += 3)
+    rootChild[rootEdges[i] === roots.ar ? "ar" : "en"][rootEdges[i + 1] as number] = rootEdges[
+      i + 2
+    ] as number;
   const recordFlags = new Uint8Array(records.length);
   const recordEntry = new Float64Array(records.length);
   records.forEach((r, i) => {
@@ -447,6 +460,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatche
   return {
     roots,
     edges,
+    rootChild,
     endingStart,
     endings,
     hasNext: hasNext.subarray(0, nodes),
@@ -632,13 +646,14 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
     particle = scan.gap[t] === GAP_SPACE ? (cache.particle[form] as number) : 0;
   }
   const pool = cache.pool;
+  const rootChild = matcher.rootChild[lang];
   rawCount = 0;
   for (let t = 0; t < count; t++) {
     if (noStart[t] === 1) continue;
     const s = tokStart[t] as number;
     const e = s + (tokCount[t] as number);
     for (let i = s; i < e; i++) {
-      const next = matcher.edges.get(root, (pool[i] as number) >> 1);
+      const next = rootChild[(pool[i] as number) >> 1] as number;
       if (next >= 0) walk(matcher, pool, count, next, t, t);
     }
   }
