@@ -74,6 +74,13 @@ export async function readPending(db: Db, limit: number): Promise<PendingSegment
   );
 }
 
+/**
+ * The pending-work probe for a TM read that wants to save a round trip: put it in the read's first batch (one
+ * row, `pending` 0 or 1); when it says 1, run `syncTmIndex` and then the read's statements again.
+ * (`syncTmIndex` alone costs one read when nothing is pending: this probe's cost, in its own round trip.)
+ */
+export const pendingProbe = (): Statement => sql`SELECT EXISTS (SELECT 1 FROM tm_pending) AS pending`;
+
 interface Side {
   terms: readonly string[];
   words: number;
