@@ -24,7 +24,8 @@ const scores = TERMS_HELDOUT.map((s) => {
     }));
   const c = compareByKey(found, markedTerms(s.marked), (x) => `${x.start}-${x.end}:${x.key}`);
   for (const x of c.falsePositives) notes.push(`term wrong ${s.lang}: ${x.key} ${JSON.stringify(x.surface)}`);
-  for (const x of c.falseNegatives) notes.push(`term missed ${s.lang}: ${x.key} ${JSON.stringify(x.surface)}`);
+  for (const x of c.falseNegatives)
+    notes.push(`term missed ${s.lang}: ${x.key} ${JSON.stringify(x.surface)}`);
   return { lang: s.lang, score: c.score };
 });
 const ar = pooled(scores.filter((s) => s.lang === "ar").map((s) => s.score));
