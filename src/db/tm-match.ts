@@ -19,7 +19,7 @@ import { normalizeForSearch } from "../text/normalize";
 import type { Lang, SegmentOrigin, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
 import { requireDocument } from "./documents";
-import { all, chunkJson, lookupTerms, type TermInfo } from "./tm";
+import { all, chunkJson, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
 
 /** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */
 export const CANDIDATE_CAP = 150;
@@ -67,17 +67,30 @@ const REVIEW_RANK: Record<SegmentStatus, number> = { approved: 3, reviewed: 2, t
 
 /**
  * Thresholds tried before the caller's minScore. A higher threshold allows fewer missing words, so its
- * prefix is shorter and made of rarer words (far fewer postings); a query that already has `limit`
+ * prefix is shorter and made of rarer words (far fewer postings); a query that already has enough
  * matches at or above it cannot have better ones below, and stops there.
  */
 const STAGES = [90, 80];
+/** Words after the prefix that may rank candidates (see candidateStatements). */
+const RANKING_EXTRA_WORDS = 4;
+
+export interface MatchOptions {
+  /** Candidates verified exactly per query and stage (default CANDIDATE_CAP). */
+  cap?: number;
+  /**
+   * How many of the `limit` best matches are guaranteed to be the best of the whole memory (default: all
+   * of them). Retrieval stops once that many are settled; the remaining places are filled with the best
+   * of the candidates already examined. Pre-translation guarantees the best match only.
+   */
+  guaranteed?: number;
+}
 
 /**
  * Best matches (score ≥ minScore, best first, at most `limit`) for several queries in one language.
- * Round trips: term lookup; then per stage one batch of candidate statements for the queries still open
- * (the first stage also looks exact matches up by the ar_norm index); then the matched rows. Candidates
- * come from the postings of each query's prefix (rarest words), within the length window, ranked by the
- * prefix words they hold, `cap` per query; their exact scores are computed here.
+ * Round trips: the term lookup together with the exact matches (the ar_norm index); then per stage one
+ * batch of candidate statements for the queries still open; then the matched rows. Candidates come from
+ * the postings of each query's prefix (rarest words), within the length window, ranked by the prefix words
+ * they hold, `cap` per query; their exact scores are computed here.
  */
 export async function matchMany(
   db: Db,
@@ -85,52 +98,79 @@ export async function matchMany(
   lang: Lang,
   minScore: number,
   limit: number,
-  cap = CANDIDATE_CAP,
+  options: MatchOptions = {},
 ): Promise<TmMatch[][]> {
+  const cap = options.cap ?? CANDIDATE_CAP;
+  const guaranteed = Math.min(limit, options.guaranteed ?? limit);
   const prepared: FuzzyQuery[] = queries.map((q) => prepareQuery(q.norm));
-  const terms = await lookupTerms(
-    db,
-    lang,
-    prepared.flatMap((p) => [...p.wordCounts.keys()]),
-  );
-  // Rarest first; words the memory lacks come first and cost nothing.
-  const ordered = prepared.map((p) =>
-    [...p.wordCounts.entries()]
-      .map(([word, count]) => ({ word, count, info: terms.get(word) }))
-      .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0)),
-  );
   const perQuery: Map<number, Candidate>[] = queries.map(() => new Map());
-  // Scored once: later stages only add candidates.
+  // Scored once: later stages only add candidates. Best first.
   const scored: Ranked[][] = queries.map(() => []);
-  const chosen: Ranked[][] = queries.map(() => []);
-  let open = queries.map((_, qi) => qi);
-  const stages = [...STAGES.filter((t) => t > minScore), minScore];
-  for (const [stage, threshold] of stages.entries()) {
-    const statements = candidateStatements(queries, prepared, ordered, open, lang, threshold, cap);
-    if (stage === 0) statements.push(...exactStatements(queries, lang));
+  /** Adds a batch's candidate rows and scores the new ones; returns the queries still open. */
+  const absorb = (
+    results: readonly D1Result<Record<string, unknown>>[],
+    open: readonly number[],
+    settled: (qi: number, ranked: readonly Ranked[]) => boolean,
+  ): number[] => {
     const fresh: Map<number, Candidate>[] = queries.map(() => new Map());
-    for (const res of await runBatch(db, statements)) {
+    for (const res of results) {
       for (const row of (res.results ?? []) as unknown as Candidate[]) {
         if (perQuery[row.qi]?.has(row.sid)) continue;
         perQuery[row.qi]?.set(row.sid, row);
         fresh[row.qi]?.set(row.sid, row);
       }
     }
-    const last = stage === stages.length - 1;
-    open = open.filter((qi) => {
-      const ranked = rank(
-        prepared[qi] as FuzzyQuery,
-        fresh[qi] as Map<number, Candidate>,
-        minScore,
-        scored[qi],
-      );
+    return open.filter((qi) => {
+      const earlier = scored[qi] ?? [];
+      // Candidates below the limit-th best score so far can never be chosen: abandon them early.
+      const floor = Math.max(minScore, kthScore(earlier, limit));
+      const ranked = rank(prepared[qi] as FuzzyQuery, fresh[qi] as Map<number, Candidate>, floor, earlier);
       scored[qi] = ranked;
-      chosen[qi] = ranked.slice(0, limit);
-      const sure = ranked.filter((r) => r.score >= threshold).length >= limit;
-      return !last && !sure;
+      return !settled(qi, ranked);
     });
+  };
+  const [lookup, ...exact] = await runBatch(db, [
+    termLookupStatement(
+      lang,
+      prepared.flatMap((p) => [...p.wordCounts.keys()]),
+    ),
+    ...exactStatements(queries, lang),
+  ]);
+  const terms = termMap(lookup?.results ?? []);
+  // Rarest first; words the memory lacks come first and cost nothing.
+  const ordered = prepared.map((p) =>
+    [...p.wordCounts.entries()]
+      .map(([word, count]) => ({ word, count, info: terms.get(word) }))
+      .sort((a, b) => (a.info?.df ?? 0) - (b.info?.df ?? 0)),
+  );
+  // Exact matches (every stored pair equal after normalisation) score 100: nothing can beat them.
+  let open = absorb(
+    exact,
+    queries.map((_, qi) => qi),
+    (_, ranked) => kthScore(ranked, guaranteed) === 100,
+  );
+  const stages = [...STAGES.filter((t) => t > minScore), minScore];
+  for (const [stage, stageThreshold] of stages.entries()) {
     if (open.length === 0) break;
+    // Top-k refinement: a query already holding `guaranteed` scored matches needs nothing below the
+    // guaranteed-th best score, so it runs at that score when it is above the stage's (a shorter prefix of
+    // rarer words); after that run every match at or above it has been a candidate: the query is settled.
+    const thresholds = new Map(
+      open.map((qi) => [qi, Math.max(stageThreshold, kthScore(scored[qi] ?? [], guaranteed))]),
+    );
+    const last = stage === stages.length - 1;
+    const results = await runBatch(
+      db,
+      candidateStatements(queries, prepared, ordered, thresholds, lang, cap),
+    );
+    open = absorb(
+      results,
+      open,
+      (qi, ranked) =>
+        last || ranked.filter((r) => r.score >= (thresholds.get(qi) as number)).length >= guaranteed,
+    );
   }
+  const chosen = scored.map((ranked) => ranked.slice(0, limit));
   const rows = await segmentRows(
     db,
     chosen.flatMap((r) => r.map((x) => x.sid)),
@@ -143,41 +183,69 @@ export async function matchMany(
   );
 }
 
+/** Score of the k-th best of a ranked list (best first), or 0 while it holds fewer than k. */
+function kthScore(ranked: readonly Ranked[], k: number): number {
+  return ranked.length >= k ? (ranked[k - 1] as Ranked).score : 0;
+}
+
+/** Candidate statements for the queries in `thresholds` (query index → the threshold it runs at). */
 function candidateStatements(
   queries: readonly MatchQuery[],
   prepared: readonly FuzzyQuery[],
   ordered: readonly { count: number; info: TermInfo | undefined }[][],
-  open: readonly number[],
+  thresholds: ReadonlyMap<number, number>,
   lang: Lang,
-  threshold: number,
   cap: number,
 ): Statement[] {
-  const prefixRows: [number, number[], number, number, number][] = [];
-  for (const qi of open) {
-    const bounds = candidateBounds(prepared[qi] as FuzzyQuery, threshold);
+  const prefixRows: [number, number[], number, number, number, number, number][] = [];
+  for (const [qi, threshold] of thresholds) {
+    const query = prepared[qi] as FuzzyQuery;
+    const bounds = candidateBounds(query, threshold);
     const words = ordered[qi] ?? [];
-    const ids = words
-      .slice(0, prefixLength(words, bounds.wordSlack))
-      .flatMap((t) => (t.info ? [t.info.id] : []));
-    if (ids.length > 0)
-      prefixRows.push([qi, ids, bounds.minWords, bounds.maxWords, queries[qi]?.excludeId ?? 0]);
+    const prefix = prefixLength(words, bounds.wordSlack);
+    const ids = words.slice(0, prefix).flatMap((t) => (t.info ? [t.info.id] : []));
+    if (ids.length === 0) continue;
+    // Ranking words: candidates come from the prefix only, but are ranked by how many of the prefix AND of
+    // the next rarest words they hold. With the prefix alone, every segment sharing a frequent phrase ties
+    // (at 90 the prefix is often two words) and the cap cuts the ties arbitrarily; the next words separate
+    // true near-duplicates. Bounded: their postings may at most double the rows read.
+    const prefixPostings = words.slice(0, prefix).reduce((n, t) => n + (t.info?.df ?? 0), 0);
+    let extraRows = 0;
+    const generating = ids.length;
+    for (const t of words.slice(prefix, prefix + RANKING_EXTRA_WORDS)) {
+      if (!t.info || extraRows + t.info.df > prefixPostings) break;
+      extraRows += t.info.df;
+      ids.push(t.info.id);
+    }
+    prefixRows.push([
+      qi,
+      ids,
+      bounds.minWords,
+      bounds.maxWords,
+      queries[qi]?.excludeId ?? 0,
+      generating,
+      query.words,
+    ]);
   }
   const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
   // One row per query; its candidates are grouped and ranked in a correlated subquery, so each GROUP BY
   // and ORDER BY … LIMIT works on one query's postings (thousands of rows) instead of one temporary
   // B-tree and one window sort over every query's (about a million rows for 250 new sentences at
   // minScore 70): 2–3× faster for the same candidates. MATERIALIZED: the JSON is decoded once.
+  // `w.key < q.gen`: the word is one of the prefix's (json_each's key is the array index).
   return [...chunkJson(prefixRows)].map(
     (chunk) =>
       sql`WITH q AS MATERIALIZED (
           SELECT value ->> '$[0]' AS qi, value -> '$[1]' AS tids, value ->> '$[2]' AS lo,
-            value ->> '$[3]' AS hi, value ->> '$[4]' AS ex FROM json_each(${chunk})),
+            value ->> '$[3]' AS hi, value ->> '$[4]' AS ex, value ->> '$[5]' AS gen, value ->> '$[6]' AS n
+          FROM json_each(${chunk})),
         t AS MATERIALIZED (
           SELECT q.qi AS qi, (SELECT json_group_array(sid) FROM (
-              SELECT p.segment_id AS sid, count(*) AS hits, max(p.len) AS len
+              SELECT p.segment_id AS sid, count(*) AS hits, abs(max(p.len) - q.n) AS off
               FROM json_each(q.tids) AS w JOIN tm_postings AS p ON p.token_id = w.value
               WHERE p.paired = 1 AND p.len BETWEEN q.lo AND q.hi AND p.segment_id <> q.ex
-              GROUP BY p.segment_id ORDER BY hits DESC, len DESC, sid DESC LIMIT ${cap})) AS sids
+              GROUP BY p.segment_id HAVING min(w.key) < q.gen
+              ORDER BY hits DESC, off, sid DESC LIMIT ${cap})) AS sids
           FROM q)
         SELECT t.qi AS qi, s.id AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
         FROM t, json_each(t.sids) AS j JOIN segments AS s ON s.id = j.value
@@ -314,7 +382,7 @@ export async function pretranslate(
       "ar",
       minScore,
       STORED_MATCHES,
-      PRETRANSLATE_CAP,
+      { cap: PRETRANSLATE_CAP, guaranteed: 1 },
     );
     const stored: unknown[] = [];
     const fills: unknown[] = [];

@@ -24,22 +24,26 @@ export interface TermInfo {
   df: number;
 }
 
+/** The statement looking terms of one language up (to run in a batch with others); read it with termMap. */
+export function termLookupStatement(lang: Lang, terms: Iterable<string>): Statement {
+  return sql`SELECT id, token, df FROM tm_tokens
+    WHERE lang = ${lang} AND token IN (SELECT value FROM json_each(${JSON.stringify([...new Set(terms)])}))`;
+}
+
+/** Rows of termLookupStatement as a map term → id and document frequency. */
+export function termMap(rows: readonly Record<string, unknown>[]): Map<string, TermInfo> {
+  const out = new Map<string, TermInfo>();
+  for (const r of rows) out.set(r.token as string, { id: r.id as number, df: r.df as number });
+  return out;
+}
+
 /** Ids and document frequencies of terms in one language (absent terms are missing from the map). */
 export async function lookupTerms(
   db: Db,
   lang: Lang,
   terms: Iterable<string>,
 ): Promise<Map<string, TermInfo>> {
-  const list = [...new Set(terms)];
-  const out = new Map<string, TermInfo>();
-  if (list.length === 0) return out;
-  const rows = await all<{ id: number; token: string; df: number }>(
-    db,
-    sql`SELECT id, token, df FROM tm_tokens
-      WHERE lang = ${lang} AND token IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
-  );
-  for (const r of rows) out.set(r.token, { id: r.id, df: r.df });
-  return out;
+  return termMap(await all(db, termLookupStatement(lang, terms)));
 }
 
 /** Splits rows into JSON arrays of at most JSON_CHUNK_BYTES each (one bound parameter per statement). */

@@ -21,6 +21,12 @@ export const TM_NUMBER_CHARS = "0123456789.,:/-";
 
 const PUNCT = new Set(TM_PUNCT);
 const NUMBER = /^[0-9.,:/-]+$/;
+/** PUNCT by UTF-16 code unit (every member is in the BMP), for the candidate tokeniser's hot loop. */
+const PUNCT_CODE = new Uint8Array(0x10000);
+for (const ch of TM_PUNCT) PUNCT_CODE[ch.charCodeAt(0)] = 1;
+/** Code units a number core may start with (NUMBER is only tested for those). */
+const NUMBER_START = new Uint8Array(0x10000);
+for (const ch of TM_NUMBER_CHARS) NUMBER_START[ch.charCodeAt(0)] = 1;
 
 export type TmTokenKind = "word" | "number" | "punct";
 
@@ -164,18 +170,58 @@ export interface FuzzyQuery {
   words: number;
   /** Distinct words with how often each occurs in the query. */
   wordCounts: Map<string, number>;
+  /**
+   * The query's distinct token texts numbered from 0 (scoring compares integers, not strings: a candidate
+   * token outside this dictionary can never equal a query token), with the query as ids and weights.
+   */
+  dictionary: Map<string, number>;
+  ids: Int32Array;
+  weights: Int32Array;
+  /** How often each dictionary entry occurs as a word in the query (0 for numbers and punctuation). */
+  wordCountById: Int32Array;
+  /** Scratch space reused by every candidate scored against this query (grown on demand). */
+  scratch: { ids: Int32Array; weights: Int32Array; left: Int32Array; prev: Int32Array; cur: Int32Array };
 }
 
 export function prepareQuery(norm: string): FuzzyQuery {
   const tokens = tmTokens(norm);
   const wordCounts = new Map<string, number>();
+  const dictionary = new Map<string, number>();
+  const ids = new Int32Array(tokens.length);
+  const weights = new Int32Array(tokens.length);
   let words = 0;
-  for (const t of tokens) {
-    if (t.kind !== "word") continue;
+  tokens.forEach((t, i) => {
+    let id = dictionary.get(t.text);
+    if (id === undefined) {
+      id = dictionary.size;
+      dictionary.set(t.text, id);
+    }
+    ids[i] = id;
+    weights[i] = TOKEN_WEIGHT[t.kind];
+    if (t.kind !== "word") return;
     words++;
     wordCounts.set(t.text, (wordCounts.get(t.text) ?? 0) + 1);
-  }
-  return { tokens, weight: totalWeight(tokens), words, wordCounts };
+  });
+  const wordCountById = new Int32Array(dictionary.size);
+  for (const [word, count] of wordCounts) wordCountById[dictionary.get(word) as number] = count;
+  const size = 64;
+  return {
+    tokens,
+    weight: totalWeight(tokens),
+    words,
+    wordCounts,
+    dictionary,
+    ids,
+    weights,
+    wordCountById,
+    scratch: {
+      ids: new Int32Array(size),
+      weights: new Int32Array(size),
+      left: new Int32Array(dictionary.size),
+      prev: new Int32Array(size + 1),
+      cur: new Int32Array(size + 1),
+    },
+  };
 }
 
 /**
@@ -225,23 +271,118 @@ export interface ScoredCandidate {
 }
 
 /**
- * Exact score of a candidate against a prepared query, or null if it scores below minScore (computed
- * with early abandoning once the distance budget is exceeded).
+ * Exact score of a candidate against a prepared query, or null if it scores below minScore. This runs for
+ * every retrieved candidate, so it avoids allocation: the candidate's tokens are read straight into the
+ * query's scratch arrays as dictionary ids (−1 for a text the query lacks) and weights; two lower bounds
+ * reject most losers before any dynamic programming — D ≥ |Wq − Wm| and D ≥ 10·(max(Aq, Am) − C) with C
+ * the words in common (see candidateBounds) — and the distance itself abandons once over the budget.
  */
 export function scoreCandidate(
   query: FuzzyQuery,
   matchNorm: string,
   minScore: number,
 ): ScoredCandidate | null {
-  const m = tmTokens(matchNorm);
-  const wm = totalWeight(m);
-  const w = Math.max(query.weight, wm);
+  const m = encodeCandidate(query, matchNorm);
+  const w = Math.max(query.weight, m.weight);
   const budget = maxDistanceFor(minScore, w);
-  if (Math.abs(query.weight - wm) > budget) return null;
-  const distance = tokenDistance(query.tokens, m, budget);
+  if (Math.abs(query.weight - m.weight) > budget) return null;
+  if (10 * (Math.max(query.words, m.words) - m.common) > budget) return null;
+  const distance = encodedDistance(query, m.length, budget);
   if (distance > budget) return null;
-  const score = scoreOf(distance, query.weight, wm);
+  const score = scoreOf(distance, query.weight, m.weight);
   return score >= minScore ? { score, distance } : null;
+}
+
+/** Tokenises a candidate as tmTokens does, into the query's scratch arrays; counts its words in common. */
+function encodeCandidate(
+  query: FuzzyQuery,
+  norm: string,
+): { length: number; weight: number; words: number; common: number } {
+  const sc = query.scratch;
+  if (sc.ids.length < norm.length) {
+    // A text of n characters has at most n tokens.
+    sc.ids = new Int32Array(norm.length);
+    sc.weights = new Int32Array(norm.length);
+    sc.prev = new Int32Array(norm.length + 1);
+    sc.cur = new Int32Array(norm.length + 1);
+  }
+  const { ids, weights, left } = sc;
+  left.set(query.wordCountById);
+  const dict = query.dictionary;
+  let length = 0;
+  let weight = 0;
+  let words = 0;
+  let common = 0;
+  const punct = (k: number) => {
+    ids[length] = dict.get(norm[k] as string) ?? -1;
+    weights[length++] = TOKEN_WEIGHT.punct;
+    weight += TOKEN_WEIGHT.punct;
+  };
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    if (norm.charCodeAt(i) === 0x20) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && norm.charCodeAt(end) !== 0x20) end++;
+    let a = i;
+    while (a < end && PUNCT_CODE[norm.charCodeAt(a)] === 1) a++;
+    let b = end;
+    while (b > a && PUNCT_CODE[norm.charCodeAt(b - 1)] === 1) b--;
+    for (let k = i; k < a; k++) punct(k);
+    if (b > a) {
+      const core = norm.slice(a, b);
+      const id = dict.get(core) ?? -1;
+      const tw =
+        NUMBER_START[norm.charCodeAt(a)] === 1 && NUMBER.test(core) ? TOKEN_WEIGHT.number : TOKEN_WEIGHT.word;
+      ids[length] = id;
+      weights[length++] = tw;
+      weight += tw;
+      if (tw === TOKEN_WEIGHT.word) {
+        words++;
+        if (id >= 0 && (left[id] as number) > 0) {
+          left[id] = (left[id] as number) - 1;
+          common++;
+        }
+      }
+    }
+    for (let k = b; k < end; k++) punct(k);
+    i = end;
+  }
+  return { length, weight, words, common };
+}
+
+/** tokenDistance over the encoded candidate in the query's scratch arrays (same recurrence and abandoning). */
+function encodedDistance(query: FuzzyQuery, n: number, limit: number): number {
+  const { ids: mIds, weights: mW } = query.scratch;
+  const { ids: qIds, weights: qW } = query;
+  let prev = query.scratch.prev;
+  let cur = query.scratch.cur;
+  prev[0] = 0;
+  for (let j = 1; j <= n; j++) prev[j] = (prev[j - 1] as number) + (mW[j - 1] as number);
+  for (let i = 0; i < qIds.length; i++) {
+    const qi = qIds[i] as number;
+    const del = qW[i] as number;
+    cur[0] = (prev[0] as number) + del;
+    let rowMin = cur[0] as number;
+    for (let j = 1; j <= n; j++) {
+      const wj = mW[j - 1] as number;
+      let best = (prev[j - 1] as number) + (mIds[j - 1] === qi ? 0 : del > wj ? del : wj);
+      const d = (prev[j] as number) + del;
+      if (d < best) best = d;
+      const ins = (cur[j - 1] as number) + wj;
+      if (ins < best) best = ins;
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > limit) return Infinity;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n] as number;
 }
 
 export type DiffOp = "equal" | "insert" | "delete" | "replace";
