@@ -20,6 +20,7 @@ import type { Lang, SegmentOrigin, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
 import { requireDocument } from "./documents";
 import { all, chunkJson, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
+import { pendingProbe, syncTmIndex } from "./tm-index";
 
 /** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */
 export const CANDIDATE_CAP = 150;
@@ -129,13 +130,22 @@ export async function matchMany(
       return !settled(qi, ranked);
     });
   };
-  const [lookup, ...exact] = await runBatch(db, [
+  const first = [
+    pendingProbe(),
     termLookupStatement(
       lang,
       prepared.flatMap((p) => [...p.wordCounts.keys()]),
     ),
     ...exactStatements(queries, lang),
-  ]);
+  ];
+  let results = await runBatch(db, first);
+  // The index is maintained behind the writes (src/db/tm-index.ts): catch up first, so that a read always
+  // sees every write committed before it; the probe rides in the first batch, free when nothing is pending.
+  if (results[0]?.results[0]?.pending) {
+    await syncTmIndex(db);
+    results = await runBatch(db, first);
+  }
+  const [, lookup, ...exact] = results;
   const terms = termMap(lookup?.results ?? []);
   // Rarest first; words the memory lacks come first and cost nothing.
   const ordered = prepared.map((p) =>
@@ -502,6 +512,7 @@ export async function variants(db: Db, q: string, lang: Lang, limit: number): Pr
     );
   } else {
     // No index on en_norm: the rarest term's postings give the candidates.
+    await syncTmIndex(db); // the postings must reflect every write before this read (tm-index.ts)
     const terms = await lookupTerms(db, "en", indexTerms(norm));
     const rarest = [...terms.values()].sort((a, b) => a.df - b.df)[0];
     if (!rarest || terms.size < new Set(indexTerms(norm)).size) return [];
