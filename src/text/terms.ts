@@ -658,8 +658,31 @@ export function recognizeTerms(matcher: TermMatcher, text: string, lang: Lang): 
     }
   }
   curScan = TEXT_SCAN; // do not keep a large text's own scan alive
-  if (rawCount === 0) return [];
-  return resolve(matcher, text, scan);
+  const out = rawCount === 0 ? [] : resolve(matcher, text, scan);
+  if (count > SCRATCH_KEEP_TOKENS || rawCount > SCRATCH_KEEP_TOKENS) releaseScratch();
+  return out;
+}
+
+// Scratch arrays grown for a whole document are dropped after it, not kept for the next sentence.
+const SCRATCH_KEEP_TOKENS = 1 << 14;
+
+function releaseScratch(): void {
+  tokStart = new Int32Array(256);
+  tokCount = new Int32Array(256);
+  noStart = new Uint8Array(256);
+  rawStart = new Int32Array(1024);
+  rawEnd = new Int32Array(1024);
+  rawRecord = new Int32Array(1024);
+  rawCount = 0;
+  uStart = new Int32Array(0);
+  groupOf = new Int32Array(0);
+  ensureResolveCapacity(512, 128);
+  if (seenKeys.length > 4096) {
+    seenKeys = new Float64Array(4096);
+    seenGroup = new Int32Array(4096);
+    seenStamps = new Int32Array(4096);
+    seenStamp = 0;
+  }
 }
 
 const IMPERSONAL_MIN = toKey("من");
