@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { requireDocument } from "../db/documents";
 import { exportPairs, importPairBatches, STAGE_CHARS, STAGE_PAIRS } from "../db/tm-exchange";
+import { scheduleTmIndexSync } from "../db/tm-index";
 import { findMatches, pretranslate, variants } from "../db/tm-match";
 import { ApiError, payloadTooLarge, unsupportedMediaType } from "../errors";
 import { FormatError } from "../formats/errors";
@@ -247,7 +248,10 @@ export const tmRouter = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { minScore } = c.req.valid("query");
-      return c.json(await pretranslate(c.var.db, id, minScore), 200);
+      const result = await pretranslate(c.var.db, id, minScore);
+      // The filled translations make their segments memory pairs: index them now rather than at the next read.
+      scheduleTmIndexSync(c.executionCtx, c.var.db);
+      return c.json(result, 200);
     },
   )
   .openapi(
