@@ -1,8 +1,7 @@
 /**
  * Translation memory over D1, shared parts: term lookup and JSON chunking of lists bound to one statement.
- * The postings (tm_tokens, tm_postings) are maintained by SQLite triggers on `segments`
- * (migrations/0003_tm_index.sql), so every writer that keeps ar_norm/en_norm current keeps the index current
- * too. Fuzzy matching and pre-translation: tm-match.ts; concordance: tm-concordance.ts; TMX import and
+ * The postings (tm_tokens, tm_postings) are maintained behind the writes: triggers on `segments` record
+ * what changed (migrations/0006), tm-index.ts applies it set-based, and every TM read catches up first. Fuzzy matching and pre-translation: tm-match.ts; concordance: tm-concordance.ts; TMX import and
  * export: tm-exchange.ts. Scoring is src/text/fuzzy.ts; docs/tm.md explains the design and its D1 limits.
  */
 import { sql } from "drizzle-orm";

@@ -5,8 +5,8 @@
  *
  * Tokens are read from normalised text (`normalizeForSearch`): every space-separated chunk gives its
  * leading and trailing punctuation characters as punctuation tokens and the rest as one core, which is a
- * number when it holds only digits and `.,:/-`, else a word. The SQL triggers compute the same cores with
- * `trim(chunk, TM_PUNCT)`, so what the index holds and what the scorer counts cannot drift apart.
+ * number when it holds only digits and `.,:/-`, else a word. The index (src/db/tm-index.ts, TMX import) takes
+ * its terms from `indexProfile` here, so what the index holds and what the scorer counts cannot drift apart.
  */
 import { normalizeWithMap, originalRange } from "./normalize";
 
