@@ -8,6 +8,7 @@ import type { Lang, Segment } from "../types";
 import { runBatch } from "./batch";
 import { searchSegments } from "./documents";
 import { all, chunkJson, lookupTerms, type TermInfo } from "./tm";
+import { syncTmIndex } from "./tm-index";
 
 // ------------------------------------------------------------------------------------ concordance
 
@@ -67,6 +68,8 @@ export async function concordance(
       highlights: langs.flatMap((l) => substringHighlights(l === "ar" ? s.ar : s.en, l, norm)),
     }));
   }
+  // The postings are maintained behind the writes (tm-index.ts): catch up so the read sees every earlier write.
+  await syncTmIndex(db);
   if (arabicQuery) return arabicConcordance(db, prepareCliticPhrase(q), langs, afterId, limit);
   const drivers: { lang: Lang; driver: number; others: number[] }[] = [];
   for (const l of langs) {
