@@ -22,6 +22,10 @@ import { Corpus, type Generated, type Pair } from "./lib/tm-corpus";
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const BRUTE_QUERIES = Number(process.env.BENCH_BRUTE ?? 20);
+/** Queries whose top-5 scores are compared with a scan of every pair (the fast exact scorer). */
+const AGREE_QUERIES = Number(process.env.BENCH_AGREE ?? 100);
+/** Every n-th pre-translated segment has its recorded best match compared with a scan of every pair. */
+const PRE_CHECK_EVERY = Number(process.env.BENCH_PRE_CHECK ?? 5);
 const MIN_SCORE = 70;
 const TOKEN = "bench-admin-token";
 const root = path.resolve(import.meta.dirname, "..");
@@ -232,6 +236,7 @@ try {
   const server: number[] = [];
   const byKind = new Map<string, number[]>();
   const bestIndexed: number[] = [];
+  const topIndexed: number[][] = [];
   for (const q of queries.slice(0, 10)) await call(`/api/tm/matches?q=${encodeURIComponent(q.ar)}`); // warm-up
   for (const q of queries) {
     t0 = performance.now();
@@ -243,6 +248,7 @@ try {
     server.push(dur);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), dur]);
     bestIndexed.push(body.matches[0]?.score ?? 0);
+    topIndexed.push(body.matches.map((m) => m.score));
   }
   console.log(`\nfuzzy matches (${QUERIES} queries, limit 5):`);
   console.log(
@@ -287,6 +293,28 @@ try {
     `  ratio brute / indexed server-side p50: ${(pct(brute, 50) / pct(server, 50)).toFixed(0)}× (${(pct(bruteEarly, 50) / pct(server, 50)).toFixed(0)}× vs early-abandoning scan)`,
   );
   console.log(`  best score equal to brute force's: ${agree}/${checked} queries`);
+  // Agreement on more queries, with the exact scorer (same scores as fuzzyScore at or above minScore).
+  const distinctNorms = [...new Set(norms)];
+  const scan = (qn: string, limit: number): number[] => {
+    const pq = prepareQuery(qn);
+    const all: number[] = [];
+    for (const m of distinctNorms) {
+      const s = scoreCandidate(pq, m, MIN_SCORE);
+      if (s) all.push(s.score);
+    }
+    return all.sort((a, b) => b - a).slice(0, limit);
+  };
+  let agreeBest = 0;
+  let agreeTop = 0;
+  const agreeN = Math.min(AGREE_QUERIES, queries.length);
+  for (let k = 0; k < agreeN; k++) {
+    const want = scan(normalizeForSearch((queries[k] as { ar: string }).ar), 5);
+    if ((want[0] ?? 0) === (topIndexed[k]?.[0] ?? 0)) agreeBest++;
+    if (want.join() === (topIndexed[k] ?? []).join()) agreeTop++;
+  }
+  console.log(
+    `  against a scan of every pair (${agreeN} queries): best score equal ${agreeBest}/${agreeN}, all top-5 scores equal ${agreeTop}/${agreeN}`,
+  );
 
   // ---------------------------------------------------------------------------------- pre-translation
   const docSegs: { ar: string }[] = [];
@@ -307,6 +335,32 @@ try {
   const pre = await call(`/api/documents/${id}/pretranslate?minScore=${MIN_SCORE}`, { method: "POST" });
   const preMs = performance.now() - t0;
   console.log(`\npre-translation of 500 segments: ${pre.status} ${await pre.text()} in ${ms(preMs)}`);
+  {
+    // The recorded best match (guaranteed) against a scan of every pair, for every n-th segment.
+    const d1 = await mf.getD1Database("DB");
+    const recorded = (
+      await d1
+        .prepare(
+          `SELECT s.position AS pos, s.ar_norm AS norm,
+             (SELECT max(score) FROM segment_matches AS m WHERE m.segment_id = s.id) AS best
+           FROM segments AS s WHERE s.document_id = ? ORDER BY s.position`,
+        )
+        .bind(id)
+        .all<{ pos: number; norm: string; best: number | null }>()
+    ).results;
+    let same = 0;
+    let n = 0;
+    const misses: string[] = [];
+    for (const r of recorded.filter((_, k) => k % PRE_CHECK_EVERY === 0)) {
+      const want = scan(r.norm, 1)[0] ?? null;
+      n++;
+      if (want === r.best) same++;
+      else misses.push(`#${r.pos}: scan ${want}, recorded ${r.best}`);
+    }
+    console.log(
+      `  recorded best match equal to a scan of every pair: ${same}/${n} segments${misses.length > 0 ? ` (${misses.join("; ")})` : ""}`,
+    );
+  }
 
   // ------------------------------------------------------------------------------------- concordance
   const phrases = ["مجلس الأمن", "وقف إطلاق النار", "التعاون الاقتصادي", "the two countries", "Geneva"];
