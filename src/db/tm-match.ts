@@ -72,8 +72,10 @@ const REVIEW_RANK: Record<SegmentStatus, number> = { approved: 3, reviewed: 2, t
  * matches at or above it cannot have better ones below, and stops there.
  */
 const STAGES = [90, 80];
-/** Words after the prefix that may rank candidates (see candidateStatements). */
+/** Words after the prefix that may rank candidates (see candidateStatements)… */
 const RANKING_EXTRA_WORDS = 4;
+/** …as long as their postings add up to at most this many times the prefix's. */
+const RANKING_EXTRA_POSTINGS = 2;
 
 export interface MatchOptions {
   /** Candidates verified exactly per query and stage (default CANDIDATE_CAP). */
@@ -218,12 +220,12 @@ function candidateStatements(
     // Ranking words: candidates come from the prefix only, but are ranked by how many of the prefix AND of
     // the next rarest words they hold. With the prefix alone, every segment sharing a frequent phrase ties
     // (at 90 the prefix is often two words) and the cap cuts the ties arbitrarily; the next words separate
-    // true near-duplicates. Bounded: their postings may at most double the rows read.
+    // true near-duplicates. Bounded: their postings may at most triple the rows read.
     const prefixPostings = words.slice(0, prefix).reduce((n, t) => n + (t.info?.df ?? 0), 0);
     let extraRows = 0;
     const generating = ids.length;
     for (const t of words.slice(prefix, prefix + RANKING_EXTRA_WORDS)) {
-      if (!t.info || extraRows + t.info.df > prefixPostings) break;
+      if (!t.info || extraRows + t.info.df > RANKING_EXTRA_POSTINGS * prefixPostings) break;
       extraRows += t.info.df;
       ids.push(t.info.id);
     }
