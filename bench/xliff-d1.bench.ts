@@ -6,23 +6,14 @@
 // src/db/tm-index.ts); the bench waits for that sync's log line and reports it as its own row, so the
 // request's D1 writes and the (off-request) index upkeep are measured separately.
 // Run: npm run bench xliff-d1   (BENCH_SEGMENTS=20000 for a quicker run)
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import { seedStatements } from "../src/db/seed";
-import { parseGlossaryTsv } from "../src/formats/seed-tsv";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { parseXliff } from "../src/formats/xliff-read";
 import { toXliff, type XliffUnitInput } from "../src/formats/xliff-write";
 import { streamToString } from "../src/formats/xml-stream";
+import { startWranglerDev, type WranglerDev } from "../test/support/wrangler-dev";
 
 const N = Number(process.env.BENCH_SEGMENTS ?? 100_000);
-const ROOT = path.resolve(import.meta.dirname, "..");
-const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
-const TOKEN = "bench-token";
-const dir = mkdtempSync(path.join(tmpdir(), "diwan-xliff-bench-"));
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
 
 // Sentences with seed-glossary terms (مجلس الأمن, الأمم المتحدة, …), numbers and XML specials.
 const AR = [
@@ -38,144 +29,25 @@ const EN = [
   "The General Assembly expressed concern about the humanitarian situation in the region",
 ];
 
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`wrangler ${args[0]}: ${stderr}`)),
-    );
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-let server: ChildProcess | null = null;
-let base = "";
-
-async function startServer(): Promise<void> {
-  const source = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
-  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(source)?.[1] ?? "2026-04-01";
-  const config = path.join(dir, "wrangler.toml");
-  writeFileSync(
-    config,
-    `name = "diwan-xliff-bench"\nmain = "bundle/index.js"\nno_bundle = true\ncompatibility_date = "${date}"\n` +
-      `compatibility_flags = ["nodejs_compat"]\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "diwan"\n` +
-      `database_id = "00000000-0000-4000-8000-000000000000"\n`,
-  );
-  const migrations = readdirSync(path.join(ROOT, "migrations"))
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((f) => readFileSync(path.join(ROOT, "migrations", f), "utf8"));
-  const seed = seedStatements(
-    parseGlossaryTsv(readFileSync(path.join(ROOT, "glossary/diplomatic.tsv"), "utf8")),
-  );
-  writeFileSync(path.join(dir, "schema.sql"), `${migrations.join("\n;\n")};\n${seed.join(";\n")};\n`);
-  await Promise.all([
-    run([
-      "d1",
-      "execute",
-      "DB",
-      "-c",
-      config,
-      "--local",
-      "--persist-to",
-      dir,
-      "--file",
-      path.join(dir, "schema.sql"),
-    ]),
-    run(["deploy", "--dry-run", "--outdir", path.join(dir, "bundle")]),
-  ]);
-  await launch();
-}
-
-const configPath = () => path.join(dir, "wrangler.toml");
-
-async function launch(): Promise<void> {
-  const config = configPath();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const log = openSync(path.join(dir, "wrangler-dev.log"), "a");
-  server = spawn(
-    WRANGLER,
-    [
-      "dev",
-      "-c",
-      config,
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--persist-to",
-      dir,
-      "--var",
-      `ADMIN_TOKEN:${TOKEN}`,
-    ],
-    { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true },
-  );
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await call("/api/documents")).ok) {
-        workerdPids = findWorkerdPids();
-        return;
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("wrangler dev did not start");
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = null;
-  if (!child?.pid) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await exited;
-}
+let server: WranglerDev | undefined;
 
 async function call(pathname: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set("authorization", `Bearer ${TOKEN}`);
-  try {
-    return await fetch(`${base}${pathname}`, { ...init, headers });
-  } catch (err) {
-    // A keep-alive socket the server closed while the bench was busy (e.g. building the 37 MB translated
-    // file) fails on reuse: as UND_ERR_SOCKET, or as EPIPE while the body is written. Retry once.
-    const code = (err as { cause?: { code?: string } }).cause?.code;
-    if (code !== "UND_ERR_SOCKET" && code !== "EPIPE" && code !== "ECONNRESET") throw err;
-    return fetch(`${base}${pathname}`, { ...init, headers });
-  }
+  if (!server) throw new Error("wrangler dev is not running");
+  return server.request(pathname, init);
 }
 
 let workerdPids: number[] = [];
 
 /** The workerd processes of this bench's server (its own process group), looked up once per launch. */
 function findWorkerdPids(): number[] {
-  if (!server?.pid) return [];
+  const leader = server?.pid;
+  if (!leader) return [];
   const pids: number[] = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === server.pid && stat.includes("(workerd)")) pids.push(Number(pid));
+      if (Number(fields[2]) === leader && stat.includes("(workerd)")) pids.push(Number(pid));
     } catch {
       // exited
     }
@@ -225,7 +97,7 @@ const report = (step: string, ms: number, size: string, rss: string, detail: str
   console.log(`  ${row.join(" | ")}`);
 };
 
-const logPath = () => path.join(dir, "wrangler-dev.log");
+const logPath = () => server?.logPath ?? "";
 const logSize = () => {
   try {
     return statSync(logPath()).size;
@@ -328,7 +200,15 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(" ")}`,
   );
-  await startServer();
+  // A prebuilt bundle, not watched (colleagues' edits would reload the server mid-run), seed glossary loaded.
+  const dev = await startWranglerDev({
+    tempPrefix: "diwan-xliff-bench-",
+    adminToken: "bench-token",
+    bundleAs: "diwan-xliff-bench",
+    seedGlossary: true,
+  });
+  server = dev;
+  workerdPids = findWorkerdPids();
 
   // 1. A new document from a source-only XLIFF 1.2.
   const units: XliffUnitInput[] = Array.from({ length: N }, (_, i) => ({
@@ -407,7 +287,6 @@ async function main(): Promise<void> {
   // separate the cost of the import's own statements from what the triggers add (since migration 0006
   // they only record changed segments in tm_pending; the index itself is the sync rows above).
   if (process.env.BENCH_WITHOUT_TM_TRIGGERS !== "0") {
-    await stopServer();
     const drop = [
       "segments_tm_insert",
       "segments_tm_delete",
@@ -416,8 +295,8 @@ async function main(): Promise<void> {
     ]
       .map((t) => `DROP TRIGGER IF EXISTS ${t};`)
       .join(" ");
-    await run(["d1", "execute", "DB", "-c", configPath(), "--local", "--persist-to", dir, "--command", drop]);
-    await launch();
+    await dev.restart(() => dev.d1Execute("--command", drop));
+    workerdPids = findWorkerdPids();
     const res = await call("/api/documents/import/xliff?title=bench2", {
       method: "POST",
       headers: { "content-type": "application/xliff+xml" },
@@ -441,13 +320,12 @@ main()
     for (const r of rows) console.log(`| ${r.join(" | ")} |`);
     // Keep the server log of a failed run for a look.
     try {
-      writeFileSync("/tmp/xliff-d1-bench-wrangler.log", readFileSync(path.join(dir, "wrangler-dev.log")));
+      writeFileSync("/tmp/xliff-d1-bench-wrangler.log", readFileSync(logPath()));
     } catch {
       // no log
     }
     process.exitCode = 1;
   })
   .finally(async () => {
-    await stopServer();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });

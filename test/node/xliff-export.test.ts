@@ -2,48 +2,21 @@
 // directory), validated against the official schemas (test/schemas, offline) and read back by the `xliff`
 // npm package as an independent consumer. The document carries glossary hints, QA notes and memory
 // matches, so every module Diwan writes is present in what is validated.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import xliff from "xliff";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev";
 import { validateXliff12, validateXliff20, validateXliff21 } from "./validators";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
-const TOKEN = "xliff-export-node-test";
-const dir = mkdtempSync(path.join(tmpdir(), "diwan-xliff-export-"));
-const quiet = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+let server: WranglerDev;
 
-let server: ChildProcess | null = null;
-let base = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function call(pathname: string, init: RequestInit = {}): Promise<Response> {
+/** An API call with the admin token; string bodies are JSON. */
+function call(pathname: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set("authorization", `Bearer ${TOKEN}`);
   if (typeof init.body === "string" && !headers.has("content-type"))
     headers.set("content-type", "application/json");
-  try {
-    return await fetch(`${base}${pathname}`, { ...init, headers });
-  } catch (err) {
-    // Between requests the validators run for seconds, and wrangler's proxy closes idle keep-alive
-    // connections: a request sent on such a socket fails before it is processed. Send it once more.
-    if ((err as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw err;
-    return fetch(`${base}${pathname}`, { ...init, headers });
-  }
+  return server.request(pathname, { ...init, headers });
 }
 
 async function callJson<T>(
@@ -56,110 +29,20 @@ async function callJson<T>(
   return (await res.json()) as T;
 }
 
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRANGLER, args, { cwd: ROOT, env: quiet, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`wrangler ${args[0]}: ${stderr}`)),
-    );
-  });
-}
-
-/**
- * A wrangler config in the temp directory serving an already-built bundle without watching: colleagues'
- * edits in the working tree would otherwise reload `wrangler dev` in the middle of a download.
- */
-function writeConfig(): string {
-  const source = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
-  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(source)?.[1] ?? "2026-04-01";
-  const config = path.join(dir, "wrangler.toml");
-  writeFileSync(
-    config,
-    `name = "diwan-xliff-test"
-main = "bundle/index.js"
-no_bundle = true
-compatibility_date = "${date}"
-compatibility_flags = ["nodejs_compat"]
-[[d1_databases]]
-binding = "DB"
-database_name = "diwan"
-database_id = "00000000-0000-4000-8000-000000000000"
-`,
-  );
-  return config;
-}
-
 beforeAll(async () => {
-  const config = writeConfig();
-  // One `d1 execute` of all migrations is several times faster than `migrations apply` (one workerd each).
-  const migrations = readdirSync(path.join(ROOT, "migrations"))
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((f) => readFileSync(path.join(ROOT, "migrations", f), "utf8"));
-  writeFileSync(path.join(dir, "schema.sql"), migrations.join("\n;\n"));
-  await Promise.all([
-    run([
-      "d1",
-      "execute",
-      "DB",
-      "-c",
-      config,
-      "--local",
-      "--persist-to",
-      dir,
-      "--file",
-      path.join(dir, "schema.sql"),
-    ]),
-    run(["deploy", "--dry-run", "--outdir", path.join(dir, "bundle")]),
-  ]);
-  const port = await freePort();
-  const log = openSync(path.join(process.env.XLIFF_TEST_LOG_DIR ?? dir, "wrangler-dev.log"), "a");
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(
-    WRANGLER,
-    [
-      "dev",
-      "-c",
-      config,
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--persist-to",
-      dir,
-      "--var",
-      `ADMIN_TOKEN:${TOKEN}`,
-    ],
-    { cwd: ROOT, env: quiet, stdio: ["ignore", log, log], detached: true },
-  );
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await call("/api/documents")).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("wrangler dev did not start within 90 s");
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  // A prebuilt bundle, not watched: colleagues' edits in the working tree would otherwise reload
+  // `wrangler dev` in the middle of a download.
+  server = await startWranglerDev({
+    tempPrefix: "diwan-xliff-export-",
+    adminToken: "xliff-export-node-test",
+    bundleAs: "diwan-xliff-test",
+    logDir: process.env.XLIFF_TEST_LOG_DIR,
+  });
   await seed();
 });
 
-afterAll(() => {
-  // The server was started in its own process group: end it (wrangler and its workerd) by that id.
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await server?.stop();
 });
 
 interface Seeded {
@@ -236,7 +119,7 @@ async function exported(
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/xliff+xml; charset=utf-8");
   const text = await res.text();
-  const file = path.join(dir, `export-${version}-${emptyTargets}.xlf`);
+  const file = path.join(server.dir, `export-${version}-${emptyTargets}.xlf`);
   writeFileSync(file, text);
   return { text, file };
 }
@@ -267,11 +150,11 @@ describe("XLIFF exported through the API", () => {
 
   it("the validators do reject a broken export (so a pass means something)", async () => {
     const { text } = await exported("1.2", "omit");
-    const broken = path.join(dir, "broken-1.2.xlf");
+    const broken = path.join(server.dir, "broken-1.2.xlf");
     writeFileSync(broken, text.replace('state="final"', 'state="done"'));
     expect(VALIDATORS["1.2"]([broken])).not.toBe("");
     const { text: t21 } = await exported("2.1", "omit");
-    const broken21 = path.join(dir, "broken-2.1.xlf");
+    const broken21 = path.join(server.dir, "broken-2.1.xlf");
     writeFileSync(
       broken21,
       t21.replace(/<segment id="1" state="translated">/, '<segment id="1" state="done">'),
