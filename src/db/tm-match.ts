@@ -92,8 +92,8 @@ export interface MatchOptions {
  * Best matches (score ≥ minScore, best first, at most `limit`) for several queries in one language.
  * Round trips: the term lookup together with the exact matches (the ar_norm index); then per stage one
  * batch of candidate statements for the queries still open; then the matched rows. Candidates come from
- * the postings of each query's prefix (rarest words), within the length window, ranked by the prefix words
- * they hold, `cap` per query; their exact scores are computed here.
+ * the postings of each query's prefix (rarest words), within the length window, ranked by the ranking
+ * words they hold (see candidateStatements), `cap` per query; their exact scores are computed here.
  */
 export async function matchMany(
   db: Db,
