@@ -105,8 +105,15 @@ export function translationOf(
 }
 
 export function segmentIdOf(id: string): number | null {
-  const m = /^s?(\d{1,15})$/.exec(id);
-  return m ? Number(m[1]) : null;
+  // What /^s?(\d{1,15})$/ accepts, without a regex match per unit.
+  const start = id.charCodeAt(0) === 0x73 /* s */ ? 1 : 0;
+  const digits = id.length - start;
+  if (digits < 1 || digits > 15) return null;
+  for (let i = start; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  return Number(start === 0 ? id : id.slice(1));
 }
 
 // Inline elements: paired codes keep their text; the rest are dropped (and counted).
@@ -161,6 +168,10 @@ export function parseXliff(
   let pieceTarget: string | null = null;
   let pieceIgnorable = false;
   let inPiece = false;
+  // The document's own namespace string (equal to XLIFF12_NS or XLIFF2_NS once the root is accepted):
+  // nearly every element's uri is this very string, so comparing against it is a pointer check rather
+  // than a character-by-character comparison with the constant.
+  let ns = "";
 
   const at = (el: XmlElement, message: string, code: "wrong-root" | "wrong-version" | "wrong-namespace") =>
     new FormatError(code, `${message} (root element <${el.name}>)`);
@@ -204,6 +215,7 @@ export function parseXliff(
                 "wrong-namespace",
               );
             head.version = "1.2";
+            ns = el.uri;
           } else if (v === "2.0" || v === "2.1") {
             if (el.uri !== XLIFF2_NS)
               throw at(
@@ -211,7 +223,9 @@ export function parseXliff(
                 `XLIFF ${v} must use the namespace ${XLIFF2_NS}, not "${el.uri}"`,
                 "wrong-namespace",
               );
-            head.version = v;
+            // The literal, not the attribute's string: head.version is compared for every element.
+            head.version = v === "2.0" ? "2.0" : "2.1";
+            ns = el.uri;
             head.srcLang = attr(el, "srcLang") ?? null;
             head.trgLang = attr(el, "trgLang") ?? null;
           } else if (v === undefined) {
@@ -221,7 +235,6 @@ export function parseXliff(
           }
           return;
         }
-        const ns = head.version === "1.2" ? XLIFF12_NS : XLIFF2_NS;
         if (capture !== null) {
           // Inline content of a source or target.
           if (el.uri === ns) {
@@ -273,12 +286,8 @@ export function parseXliff(
         }
         // Inside a unit, outside source/target.
         if (head.version === "1.2") {
-          if (
-            depth === unitDepth + 1 &&
-            el.uri === XLIFF12_NS &&
-            (el.local === "source" || el.local === "target")
-          ) {
-            capture = el.local;
+          if (depth === unitDepth + 1 && el.uri === ns && (el.local === "source" || el.local === "target")) {
+            capture = el.local === "source" ? "source" : "target"; // the literal: compared per text event
             captureDepth = depth;
             if (el.local === "target") {
               unit.target = "";
@@ -303,7 +312,7 @@ export function parseXliff(
         }
         // 2.x
         if (
-          el.uri === XLIFF2_NS &&
+          el.uri === ns &&
           depth === unitDepth + 1 &&
           (el.local === "segment" || el.local === "ignorable")
         ) {
@@ -322,8 +331,8 @@ export function parseXliff(
           }
           return;
         }
-        if (inPiece && el.uri === XLIFF2_NS && (el.local === "source" || el.local === "target")) {
-          capture = el.local;
+        if (inPiece && el.uri === ns && (el.local === "source" || el.local === "target")) {
+          capture = el.local === "source" ? "source" : "target"; // the literal: compared per text event
           captureDepth = depth;
           if (el.local === "target") pieceTarget = "";
           return;

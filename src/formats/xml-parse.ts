@@ -71,14 +71,30 @@ export interface XmlStreamParser {
 export function attr(el: XmlElement, local: string, uri = ""): string | undefined {
   if (uri === "") return el.attributes[local];
   if (uri === XML_NS) return el.attributes[`xml:${local}`];
-  // Look the prefix up from the (small, fast) scope object rather than scanning the attributes.
-  for (const prefix in el.scope) {
-    if (prefix !== "" && el.scope[prefix] === uri) {
-      const v = el.attributes[`${prefix}:${local}`];
-      if (v !== undefined) return v;
-    }
+  // Look the prefix up from the scope rather than scanning the attributes.
+  const prefixes = prefixesOf(el.scope, uri);
+  for (let i = 0; i < prefixes.length; i++) {
+    const v = el.attributes[`${prefixes[i]}:${local}`];
+    if (v !== undefined) return v;
   }
   return undefined;
+}
+
+// Scopes are never changed once a handler sees them and nearly every element shares its parent's, so
+// one remembered answer saves a for…in over the scope per lookup (a memoQ status check per unit).
+let cachedScope: Readonly<Record<string, string>> | null = null;
+let cachedUri = "";
+let cachedPrefixes: string[] = [];
+
+/** The non-empty prefixes bound to `uri` in `scope`, in the scope's key order. */
+function prefixesOf(scope: Readonly<Record<string, string>>, uri: string): string[] {
+  if (scope === cachedScope && uri === cachedUri) return cachedPrefixes;
+  const prefixes: string[] = [];
+  for (const prefix in scope) if (prefix !== "" && scope[prefix] === uri) prefixes.push(prefix);
+  cachedScope = scope;
+  cachedUri = uri;
+  cachedPrefixes = prefixes;
+  return prefixes;
 }
 
 /** `xml:lang`, which every format uses. */
@@ -134,6 +150,28 @@ function refuseDoctype(text: string, offset: number): never {
     "DOCTYPE declarations are not accepted (no DTDs or entity declarations in uploads)",
     line,
     column,
+  );
+}
+
+// Per-name checks by character code: names are short, and String#indexOf / #startsWith calls cost more
+// than the loop for every element and attribute of a large document.
+
+/** Index of the first ":" in `name`, -1 when none (`name.indexOf(":")`). */
+function colonIn(name: string): number {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 0x3a) return i;
+  return -1;
+}
+
+/** `name === "xmlns" || name.startsWith("xmlns:")`. */
+function isNamespaceDeclaration(name: string): boolean {
+  return (
+    name.length >= 5 &&
+    name.charCodeAt(0) === 0x78 && // x
+    name.charCodeAt(1) === 0x6d && // m
+    name.charCodeAt(2) === 0x6c && // l
+    name.charCodeAt(3) === 0x6e && // n
+    name.charCodeAt(4) === 0x73 && // s
+    (name.length === 5 || name.charCodeAt(5) === 0x3a)
   );
 }
 
@@ -202,7 +240,7 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
     let scope = parent;
     for (let i = 0; i < attrCount; i++) {
       const key = attrNames[i]!;
-      if (key === "xmlns" || key.startsWith("xmlns:")) {
+      if (isNamespaceDeclaration(key)) {
         if (scope === parent) scope = { ...parent };
         const prefix = key === "xmlns" ? "" : key.slice(6);
         const value = attributes[key]!;
@@ -212,15 +250,22 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
       }
     }
     const name = tag.name;
-    const colon = name.indexOf(":");
+    const colon = colonIn(name);
     const prefix = colon === -1 ? "" : name.slice(0, colon);
     const uri = scope[prefix];
     if (uri === undefined) fail("xml-malformed", `unbound namespace prefix "${prefix}" on <${name}>`);
     for (let i = 0; i < attrCount; i++) {
       const key = attrNames[i]!;
-      const c = key.indexOf(":");
-      if (c > 0 && scope[key.slice(0, c)] === undefined && key.slice(0, c) !== "xmlns")
-        fail("xml-malformed", `unbound namespace prefix "${key.slice(0, c)}" on attribute ${key}`);
+      const c = colonIn(key);
+      // "xml" is always bound (declaring it is refused above): xml:lang and xml:space need no lookup.
+      if (
+        c <= 0 ||
+        (c === 3 && key.charCodeAt(0) === 0x78 && key.charCodeAt(1) === 0x6d && key.charCodeAt(2) === 0x6c)
+      )
+        continue;
+      const attrPrefix = key.slice(0, c);
+      if (scope[attrPrefix] === undefined && attrPrefix !== "xmlns")
+        fail("xml-malformed", `unbound namespace prefix "${attrPrefix}" on attribute ${key}`);
     }
     attrCount = 0;
     const el: XmlElement = {
