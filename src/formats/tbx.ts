@@ -31,12 +31,15 @@ export const ADMIN_STATUS: Record<TermStatus, string> = {
   deprecated: "deprecatedTerm-admn-sts",
   forbidden: "deprecatedTerm-admn-sts",
 };
-const STATUS_OF_ADMIN: Record<string, TermStatus> = {
-  "preferredTerm-admn-sts": "preferred",
-  "admittedTerm-admn-sts": "admitted",
-  "deprecatedTerm-admn-sts": "deprecated",
-  "supersededTerm-admn-sts": "deprecated",
-};
+/** A Map, so that an administrativeStatus of "constructor" misses instead of finding a prototype method. */
+const STATUS_OF_ADMIN: ReadonlyMap<string, TermStatus> = new Map(
+  Object.entries({
+    "preferredTerm-admn-sts": "preferred",
+    "admittedTerm-admn-sts": "admitted",
+    "deprecatedTerm-admn-sts": "deprecated",
+    "supersededTerm-admn-sts": "deprecated",
+  } satisfies Record<string, TermStatus>),
+);
 /** The only partOfSpeech values TBX-Basic allows; anything else is written as "other". */
 export const TBX_BASIC_POS = new Set(["noun", "verb", "adjective", "adverb", "other"]);
 
@@ -281,7 +284,7 @@ export function parseTbx(input: string, limits: Partial<XmlLimits> = {}): Parsed
             }
             const forbidden = t.notes.some((n) => n.trim() === FORBIDDEN_NOTE);
             const notes = t.notes.filter((n) => n.trim() !== FORBIDDEN_NOTE);
-            let status: TermStatus = t.admin ? (STATUS_OF_ADMIN[t.admin] ?? "admitted") : "admitted";
+            let status: TermStatus = t.admin ? (STATUS_OF_ADMIN.get(t.admin) ?? "admitted") : "admitted";
             if (forbidden && status === "deprecated") status = "forbidden";
             entry.terms.push({
               lang,

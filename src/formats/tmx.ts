@@ -160,7 +160,13 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
             skipDepth = depth;
             return;
           case "tu":
-            tu = { tuid: attr(el, "tuid") ?? null, ar: null, en: null, props: {}, dropped: 0 };
+            tu = {
+              tuid: attr(el, "tuid") ?? null,
+              ar: null,
+              en: null,
+              props: Object.create(null),
+              dropped: 0,
+            };
             return;
           case "tuv":
             tuvLang = baseLang(el.attributes["xml:lang"] ?? attr(el, "lang"));

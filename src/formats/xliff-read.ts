@@ -52,7 +52,14 @@ type Level = "none" | "draft" | "translated" | "reviewed" | "approved";
 const LEVEL_ORDER: Level[] = ["none", "draft", "translated", "reviewed", "approved"];
 const lowest = (a: Level, b: Level): Level => (LEVEL_ORDER.indexOf(a) <= LEVEL_ORDER.indexOf(b) ? a : b);
 
-const XLIFF12_LEVEL: Record<string, Level> = {
+/**
+ * A state-name → level table. A Map, not an object literal: a file's state="constructor" or "toString"
+ * must miss, not find a prototype method.
+ */
+const levelTable = (entries: Record<string, Level>): ReadonlyMap<string, Level> =>
+  new Map(Object.entries(entries));
+
+const XLIFF12_LEVEL = levelTable({
   // Older OmegaT keeps "needs-translation" after translating: a target that differs from the source is a draft.
   "needs-translation": "draft",
   new: "draft",
@@ -64,29 +71,29 @@ const XLIFF12_LEVEL: Record<string, Level> = {
   translated: "translated",
   "signed-off": "reviewed",
   final: "approved",
-};
-const XLIFF2_LEVEL: Record<string, Level> = {
+});
+const XLIFF2_LEVEL = levelTable({
   initial: "draft",
   translated: "translated",
   reviewed: "reviewed",
   final: "approved",
-};
-const SDL_LEVEL: Record<string, Level> = {
+});
+const SDL_LEVEL = levelTable({
   Draft: "draft",
   Translated: "translated",
   ApprovedTranslation: "reviewed",
   ApprovedSignOff: "approved",
   RejectedTranslation: "draft",
   RejectedSignOff: "draft",
-};
-const MEMOQ_LEVEL: Record<string, Level> = {
+});
+const MEMOQ_LEVEL = levelTable({
   NotStarted: "none",
   ManuallyConfirmed: "translated",
   Confirmed: "translated",
   Reviewer1Confirmed: "reviewed",
   Proofread: "reviewed",
   Reviewer2Confirmed: "approved",
-};
+});
 
 /**
  * Decides whether a target is a translation. Not one: no target, a blank target, memoQ `NotStarted`,
@@ -274,7 +281,7 @@ export function parseXliff(
               const mq = attr(el, "status", MEMOQ_NS);
               if (mq !== undefined) {
                 unit.toolStatus = `mq:${mq}`;
-                unit.toolLevel = MEMOQ_LEVEL[mq] ?? "draft";
+                unit.toolLevel = MEMOQ_LEVEL.get(mq) ?? "draft";
               }
             } else if (el.local === "bin-unit" || el.local === "header") skipDepth = depth;
           } else if (el.local === "unit") {
@@ -292,14 +299,14 @@ export function parseXliff(
             if (el.local === "target") {
               unit.target = "";
               unit.state = attr(el, "state") ?? null;
-              if (unit.state !== null) unit.level = XLIFF12_LEVEL[unit.state] ?? "translated";
+              if (unit.state !== null) unit.level = XLIFF12_LEVEL.get(unit.state) ?? "translated";
             }
             return;
           }
           if (el.uri === SDL_NS && el.local === "seg") {
             // One sdl:seg per segment of the unit; the least advanced one decides.
             const conf = attr(el, "conf");
-            const level = conf === undefined ? "draft" : (SDL_LEVEL[conf] ?? "draft");
+            const level = conf === undefined ? "draft" : (SDL_LEVEL.get(conf) ?? "draft");
             if (unit.toolLevel === null || lowest(level, unit.toolLevel) === level) {
               unit.toolLevel = level;
               unit.toolStatus = `sdl:${conf ?? "Unspecified"}`;
@@ -323,7 +330,7 @@ export function parseXliff(
           if (!pieceIgnorable) {
             unit.segments++;
             const state = attr(el, "state") ?? "initial";
-            const level = XLIFF2_LEVEL[state] ?? "draft";
+            const level = XLIFF2_LEVEL.get(state) ?? "draft";
             if (unit.level === null || lowest(level, unit.level) === level) {
               unit.level = level;
               unit.state = state;

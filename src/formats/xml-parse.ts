@@ -222,7 +222,9 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
     throw new FormatError(code, `${message}${hint}`, line, column);
   });
   parser.on("doctype", () => fail("xml-doctype", "DOCTYPE declarations are not accepted"));
-  const rootScope: Record<string, string> = { xml: XML_NS, "": "" };
+  // Null-prototype scopes: a prefix named "constructor" or "__proto__" must be unbound, not found on
+  // Object.prototype.
+  const rootScope: Record<string, string> = Object.assign(Object.create(null), { xml: XML_NS, "": "" });
   const attrNames: string[] = [];
   let attrCount = 0;
   parser.on("attribute", (a) => {
@@ -241,7 +243,7 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
     for (let i = 0; i < attrCount; i++) {
       const key = attrNames[i]!;
       if (isNamespaceDeclaration(key)) {
-        if (scope === parent) scope = { ...parent };
+        if (scope === parent) scope = Object.assign(Object.create(null), parent);
         const prefix = key === "xmlns" ? "" : key.slice(6);
         const value = attributes[key]!;
         if (prefix === "xml" || prefix === "xmlns" || (prefix !== "" && value === ""))

@@ -109,7 +109,11 @@ const monthNames: [number, string[]][] = [
   [12, ["december", "dec", "ديسمبر"]],
 ];
 for (const [month, names] of monthNames) for (const name of names) MONTHS.set(name, month);
-const TWO_WORD_MONTHS: Record<string, [number, number]> = { كانون: [12, 1], تشرين: [10, 11] };
+// A Map: the key is a word of the text, and an English "constructor" must not find Object's.
+const TWO_WORD_MONTHS = new Map<string, [number, number]>([
+  ["كانون", [12, 1]],
+  ["تشرين", [10, 11]],
+]);
 // Ambiguous forms ("may", "mar", آب) only count next to a number ("3 May", "May 2025").
 const AMBIGUOUS_MONTHS = new Set([
   "may",
@@ -147,7 +151,7 @@ function monthsIn(text: string): Set<number> {
       else if (w === "الثاني") months.add(pending[1]);
       pending = undefined;
     }
-    const two = TWO_WORD_MONTHS[w];
+    const two = TWO_WORD_MONTHS.get(w);
     if (two) {
       pending = two;
       continue;
