@@ -162,6 +162,8 @@ export async function matchMany(
     (_, ranked) => kthScore(ranked, guaranteed) === 100,
   );
   const stages = [...STAGES.filter((t) => t > minScore), minScore];
+  /** Per query, the candidate plan of the last stage it ran. */
+  const ranPlans = new Map<number, string>();
   for (const [stage, stageThreshold] of stages.entries()) {
     if (open.length === 0) break;
     // Top-k refinement: a query already holding `guaranteed` scored matches needs nothing below the
@@ -171,10 +173,16 @@ export async function matchMany(
       open.map((qi) => [qi, Math.max(stageThreshold, kthScore(scored[qi] ?? [], guaranteed))]),
     );
     const last = stage === stages.length - 1;
-    const results = await runBatch(
-      db,
-      candidateStatements(queries, prepared, ordered, thresholds, lang, cap),
-    );
+    const plans = candidatePlans(queries, prepared, ordered, thresholds).filter((plan) => {
+      // The same prefix and length window as this query's previous stage (its refined threshold a point
+      // below the one it ran at, say) would fetch the same candidates again: it adds nothing, so it is not
+      // run; the query is then judged on the candidates it has.
+      const key = JSON.stringify(plan.slice(1));
+      if (ranPlans.get(plan[0]) === key) return false;
+      ranPlans.set(plan[0], key);
+      return true;
+    });
+    const results = await runBatch(db, candidateStatements(plans, lang, cap));
     open = absorb(
       results,
       open,
@@ -200,16 +208,20 @@ function kthScore(ranked: readonly Ranked[], k: number): number {
   return ranked.length >= k ? (ranked[k - 1] as Ranked).score : 0;
 }
 
-/** Candidate statements for the queries in `thresholds` (query index → the threshold it runs at). */
-function candidateStatements(
+/**
+ * What a query's candidate statement reads: [query index, token ids (prefix first, then ranking words),
+ * min words, max words, excluded segment, prefix length, query words]. Same plan, same candidates.
+ */
+type CandidatePlan = [number, number[], number, number, number, number, number];
+
+/** Candidate plans for the queries in `thresholds` (query index → the threshold it runs at). */
+function candidatePlans(
   queries: readonly MatchQuery[],
   prepared: readonly FuzzyQuery[],
   ordered: readonly { count: number; info: TermInfo | undefined }[][],
   thresholds: ReadonlyMap<number, number>,
-  lang: Lang,
-  cap: number,
-): Statement[] {
-  const prefixRows: [number, number[], number, number, number, number, number][] = [];
+): CandidatePlan[] {
+  const prefixRows: CandidatePlan[] = [];
   for (const [qi, threshold] of thresholds) {
     const query = prepared[qi] as FuzzyQuery;
     const bounds = candidateBounds(query, threshold);
@@ -239,6 +251,11 @@ function candidateStatements(
       query.words,
     ]);
   }
+  return prefixRows;
+}
+
+/** One statement per JSON chunk of plans: each query's candidates, ranked, at most `cap`. */
+function candidateStatements(prefixRows: readonly CandidatePlan[], lang: Lang, cap: number): Statement[] {
   const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
   // One row per query; its candidates are grouped and ranked in a correlated subquery, so each GROUP BY
   // and ORDER BY … LIMIT works on one query's postings (thousands of rows) instead of one temporary
