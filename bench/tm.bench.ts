@@ -6,7 +6,8 @@
 //      best score between the two;
 //   3. pre-translation of a 500-sentence document;
 //   4. concordance phrase queries;
-//   5. database size and index row counts.
+//   5. a from-scratch rebuild of the term index (POST /api/tm/reindex, then the first read);
+//   6. database size and index row counts.
 // Run: npm run bench tm    (BENCH_PAIRS=20000 for a quicker run)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -380,6 +381,34 @@ try {
   const rr = await call(`/api/segments?q=${encodeURIComponent(rare)}&limit=50`);
   console.log(
     `concordance rare name "${rare}": ${((await rr.json()) as { items: unknown[] }).items.length} items, ${ms(performance.now() - t0)}`,
+  );
+
+  // ----------------------------------------------------------------------------------- index rebuild
+  // POST /api/tm/reindex empties the term index and marks every segment pending (one transaction); the
+  // first TM read after it waits for the rebuild (it syncs first, alongside the background sync).
+  const d1 = await mf.getD1Database("DB");
+  const indexSize = () =>
+    d1
+      .prepare(
+        "SELECT (SELECT count(*) FROM tm_tokens) AS tokens, (SELECT count(*) FROM tm_postings) AS postings, (SELECT sum(df) FROM tm_tokens) AS df",
+      )
+      .first<{ tokens: number; postings: number; df: number }>();
+  const sizeBefore = await indexSize();
+  t0 = performance.now();
+  const ri = await call("/api/tm/reindex", { method: "POST" });
+  const riText = await ri.text();
+  const resetMs = performance.now() - t0;
+  const firstRead = await call(
+    `/api/tm/matches?q=${encodeURIComponent((memory[0] as Generated).pair[0])}&minScore=100`,
+  );
+  const firstReadText = await firstRead.text();
+  const rebuildS = (performance.now() - t0) / 1000;
+  const sizeAfter = await indexSize();
+  console.log(
+    `\nindex rebuild: POST /api/tm/reindex ${ri.status} ${riText} in ${ms(resetMs)}; first fuzzy read ${firstRead.status} (${firstReadText.includes('"score":100') ? "exact match found" : "NO exact match"}) after ${rebuildS.toFixed(1)} s`,
+  );
+  console.log(
+    `  tokens / postings / sum of df: before ${JSON.stringify(sizeBefore)}, after ${JSON.stringify(sizeAfter)} (${JSON.stringify(sizeBefore) === JSON.stringify(sizeAfter) ? "equal" : "DIFFERENT"})`,
   );
 } finally {
   console.log(`load average at end: ${load()}; connection resets retried: ${resets}`);

@@ -249,6 +249,30 @@ export async function syncTmIndex(
   return stats;
 }
 
+/**
+ * Starts a from-scratch rebuild of the index, in one transaction: empties tm_tokens and tm_postings and marks
+ * every segment pending with nothing indexed (NULL texts), under a new revision, so that a sync that read
+ * pending rows before applies none of them. The syncs that follow rebuild the index; every TM read waits
+ * for it (they sync first). For recovery, and after a release changes the token model (`indexProfile`).
+ * Returns the number of pending segments.
+ */
+export async function resetTmIndex(db: Db): Promise<number> {
+  const revision = sql`(SELECT value FROM meta WHERE key = 'tm_revision')`;
+  const res = await runBatch(db, [
+    sql`INSERT INTO meta (key, value) VALUES ('tm_revision', 1)
+      ON CONFLICT (key) DO UPDATE SET value = value + 1`,
+    sql`DELETE FROM tm_postings`,
+    sql`DELETE FROM tm_tokens`,
+    // Rows of deleted segments stay pending (nothing to remove now); the others are re-added below.
+    sql`UPDATE tm_pending SET ar_norm = NULL, en_norm = NULL, rev = ${revision}`,
+    sql`INSERT INTO tm_pending (segment_id, ar_norm, en_norm, rev)
+      SELECT id, NULL, NULL, ${revision} FROM segments WHERE true
+      ON CONFLICT (segment_id) DO NOTHING`,
+    sql`SELECT count(*) AS n FROM tm_pending`,
+  ]);
+  return Number(res[res.length - 1]?.results[0]?.n ?? 0);
+}
+
 /** Segments synced at which a background sync logs its figures (large imports; small edits stay quiet). */
 const LOG_SEGMENTS = 1_000;
 

@@ -8,7 +8,7 @@ import { applySync, planSync, readPending, syncTmIndex } from "../../src/db/tm-i
 import type { Db } from "../../src/env";
 import { indexProfile } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, tokenWithScope, unique } from "../helpers";
 import { createDoc, exportXliff, importOk, setSegment, setTarget12 } from "../xliff/helpers";
 
 const db = () => drizzle(env.DB, { schema }) as unknown as Db;
@@ -248,5 +248,48 @@ describe("write-behind term index", () => {
     const stored = await storedIndex();
     expect(stored).toEqual(await rebuiltIndex());
     expect(stored.postings.filter((p) => p.token === tag)).toHaveLength(2);
+  });
+
+  it("rebuilds from scratch on POST /tm/reindex (admin only), and a sync that read before applies nothing", async () => {
+    const tag = unique("r");
+    const ids = await insertDocument([
+      { ar: `أكد الوزير ${tag} أهمية التعاون بين البلدين.`, en: `The minister ${tag} stressed cooperation.` },
+      { ar: `مجلس الأمن ${tag} يدين الهجوم.` },
+    ]);
+    await expectIndexExact();
+    // A damaged index: a lost posting, a wrong df, an orphan posting.
+    await env.DB.batch([
+      env.DB.prepare(
+        "DELETE FROM tm_postings WHERE segment_id = ? AND token_id = (SELECT id FROM tm_tokens WHERE token = ?)",
+      ).bind(ids[0], tag),
+      env.DB.prepare("UPDATE tm_tokens SET df = df + 7 WHERE token = 'الوزير'"),
+      env.DB.prepare(
+        "INSERT INTO tm_postings (token_id, segment_id, len, paired) VALUES (999999999, ?, 3, 1)",
+      ).bind(ids[1]),
+    ]);
+    expect(await storedIndex()).not.toEqual(await rebuiltIndex());
+
+    const write = await tokenWithScope("write");
+    const refused = await api("/api/tm/reindex", { method: "POST", token: write });
+    expect(refused.status).toBe(403);
+    expect(await pendingCount()).toBe(0);
+
+    await insertDocument([{ ar: `جملة ${tag} قبل إعادة البناء` }]);
+    const readBefore = await readPending(db(), 100);
+    expect(readBefore).toHaveLength(1);
+    const res = await api("/api/tm/reindex", { method: "POST" });
+    expect(res.status).toBe(202);
+    const { pending } = await jsonOf<{ pending: number }>(res);
+    const segments = await env.DB.prepare("SELECT count(*) AS n FROM segments").first<{ n: number }>();
+    expect(pending).toBe(segments?.n);
+    // A sync that read its rows before the reset applies none of them (their revision changed).
+    expect((await applySync(db(), planSync(readBefore))).applied).toBe(0);
+    // A TM read right away waits for the rebuild and finds the damaged entry again.
+    const found = await api(
+      `/api/tm/matches?q=${encodeURIComponent(`أكد الوزير ${tag} أهمية التعاون بين البلدين.`)}`,
+    );
+    const body = await jsonOf<{ matches: { segmentId: number; score: number }[] }>(found);
+    expect(body.matches[0]).toMatchObject({ segmentId: ids[0], score: 100 });
+    await expectIndexExact();
   });
 });
