@@ -51,14 +51,19 @@ interface Candidate {
   qi: number;
   sid: number;
   norm: string;
+  /** The other language's normalised text: with `norm`, what makes two stored pairs the same pair. */
+  other: string;
   occurrences: number;
   status: SegmentStatus;
 }
 
 interface Ranked {
   sid: number;
+  /** norm + other: one entry per distinct pair. */
+  pair: string;
   score: number;
   distance: number;
+  /** Summed over the segments holding the same pair (the best-ranked one stands for them). */
   occurrences: number;
   review: number;
 }
@@ -198,7 +203,9 @@ export async function matchMany(
   return chosen.map((ranked) =>
     ranked.flatMap((r) => {
       const row = rows.get(r.sid);
-      return row && row.en !== null ? [{ ...row, en: row.en, score: r.score }] : [];
+      return row && row.en !== null
+        ? [{ ...row, en: row.en, score: r.score, occurrences: r.occurrences }]
+        : [];
     }),
   );
 }
@@ -257,6 +264,7 @@ function candidatePlans(
 /** One statement per JSON chunk of plans: each query's candidates, ranked, at most `cap`. */
 function candidateStatements(prefixRows: readonly CandidatePlan[], lang: Lang, cap: number): Statement[] {
   const normCol = lang === "ar" ? sql`s.ar_norm` : sql`s.en_norm`;
+  const otherCol = lang === "ar" ? sql`s.en_norm` : sql`s.ar_norm`;
   // One row per query; its candidates are grouped and ranked in a correlated subquery, so each GROUP BY
   // and ORDER BY … LIMIT works on one query's postings (thousands of rows) instead of one temporary
   // B-tree and one window sort over every query's (about a million rows for 250 new sentences at
@@ -276,7 +284,8 @@ function candidateStatements(prefixRows: readonly CandidatePlan[], lang: Lang, c
               GROUP BY p.segment_id HAVING min(w.key) < q.gen
               ORDER BY hits DESC, off, sid DESC LIMIT ${cap})) AS sids
           FROM q)
-        SELECT t.qi AS qi, s.id AS sid, ${normCol} AS norm, s.occurrences AS occurrences, s.status AS status
+        SELECT t.qi AS qi, s.id AS sid, ${normCol} AS norm, ${otherCol} AS other, s.occurrences AS occurrences,
+          s.status AS status
         FROM t, json_each(t.sids) AS j JOIN segments AS s ON s.id = j.value
         WHERE s.en_norm IS NOT NULL`,
   );
@@ -289,7 +298,8 @@ function exactStatements(queries: readonly MatchQuery[], lang: Lang): Statement[
   const rows = queries.map((q, qi) => [qi, q.norm, q.excludeId ?? 0]);
   return [...chunkJson(rows)].map(
     (chunk) =>
-      sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.occurrences AS occurrences,
+      sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.en_norm AS other,
+          s.occurrences AS occurrences,
           s.status AS status
         FROM json_each(${chunk}) AS j JOIN segments AS s ON s.ar_norm = j.value ->> '$[1]'
         WHERE s.en_norm IS NOT NULL AND s.id <> j.value ->> '$[2]'`,
@@ -298,7 +308,10 @@ function exactStatements(queries: readonly MatchQuery[], lang: Lang): Statement[
 
 /**
  * Exact scores of the candidates ≥ minScore, best first: among equal scores the smaller distance, then
- * approved/reviewed work, then the pair seen most often, then the most recent.
+ * approved/reviewed work, then the pair seen most often, then the most recent. One entry per distinct pair:
+ * segments of several documents holding the same normalised source and translation are one match, shown
+ * by the best-ranked of them, with their occurrences summed (the stages and the top-k refinement then count
+ * distinct pairs, so five copies of one sentence do not crowd out the next-best translations).
  */
 function rank(
   query: FuzzyQuery,
@@ -312,20 +325,34 @@ function rank(
     if (s)
       ranked.push({
         sid: c.sid,
+        pair: `${c.norm}\u0000${c.other}`,
         score: s.score,
         distance: s.distance,
         occurrences: c.occurrences,
         review: REVIEW_RANK[c.status] ?? 0,
       });
   }
-  return ranked.sort(
+  // Occurrences of each distinct pair, over all its segments (an `earlier` entry already holds its sum).
+  const total = new Map<string, number>();
+  for (const r of ranked) total.set(r.pair, (total.get(r.pair) ?? 0) + r.occurrences);
+  const occurrences = (r: Ranked) => total.get(r.pair) ?? 0;
+  ranked.sort(
     (a, b) =>
       b.score - a.score ||
       a.distance - b.distance ||
       b.review - a.review ||
-      b.occurrences - a.occurrences ||
+      occurrences(b) - occurrences(a) ||
       b.sid - a.sid,
   );
+  const distinct: Ranked[] = [];
+  const seen = new Set<string>();
+  for (const r of ranked) {
+    if (seen.has(r.pair)) continue;
+    seen.add(r.pair);
+    // A copy: `earlier` entries are shared with the previous call and must not change.
+    distinct.push({ ...r, occurrences: occurrences(r) });
+  }
+  return distinct;
 }
 
 type SegmentRow = Omit<TmMatch, "score" | "en"> & { en: string | null };

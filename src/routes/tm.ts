@@ -49,7 +49,10 @@ const MatchSchema = z
     score: z.number().int().openapi({ description: "0–100; 100 = same normalised text" }),
     origin: z.enum(SEGMENT_ORIGINS),
     status: z.enum(SEGMENT_STATUSES),
-    occurrences: z.number().int().openapi({ description: "Times this pair was added to the memory" }),
+    occurrences: z
+      .number()
+      .int()
+      .openapi({ description: "Times this pair was added to the memory, over every document holding it" }),
     updatedAt: z.string(),
     diff: z.array(DiffPartSchema),
   })
@@ -181,7 +184,8 @@ export const tmRouter = createRouter()
       summary: "Fuzzy matches for a sentence from the whole memory, best first, with word diffs",
       description:
         "Word-level weighted edit distance on normalised text (numbers and punctuation count little); " +
-        "see docs/tm.md for the formula. Only segments with both Arabic and English are candidates.",
+        "see docs/tm.md for the formula. Only segments with both Arabic and English are candidates. A pair " +
+        "held by several documents is one match (its best-ranked segment, occurrences summed).",
       request: {
         query: z.object({
           q: queryText.openapi({ description: "The sentence to match" }),

@@ -83,6 +83,47 @@ describe("fuzzy matches", () => {
     expect(en.some((m) => m.segmentId === doc.segments[1]!.id && m.score === 100)).toBe(true);
   });
 
+  it("returns a pair stored in several documents once, with their occurrences, and keeps conflicts apart", async () => {
+    const tag = unique("d");
+    const ar = `يدين مجلس الأمن ${tag} الهجوم بأشد العبارات.`;
+    const en = `The Security Council ${tag} condemns the attack in the strongest terms.`;
+    // Three documents hold the same pair (one with other diacritics and spacing: equal after normalisation),
+    // a fourth translates the source differently, a fifth holds a near match.
+    const copies = [
+      await createDoc([{ ar, en }]),
+      await createDoc([{ ar: `يُدين مجلسُ الأمن ${tag} الهجوم بأشد العبارات.`, en: `${en} ` }]),
+      await createDoc([{ ar, en }]),
+    ];
+    const conflict = await createDoc([{ ar, en: `The Council ${tag} strongly condemns the attack.` }]);
+    const near = await createDoc([{ ar: `يدين مجلس الأمن ${tag} الهجوم بشدة.`, en }]);
+    const found = await matches(ar, "&minScore=60&limit=5");
+    expect(found.map((m) => [m.score, m.en.trim()])).toEqual([
+      [100, en],
+      [100, `The Council ${tag} strongly condemns the attack.`],
+      [expect.any(Number), en],
+    ]);
+    expect(found[2]!.score).toBeLessThan(100);
+    expect(found[0]!.occurrences).toBe(3);
+    expect(copies.map((d) => d.segments[0]!.id)).toContain(found[0]!.segmentId);
+    expect(found[1]).toMatchObject({ documentId: conflict.id, occurrences: 1 });
+    expect(found[2]).toMatchObject({ documentId: near.id });
+    // With room for one match only, the best pair still comes first; the variants keep every document.
+    expect((await matches(ar, "&limit=1")).map((m) => m.occurrences)).toEqual([3]);
+    // Pre-translation records distinct pairs too: no copies among the alternatives a CAT tool is offered.
+    const fresh = await createDoc([{ ar }]);
+    const pre = await api(`/api/documents/${fresh.id}/pretranslate?minScore=60`, { method: "POST" });
+    expect(await jsonOf(pre)).toMatchObject({ filled: 1 });
+    const recorded = (await storedMatches(db(), [fresh.segments[0]!.id])).get(fresh.segments[0]!.id) ?? [];
+    // Only the best is guaranteed (here settled by the exact matches alone); what is recorded is distinct.
+    expect(recorded.slice(0, 2).map((m) => [m.score, m.en.trim()])).toEqual([
+      [100, en],
+      [100, `The Council ${tag} strongly condemns the attack.`],
+    ]);
+    expect(new Set(recorded.map((m) => `${m.ar.replace(/[\u064B-\u0652]/g, "")}|${m.en.trim()}`)).size).toBe(
+      recorded.length,
+    );
+  });
+
   it("validates its query", async () => {
     for (const qs of [
       "",
