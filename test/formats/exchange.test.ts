@@ -14,16 +14,7 @@ import { streamToString } from "../../src/formats/xml-stream";
 import type { Term } from "../../src/types";
 import { pick, randomArabic, randomEnglish, rng, TERM_STATUS_LIST } from "./random";
 import { SAMPLE_GLOSSARY } from "./samples";
-
-function thrown<T extends Error>(fn: () => unknown, type: new (...a: never[]) => T): T {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof type) return e;
-    throw e;
-  }
-  throw new Error(`expected ${type.name}`);
-}
+import { thrown } from "./thrown";
 
 /** Random glossary entries: random text in every field, all statuses, the five TBX-Basic parts of speech. */
 function randomGlossary(seed: number, n: number): KeyedEntry[] {

@@ -4,23 +4,13 @@
  * a method on Object.prototype.
  */
 import { describe, expect, it } from "vitest";
-import { FormatError } from "../../src/formats/errors";
 import { parseTbx } from "../../src/formats/tbx";
 import { parseTmx } from "../../src/formats/tmx";
 import { parseXliff } from "../../src/formats/xliff-read";
 import { parseXml } from "../../src/formats/xml-parse";
+import { formatError } from "./thrown";
 
 const PROTO_NAMES = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"];
-
-function formatErrorOf(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error("expected a FormatError");
-}
 
 const xliff12 = (targetAttrs: string, unitAttrs = "", extra = "") =>
   `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
@@ -30,12 +20,12 @@ const xliff12 = (targetAttrs: string, unitAttrs = "", extra = "") =>
 
 describe("names from files that match Object.prototype members", () => {
   it.each(PROTO_NAMES)("XML: a prefix named %s is unbound unless declared", (name) => {
-    const e = formatErrorOf(() => parseXml(`<${name}:a/>`, { open() {}, close() {}, text() {} }));
+    const e = formatError(() => parseXml(`<${name}:a/>`, { open() {}, close() {}, text() {} }));
     expect(e.code).toBe("xml-malformed");
     expect(e.message).toContain(`"${name}"`);
-    expect(
-      formatErrorOf(() => parseXml(`<a ${name}:x="1"/>`, { open() {}, close() {}, text() {} })).code,
-    ).toBe("xml-malformed");
+    expect(formatError(() => parseXml(`<a ${name}:x="1"/>`, { open() {}, close() {}, text() {} })).code).toBe(
+      "xml-malformed",
+    );
     // Declared, it is an ordinary prefix.
     let uri: unknown = null;
     parseXml(`<${name}:a xmlns:${name}="urn:p"/>`, {

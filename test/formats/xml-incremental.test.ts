@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FormatError } from "../../src/formats/errors";
 import { createTmxReader, parseTmx } from "../../src/formats/tmx";
 import { createXmlParser, parseXml, type XmlHandlers } from "../../src/formats/xml-parse";
+import { formatError } from "./thrown";
 
 function recorder(events: string[]): XmlHandlers {
   return {
@@ -28,16 +28,6 @@ function pieces(parts: string[], limits = {}): string[] {
 
 const splitAt = (s: string, ...at: number[]) =>
   [0, ...at, s.length].slice(1).map((end, k) => s.slice([0, ...at][k], end));
-
-function formatError(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error("expected a FormatError");
-}
 
 const DOC =
   '\ufeff<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- سجل -->\n<?pi data?>\n' +

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FormatError } from "../../src/formats/errors";
 import { parseXliff } from "../../src/formats/xliff-read";
 import { assertXmlChars, escapeXmlAttr, escapeXmlText } from "../../src/formats/xml-escape";
 import { parseXml, type XmlElement } from "../../src/formats/xml-parse";
+import { formatError } from "./thrown";
 
 function collect(xml: string, limits = {}) {
   const events: string[] = [];
@@ -16,16 +16,6 @@ function collect(xml: string, limits = {}) {
     limits,
   );
   return events;
-}
-
-function formatError(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error("expected a FormatError");
 }
 
 /** Parses `<r a="ATTR">TEXT</r>` built with the escapers and returns what a parser sees. */
