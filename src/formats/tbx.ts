@@ -17,6 +17,7 @@ import {
   keyFromConceptId,
   termsByLanguage,
 } from "./glossary-model";
+import { lookupTable } from "./lookup-table";
 import { baseLang } from "./tmx";
 import { escapeXmlAttr as attrEsc, escapeXmlText as text } from "./xml-escape";
 import { attr, parseXml, type XmlLimits } from "./xml-parse";
@@ -31,15 +32,12 @@ export const ADMIN_STATUS: Record<TermStatus, string> = {
   deprecated: "deprecatedTerm-admn-sts",
   forbidden: "deprecatedTerm-admn-sts",
 };
-/** A Map, so that an administrativeStatus of "constructor" misses instead of finding a prototype method. */
-const STATUS_OF_ADMIN: ReadonlyMap<string, TermStatus> = new Map(
-  Object.entries({
-    "preferredTerm-admn-sts": "preferred",
-    "admittedTerm-admn-sts": "admitted",
-    "deprecatedTerm-admn-sts": "deprecated",
-    "supersededTerm-admn-sts": "deprecated",
-  } satisfies Record<string, TermStatus>),
-);
+const STATUS_OF_ADMIN = lookupTable<TermStatus>({
+  "preferredTerm-admn-sts": "preferred",
+  "admittedTerm-admn-sts": "admitted",
+  "deprecatedTerm-admn-sts": "deprecated",
+  "supersededTerm-admn-sts": "deprecated",
+});
 /** The only partOfSpeech values TBX-Basic allows; anything else is written as "other". */
 export const TBX_BASIC_POS = new Set(["noun", "verb", "adjective", "adverb", "other"]);
 

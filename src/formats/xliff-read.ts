@@ -9,6 +9,7 @@
  */
 import type { SegmentStatus } from "../types";
 import { FormatError } from "./errors";
+import { lookupTable } from "./lookup-table";
 import { XLIFF2_NS, XLIFF12_NS } from "./xliff-write";
 import { attr, parseXml, type XmlElement, type XmlLimits } from "./xml-parse";
 
@@ -52,14 +53,7 @@ type Level = "none" | "draft" | "translated" | "reviewed" | "approved";
 const LEVEL_ORDER: Level[] = ["none", "draft", "translated", "reviewed", "approved"];
 const lowest = (a: Level, b: Level): Level => (LEVEL_ORDER.indexOf(a) <= LEVEL_ORDER.indexOf(b) ? a : b);
 
-/**
- * A state-name → level table. A Map, not an object literal: a file's state="constructor" or "toString"
- * must miss, not find a prototype method.
- */
-const levelTable = (entries: Record<string, Level>): ReadonlyMap<string, Level> =>
-  new Map(Object.entries(entries));
-
-const XLIFF12_LEVEL = levelTable({
+const XLIFF12_LEVEL = lookupTable<Level>({
   // Older OmegaT keeps "needs-translation" after translating: a target that differs from the source is a draft.
   "needs-translation": "draft",
   new: "draft",
@@ -72,13 +66,13 @@ const XLIFF12_LEVEL = levelTable({
   "signed-off": "reviewed",
   final: "approved",
 });
-const XLIFF2_LEVEL = levelTable({
+const XLIFF2_LEVEL = lookupTable<Level>({
   initial: "draft",
   translated: "translated",
   reviewed: "reviewed",
   final: "approved",
 });
-const SDL_LEVEL = levelTable({
+const SDL_LEVEL = lookupTable<Level>({
   Draft: "draft",
   Translated: "translated",
   ApprovedTranslation: "reviewed",
@@ -86,7 +80,7 @@ const SDL_LEVEL = levelTable({
   RejectedTranslation: "draft",
   RejectedSignOff: "draft",
 });
-const MEMOQ_LEVEL = levelTable({
+const MEMOQ_LEVEL = lookupTable<Level>({
   NotStarted: "none",
   ManuallyConfirmed: "translated",
   Confirmed: "translated",
