@@ -4,7 +4,6 @@ import { notFound, preconditionFailed } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
-import { likeEscape } from "./glossary";
 import { documents, segments } from "./schema";
 
 export interface DocumentInfo {
@@ -164,9 +163,10 @@ export async function searchSegments(
   afterId: number | null,
   limit: number,
 ): Promise<Segment[]> {
-  const needle = `%${likeEscape(normalizeForSearch(q))}%`;
-  const ar = sql`${segments.arNorm} LIKE ${needle} ESCAPE '\\'`;
-  const en = sql`${segments.enNorm} LIKE ${needle} ESCAPE '\\'`;
+  // instr(), not LIKE: D1 refuses LIKE patterns over 50 bytes, and instr has no wildcards to escape.
+  const needle = normalizeForSearch(q);
+  const ar = sql`instr(${segments.arNorm}, ${needle}) > 0`;
+  const en = sql`instr(${segments.enNorm}, ${needle}) > 0`;
   const match = lang === "ar" ? ar : lang === "en" ? en : sql`(${ar} OR ${en})`;
   return db
     .select(segmentColumns)

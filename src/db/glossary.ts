@@ -19,9 +19,6 @@ export interface GlossaryQuery {
   afterId: number | null;
 }
 
-/** Escapes LIKE wildcards so user text matches literally (with `ESCAPE '\'`). */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 type EntryRow = typeof glossaryEntries.$inferSelect;
 type TermRow = typeof glossaryTerms.$inferSelect;
 
@@ -81,7 +78,9 @@ export async function listEntries(db: Db, query: GlossaryQuery): Promise<Glossar
   if (query.domain) where.push(eq(glossaryEntries.domain, query.domain));
   const termConds: SQL[] = [];
   const q = query.q ? normalizeForSearch(query.q) : "";
-  if (q) termConds.push(sql`t.norm LIKE ${`%${likeEscape(q)}%`} ESCAPE '\\'`);
+  // instr(), not LIKE: D1 refuses LIKE patterns over 50 bytes (a five-word Arabic phrase), and instr has no
+  // wildcards to escape. Both scan the terms; the glossary is small.
+  if (q) termConds.push(sql`instr(t.norm, ${q}) > 0`);
   if (query.lang) termConds.push(sql`t.lang = ${query.lang}`);
   if (query.status) termConds.push(sql`t.status = ${query.status}`);
   if (termConds.length) {
