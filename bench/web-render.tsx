@@ -1,7 +1,7 @@
 // JSX half of bench/web.bench.ts (the bench runner only picks up .bench.ts files).
 import type { GlossaryEntry } from "../src/types";
+import { GlossaryPage } from "../src/web/glossary/pages";
 import { Layout } from "../src/web/layout";
-import { GlossaryPage } from "../src/web/pages";
 import type { WebSession } from "../src/web/session";
 
 const session: WebSession = { tid: null, scope: "admin", name: "admin", exp: 0, sid: "x" };

@@ -1,6 +1,6 @@
 import type { EntryInput } from "../db/glossary";
 import type { Term } from "../types";
-import { LANG_NAMES, StatusBadge, TermText } from "./layout";
+import { LANG_NAMES, StatusBadge, TermText } from "./components";
 
 /** One readable line of a change between two versions of an entry. */
 export type DiffLine =

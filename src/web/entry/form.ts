@@ -1,6 +1,6 @@
-import type { EntryInput } from "../db/glossary";
-import { EntryInputSchema } from "../routes/glossary";
-import { LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../types";
+import type { EntryInput } from "../../db/glossary";
+import { EntryInputSchema } from "../../routes/glossary";
+import { LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../../types";
 
 /**
  * The entry form as the user filled it in: plain strings, kept verbatim so a refused form is shown again

@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { entryDomains, type GlossaryQuery, listEntries } from "../../db/glossary";
+import { exportFormats, exportGlossary } from "../../routes/glossary-exchange";
+import { TERM_STATUSES } from "../../types";
+import { page } from "../page";
+import { canWrite, type WebEnv } from "../session";
+import { GlossaryPage, Results } from "./pages";
+
+/** The glossary list (mounted at /glossary): search, filters, pages of results, live-search fragment, export. */
+export const glossaryRoutes = new Hono<WebEnv>();
+
+const PAGE_SIZE = 50;
+
+const ListQuery = z.object({
+  q: z.string().max(300).catch(""),
+  domain: z.string().max(100).catch(""),
+  status: z.enum(["", ...TERM_STATUSES]).catch(""),
+  after: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().catch(null),
+});
+
+glossaryRoutes.get("/", async (c) => {
+  const raw = c.req.query();
+  const f = ListQuery.parse({
+    q: raw.q ?? "",
+    domain: raw.domain ?? "",
+    status: raw.status ?? "",
+    after: raw.after ?? null,
+  });
+  const query: GlossaryQuery = {
+    q: f.q.trim() || undefined,
+    domain: f.domain || undefined,
+    status: f.status || undefined,
+    limit: PAGE_SIZE,
+    afterId: f.after,
+  };
+  const fragment = c.req.header("x-fragment") === "results";
+  const [rows, domains] = await Promise.all([
+    listEntries(c.var.db, query),
+    fragment ? Promise.resolve([]) : entryDomains(c.var.db),
+  ]);
+  const entries = rows.slice(0, PAGE_SIZE);
+  const hasMore = rows.length > PAGE_SIZE;
+  c.header("vary", "x-fragment, cookie");
+  if (fragment) {
+    c.header("cache-control", "no-store");
+    return c.html(await (<Results filters={f} entries={entries} hasMore={hasMore} />).toString());
+  }
+  const flash = c.req.query("deleted") ? "The entry was deleted." : undefined;
+  return page(
+    c,
+    f.q ? `Search: ${f.q}` : "Glossary",
+    <GlossaryPage
+      filters={f}
+      domains={domains.map((d) => d.domain)}
+      entries={entries}
+      hasMore={hasMore}
+      writable={canWrite(c.var.session)}
+      exportFormats={exportFormats()}
+    />,
+    200,
+    flash,
+  );
+});
+
+glossaryRoutes.get("/export", async (c) => {
+  const file = await exportGlossary(c.var.db, c.req.query("format") ?? "tsv");
+  c.header("content-type", file.mediaType);
+  c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+  c.header("cache-control", "no-store");
+  return c.body(file.body);
+});
