@@ -16,7 +16,11 @@ export type FormatErrorCode =
   | "wrong-namespace"
   | "wrong-language"
   | "invalid-content"
-  | "csv-malformed";
+  | "csv-malformed"
+  /** Bytes that are not valid in the document's encoding (never replaced). */
+  | "invalid-encoding"
+  /** A document in an encoding other than UTF-8 or UTF-16 (the message names it). */
+  | "unsupported-encoding";
 
 export class FormatError extends Error {
   override readonly name = "FormatError";

@@ -6,6 +6,7 @@ export * from "./tbx";
 export * from "./tmx";
 export * from "./xliff-read";
 export * from "./xliff-write";
+export * from "./xml-decode";
 export * from "./xml-escape";
 export * from "./xml-parse";
 export * from "./xml-stream";

@@ -2,8 +2,10 @@
  * Secure streaming XML parsing over saxes, shared by the XLIFF, TMX and TBX readers.
  *
  * Refused, with a FormatError carrying line and column:
- * - any DOCTYPE (no DTD means no entity declarations: billion laughs, XXE and external DTD fetches
- *   cannot happen; none of the exchange formats needs one in an upload);
+ * - a DOCTYPE with an internal subset (`[…]`: entity and element declarations) or anything else than a
+ *   name and an external identifier. A DOCTYPE that only names an external DTD (`<!DOCTYPE tmx SYSTEM
+ *   "tmx14.dtd">`, what OmegaT, Okapi and the LISA kit write) is accepted and the DTD never read or
+ *   fetched: it declares nothing here, so billion laughs, XXE and external fetches cannot happen;
  * - entities other than the five predefined ones and character references;
  * - nesting deeper than `maxDepth` and more than `maxElements` elements;
  * - with `maxRunChars`, a run of more characters than that without markup (what saxes buffers);
@@ -143,11 +145,46 @@ function doctypeOffset(text: string): number | null | undefined {
   return null;
 }
 
-function refuseDoctype(text: string, offset: number): never {
+/**
+ * The one DOCTYPE accepted: `<!DOCTYPE name>`, `<!DOCTYPE name SYSTEM "uri">` or
+ * `<!DOCTYPE name PUBLIC "pubid" "uri">` (XML 1.0 §2.8 without the internal subset). Sticky regexes from
+ * the offset of `<!DOCTYPE`: a match is the whole declaration; a prefix of one (the text ends inside it)
+ * waits for more.
+ */
+const NAME = "[A-Za-z_:\\u00C0-\\uFFFF][-A-Za-z0-9._:\\u00B7-\\uFFFF]*";
+const LITERAL = `(?:"[^"]*"|'[^']*')`;
+const EXTERNAL_ONLY = new RegExp(
+  `<!DOCTYPE[ \\t\\r\\n]+${NAME}(?:[ \\t\\r\\n]+(?:SYSTEM[ \\t\\r\\n]+${LITERAL}|PUBLIC[ \\t\\r\\n]+${LITERAL}[ \\t\\r\\n]+${LITERAL}))?[ \\t\\r\\n]*>`,
+  "y",
+);
+
+/**
+ * Decides the DOCTYPE at `at`: its end offset when it only names an external DTD, `undefined` when the
+ * text ends before that is known; refuses anything else (an internal subset, a malformed declaration).
+ */
+function acceptDoctype(text: string, at: number): number | undefined {
+  EXTERNAL_ONLY.lastIndex = at;
+  if (EXTERNAL_ONLY.test(text)) return EXTERNAL_ONLY.lastIndex;
+  const rest = text.slice(at);
+  // An internal subset starts at the first "[" outside quotes; refuse as soon as it shows.
+  let quote = "";
+  for (let i = DOCTYPE.length; i < rest.length; i++) {
+    const ch = rest[i]!;
+    if (quote !== "") {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "[") refuseDoctype(text, at, "an internal DTD subset");
+    else if (ch === ">") refuseDoctype(text, at, "a malformed DOCTYPE");
+  }
+  if (rest.length > 4096) refuseDoctype(text, at, "a DOCTYPE longer than 4096 characters");
+  return undefined;
+}
+
+function refuseDoctype(text: string, offset: number, what: string): never {
   const { line, column } = positionOf(text, offset);
   throw new FormatError(
     "xml-doctype",
-    "DOCTYPE declarations are not accepted (no DTDs or entity declarations in uploads)",
+    `${what} is not accepted: uploads may name an external DTD (<!DOCTYPE name SYSTEM "file.dtd">), which is never read, but declare nothing`,
     line,
     column,
   );
@@ -221,7 +258,11 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
     }
     throw new FormatError(code, `${message}${hint}`, line, column);
   });
-  parser.on("doctype", () => fail("xml-doctype", "DOCTYPE declarations are not accepted"));
+  // Second net: the prolog check below decided already; saxes hands over the declaration's body.
+  parser.on("doctype", (body) => {
+    if (/[[\]]/.test(body.replace(/"[^"]*"|'[^']*'/g, "")))
+      fail("xml-doctype", "an internal DTD subset is not accepted");
+  });
   // Null-prototype scopes: a prefix named "constructor" or "__proto__" must be unbound, not found on
   // Object.prototype.
   const rootScope: Record<string, string> = Object.assign(Object.create(null), { xml: XML_NS, "": "" });
@@ -326,12 +367,12 @@ export function createXmlParser(handlers: XmlHandlers, limits: Partial<XmlLimits
         if (prolog === null) return feed(chunk);
         prolog += chunk;
         const at = doctypeOffset(prolog);
-        if (at !== undefined && at !== null) refuseDoctype(prolog, at);
-        if (at === null || prolog.length > PROLOG_MAX_CHARS) {
-          const text = prolog;
-          prolog = null;
-          feed(text);
-        }
+        if (at === undefined && prolog.length <= PROLOG_MAX_CHARS) return;
+        // A DOCTYPE naming an external DTD only: passed on once complete (saxes checks it again).
+        if (at !== undefined && at !== null && acceptDoctype(prolog, at) === undefined) return;
+        const text = prolog;
+        prolog = null;
+        feed(text);
       });
     },
     close() {

@@ -78,6 +78,18 @@ describe("createXmlParser (incremental)", () => {
     expect(formatError(() => parser.write('<!DOCTYPE a [<!ENTITY x "')).code).toBe("xml-doctype");
   });
 
+  it("accepts an external-only DOCTYPE split anywhere, refuses an internal subset split anywhere", () => {
+    const ok = '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE tmx SYSTEM "tmx14.dtd" >\n<tmx>t</tmx>';
+    const expected = whole(ok);
+    for (let cut = 1; cut < ok.length; cut++)
+      expect(pieces(splitAt(ok, cut)), `cut ${cut}`).toEqual(expected);
+    const bad = '<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ENTITY x "y">]><tmx>&x;</tmx>';
+    for (let cut = 1; cut < bad.length; cut++) {
+      const err = formatError(() => pieces(splitAt(bad, cut)));
+      expect([err.code, err.line, err.column]).toEqual(["xml-doctype", 1, 1]);
+    }
+  });
+
   it("keeps the depth and element limits across pieces", () => {
     const deep = `${"<a>".repeat(11)}${"</a>".repeat(11)}`;
     expect(formatError(() => pieces(splitAt(deep, 7, 20), { maxDepth: 10 })).code).toBe("xml-too-deep");

@@ -97,12 +97,43 @@ describe("parseXml (secure saxes wrapper)", () => {
     expect(err.column).toBe(1);
   });
 
-  it("refuses an external entity (XXE) and an external DTD", () => {
+  it("refuses an external entity (XXE), also after an external identifier", () => {
     const xxe =
       '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>';
     expect(formatError(() => collect(xxe)).code).toBe("xml-doctype");
-    const ext = '<!DOCTYPE xliff SYSTEM "http://example.com/evil.dtd"><xliff/>';
-    expect(formatError(() => collect(ext)).code).toBe("xml-doctype");
+    const both = '<!DOCTYPE foo SYSTEM "x.dtd" [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>';
+    const err = formatError(() => collect(both));
+    expect(err.code).toBe("xml-doctype");
+    expect(err.message).toContain("internal DTD subset");
+  });
+
+  // What OmegaT, Okapi and the LISA kit write in TMX, TBX (martif) and old XLIFF: the DTD is never read.
+  it.each([
+    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    "<!DOCTYPE tmx SYSTEM 'http://www.lisa.org/tmx/tmx14.dtd' >",
+    '<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">',
+    '<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN"\n  "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">',
+    '<!DOCTYPE r SYSTEM "odd>name[1].dtd">',
+    "<!DOCTYPE r>",
+  ])("accepts a DOCTYPE that only names an external DTD: %s", (doctype) => {
+    const xml = `<?xml version="1.0"?>\n<!-- c -->\n${doctype}\n<r>t</r>`;
+    expect(collect(xml)).toEqual(["<r|>", '"t"', "</r>"]);
+  });
+
+  it("an entity the external DTD might declare is still refused (the DTD is never read)", () => {
+    const err = formatError(() => collect('<!DOCTYPE r SYSTEM "r.dtd"><r>&nbsp;</r>'));
+    expect(err.code).toBe("xml-entity");
+  });
+
+  it.each([
+    ["<!DOCTYPE r SYSTEM>", "malformed"],
+    ['<!DOCTYPE r PUBLIC "only-one">', "malformed"],
+    ['<!DOCTYPE r SYSTEM "a" "b">', "malformed"],
+    ["<!DOCTYPE r [ ]>", "internal DTD subset"],
+  ])("refuses %s", (doctype, message) => {
+    const err = formatError(() => collect(`${doctype}<r/>`));
+    expect(err.code).toBe("xml-doctype");
+    expect(err.message).toContain(message);
   });
 
   it("refuses a DOCTYPE with an internal subset after comments and PIs", () => {
