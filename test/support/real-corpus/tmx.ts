@@ -1,0 +1,65 @@
+// TMX 1.1–1.4 as the specification defines translation units and variants (independent reader).
+import type { Element } from "@xmldom/xmldom";
+import {
+  attr,
+  type Content,
+  child,
+  childrenNamed,
+  descendants,
+  langOf,
+  readContent,
+  textOf,
+} from "./content";
+
+export interface TmxVariant {
+  lang: string;
+  content: Content;
+}
+
+export interface TmxUnit {
+  tuid: string | null;
+  /** `srclang` of the tu (or null: the header's applies). */
+  srclang: string | null;
+  variants: TmxVariant[];
+  notes: string[];
+  props: number;
+}
+
+export interface TmxReading {
+  format: "tmx";
+  version: string;
+  srclang: string | null;
+  creationtool: string | null;
+  segtype: string | null;
+  units: TmxUnit[];
+}
+
+export function readTmx(root: Element): TmxReading {
+  const header = child(root, "header");
+  const body = child(root, "body");
+  const units: TmxUnit[] = (body ? descendants(body, "tu") : []).map((tu) => ({
+    tuid: attr(tu, "tuid"),
+    srclang: attr(tu, "srclang"),
+    variants: childrenNamed(tu, "tuv").map((tuv) => {
+      const seg = child(tuv, "seg");
+      return { lang: langOf(tuv) ?? "", content: seg ? readContent(seg, "tmx") : { text: "", codes: [] } };
+    }),
+    notes: childrenNamed(tu, "note").map(textOf),
+    props: childrenNamed(tu, "prop").length,
+  }));
+  return {
+    format: "tmx",
+    version: attr(root, "version") ?? "",
+    srclang: header ? attr(header, "srclang") : null,
+    creationtool: header ? attr(header, "creationtool") : null,
+    segtype: header ? attr(header, "segtype") : null,
+    units,
+  };
+}
+
+/** Variant languages in order of first appearance. */
+export function tmxLanguages(reading: TmxReading): string[] {
+  const found: string[] = [];
+  for (const u of reading.units) for (const v of u.variants) if (!found.includes(v.lang)) found.push(v.lang);
+  return found;
+}

@@ -1,0 +1,210 @@
+// XLIFF 1.x and 2.x as the specifications define units, segments and inline content (independent reader).
+import type { Element } from "@xmldom/xmldom";
+import {
+  attr,
+  type Content,
+  child,
+  children,
+  childrenNamed,
+  concatContent,
+  type DataRefs,
+  descendants,
+  langOf,
+  readContent,
+  textOf,
+} from "./content";
+
+export interface XliffSegment {
+  id: string | null;
+  source: Content;
+  target: Content | null;
+  state: string | null;
+}
+
+export interface XliffUnit {
+  id: string | null;
+  /** Index of the `<file>` element (0-based). */
+  file: number;
+  /** `translate` of the unit or the nearest group that sets it (default yes). */
+  translate: boolean;
+  /** 1.2: a trans-unit inside a bin-unit. */
+  inBinUnit: boolean;
+  /** Whole source: 1.2 `<source>`; 2.x the segments' and ignorables' sources in order. */
+  source: Content;
+  /** Whole target: 1.2 `<target>`; 2.x joined when every segment has one (ignorables without: their source). */
+  target: Content | null;
+  /** 1.2: the `mrk mtype="seg"` of `<seg-source>` (with their targets by mid), else one; 2.x the `<segment>`s. */
+  segments: XliffSegment[];
+  /** 1.2 `target/@state`; 2.x the first segment's state. */
+  state: string | null;
+  /** Texts of the unit's notes (1.2 `note`, 2.x `notes/note`). */
+  notes: string[];
+  /** 1.2 `alt-trans`, 2.x `mtc:match` count. */
+  matches: number;
+}
+
+export interface XliffReading {
+  format: "xliff";
+  version: string;
+  srcLang: string | null;
+  trgLang: string | null;
+  files: number;
+  units: XliffUnit[];
+}
+
+export function readXliff(root: Element): XliffReading {
+  const version = attr(root, "version") ?? "";
+  return version.startsWith("2") ? readXliff2(root, version) : readXliff1(root, version);
+}
+
+function readXliff1(root: Element, version: string): XliffReading {
+  const files = childrenNamed(root, "file");
+  const units: XliffUnit[] = [];
+  files.forEach((file, index) => {
+    const body = child(file, "body");
+    if (!body) return;
+    const walk = (el: Element, translate: boolean, inBinUnit: boolean) => {
+      for (const e of children(el)) {
+        const name = e.localName;
+        const own = attr(e, "translate");
+        const t = own === null ? translate : own !== "no";
+        if (name === "group") walk(e, t, inBinUnit);
+        else if (name === "bin-unit") walk(e, t, true);
+        else if (name === "trans-unit") units.push(unit1(e, index, t, inBinUnit));
+      }
+    };
+    walk(body, true, false);
+  });
+  const first = files[0];
+  return {
+    format: "xliff",
+    version,
+    srcLang: first ? attr(first, "source-language") : null,
+    trgLang: first ? attr(first, "target-language") : null,
+    files: files.length,
+    units,
+  };
+}
+
+function unit1(tu: Element, file: number, translate: boolean, inBinUnit: boolean): XliffUnit {
+  const sourceEl = child(tu, "source");
+  const targetEl = child(tu, "target");
+  const source = sourceEl ? readContent(sourceEl, "xliff1") : { text: "", codes: [] };
+  const target = targetEl ? readContent(targetEl, "xliff1") : null;
+  const state = targetEl ? attr(targetEl, "state") : null;
+  const segSource = child(tu, "seg-source");
+  const marks = segSource ? descendants(segSource, "mrk").filter((m) => attr(m, "mtype") === "seg") : [];
+  let segments: XliffSegment[];
+  if (marks.length > 0) {
+    const targetMarks = new Map<string, Element>();
+    if (targetEl) {
+      for (const m of descendants(targetEl, "mrk")) {
+        if (attr(m, "mtype") === "seg") targetMarks.set(attr(m, "mid") ?? "", m);
+      }
+    }
+    segments = marks.map((m) => {
+      const mid = attr(m, "mid");
+      const t = targetMarks.get(mid ?? "");
+      return {
+        id: mid,
+        source: readContent(m, "xliff1"),
+        target: t ? readContent(t, "xliff1") : null,
+        state,
+      };
+    });
+  } else {
+    segments = [{ id: null, source, target, state }];
+  }
+  return {
+    id: attr(tu, "id"),
+    file,
+    translate,
+    inBinUnit,
+    source,
+    target,
+    segments,
+    state,
+    notes: childrenNamed(tu, "note").map(textOf),
+    matches: childrenNamed(tu, "alt-trans").length,
+  };
+}
+
+function readXliff2(root: Element, version: string): XliffReading {
+  const files = childrenNamed(root, "file");
+  const units: XliffUnit[] = [];
+  files.forEach((file, index) => {
+    const walk = (el: Element, translate: boolean) => {
+      for (const e of children(el)) {
+        const own = attr(e, "translate");
+        const t = own === null ? translate : own !== "no";
+        if (e.localName === "group") walk(e, t);
+        else if (e.localName === "unit") units.push(unit2(e, index, t));
+      }
+    };
+    walk(file, true);
+  });
+  return {
+    format: "xliff",
+    version,
+    srcLang: attr(root, "srcLang"),
+    trgLang: attr(root, "trgLang"),
+    files: files.length,
+    units,
+  };
+}
+
+function unit2(unit: Element, file: number, translate: boolean): XliffUnit {
+  const refs: DataRefs = new Map();
+  const original = child(unit, "originalData");
+  if (original) for (const d of childrenNamed(original, "data")) refs.set(attr(d, "id") ?? "", textOf(d));
+  const segments: XliffSegment[] = [];
+  const sources: Content[] = [];
+  const targets: Content[] = [];
+  let complete = true;
+  for (const part of children(unit)) {
+    if (part.localName !== "segment" && part.localName !== "ignorable") continue;
+    const s = child(part, "source");
+    const t = child(part, "target");
+    const source = s ? readContent(s, "xliff2", refs) : { text: "", codes: [] };
+    const target = t ? readContent(t, "xliff2", refs) : null;
+    sources.push(source);
+    if (part.localName === "segment") {
+      segments.push({ id: attr(part, "id"), source, target, state: attr(part, "state") });
+      if (target === null) complete = false;
+      else targets.push(target);
+    } else {
+      targets.push(target ?? source);
+    }
+  }
+  const notes = child(unit, "notes");
+  return {
+    id: attr(unit, "id"),
+    file,
+    translate,
+    inBinUnit: false,
+    source: concatContent(sources),
+    target: complete && segments.length > 0 ? concatContent(targets) : null,
+    segments,
+    state: segments[0]?.state ?? null,
+    notes: notes ? childrenNamed(notes, "note").map(textOf) : [],
+    matches: descendants(unit, "match").length,
+  };
+}
+
+/** Languages the file names (for relabelling): `source-language`/`target-language`/`srcLang`/`trgLang`, xml:lang. */
+export function xliffLanguages(root: Element): string[] {
+  const found: string[] = [];
+  const add = (v: string | null) => {
+    if (v && !found.includes(v)) found.push(v);
+  };
+  const walk = (el: Element) => {
+    add(attr(el, "source-language"));
+    add(attr(el, "target-language"));
+    add(attr(el, "srcLang"));
+    add(attr(el, "trgLang"));
+    add(langOf(el));
+    for (const c of children(el)) walk(c);
+  };
+  walk(root);
+  return found;
+}
