@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { apiTokens } from "../db/schema";
 import type { AppEnv, Principal } from "../env";
 import { forbidden, unauthorized } from "../errors";
+import { isSafeMethod } from "../http/methods";
 import type { TokenScope } from "../types";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -76,8 +77,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const principal = await resolveToken(c.env, c.var.db, m[1]);
   if (!principal) throw unauthorized("invalid or revoked token");
   c.set("principal", principal);
-  const safe = c.req.method === "GET" || c.req.method === "HEAD";
-  if (!safe && !READ_ONLY_POSTS.has(c.req.path) && !hasScope(principal, "write")) {
+  if (!isSafeMethod(c.req.method) && !READ_ONLY_POSTS.has(c.req.path) && !hasScope(principal, "write")) {
     throw forbidden(`this token has scope "${principal.scope}"; "write" is needed to change data`);
   }
   const lastUsed = principal.lastUsedAt ? Date.parse(principal.lastUsedAt) : 0;

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { jsonBodyLimit, readUtf8Body } from "../http/body";
+import { isSafeMethod } from "../http/methods";
 
 /**
  * For JSON requests: enforce the body size limit (413) and refuse bytes that are not UTF-8 (400) before any
@@ -8,7 +9,7 @@ import { jsonBodyLimit, readUtf8Body } from "../http/body";
  */
 export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
   const type = c.req.header("content-type") ?? "";
-  if (c.req.method !== "GET" && c.req.method !== "HEAD" && /^application\/(.+\+)?json\b/i.test(type)) {
+  if (!isSafeMethod(c.req.method) && /^application\/(.+\+)?json\b/i.test(type)) {
     const text = await readUtf8Body(c.req.raw, jsonBodyLimit(c.env.MAX_BODY_BYTES));
     // Hono's validators read c.req.json(), which serves from this cache instead of the consumed stream.
     (c.req as unknown as { bodyCache: Record<string, unknown> }).bodyCache.text = Promise.resolve(text);

@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { isSafeMethod } from "../http/methods";
 import { MessagePage } from "./components";
 import { formBody, page, str } from "./page";
 import { canWrite, csrfTokenValid, isAdmin, type WebEnv, type WebSession } from "./session";
@@ -8,7 +9,7 @@ import { canWrite, csrfTokenValid, isAdmin, type WebEnv, type WebSession } from 
 /** Without a session: a page view goes to sign-in (and comes back), a form post is refused with 401. */
 export const signedIn = createMiddleware<WebEnv>(async (c, next) => {
   if (c.var.session) return next();
-  if (c.req.method === "GET" || c.req.method === "HEAD") {
+  if (isSafeMethod(c.req.method)) {
     const url = new URL(c.req.url);
     return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
   }

@@ -5,13 +5,14 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "../errors";
 import { authRoutes } from "./auth/routes";
+import { webD1Session } from "./bookmark";
 import { MessagePage } from "./components";
 import { entryRoutes } from "./entry/routes";
 import { glossaryRoutes } from "./glossary/routes";
 import { formToken, signedIn } from "./guards";
 import { importRoutes } from "./import/routes";
 import { page, type WebContext } from "./page";
-import { loadSession, type WebEnv, type WebSession, webD1Session } from "./session";
+import { loadSession, type WebEnv, type WebSession } from "./session";
 import { tokenRoutes } from "./tokens/routes";
 
 /**

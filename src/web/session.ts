@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import * as schema from "../db/schema";
 import { apiTokens } from "../db/schema";
 import type { AppEnv, Principal } from "../env";
 import { forbidden } from "../errors";
@@ -189,30 +187,3 @@ export const sessionPrincipal = (s: WebSession): Principal => ({
 
 export const canWrite = (s: WebSession | null) => !!s && hasScope(sessionPrincipal(s), "write");
 export const isAdmin = (s: WebSession | null) => !!s && hasScope(sessionPrincipal(s), "admin");
-
-/** D1 bookmark of the browser's last write, so the page after a redirect reads what was just saved. */
-const BOOKMARK_COOKIE = "__Host-diwan-bookmark";
-
-/**
- * The web's D1 session middleware: like d1Session (API), but the bookmark travels in a short-lived cookie
- * instead of a header, since a browser following a redirect cannot send headers of its own.
- */
-export const webD1Session = createMiddleware<WebEnv>(async (c, next) => {
-  const safe = c.req.method === "GET" || c.req.method === "HEAD";
-  const saved = getCookie(c, BOOKMARK_COOKIE);
-  const bookmark = saved && /^[0-9a-zA-Z-]{1,200}$/.test(saved) ? saved : null;
-  const session = c.env.DB.withSession(bookmark ?? (safe ? "first-unconstrained" : "first-primary"));
-  c.set("d1", session);
-  c.set("db", drizzle(session as unknown as D1Database, { schema }));
-  await next();
-  const latest = session.getBookmark();
-  if (!safe && latest) {
-    setCookie(c, BOOKMARK_COOKIE, latest, {
-      path: "/",
-      httpOnly: true,
-      secure: true,
-      sameSite: "Strict",
-      maxAge: 120,
-    });
-  }
-});
