@@ -39,18 +39,31 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
 });
 
+const DECIMAL = /^[0-9]{1,16}$/;
+
+/**
+ * An integer from a path or query string, written in decimal digits only. `z.coerce.number()` would also
+ * take "0x10", "1e2", " 5", "+5" and "5.0" (Number() does), so /glossary/0x1 read entry 1.
+ */
+export const decimalInt = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v),
+    z
+      .number({
+        error: "must be a decimal integer: digits only (no sign, spaces, fraction, hex or exponent)",
+      })
+      .int()
+      .min(min)
+      .max(max),
+  );
+
 /** Positive integer path id. */
 export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: decimalInt(1, Number.MAX_SAFE_INTEGER).openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
 export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: "Page size (1–500)" }),
+  limit: decimalInt(1, 500).default(50).openapi({ description: "Page size (1–500)" }),
   cursor: z.string().max(200).optional().openapi({ description: "`nextCursor` of the previous page" }),
 };
 

@@ -9,7 +9,16 @@ import { FormatError } from "../formats/errors";
 import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
 import { requireScope } from "../middleware/auth";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
-import { authErrors, BearerSecurity, IdParam, json, line, notFoundError, problem } from "./common";
+import {
+  authErrors,
+  BearerSecurity,
+  decimalInt,
+  IdParam,
+  json,
+  line,
+  notFoundError,
+  problem,
+} from "./common";
 
 /**
  * Largest TMX upload: 100 MB, the request body limit of Cloudflare's Free and Pro plans (≈ 260,000 pairs of
@@ -24,11 +33,7 @@ const TMX_TYPES = new Set([TMX_MEDIA_TYPE, "application/xml", "text/xml", "appli
 const tags = ["Translation memory"];
 
 const MinScore = (fallback: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
+  decimalInt(1, 100)
     .default(fallback)
     .openapi({ description: "Smallest score returned (1–100; below 50 queries get slower)" });
 
@@ -191,7 +196,7 @@ export const tmRouter = createRouter()
           q: queryText.openapi({ description: "The sentence to match" }),
           lang: z.enum(LANGS).default("ar").openapi({ description: "Language of q" }),
           minScore: MinScore(70),
-          limit: z.coerce.number().int().min(1).max(50).default(5),
+          limit: decimalInt(1, 50).default(5),
         }),
       },
       responses: { 200: json(z.object({ matches: z.array(MatchSchema) }), "Matches"), ...authErrors },
@@ -216,7 +221,7 @@ export const tmRouter = createRouter()
         query: z.object({
           q: queryText,
           lang: z.enum(LANGS).default("ar"),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
+          limit: decimalInt(1, 100).default(20),
         }),
       },
       responses: { 200: json(z.object({ variants: z.array(VariantSchema) }), "Variants"), ...authErrors },
@@ -268,7 +273,7 @@ export const tmRouter = createRouter()
       summary: "The memory (or one document's pairs) as TMX 1.4b, streamed",
       request: {
         query: z.object({
-          document: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          document: decimalInt(1, Number.MAX_SAFE_INTEGER).optional(),
         }),
       },
       responses: {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { entryDomains, type GlossaryQuery, listEntries } from "../../db/glossary";
+import { decimalInt } from "../../routes/common";
 import { exportFormats, exportGlossary } from "../../routes/glossary-exchange";
 import { TERM_STATUSES } from "../../types";
 import { page } from "../page";
@@ -16,7 +17,7 @@ const ListQuery = z.object({
   q: z.string().max(300).catch(""),
   domain: z.string().max(100).catch(""),
   status: z.enum(["", ...TERM_STATUSES]).catch(""),
-  after: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().catch(null),
+  after: decimalInt(1, Number.MAX_SAFE_INTEGER).nullable().catch(null),
 });
 
 glossaryRoutes.get("/", async (c) => {
