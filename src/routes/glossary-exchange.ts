@@ -24,6 +24,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export interface ExchangeFormat {
   /** Media type of exports. TBX has no registered type; `application/xml` is what tools accept. */
   mediaType: string;
+  /** Media types an import of this format may declare (besides application/octet-stream or none). */
+  accepts: readonly string[];
   extension: string;
   parse(text: string): KeyedEntry[];
   write(entries: KeyedEntry[]): string | Promise<string>;
@@ -45,28 +47,41 @@ function fromTbx(text: string): KeyedEntry[] {
   }));
 }
 
+const TBX_TYPES = ["application/xml", "text/xml", "application/x-tbx+xml", "application/tbx+xml"];
+
 /** The glossary file formats Diwan reads and writes, by the `format` query value. */
 export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
   tsv: {
     mediaType: "text/tab-separated-values; charset=utf-8",
+    accepts: ["text/tab-separated-values", "text/tsv", "text/plain"],
     extension: "tsv",
     parse: parseGlossaryTsv,
     write: writeGlossaryTsv,
   },
   csv: {
     mediaType: "text/csv; charset=utf-8; header=present",
+    // application/vnd.ms-excel: what Windows (and browsers on it) call a .csv file.
+    accepts: [
+      "text/csv",
+      "application/csv",
+      "text/comma-separated-values",
+      "application/vnd.ms-excel",
+      "text/plain",
+    ],
     extension: "csv",
     parse: parseGlossaryCsv,
     write: (entries) => writeGlossaryCsv(entries),
   },
   tbx: {
     mediaType: "application/xml; charset=utf-8",
+    accepts: TBX_TYPES,
     extension: "tbx",
     parse: fromTbx,
     write: (entries) => streamToString(writeTbx(entries)),
   },
   tbx2008: {
     mediaType: "application/xml; charset=utf-8",
+    accepts: TBX_TYPES,
     extension: "tbx",
     parse: fromTbx,
     write: (entries) => streamToString(writeTbx2008(entries)),
@@ -85,6 +100,28 @@ function formatOf(name: string, allowed: string[]): ExchangeFormat {
     ]);
   }
   return format;
+}
+
+/**
+ * An import body's declared media type must be one of its format's (or application/octet-stream, or none):
+ * a CSV sent as XML, a form post or an image is refused with 415 before it is read. Only UTF-8 is accepted.
+ */
+function checkImportType(formatName: string, header: string | undefined): void {
+  const format = formatOf(formatName, importFormats());
+  if (header === undefined) return;
+  const [media = "", ...params] = header.split(";").map((p) => p.trim().toLowerCase());
+  if (media !== "application/octet-stream" && !format.accepts.includes(media)) {
+    throw unsupportedMediaType(
+      `format=${formatName} expects the file as ${format.accepts.join(", ")} (or application/octet-stream), ` +
+        `not ${media || "an empty type"}`,
+    );
+  }
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
+    throw unsupportedMediaType(`only UTF-8 is accepted, not charset=${charset}`);
 }
 
 /** Strips server-managed fields so formats see only what a file holds. */
@@ -280,17 +317,16 @@ export const glossaryExchangeRouter = createRouter()
         200: json(ImportResultSchema, "What changed (or, with dryRun, what would change)"),
         ...authErrors,
         409: problem("The glossary changed while the import was applied; nothing was written"),
-        415: problem("The body is not a file of the named format"),
+        415: problem(
+          "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8, " +
+            "or the body is not a file of the named format",
+        ),
       },
     }),
     async (c) => {
       const { format, mode, dryRun } = c.req.valid("query");
-      // The body is the file itself; a JSON body would also have been consumed by the JSON guard already.
-      if (/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
-        throw unsupportedMediaType(
-          "send the glossary file itself (text/csv, text/tab-separated-values or application/xml), not JSON",
-        );
-      }
+      // The body is the file itself, declared as its format's type (a JSON body is refused here too).
+      checkImportType(format, c.req.header("content-type"));
       const text = await readUtf8Body(c.req.raw, MAX_IMPORT_BYTES);
       const entries = parseGlossaryFile(format, text);
       const plan = await planImport(c.var.db, entries, mode);
