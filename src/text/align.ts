@@ -17,6 +17,14 @@
  * Each bead's score is its posterior probability (forward–backward over the same band), in [0, 1].
  */
 import type { Lang } from "../types";
+import {
+  ARABIC_INDIC_DIGIT_CLASS,
+  ARABIC_QUESTION_MARK,
+  arabicIndicDigitValue,
+  isArabicIndicDigit,
+  isArabicMarkOrTatweel,
+  WRITTEN_NUMBER_SOURCE,
+} from "./arabic";
 import { type Sentence, segmentSentences } from "./segment";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatcher } from "./terms";
 
@@ -130,6 +138,9 @@ const AMBIGUOUS_MONTHS = new Set([
   "اب",
 ]);
 const WORD_RE = /[A-Za-z]+|[\u0621-\u064A]+/g;
+const NUMBER_RE = new RegExp(WRITTEN_NUMBER_SOURCE, "g");
+const ARABIC_INDIC_DIGIT_RE = new RegExp(`[${ARABIC_INDIC_DIGIT_CLASS}]`, "g");
+const ANY_DIGIT_RE = new RegExp(`[0-9${ARABIC_INDIC_DIGIT_CLASS}]`);
 // Cheap pre-test (stems of the unambiguous names): most sentences name no month and skip the word scan.
 const MAY_NAME_MONTH =
   /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ينا|فبر|مارس|بريل|مايو|يوني|يولي|غسطس|سبتمبر|كتوبر|نوفمبر|ديسمبر|كانون|شباط|[اآأ]ذار|نيسان|[اأ]يار|حزيران|تموز|آب|[اأ]يلول|تشرين|جانفي|فيفري|[اأ]فريل|ماي|جوان|جويلي|[اأ]وت/i;
@@ -160,20 +171,18 @@ function monthsIn(text: string): Set<number> {
     if (month === undefined) continue;
     if (AMBIGUOUS_MONTHS.has(w)) {
       const at = m.index ?? 0;
-      if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text.slice(Math.max(0, at - 6), at + raw.length + 6)))
-        continue;
+      if (!ANY_DIGIT_RE.test(text.slice(Math.max(0, at - 6), at + raw.length + 6))) continue;
     }
     months.add(month);
   }
   return months;
 }
 
-const NUMBER_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g;
 const LATIN_RE = /[A-Za-z][A-Za-z0-9]*/g;
 
 /** ASCII digits of any digit system. */
 function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  return s.replace(ARABIC_INDIC_DIGIT_RE, (d) => String(arabicIndicDigitValue(d.charCodeAt(0))));
 }
 
 /**
@@ -207,7 +216,7 @@ export function alignmentLength(sentence: string): number {
   let n = 0;
   for (let k = 0; k < sentence.length; k++) {
     const c = sentence.charCodeAt(k);
-    if (c <= 0x20 || c === 0xa0 || c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    if (c <= 0x20 || c === 0xa0 || isArabicMarkOrTatweel(c)) continue;
     if (c >= 0x2000 && c <= 0x200f) continue;
     n++;
   }
@@ -259,13 +268,12 @@ function sentenceFeatures(
   let latin = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c <= 0x20 || c === 0xa0 || c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    if (c <= 0x20 || c === 0xa0 || isArabicMarkOrTatweel(c)) continue;
     if (c >= 0x2000 && c <= 0x200f) continue;
     length++;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9))
-      digit = true;
+    if ((c >= 0x30 && c <= 0x39) || isArabicIndicDigit(c)) digit = true;
     else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
-    else if (c === 0x3f || c === 0x061f) question = true;
+    else if (c === 0x3f || c === ARABIC_QUESTION_MARK) question = true;
     else if (c === 0x21) exclamation = true;
     else if (c === 0x22 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e)
       quote = true;

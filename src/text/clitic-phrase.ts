@@ -21,6 +21,7 @@
  * `normalizeForSearch` on both sides. Words in other scripts and numbers match exactly (numbers also behind
  * proclitics and the article: و2016، الـ14).
  */
+import { ALEF, ALEF_WASLA, isBasicArabicLetter, TA_MARBUTA } from "./arabic";
 import { type TmToken, tmTokens } from "./fuzzy";
 import { normalizeWithMap, originalRange } from "./normalize";
 
@@ -50,8 +51,7 @@ const IMPERFECT = new Set(["ي", "ت", "ن"]);
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 const DIGIT_LED = /^[0-9]/;
-const BARE_ALEF = new Set([0x0627, 0x0671]);
-const TA_MARBUTA = 0x0629;
+const BARE_ALEF = new Set([ALEF, ALEF_WASLA]);
 
 export interface WordShape {
   /** The word starts with the article ال (a bare alef in the original: ألمانيا does not). */
@@ -115,7 +115,7 @@ export function prepareCliticPhrase(query: string): CliticPhrase {
 function lastLetter(text: string, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
-    if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) return c;
+    if (isBasicArabicLetter(c)) return c;
   }
   return -1;
 }

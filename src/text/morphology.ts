@@ -14,6 +14,7 @@
  *   least 3 once a suffix is stripped too.
  */
 
+import { ALEF, ALEF_WASLA, ARABIC_BLOCK_END, ARABIC_BLOCK_FIRST, MIM, NUN, TA, WAW, YA } from "./arabic";
 import { KeyTable, toCodes } from "./keytable";
 
 /** The glossary token ended in ة: it takes ـت before pronouns, ـات, ـتان/ـتين. */
@@ -63,17 +64,13 @@ const ARTICLE = toCodes("ال");
 const PROCLITIC_CODES = PROCLITICS.map(toCodes);
 const PRONOUN_CODES = PRONOUNS.map(toCodes);
 const NUMBER_CODES = NUMBER_SUFFIXES.map(toCodes);
-const MIM = 0x0645;
-const ALEF = 0x0627;
-const WAW = 0x0648;
-const NUN = 0x0646;
 
 /** Indices of `affixes` grouped by one of their code units (first or last), for the Arabic block. */
 function groupBy(affixes: Uint16Array[], last: boolean): number[][] {
   const groups: number[][] = Array.from({ length: 256 }, () => []);
   affixes.forEach((x, i) => {
     const c = (last ? x[x.length - 1] : x[0]) as number;
-    (groups[c - 0x0600] as number[]).push(i);
+    (groups[c - ARABIC_BLOCK_FIRST] as number[]).push(i);
   });
   return groups;
 }
@@ -82,8 +79,9 @@ const PROCLITICS_BY_FIRST = groupBy(PROCLITIC_CODES, false);
 const PRONOUNS_BY_LAST = groupBy(PRONOUN_CODES, true);
 const NUMBERS_BY_LAST = groupBy(NUMBER_CODES, true);
 const inBlock = (c: number | undefined, groups: number[][]): number[] =>
-  c !== undefined && c >= 0x0600 && c < 0x0700 ? (groups[c - 0x0600] as number[]) : NONE;
-const YA = 0x064a;
+  c !== undefined && c >= ARABIC_BLOCK_FIRST && c < ARABIC_BLOCK_END
+    ? (groups[c - ARABIC_BLOCK_FIRST] as number[])
+    : NONE;
 
 function startsWith(c: ArrayLike<number>, a: number, b: number, affix: Uint16Array): boolean {
   if (b - a < affix.length) return false;
@@ -104,7 +102,7 @@ function endsWith(c: ArrayLike<number>, a: number, b: number, affix: Uint16Array
  * (`firstOriginal`) starts ال.
  */
 export function arabicKeyStart(c: ArrayLike<number>, a: number, b: number, firstOriginal: number): number {
-  if (b - a >= 4 && startsWith(c, a, b, ARTICLE) && (firstOriginal === 0x0627 || firstOriginal === 0x0671))
+  if (b - a >= 4 && startsWith(c, a, b, ARTICLE) && (firstOriginal === ALEF || firstOriginal === ALEF_WASLA))
     return a + 2;
   return a;
 }
@@ -132,7 +130,7 @@ export function arabicKeyFlags(c: ArrayLike<number>, a: number, b: number, taMar
  * United Kingdom"), not an instrument. افتعال-shaped words (اتفاق, اجتماع) are excluded.
  */
 export function isFormFourVerbalNoun(c: ArrayLike<number>, a: number, b: number): boolean {
-  return b - a === 5 && c[a] === ALEF && c[a + 3] === ALEF && c[a + 1] !== 0x062a;
+  return b - a === 5 && c[a] === ALEF && c[a + 3] === ALEF && c[a + 1] !== TA;
 }
 
 /**
@@ -288,7 +286,7 @@ export function isVerbAfterParticle(particle: number, c: ArrayLike<number>, a: n
   if (b - a < 4) return false;
   const first = c[a];
   return (
-    (first === 0x062a && (particle & PREFIX_TA) !== 0) ||
+    (first === TA && (particle & PREFIX_TA) !== 0) ||
     (first === YA && (particle & PREFIX_YA) !== 0) ||
     (first === NUN && (particle & PREFIX_NUN) !== 0) ||
     (first === ALEF && (particle & PREFIX_ALEF) !== 0)

@@ -11,26 +11,55 @@
  * text the user actually wrote.
  */
 
+import {
+  ALEF,
+  ALEF_HAMZA_ABOVE,
+  ALEF_HAMZA_BELOW,
+  ALEF_MADDA,
+  ALEF_MAQSURA,
+  ALEF_WASLA,
+  ARABIC_COMMA,
+  ARABIC_DECIMAL_SEPARATOR,
+  ARABIC_FULL_STOP,
+  ARABIC_INDIC_ZERO,
+  ARABIC_PERCENT,
+  ARABIC_QUESTION_MARK,
+  ARABIC_SEMICOLON,
+  ARABIC_THOUSANDS_SEPARATOR,
+  COMBINING_HAMZA_FIRST,
+  COMBINING_HAMZA_LAST,
+  chars,
+  EASTERN_ARABIC_INDIC_ZERO,
+  HA,
+  HAMZA,
+  isArabicMarkOrTatweel,
+  KAF,
+  TA_MARBUTA,
+  WAW_HAMZA,
+  YA,
+  YA_HAMZA,
+} from "./arabic";
+
 const CHAR_FOLD: Record<string, string> = {
-  "\u0623": "\u0627", // أ
-  "\u0625": "\u0627", // إ
-  "\u0622": "\u0627", // آ
-  "\u0671": "\u0627", // ٱ
-  "\u0672": "\u0627",
-  "\u0673": "\u0627",
-  "\u0675": "\u0627",
-  "\u0649": "\u064A", // ى → ي
-  "\u06CC": "\u064A", // Persian yeh
-  "\u06D2": "\u064A",
-  "\u0629": "\u0647", // ة → ه
-  "\u06C0": "\u0647",
-  "\u06C1": "\u0647",
-  "\u06D5": "\u0647",
-  "\u06A9": "\u0643", // Persian keheh → kaf
-  "\u06AA": "\u0643",
+  [chars(ALEF_HAMZA_ABOVE)]: chars(ALEF),
+  [chars(ALEF_HAMZA_BELOW)]: chars(ALEF),
+  [chars(ALEF_MADDA)]: chars(ALEF),
+  [chars(ALEF_WASLA)]: chars(ALEF),
+  "\u0672": chars(ALEF), // alef with wavy hamza above
+  "\u0673": chars(ALEF), // alef with wavy hamza below
+  "\u0675": chars(ALEF), // high hamza alef
+  [chars(ALEF_MAQSURA)]: chars(YA),
+  "\u06CC": chars(YA), // Farsi yeh
+  "\u06D2": chars(YA), // yeh barree
+  [chars(TA_MARBUTA)]: chars(HA),
+  "\u06C0": chars(HA), // heh with yeh above
+  "\u06C1": chars(HA), // heh goal
+  "\u06D5": chars(HA), // ae
+  "\u06A9": chars(KAF), // keheh (Persian kaf)
+  "\u06AA": chars(KAF), // swash kaf
   // Hamza on a seat is spelled both ways (مسؤول/مسئول): fold the seated forms to the bare hamza.
-  "\u0624": "\u0621", // ؤ → ء
-  "\u0626": "\u0621", // ئ → ء
+  [chars(WAW_HAMZA)]: chars(HAMZA),
+  [chars(YA_HAMZA)]: chars(HAMZA),
   "\u2018": "'",
   "\u2019": "'",
   "\u201A": "'",
@@ -50,30 +79,17 @@ const CHAR_FOLD: Record<string, string> = {
   "\u2014": "-",
   "\u2015": "-",
   "\u2212": "-",
-  "\u060C": ",", // ،
-  "\u061B": ";", // ؛
-  "\u061F": "?", // ؟
-  "\u066A": "%", // ٪
-  "\u066B": ".", // Arabic decimal separator
-  "\u066C": ",", // Arabic thousands separator
-  "\u06D4": ".", // Urdu full stop
+  [chars(ARABIC_COMMA)]: ",",
+  [chars(ARABIC_SEMICOLON)]: ";",
+  [chars(ARABIC_QUESTION_MARK)]: "?",
+  [chars(ARABIC_PERCENT)]: "%",
+  [chars(ARABIC_DECIMAL_SEPARATOR)]: ".",
+  [chars(ARABIC_THOUSANDS_SEPARATOR)]: ",",
+  [chars(ARABIC_FULL_STOP)]: ".",
 };
 for (let d = 0; d < 10; d++) {
-  CHAR_FOLD[String.fromCharCode(0x0660 + d)] = String(d); // Arabic-Indic
-  CHAR_FOLD[String.fromCharCode(0x06f0 + d)] = String(d); // Eastern Arabic-Indic (Persian/Urdu)
-}
-
-/** Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks. */
-export function isArabicMark(c: number): boolean {
-  return (
-    (c >= 0x0610 && c <= 0x061a) ||
-    (c >= 0x064b && c <= 0x065f) ||
-    c === 0x0670 ||
-    (c >= 0x06d6 && c <= 0x06dc) ||
-    (c >= 0x06df && c <= 0x06e8) ||
-    (c >= 0x06ea && c <= 0x06ed) ||
-    (c >= 0x08d3 && c <= 0x08ff)
-  );
+  CHAR_FOLD[chars(ARABIC_INDIC_ZERO + d)] = String(d);
+  CHAR_FOLD[chars(EASTERN_ARABIC_INDIC_ZERO + d)] = String(d);
 }
 
 /** Bidi controls, zero-width characters, BOM, soft hyphen: invisible, never significant for matching. */
@@ -109,7 +125,7 @@ function foldPiece(piece: string): string {
   let out = "";
   for (let k = 0; k < piece.length; k++) {
     const c = piece.charCodeAt(k);
-    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) continue;
+    if (isArabicMarkOrTatweel(c) || isInvisible(c)) continue;
     const ch = piece[k] as string;
     out += CHAR_FOLD[ch] ?? ch;
   }
@@ -147,7 +163,7 @@ const SIMPLE = new Int32Array(0x10000);
 function classify(c: number): number {
   let v: number;
   if (isSpace(c)) v = 3;
-  else if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x0653 && c <= 0x0655))
+  else if ((c >= 0xd800 && c <= 0xdfff) || (c >= COMBINING_HAMZA_FIRST && c <= COMBINING_HAMZA_LAST))
     v = 2; // hamza/madda compose
   else {
     const f = foldChar(c);

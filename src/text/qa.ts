@@ -22,6 +22,7 @@
  */
 import type { Lang, TermStatus } from "../types";
 import { canonicalNumber } from "./align";
+import { ALEF, chars, LAM, TATWEEL, WRITTEN_NUMBER_SOURCE } from "./arabic";
 import { normalizeForSearch } from "./normalize";
 import { recognizeTerms, type TermMatcher } from "./terms";
 
@@ -159,7 +160,9 @@ interface FoundNumber {
   ordinal: boolean;
 }
 
-const NUMBER_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g;
+const NUMBER_RE = new RegExp(WRITTEN_NUMBER_SOURCE, "g");
+// The article (ال or الـ) right before a number: an ordinal, الـ14.
+const ARTICLE_AT_END = new RegExp(`${chars(ALEF, LAM, TATWEEL)}*$`);
 
 /** Numbers written with digits, outside identifiers such as G20, A/RES/77/1's letters, URLs and e-mails. */
 function findNumbers(text: string): FoundNumber[] {
@@ -179,7 +182,7 @@ function findNumbers(text: string): FoundNumber[] {
     if (/^[A-Za-z]/.test(after) && !/^(?:st|nd|rd|th)\b/i.test(`${after}${text.charAt(end + 2)}`)) continue;
     const ordinal =
       /^(?:st|nd|rd|th)\b/i.test(`${after}${text.charAt(end + 2)}`) ||
-      /\u0627\u0644\u0640*$/.test(text.slice(Math.max(0, start - 4), start));
+      ARTICLE_AT_END.test(text.slice(Math.max(0, start - 4), start));
     out.push({ value: canonicalNumber(m[0]), start, end, ordinal });
   }
   return out;

@@ -9,6 +9,18 @@
  * glued between two Arabic words. The Arabic comma ، and semicolon ؛ never end a sentence.
  */
 import type { Lang } from "../types";
+import {
+  ALEF_WASLA,
+  ARABIC_FULL_STOP,
+  ARABIC_QUESTION_MARK,
+  FIRST_BASIC_LETTER,
+  HA,
+  isArabicIndicDigit,
+  isArabicMarkOrTatweel,
+  LAST_BASIC_LETTER,
+  MIM,
+  TATWEEL,
+} from "./arabic";
 import { isInvisible, isSpace } from "./normalize";
 
 export interface Sentence {
@@ -40,7 +52,14 @@ function isNewline(c: number): boolean {
 }
 
 function isTerminator(c: number): boolean {
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f || c === 0x2026 || c === 0x06d4;
+  return (
+    c === 0x2e ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === ARABIC_QUESTION_MARK ||
+    c === 0x2026 ||
+    c === ARABIC_FULL_STOP
+  );
 }
 
 /** Closing quotes and brackets that stay with the sentence they close. */
@@ -73,8 +92,13 @@ function isOpener(c: number): boolean {
   );
 }
 
+// Tatweel counts as a letter here (it lies inside ء … ي): هـ is two letters, not an era-mark letter.
 function isArabicLetter(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff);
+  return (
+    (c >= FIRST_BASIC_LETTER && c <= LAST_BASIC_LETTER) ||
+    (c >= ALEF_WASLA && c <= 0x06d3) ||
+    (c >= 0x06fa && c <= 0x06ff)
+  );
 }
 
 function isUpperLatin(c: number): boolean {
@@ -86,7 +110,7 @@ function isLowerLatin(c: number): boolean {
 }
 
 function isDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+  return (c >= 0x30 && c <= 0x39) || isArabicIndicDigit(c);
 }
 
 function isLetter(c: number): boolean {
@@ -130,7 +154,7 @@ function classifyWord(text: string, from: number, to: number): WordKind {
       dots++;
       if (partLetters > maxPart) maxPart = partLetters;
       partLetters = 0;
-    } else if (c === 0x0640 || (c >= 0x064b && c <= 0x065f)) {
+    } else if (isArabicMarkOrTatweel(c)) {
       // tatweel and harakat inside an Arabic abbreviation (هـ)
     } else if (c !== 0x2c) other = true; // @ / : - … mark URLs, e-mails and compounds
   }
@@ -201,7 +225,7 @@ function endsSentence(text: string, segStart: number, i: number, j: number, k: n
       let b = ws;
       while (b > segStart && isBlank(text.charCodeAt(b - 1))) b--;
       const c = text.charCodeAt(i - 1);
-      const eraMark = c === 0x0645 || c === 0x0647 || c === 0x0640;
+      const eraMark = c === MIM || c === HA || c === TATWEEL;
       return eraMark && b > segStart && isDigit(text.charCodeAt(b - 1));
     }
     case WordKind.Dotted: {

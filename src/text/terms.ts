@@ -21,6 +21,7 @@
  *   (بإعلان المملكة المتحدة, *the announcement by the United Kingdom*), not the term.
  */
 import type { Lang, TermStatus } from "../types";
+import { HA, isArabicMarkOrTatweel, TA_MARBUTA } from "./arabic";
 import { EdgeTable, KeyTable } from "./keytable";
 import {
   arabicCandidates,
@@ -33,7 +34,7 @@ import {
   latinCandidates,
   particleFlags,
 } from "./morphology";
-import { isArabicMark, isInvisible } from "./normalize";
+import { isInvisible } from "./normalize";
 import { createTokenScan, scanTokens, type TokenScan, tokenize } from "./tokenize";
 
 export interface TermInput {
@@ -121,7 +122,6 @@ const RECORD_ARABIC = 2;
 const RECORD_VERBAL_NOUN = 4;
 
 const STATUS_RANK: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
-const HA = 0x0647;
 // Token gaps (GAPS in tokenize.ts) and scripts (SCRIPTS).
 const GAP_SPACE = 0;
 const GAP_HYPHEN = 1;
@@ -175,12 +175,12 @@ export class ReadingCache {
 const CACHE_MAX_FORMS = 50_000;
 const CACHE_MAX_READINGS = 1 << 18;
 
-/** Whether the original word text[start, end) ends in ة (ignoring harakat and tatweel). */
+/** Whether the original word text[start, end) ends in ة (ignoring Arabic marks and tatweel). */
 function endsInTaMarbuta(text: string, start: number, end: number): boolean {
   for (let i = end - 1; i >= start; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
-    return c === 0x0629;
+    if (isArabicMarkOrTatweel(c)) continue;
+    return c === TA_MARBUTA;
   }
   return false;
 }
@@ -190,14 +190,14 @@ function lightForm(s: string): string {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) break;
+    if (isArabicMarkOrTatweel(c) || isInvisible(c)) break;
     i++;
   }
   if (i === s.length) return s; // the usual case: nothing to drop
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x0640 || isArabicMark(c) || isInvisible(c)) continue;
+    if (isArabicMarkOrTatweel(c) || isInvisible(c)) continue;
     out += s[i];
   }
   return out;

@@ -3,7 +3,16 @@
  * zero-width joiners, which live inside Arabic words). Everything else — spaces, punctuation, hyphens,
  * bidi controls — separates words. Offsets are UTF-16 indices into the original text.
  */
-import { isArabicMark, isCombining, isInvisible, isSpace, normalizeToScratch } from "./normalize";
+import {
+  ARABIC_BLOCK_END,
+  ARABIC_BLOCK_FIRST,
+  ARABIC_COMMA,
+  isArabicBlockPunctuation,
+  isArabicMarkOrTatweel,
+  isArabicScriptLetter,
+  TATWEEL,
+} from "./arabic";
+import { isCombining, isInvisible, isSpace, normalizeToScratch } from "./normalize";
 
 export type TokenScript = "ar" | "latin" | "other";
 
@@ -32,11 +41,7 @@ const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 
 function isWordCodeUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  if (c >= 0x0600 && c <= 0x06ff) {
-    if (c <= 0x060f || c === 0x061b || (c >= 0x061c && c <= 0x061f)) return false;
-    if (c >= 0x066a && c <= 0x066d) return false;
-    return c !== 0x06d4;
-  }
+  if (c >= ARABIC_BLOCK_FIRST && c < ARABIC_BLOCK_END) return !isArabicBlockPunctuation(c);
   if (c === 0x200c || c === 0x200d || c === 0x00ad) return true; // joiners inside words
   let k = WORD_KIND[c] as number;
   if (k === 0) {
@@ -44,18 +49,6 @@ function isWordCodeUnit(c: number): boolean {
     WORD_KIND[c] = k;
   }
   return k === 1;
-}
-
-function isArabicLetterCode(c: number): boolean {
-  return (
-    (c >= 0x0620 && c <= 0x064a) ||
-    (c >= 0x066e && c <= 0x06d3) ||
-    (c >= 0x06fa && c <= 0x06ff) ||
-    (c >= 0x0750 && c <= 0x077f) ||
-    (c >= 0x08a0 && c <= 0x08c9) ||
-    (c >= 0xfb50 && c <= 0xfdff) ||
-    (c >= 0xfe70 && c <= 0xfefc)
-  );
 }
 
 function isLatinLetterCode(c: number): boolean {
@@ -90,7 +83,7 @@ function charClass(c: number): number {
     k =
       CLASS_KNOWN |
       (c < 0xd800 || c > 0xdbff ? (isWordCodeUnit(c) ? CLASS_WORD : 0) : 0) |
-      (isArabicLetterCode(c) ? CLASS_ARABIC : 0) |
+      (isArabicScriptLetter(c) ? CLASS_ARABIC : 0) |
       (isLatinLetterCode(c) ? CLASS_LATIN : 0) |
       (extendsWord(c) ? CLASS_EXTENDS : 0);
     CHAR_CLASS[c] = k;
@@ -120,11 +113,10 @@ function isInnerAbbreviationDot(codes: Uint16Array, i: number, start: number, n:
 function extendsWord(c: number): boolean {
   return (
     (c >= 0xdc00 && c <= 0xdfff) ||
-    c === 0x0640 ||
     c === 0x200c ||
     c === 0x200d ||
     c === 0x00ad ||
-    isArabicMark(c) ||
+    isArabicMarkOrTatweel(c) ||
     isCombining(c)
   );
 }
@@ -274,9 +266,9 @@ function gapBetween(text: string, from: number, to: number): number {
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return 4;
-    if (isSpace(c) || isInvisible(c) || c === 0x0640) continue;
+    if (isSpace(c) || isInvisible(c) || c === TATWEEL) continue;
     if (isDash(c) && gap === 0) gap = 1;
-    else if ((c === 0x2c || c === 0x060c) && gap === 0) gap = 2;
+    else if ((c === 0x2c || c === ARABIC_COMMA) && gap === 0) gap = 2;
     else if (c === 0x2e && gap === 0) gap = 3;
     else return 4;
   }
