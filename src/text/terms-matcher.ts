@@ -1,0 +1,125 @@
+/**
+ * The term matcher's data model, shared by its build (terms-build.ts), its scan of a text (terms-scan.ts),
+ * its resolution of overlapping hits (terms-resolve.ts) and its context rules (terms-context.ts).
+ * terms.ts is the public entry point.
+ */
+import type { Lang, TermStatus } from "../types";
+import { type EdgeTable, KeyTable } from "./keytable";
+
+export interface TermInput {
+  lang: Lang;
+  text: string;
+  status: TermStatus;
+}
+
+export interface TermEntryInput {
+  id: number;
+  terms: TermInput[];
+}
+
+export interface TermMatch {
+  /** UTF-16 offsets into the original text, end exclusive; whole words. */
+  start: number;
+  end: number;
+  /** text.slice(start, end) */
+  surface: string;
+  entryId: number;
+  /** The glossary term matched, as written in the glossary. */
+  termText: string;
+  status: TermStatus;
+  lang: Lang;
+  /** Entry id of the longer match this one lies inside, or null for a primary hit. */
+  nestedIn: number | null;
+}
+
+export interface TermRecord {
+  entryId: number;
+  /** A known name that is not a glossary term (see KNOWN_NAMES in terms-build.ts): never reported. */
+  name: boolean;
+  termText: string;
+  status: TermStatus;
+  lang: Lang;
+  /** One-word Arabic term shaped like a form-IV verbal noun (see isFormFourVerbalNoun). */
+  verbalNoun: boolean;
+  /** lightForm of the term and of each of its words (without the article), computed when first needed. */
+  light: string | null;
+  lightTokens: string[] | null;
+}
+
+export interface TermMatcher {
+  /** Trie over token keys: node ids, root per language, edges (node, key) → child. */
+  readonly roots: Record<Lang, number>;
+  readonly edges: EdgeTable;
+  /** The root's edges as a direct table per language: key id → child node, or −1 (every term starts
+   * there, so these are the lookups made for every reading of every token). */
+  readonly rootChild: Record<Lang, Int32Array>;
+  /** Per node: the records of the terms ending there, endings[endingStart[node], endingStart[node + 1]),
+   * and whether any edge leaves it (flat arrays: the walk reads them for every step). */
+  readonly endingStart: Int32Array;
+  readonly endings: Int32Array;
+  readonly hasNext: Uint8Array;
+  /** Token keys (see morphology.ts) with their KEY_* flags. */
+  readonly keys: KeyTable;
+  readonly records: TermRecord[];
+  /** Number of glossary terms indexed. */
+  readonly termCount: number;
+  /** Key ids of the comma and period pseudo-keys. */
+  readonly commaId: number;
+  readonly periodId: number;
+  /** Per record: RECORD_* flags and entry id, so that resolution does not touch the record objects. */
+  readonly recordFlags: Uint8Array;
+  readonly recordEntry: Float64Array;
+  /** Readings of the word forms seen so far (filled by recognizeTerms; see ReadingCache). */
+  readonly readings: ReadingCache;
+}
+
+// RECORD_* flags (TermMatcher.recordFlags).
+export const RECORD_NAME = 1;
+export const RECORD_ARABIC = 2;
+export const RECORD_VERBAL_NOUN = 4;
+
+export const STATUS_RANK: Record<TermStatus, number> = {
+  preferred: 0,
+  admitted: 1,
+  deprecated: 2,
+  forbidden: 3,
+};
+
+// Token gaps (GAPS in tokenize.ts) and scripts (SCRIPTS).
+export const GAP_SPACE = 0;
+export const GAP_HYPHEN = 1;
+export const GAP_COMMA = 2;
+export const GAP_PERIOD = 3;
+export const GAP_BREAK = 4;
+export const SCRIPT_AR = 1;
+export const SCRIPT_LATIN = 2;
+
+/**
+ * The key ids each word form may stand for, computed once per form and matcher: most words of a text
+ * recur (in it and across texts), and their clitic and suffix analysis is the costliest part of a scan.
+ * Each reading is `2 × keyId + inner`: inner = 1 when the word may continue a term (only the article
+ * stripped in front), 0 when it may only start one (another proclitic stripped). Cleared when large.
+ */
+export class ReadingCache {
+  forms = new KeyTable();
+  start: number[] = [];
+  count: number[] = [];
+  /** morphology.particleFlags of each Arabic form (0 for others). */
+  particle: number[] = [];
+  pool = new Int32Array(4096);
+  poolLength = 0;
+
+  get size(): number {
+    return this.start.length;
+  }
+
+  clear(): void {
+    this.forms.clear();
+    this.start.length = 0;
+    this.count.length = 0;
+    this.particle.length = 0;
+    this.poolLength = 0;
+  }
+}
+export const CACHE_MAX_FORMS = 50_000;
+export const CACHE_MAX_READINGS = 1 << 18;
