@@ -11,21 +11,10 @@ import { segmentSentences } from "../src/text/segment";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput } from "../src/text/terms";
 import type { TermStatus } from "../src/types";
 import { SAMPLE_000_AR } from "../test/fixtures/eval/sample-000.source";
+import { rng } from "../test/support/random";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
-
-// Deterministic PRNG (mulberry32) so every run benchmarks the same glossary.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The sample article as copied into the fixtures (the project never reads ../shared at bench time).
 const sample = SAMPLE_000_AR;

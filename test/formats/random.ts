@@ -2,16 +2,7 @@
 // CR/LF/TAB, NBSP, diacritics, tatweel and astral characters; every character XML 1.0 can carry.
 import type { SegmentStatus, TermStatus } from "../../src/types";
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { pick, rng } from "../support/random";
 
 const AR_WORDS = [
   "السلام",
@@ -93,4 +84,3 @@ export const randomEnglish = (r: () => number) => randomText(r, EN_WORDS);
 
 export const SEGMENT_STATUS_LIST: SegmentStatus[] = ["new", "translated", "reviewed", "approved"];
 export const TERM_STATUS_LIST: TermStatus[] = ["preferred", "admitted", "deprecated", "forbidden"];
-export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
