@@ -29,8 +29,9 @@ import { tokenRoutes } from "./tokens/routes";
 export const webRouter = new Hono<WebEnv>();
 
 /**
- * Top-level paths the web owns, and whether they need a session. Middleware is registered on these only:
- * on "*" it would also run for /api once the web is mounted at "/". "/x/*" also matches "/x" itself.
+ * Top-level paths the web owns, and whether they need a session. The shared middleware is registered on
+ * these only, never on "*", so that it cannot touch API requests (the web is mounted at "/"). "/x/*" also
+ * matches "/x" itself: registering both would run the middleware twice there.
  */
 const WEB_AREAS: { path: string; signedIn: boolean }[] = [
   { path: "/login", signedIn: false },
