@@ -23,8 +23,9 @@ import { tokenRoutes } from "./tokens/routes";
  * Each feature is a folder with a small Hono app (`routes.tsx`, paths relative to where it is mounted) and
  * its views (`pages.tsx`); shared pieces are the modules beside this one (page, guards, components, layout,
  * diff, session). A feature is added in two lines below: its top-level path in WEB_AREAS (so the shared
- * middleware runs for it) and its `route()`. Guards that belong to a whole feature (needAdmin) go in its
- * app with `use("*")`, which then covers only its mount path; guards for single routes go on the route.
+ * middleware runs for it) and its `route()`. A guard for a whole feature goes in its app with `use("*")`
+ * (tokens: needAdmin; import: needWrite), which covers its mount path and everything below it, so only a
+ * feature with a path of its own may do that (glossary and entry share /glossary: their guards go on routes).
  */
 export const webRouter = new Hono<WebEnv>();
 
