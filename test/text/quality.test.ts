@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { alignSentences, alignTexts, paragraphNumbers } from "../../src/text/align";
-import { compareByKey, formatPrf, type Prf, pooled } from "../../src/text/eval";
+import { beadRangeKey, compareByKey, formatPrf, type Prf, pooled } from "../../src/text/eval";
 import { segmentSentences } from "../../src/text/segment";
 import { recognizeTerms } from "../../src/text/terms";
 import type { Lang } from "../../src/types";
@@ -34,17 +34,6 @@ interface TextScores {
 }
 
 const spanKey = (s: GoldSpan) => `${s.start}-${s.end}`;
-
-/** A bead as the character ranges it covers on each side, so beads over different segmentations compare. */
-function beadSpanKey(arSpans: GoldSpan[], enSpans: GoldSpan[], bead: { ar: number[]; en: number[] }): string {
-  const side = (spans: GoldSpan[], idx: number[]) => {
-    if (idx.length === 0) return "-";
-    const first = spans[idx[0] as number] as GoldSpan;
-    const last = spans[idx[idx.length - 1] as number] as GoldSpan;
-    return `${first.start}-${last.end}`;
-  };
-  return `${side(arSpans, bead.ar)}|${side(enSpans, bead.en)}`;
-}
 
 function scoreText(t: EvalText): TextScores {
   const notes: string[] = [];
@@ -84,8 +73,8 @@ function scoreText(t: EvalText): TextScores {
   // End to end: the texts as a caller would pass them (alignTexts segments both and uses paragraphs).
   const endToEnd = alignTexts(t.ar, t.en, { matcher: glossary.matcher });
   const e2e = compareByKey(
-    endToEnd.beads.map((b) => beadSpanKey(endToEnd.ar, endToEnd.en, b)),
-    goldBeads.map((b) => beadSpanKey(goldSpans.ar, goldSpans.en, b)),
+    endToEnd.beads.map((b) => beadRangeKey(endToEnd.ar, endToEnd.en, b)),
+    goldBeads.map((b) => beadRangeKey(goldSpans.ar, goldSpans.en, b)),
     (k) => k,
   );
 
