@@ -8,12 +8,11 @@ import {
   type Span,
 } from "../../src/text/eval";
 import { segmentSentences } from "../../src/text/segment";
-import { recognizeTerms } from "../../src/text/terms";
 import type { Lang } from "../../src/types";
 import { classify } from "../fixtures/eval2/classes";
 import type { GlossaryForms } from "../fixtures/eval2/glossary-forms";
 import type { GoldDoc, GoldSide } from "../fixtures/eval2/index";
-import type { SeedGlossary } from "../fixtures/glossary";
+import { recognizedTerms, type SeedGlossary } from "../fixtures/glossary";
 
 // Runs the engine on one document of evaluation set 2 and compares it with the gold
 // (docs/quality.md, "Evaluation set 2"). Used by test/text/quality-eval2.test.ts.
@@ -80,14 +79,7 @@ function scoreTerms(
   forms: GlossaryForms,
   errors: EvalError[],
 ): { score: Prf; gold: GoldTermScore[] } {
-  const found = recognizeTerms(glossary.matcher, side.text, lang)
-    .filter((m) => m.nestedIn === null)
-    .map((m) => ({
-      start: m.start,
-      end: m.end,
-      key: glossary.keyOf.get(m.entryId) ?? `#${m.entryId}`,
-      surface: m.surface,
-    }));
+  const found = recognizedTerms(glossary, side.text, lang);
   const key = (x: Span & { key: string }) => `${x.start}-${x.end}:${x.key}`;
   const cmp = compareByKey(found, side.terms, key);
   const missed = new Set(cmp.falseNegatives);

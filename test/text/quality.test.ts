@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { alignSentences, alignTexts, paragraphNumbers } from "../../src/text/align";
 import { beadRangeKey, compareByKey, formatPrf, type Prf, pooled } from "../../src/text/eval";
 import { segmentSentences } from "../../src/text/segment";
-import { recognizeTerms } from "../../src/text/terms";
 import type { Lang } from "../../src/types";
 import {
   EVAL_TEXTS,
@@ -15,7 +14,7 @@ import {
   stripMarkup,
 } from "../fixtures/eval";
 import { SAMPLE_000_AR, SAMPLE_000_SHA256 } from "../fixtures/eval/sample-000.source";
-import { loadSeedGlossary } from "../fixtures/glossary";
+import { loadSeedGlossary, recognizedTerms } from "../fixtures/glossary";
 
 // Accuracy of segmentation, sentence alignment and term recognition on the hand-annotated fixtures
 // (docs/quality.md). Run: npx vitest run --project workers test/text/quality.test.ts
@@ -80,14 +79,7 @@ function scoreText(t: EvalText): TextScores {
 
   const terms = {} as Record<Lang, Prf>;
   for (const lang of LANGS) {
-    const found = recognizeTerms(glossary.matcher, text[lang], lang)
-      .filter((m) => m.nestedIn === null)
-      .map((m) => ({
-        start: m.start,
-        end: m.end,
-        key: glossary.keyOf.get(m.entryId) ?? `#${m.entryId}`,
-        surface: m.surface,
-      }));
+    const found = recognizedTerms(glossary, text[lang], lang);
     const c = compareByKey(found, goldTerms(text[lang], gold[lang]), (x) => `${x.start}-${x.end}:${x.key}`);
     terms[lang] = c.score;
     for (const x of c.falsePositives)

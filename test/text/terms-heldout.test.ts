@@ -1,10 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { compareByKey, formatPrf, pooled } from "../../src/text/eval";
-import { recognizeTerms } from "../../src/text/terms";
 import { markedTerms, stripMarkup } from "../fixtures/eval/gold";
 import { TERMS_HELDOUT } from "../fixtures/eval/terms-heldout";
-import { loadSeedGlossary } from "../fixtures/glossary";
+import { loadSeedGlossary, recognizedTerms } from "../fixtures/glossary";
 
 // Term recognition on the held-out sentences of test/fixtures/eval/terms-heldout.ts (docs/quality.md).
 // Run: npx vitest run --project workers test/text/terms-heldout.test.ts
@@ -14,14 +13,7 @@ const glossary = loadSeedGlossary(env.SEED_TSV);
 const notes: string[] = [];
 const scores = TERMS_HELDOUT.map((s) => {
   const text = stripMarkup(s.marked);
-  const found = recognizeTerms(glossary.matcher, text, s.lang)
-    .filter((m) => m.nestedIn === null)
-    .map((m) => ({
-      start: m.start,
-      end: m.end,
-      key: glossary.keyOf.get(m.entryId) ?? `#${m.entryId}`,
-      surface: m.surface,
-    }));
+  const found = recognizedTerms(glossary, text, s.lang);
   const c = compareByKey(found, markedTerms(s.marked), (x) => `${x.start}-${x.end}:${x.key}`);
   for (const x of c.falsePositives) notes.push(`term wrong ${s.lang}: ${x.key} ${JSON.stringify(x.surface)}`);
   for (const x of c.falseNegatives)
