@@ -17,8 +17,8 @@ import {
   keyFromConceptId,
   termsByLanguage,
 } from "./glossary-model";
+import { baseLang } from "./lang";
 import { lookupTable } from "./lookup-table";
-import { baseLang } from "./tmx";
 import { escapeXmlAttr as attrEsc, escapeXmlText as text } from "./xml-escape";
 import { attr, parseXml, type XmlLimits } from "./xml-parse";
 import { DEFAULT_CHUNK_CHARS, stringsToStream } from "./xml-stream";

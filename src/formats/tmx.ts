@@ -1,10 +1,15 @@
 /**
  * TMX 1.4b: streaming writer (valid against tmx14.dtd, without a DOCTYPE) and a reader, incremental or
  * over one string, that returns Arabic–English pairs from any TMX 1.1–1.4 file whose variants are tagged
- * `ar*` / `en*`.
+ * `ar*` / `en*` (any case and region), with their inline codes (`bpt`/`ept`, `ph`, `it`, `hi`, `ut`) in
+ * the one inline model (inline.ts). Each `tu` left out is reported with its reason.
  */
 import type { SegmentStatus } from "../types";
 import { FormatError } from "./errors";
+import type { InlineCode } from "./inline";
+import { ContentReader, TMX_INLINE } from "./inline-read";
+import { writeTmxSeg } from "./inline-write";
+import { baseLang } from "./lang";
 import { escapeXmlAttr as attrEsc, escapeXmlText as text } from "./xml-escape";
 import { attr, createXmlParser, type XmlLimits } from "./xml-parse";
 import { DEFAULT_CHUNK_CHARS, stringsToStream } from "./xml-stream";
@@ -14,6 +19,9 @@ export interface TmxUnitInput {
   id?: number | string;
   ar: string;
   en: string;
+  /** Inline codes at UTF-16 offsets of `ar` and `en` (written as `bpt`/`ept`, `ph`, `it`, `hi`). */
+  arCodes?: InlineCode[];
+  enCodes?: InlineCode[];
   status?: SegmentStatus;
   /** ISO 8601 instant; written as TMX `changedate` (YYYYMMDDThhmmssZ). */
   changedAt?: string;
@@ -48,7 +56,9 @@ async function* tmxParts(
     s += ">";
     if (u.note) s += `<note>${text(u.note)}</note>`;
     if (u.status) s += `<prop type="${TMX_STATUS_PROP}">${u.status}</prop>`;
-    s += `<tuv xml:lang="ar"><seg>${text(u.ar)}</seg></tuv><tuv xml:lang="en"><seg>${text(u.en)}</seg></tuv></tu>`;
+    const ar = writeTmxSeg({ text: u.ar, codes: u.arCodes ?? [] });
+    const en = writeTmxSeg({ text: u.en, codes: u.enCodes ?? [] });
+    s += `<tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
     yield s;
   }
   yield "\n</body>\n</tmx>\n";
@@ -64,12 +74,21 @@ export function writeTmx(
 
 export interface TmxPair {
   tuid: string | null;
+  /** Plain text of the Arabic and English variants (codes removed). */
   ar: string;
   en: string;
+  arCodes: InlineCode[];
+  enCodes: InlineCode[];
   /** `prop` elements of the `tu` by type (last wins). */
   props: Record<string, string>;
-  /** Inline codes (`bpt`, `ept`, `it`, `ph`, `ut`) dropped from the two segments. */
-  droppedCodes: number;
+}
+
+/** A `tu` left out, with why. */
+export interface TmxSkip {
+  /** 1-based position of the `tu` in the file. */
+  tu: number;
+  tuid: string | null;
+  reason: string;
 }
 
 export interface ParsedTmx {
@@ -78,16 +97,16 @@ export interface ParsedTmx {
   pairs: TmxPair[];
   /** `tu`s without both an Arabic and an English variant. */
   skipped: number;
+  /** The first MAX_SKIP_LINES of them, each with its reason. */
+  skips: TmxSkip[];
+  /** Every variant language in the file as written, with how many `tuv`s carry it. */
+  languages: Record<string, number>;
 }
 
-const KEEP = new Set(["hi"]);
-const DROP = new Set(["bpt", "ept", "it", "ph", "ut"]);
+/** Skipped `tu`s listed one by one (the count goes on). */
+export const MAX_SKIP_LINES = 1_000;
 
-/** Maps `ar`, `ar-SA`, `AR_eg`… to "ar" (same for English); other languages to null. */
-export function baseLang(tag: string | undefined): "ar" | "en" | null {
-  const base = (tag ?? "").toLowerCase().split(/[-_]/)[0];
-  return base === "ar" || base === "en" ? base : null;
-}
+export { baseLang } from "./lang";
 
 /** An incremental TMX reader: feed the file in pieces, take the pairs read so far in batches. */
 export interface TmxReader {
@@ -104,6 +123,10 @@ export interface TmxReader {
   readonly srcLang: string | null;
   /** `tu`s without both an Arabic and an English variant, so far. */
   readonly skipped: number;
+  /** The first MAX_SKIP_LINES skipped `tu`s with their reasons. */
+  readonly skips: readonly TmxSkip[];
+  /** Variant languages as written, with their `tuv` counts. */
+  readonly languages: Readonly<Record<string, number>>;
 }
 
 export interface TmxReadLimits extends XmlLimits {
@@ -115,22 +138,34 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
   let version = "";
   let srcLang: string | null = null;
   let skipped = 0;
+  const skips: TmxSkip[] = [];
+  const languages: Record<string, number> = Object.create(null);
+  let tuCount = 0;
   let pairs: TmxPair[] = [];
   let pendingChars = 0;
   const maxSegment = limits.maxSegmentChars ?? Number.POSITIVE_INFINITY;
+  interface Variant {
+    text: string;
+    codes: InlineCode[];
+  }
   let tu: {
     tuid: string | null;
-    ar: string | null;
-    en: string | null;
+    ar: Variant | null;
+    en: Variant | null;
+    langs: string[];
     props: Record<string, string>;
-    dropped: number;
   } | null = null;
+  let inTuv = false;
   let tuvLang: "ar" | "en" | null = null;
-  let seg: string | null = null;
+  let seg: ContentReader | null = null;
   let segDepth = 0;
   let skipDepth = 0;
   let propType: string | null = null;
   let propText = "";
+  const skip = (reason: string) => {
+    skipped++;
+    if (skips.length < MAX_SKIP_LINES) skips.push({ tu: tuCount, tuid: tu?.tuid ?? null, reason });
+  };
   const parser = createXmlParser(
     {
       open(el, depth) {
@@ -146,37 +181,37 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
           version = v;
           return;
         }
-        if (seg !== null) {
-          if (KEEP.has(el.local)) return;
-          if (!DROP.has(el.local))
-            throw new FormatError("invalid-content", `unexpected <${el.name}> in <seg>`);
-          tu!.dropped++;
-          skipDepth = depth;
-          return;
-        }
+        if (seg !== null) return seg.openElement(el, depth);
         switch (el.local) {
           case "header":
             srcLang = attr(el, "srclang") ?? null;
             skipDepth = depth;
             return;
           case "tu":
+            tuCount++;
             tu = {
               tuid: attr(el, "tuid") ?? null,
               ar: null,
               en: null,
+              langs: [],
               props: Object.create(null),
-              dropped: 0,
             };
             return;
-          case "tuv":
-            tuvLang = baseLang(el.attributes["xml:lang"] ?? attr(el, "lang"));
+          case "tuv": {
+            const written = el.attributes["xml:lang"] ?? attr(el, "lang");
+            inTuv = true;
+            tuvLang = baseLang(written);
+            const tag = written ?? "(none)";
+            languages[tag] = (languages[tag] ?? 0) + 1;
+            tu?.langs.push(tag);
             return;
+          }
           case "seg":
-            seg = "";
+            seg = new ContentReader(TMX_INLINE, "", undefined, "seg");
             segDepth = depth;
             return;
           case "prop":
-            if (tu !== null && tuvLang === null) {
+            if (tu !== null && !inTuv) {
               propType = attr(el, "type") ?? "";
               propText = "";
               return;
@@ -195,35 +230,46 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
           return;
         }
         if (seg !== null) {
-          if (depth !== segDepth) return;
+          if (depth !== segDepth) return seg.closeElement(el, depth);
           // The first variant of each language wins; further ones (e.g. a second ar-EG) are ignored.
-          if (tu !== null && tuvLang !== null && tu[tuvLang] === null) tu[tuvLang] = seg;
+          if (tu !== null && tuvLang !== null && tu[tuvLang] === null) tu[tuvLang] = seg.content();
           seg = null;
           return;
         }
         if (el.local === "prop" && propType !== null) {
           tu!.props[propType] = propText;
           propType = null;
-        } else if (el.local === "tuv") tuvLang = null;
-        else if (el.local === "tu" && tu !== null) {
+        } else if (el.local === "tuv") {
+          tuvLang = null;
+          inTuv = false;
+        } else if (el.local === "tu" && tu !== null) {
           if (tu.ar !== null && tu.en !== null) {
             pairs.push({
               tuid: tu.tuid,
-              ar: tu.ar,
-              en: tu.en,
+              ar: tu.ar.text,
+              en: tu.en.text,
+              arCodes: tu.ar.codes,
+              enCodes: tu.en.codes,
               props: tu.props,
-              droppedCodes: tu.dropped,
             });
-            pendingChars += tu.ar.length + tu.en.length;
-          } else skipped++;
+            pendingChars += tu.ar.text.length + tu.en.text.length;
+          } else {
+            const missing =
+              tu.ar === null && tu.en === null
+                ? "no Arabic and no English"
+                : tu.ar === null
+                  ? "no Arabic"
+                  : "no English";
+            skip(`${missing} variant (languages: ${tu.langs.join(", ") || "none"})`);
+          }
           tu = null;
         }
       },
       text(t) {
         if (skipDepth > 0) return;
         if (seg !== null) {
-          seg += t;
-          if (seg.length > maxSegment) {
+          seg.addText(t);
+          if (seg.text.length > maxSegment) {
             const { line, column } = parser.position();
             throw new FormatError(
               "invalid-content",
@@ -261,6 +307,12 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
     get skipped() {
       return skipped;
     },
+    get skips() {
+      return skips;
+    },
+    get languages() {
+      return languages;
+    },
   };
 }
 
@@ -269,5 +321,12 @@ export function parseTmx(input: string, limits: Partial<XmlLimits> = {}): Parsed
   const reader = createTmxReader(limits);
   reader.write(input);
   reader.close();
-  return { version: reader.version, srcLang: reader.srcLang, pairs: reader.take(), skipped: reader.skipped };
+  return {
+    version: reader.version,
+    srcLang: reader.srcLang,
+    pairs: reader.take(),
+    skipped: reader.skipped,
+    skips: [...reader.skips],
+    languages: { ...reader.languages },
+  };
 }

@@ -12,6 +12,7 @@ import { FORBIDDEN_NOTE, parseTbx, writeTbx, writeTbx2008 } from "../../src/form
 import { parseTmx, type TmxUnitInput, writeTmx } from "../../src/formats/tmx";
 import { streamToString } from "../../src/formats/xml-stream";
 import type { Term } from "../../src/types";
+import { marked } from "./marked";
 import { pick, randomArabic, randomEnglish, rng, TERM_STATUS_LIST } from "./random";
 import { SAMPLE_GLOSSARY } from "./samples";
 import { thrown } from "./thrown";
@@ -77,16 +78,25 @@ describe("TMX 1.4b", () => {
     const tmx = parseTmx(xml);
     expect(tmx.srcLang).toBe("ar-SA");
     expect(tmx.skipped).toBe(1);
-    expect(tmx.pairs).toEqual([
+    expect(tmx.skips).toEqual([{ tu: 3, tuid: null, reason: "no English variant (languages: ar, fr)" }]);
+    expect(tmx.languages).toEqual({ "ar-SA": 1, "EN-gb": 1, AR: 1, en: 1, ar: 1, fr: 1 });
+    expect(
+      tmx.pairs.map((p) => ({
+        tuid: p.tuid,
+        ar: marked({ text: p.ar, codes: p.arCodes }, true),
+        en: marked({ text: p.en, codes: p.enCodes }, true),
+        props: p.props,
+      })),
+    ).toEqual([
       {
         tuid: "a",
-        ar: "قال الأمين العام",
-        en: "The Secretary-General said",
+        ar: "قال {1<{\\b >}الأمين{/1<}>} العام{2<\\line>/}",
+        en: "The {1<{\\b >}Secretary{/1<}>}-General said{2<\\line>/}",
         props: { "x-client": "UN" },
-        droppedCodes: 6,
       },
-      { tuid: null, ar: "قديم", en: "Old style", props: {}, droppedCodes: 0 },
+      { tuid: null, ar: "قديم", en: "[auto1Oldauto1] style", props: {} },
     ]);
+    expect(tmx.pairs[1]!.enCodes[0]).toEqual({ kind: "open", id: "auto1", at: 0, marker: { type: "b" } });
   });
 
   it("refuses other documents", () => {

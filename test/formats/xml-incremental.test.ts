@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTmxReader, parseTmx } from "../../src/formats/tmx";
 import { createXmlParser, parseXml, type XmlHandlers } from "../../src/formats/xml-parse";
+import { marked } from "./marked";
 import { formatError } from "./thrown";
 
 function recorder(events: string[]): XmlHandlers {
@@ -136,9 +137,9 @@ describe("createTmxReader (incremental)", () => {
 
   it("reads the same pairs in pieces as in one string, and hands them over in batches", () => {
     const expected = parseTmx(tmx);
-    expect(expected.pairs.map((p) => [p.tuid, p.ar, p.en, p.droppedCodes])).toEqual([
-      ["1", "مجلس الأمن", "Security Council", 1],
-      ["3", "نص", "text", 0],
+    expect(expected.pairs.map((p) => [p.tuid, marked({ text: p.ar, codes: p.arCodes }), p.en])).toEqual([
+      ["1", "مجلس [auto1الأمنauto1]{auto2/}", "Security Council"],
+      ["3", "نص", "text"],
     ]);
     for (let at = 1; at < tmx.length; at += 7) {
       const reader = createTmxReader();

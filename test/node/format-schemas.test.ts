@@ -10,7 +10,9 @@ import { writeTbx, writeTbx2008 } from "../../src/formats/tbx";
 import { writeTmx } from "../../src/formats/tmx";
 import { type EmptyTargets, toXliff, type XliffUnitInput } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
+import { FIXTURES, storedSegments } from "../formats/cat-samples";
 import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "../formats/random";
+import { type Flavour, randomContent } from "../formats/random-codes";
 import { SAMPLE_DOC, SAMPLE_GLOSSARY, SAMPLE_UNITS } from "../formats/samples";
 import { runValidator, validateXliff12, validateXliff20, validateXliff21 } from "./validators";
 
@@ -106,7 +108,64 @@ describe("XLIFF exports validate", () => {
   }, 180_000);
 });
 
+/** Random units with inline codes of every kind (pairs, crossing pairs, isolated, placeholders, markers). */
+function unitsWithCodes(seed: number, n: number, flavour: Flavour): XliffUnitInput[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const ar = randomArabic(r);
+    const en = r() < 0.2 ? null : randomEnglish(r);
+    return {
+      id: i + 1,
+      ar,
+      en,
+      status: pick(r, SEGMENT_STATUS_LIST),
+      arCodes: randomContent(r, ar, flavour, "c").codes,
+      enCodes: en === null ? [] : randomContent(r, en, flavour, "e").codes,
+    };
+  });
+}
+
+/** The CAT-tool fixtures as Diwan would store them: their units, segments and codes written again. */
+const fixtureSegments = () => FIXTURES.flatMap(([, xml]) => storedSegments(xml));
+
+describe("XLIFF exports with inline codes and imported segments validate", () => {
+  it("1.2 strict XSD: g/x/bx/ex/ph/bpt/ept/it/mrk, seg-source with mrk segments", async () => {
+    for (const mode of ["omit", "source"] as const) {
+      expect(validateXliff12(save(await xliffText("1.2", unitsWithCodes(7, 300, "1.2"), mode), "xlf"))).toBe(
+        "",
+      );
+      expect(validateXliff12(save(await xliffText("1.2", unitsWithCodes(8, 300, "2.x"), mode), "xlf"))).toBe(
+        "",
+      );
+      expect(validateXliff12(save(await xliffText("1.2", fixtureSegments(), mode), "xlf"))).toBe("");
+    }
+  });
+
+  it("2.0 XSDs and 2.1 NVDL (Schematron): pc/ph/sc/ec/mrk/sm/em/cp, originalData, segments and ignorables", async () => {
+    const files20: string[] = [];
+    const files21: string[] = [];
+    for (const mode of ["omit", "empty"] as const) {
+      for (const [seed, flavour] of [
+        [9, "2.x"],
+        [10, "1.2"],
+      ] as const) {
+        files20.push(save(await xliffText("2.0", unitsWithCodes(seed, 300, flavour), mode), "xlf"));
+        files21.push(save(await xliffText("2.1", unitsWithCodes(seed, 300, flavour), mode), "xlf"));
+      }
+      files20.push(save(await xliffText("2.0", fixtureSegments(), mode), "xlf"));
+      files21.push(save(await xliffText("2.1", fixtureSegments(), mode), "xlf"));
+    }
+    expect(validateXliff20(...files20)).toBe("");
+    expect(validateXliff21(...files21)).toBe("");
+  }, 180_000);
+});
+
 describe("TMX and TBX exports validate", () => {
+  it("TMX 1.4b DTD with inline codes (bpt/ept, ph, it, hi)", async () => {
+    const units = unitsWithCodes(11, 300, "tmx").flatMap((u) => (u.en === null ? [] : [{ ...u, en: u.en }]));
+    expect(tmx14(save(await streamToString(writeTmx(units)), "tmx"))).toBe("");
+  });
+
   it("TMX 1.4b DTD", async () => {
     const r = rng(5);
     const units = Array.from({ length: 100 }, (_, i) => ({

@@ -1,0 +1,174 @@
+/**
+ * What the XLIFF writers take (xliff12-write.ts, xliff2-write.ts): Diwan segments, each with its Arabic
+ * and English, their inline codes and, for documents created from an XLIFF, the unit and segment it came
+ * from, so consecutive segments of one unit are written as that unit again. Shared helpers too.
+ */
+import type { SegmentStatus, TermStatus } from "../types";
+import { FormatError } from "./errors";
+import type { Content, InlineCode } from "./inline";
+
+export const XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2";
+export const XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0";
+export const MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0";
+export const GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0";
+/** Diwan's own extension namespace (term statuses on 2.x glossary entries; 2.x allows it there). */
+export const DIWAN_NS = "urn:diwan:xliff:extensions:1";
+
+export type XliffVersion = "1.2" | "2.0" | "2.1";
+
+export interface XliffDocumentInfo {
+  id: number | string;
+  title: string;
+  srcLang: "ar";
+  trgLang: "en";
+}
+
+/** A termbase hit for the unit's source: the Arabic term and its English renderings. */
+export interface XliffGlossaryHint {
+  term: string;
+  status: TermStatus;
+  translations: { text: string; status: TermStatus }[];
+  definition?: string | null;
+}
+
+export interface XliffQaNote {
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+/** A translation-memory candidate; `score` is a percentage, 0–100. */
+export interface XliffMatch {
+  ar: string;
+  en: string;
+  score: number;
+  origin?: string;
+}
+
+/** Content between segments of a unit (2.x `ignorable`, 1.2 text outside the segment `mrk`s). */
+export interface XliffIgnorableInput {
+  id?: string | null;
+  source: Content;
+  /** null: the same as the source. */
+  target: Content | null;
+}
+
+/** Where a segment came from in an imported file. */
+export interface XliffOrigin {
+  /** The unit's id in that file: consecutive segments with the same unit are written as one unit. */
+  unit: string;
+  /** The segment's id in that unit (2.x `segment/@id`, 1.2 `mrk/@mid`), null when it had none. */
+  segment: string | null;
+  /** Ignorables just before this segment. */
+  before?: XliffIgnorableInput[];
+  /** Ignorables after this segment (on the unit's last segment). */
+  after?: XliffIgnorableInput[];
+}
+
+/** One Diwan segment (the writers group segments of one imported unit into that unit again). */
+export interface XliffUnitInput {
+  /** Segment id: becomes the unit id ("123" in 1.2, "s123" in 2.x) when there is no `origin`. */
+  id: number;
+  ar: string;
+  en: string | null;
+  status: SegmentStatus;
+  /** Inline codes of the Arabic and of the English, at UTF-16 offsets of `ar` and `en`. */
+  arCodes?: InlineCode[];
+  enCodes?: InlineCode[];
+  origin?: XliffOrigin;
+  glossary?: XliffGlossaryHint[];
+  qa?: XliffQaNote[];
+  matches?: XliffMatch[];
+}
+
+/**
+ * What to write for a unit without English: "omit" (no target: Trados, memoQ, Phrase, Okapi),
+ * "empty" (an empty target), "source" (a copy of the source flagged untranslated: OmegaT's XLIFF 1.2
+ * filter only shows units that have a target).
+ */
+export type EmptyTargets = "omit" | "empty" | "source";
+
+export interface XliffWriteOptions {
+  emptyTargets?: EmptyTargets;
+  /** Flush threshold in UTF-16 code units. */
+  chunkChars?: number;
+}
+
+export type UnitSource = AsyncIterable<XliffUnitInput> | Iterable<XliffUnitInput>;
+
+export const XLIFF12_STATE: Record<SegmentStatus, string> = {
+  new: "new",
+  translated: "translated",
+  reviewed: "signed-off",
+  approved: "final",
+};
+
+export const XLIFF2_STATE: Record<SegmentStatus, string> = {
+  new: "initial",
+  translated: "translated",
+  reviewed: "reviewed",
+  approved: "final",
+};
+
+/** Unit id for XLIFF 2.x: an NCName (so also a valid NMTOKEN and usable in fragment identifiers). */
+export const xliff2UnitId = (segmentId: number): string => `s${segmentId}`;
+
+export function checkSegmentId(id: number): void {
+  if (!Number.isSafeInteger(id) || id < 0)
+    throw new FormatError("invalid-content", `segment id ${id} is not a non-negative integer`);
+}
+
+export function formatScore(score: number): string {
+  if (!Number.isFinite(score) || score < 0 || score > 100)
+    throw new FormatError("invalid-content", `match score ${score} is outside 0–100`);
+  return String(Math.round(score * 100) / 100);
+}
+
+const RENDERING_WORD: Record<TermStatus, string> = {
+  preferred: "use",
+  admitted: "also acceptable",
+  deprecated: "avoid (deprecated)",
+  forbidden: "never use (forbidden)",
+};
+
+/** A plain-language line a translator can read in any CAT tool's notes pane. */
+export function glossaryHintText(h: XliffGlossaryHint): string {
+  const parts: string[] = [];
+  for (const status of ["preferred", "admitted", "deprecated", "forbidden"] as const) {
+    const texts = h.translations.filter((t) => t.status === status).map((t) => `"${t.text}"`);
+    if (texts.length > 0) parts.push(`${RENDERING_WORD[status]} ${texts.join(", ")}`);
+  }
+  const def = h.definition ? ` Definition: ${h.definition}` : "";
+  const termStatus = h.status === "preferred" ? "" : ` (source term is ${h.status})`;
+  return `Glossary: ${h.term}${termStatus} → ${parts.join("; ") || "no English rendering"}.${def}`;
+}
+
+export const QA_PRIORITY: Record<XliffQaNote["severity"], number> = { error: 1, warning: 3, info: 5 };
+
+export const sourceOf = (u: XliffUnitInput): Content => ({ text: u.ar, codes: u.arCodes ?? [] });
+export const targetOf = (u: XliffUnitInput): Content | null =>
+  u.en === null ? null : { text: u.en, codes: u.enCodes ?? [] };
+
+/**
+ * Consecutive segments of one imported unit, as arrays; a segment without `origin` is a unit of its own.
+ */
+export async function* unitsOf(segments: UnitSource): AsyncGenerator<XliffUnitInput[]> {
+  let group: XliffUnitInput[] = [];
+  for await (const s of segments) {
+    const last = group[group.length - 1];
+    if (last !== undefined && (s.origin === undefined || last.origin?.unit !== s.origin.unit)) {
+      yield group;
+      group = [];
+    }
+    group.push(s);
+  }
+  if (group.length > 0) yield group;
+}
+
+/** The least advanced status of a unit's segments (what a 1.2 unit, with one state, can say). */
+export function lowestStatus(segments: readonly XliffUnitInput[]): SegmentStatus {
+  const order: SegmentStatus[] = ["new", "translated", "reviewed", "approved"];
+  return segments.reduce<SegmentStatus>(
+    (low, s) => (order.indexOf(s.status) < order.indexOf(low) ? s.status : low),
+    "approved",
+  );
+}
