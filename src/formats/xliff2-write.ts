@@ -23,6 +23,7 @@ import {
   XLIFF2_STATE,
   type XliffDocumentInfo,
   type XliffGlossaryHint,
+  type XliffIgnorableInput,
   type XliffUnitInput,
   type XliffWriteOptions,
   xliff2UnitId,
@@ -55,6 +56,15 @@ interface Part2 {
   segment: XliffUnitInput | null;
 }
 
+const ignorablePart = (ig: XliffIgnorableInput): Part2 => ({
+  kind: "ignorable",
+  id: ig.id ? nmtoken(ig.id) : null,
+  state: null,
+  source: ig.source,
+  target: ig.target,
+  segment: null,
+});
+
 /** A unit's segments and ignorables, each segment with a unique id (its own, else "1", "2"…). */
 function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): Part2[] {
   const parts: Part2[] = [];
@@ -78,15 +88,7 @@ function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): P
     return id;
   };
   for (const s of segs) {
-    for (const ig of s.origin?.before ?? [])
-      parts.push({
-        kind: "ignorable",
-        id: ig.id ? nmtoken(ig.id) : null,
-        state: null,
-        source: ig.source,
-        target: ig.target,
-        segment: null,
-      });
+    for (const ig of s.origin?.before ?? []) parts.push(ignorablePart(ig));
     const source = sourceOf(s);
     let target = targetOf(s);
     if (target === null && emptyTargets !== "omit")
@@ -99,15 +101,7 @@ function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): P
       target,
       segment: s,
     });
-    for (const ig of s.origin?.after ?? [])
-      parts.push({
-        kind: "ignorable",
-        id: ig.id ? nmtoken(ig.id) : null,
-        state: null,
-        source: ig.source,
-        target: ig.target,
-        segment: null,
-      });
+    for (const ig of s.origin?.after ?? []) parts.push(ignorablePart(ig));
   }
   return parts;
 }
