@@ -25,6 +25,7 @@ import {
   isArabicMarkOrTatweel,
   WRITTEN_NUMBER_SOURCE,
 } from "./arabic";
+import { softLineBreaks } from "./line-wrap";
 import { type Sentence, segmentSentences } from "./segment";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput, type TermMatcher } from "./terms";
 
@@ -52,12 +53,25 @@ export interface AlignOptions {
   band?: number;
 }
 
-/** Paragraph number of each sentence span of `text`: a line break between two sentences starts a paragraph. */
+/**
+ * Paragraph number of each sentence span of `text`: a line break between two sentences starts a paragraph,
+ * unless it is a soft break of hard-wrapped text (line-wrap.ts).
+ */
 export function paragraphNumbers(text: string, spans: readonly { start: number; end: number }[]): number[] {
+  const soft = new Set(softLineBreaks(text));
   let paragraph = 0;
   return spans.map((span, k) => {
     const prev = spans[k - 1];
-    if (prev && /[\n\r\u2028\u2029]/.test(text.slice(prev.end, span.start))) paragraph++;
+    if (prev) {
+      for (let p = prev.end; p < span.start; p++) {
+        const c = text.charCodeAt(p);
+        const isBreak = c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85;
+        if (isBreak && !soft.has(p) && !(c === 0x0a && text.charCodeAt(p - 1) === 0x0d && soft.has(p - 1))) {
+          paragraph++;
+          break;
+        }
+      }
+    }
     return paragraph;
   });
 }

@@ -1,12 +1,18 @@
 /**
- * Sentence segmentation for Arabic and English, in one pass over the text without regular expressions.
+ * Sentence segmentation for Arabic and English, in one pass over the text without regular expressions,
+ * following the annotation conventions of docs/quality.md (evaluation set 2, "Sentences").
  *
- * Line breaks always end a segment (the data has one paragraph a line). Within a line a sentence ends at a
- * run of . ! ? ؟ … ۔ plus any closing quotes/brackets right after it, when whitespace follows — unless
- * the period belongs to a number, an abbreviation (Mr., U.S., e.g., د., ص.ب.), an initial (J. F. Kennedy),
- * a URL or e-mail address, or the next word starts in lower case. Two cases without whitespace still break:
- * a period typed before the space instead of after it (`المنقحة .يمكنك`), and a period or question mark
- * glued between two Arabic words. The Arabic comma ، and semicolon ؛ never end a sentence.
+ * A line break ends a segment, except the soft breaks of hard-wrapped text (a PDF or e-mail copy broken at
+ * a fixed width: line-wrap.ts), which are spaces. Within a line a sentence ends at a run of . ! ? ؟ … ۔
+ * plus any closing quotes/brackets right after it, when whitespace follows — unless the period belongs to
+ * a number, an abbreviation or title (Mr., Eng., H.E., U.S., e.g., د., م., أ.د., ص.ب.), an initial
+ * (J. F. Kennedy), a list number or Roman numeral at the start of a line (1. / II.), a URL or e-mail
+ * address, or the next word starts in lower case. An ellipsis (… or ...) is a pause, not an end, unless
+ * what follows opens a new sentence (an upper-case word; in Arabic a reporting verb or a sentence-opening
+ * particle: `... وتناول اللقاء`). Two cases without whitespace still break: a period typed before the
+ * space instead of after it (`المنقحة .يمكنك`), and a period or question mark glued between two Arabic
+ * words. The Arabic comma ، and semicolon ؛ never end a sentence. Quotations of several sentences are
+ * split after each quoted sentence, the closing quote going with the last one.
  */
 import type { Lang } from "../types";
 import {
@@ -21,6 +27,7 @@ import {
   MIM,
   TATWEEL,
 } from "./arabic";
+import { softLineBreaks } from "./line-wrap";
 import { isInvisible, isSpace } from "./normalize";
 
 export interface Sentence {
@@ -35,8 +42,9 @@ export interface Sentence {
 const TITLES = new Set(
   (
     "mr mrs ms mme mlle dr prof st sr jr mt ft no nos art arts para paras fig figs vol vols pp p ch sec " +
-    "gen lt col capt cpt sgt maj adm cmdr gov sen rep pres amb hon rev fr messrs ave rd blvd dept est " +
-    "approx cf vs viz al ca jan feb mar apr jun jul aug sep sept oct nov dec op ed eds"
+    "gen lt col capt cpt sgt maj adm cmdr cdr brig gov sen rep pres amb hon rt rev fr messrs ave rd blvd " +
+    "dept dep est approx cf vs viz al ca jan feb mar apr jun jul aug sep sept oct nov dec op ed eds " +
+    "eng engr sh"
   ).split(" "),
 );
 // Dotted abbreviations that often end a sentence: break before these sentence openers only.
@@ -44,6 +52,17 @@ const SENTENCE_OPENERS = new Set(
   (
     "The A An This That These Those It Its He She They We I You His Her Their Our In On At As After Before " +
     "But And Yet However Meanwhile There Here When While If Since During Although Mr Mrs Ms Dr"
+  ).split(" "),
+);
+
+// Arabic words that open a new sentence after an ellipsis (informal typing uses "..." as a full stop):
+// reporting verbs in the perfect (masculine; the feminine adds ت) and sentence-opening particles. After
+// anything else an ellipsis is a pause (`المستحيل… بل`, `عاماً… أربعة عشر عاماً`). Hamza folded to ا.
+const ARABIC_OPENER_VERBS = new Set(
+  (
+    "قال اكد اشار اضاف اوضح اعرب تناول بحث ناقش استعرض شدد دعا دعت لفت نوه تابع اختتم افتتح استقبل " +
+    "التقى التقت عقد شارك تراس وقع اعلن جاء ذكر تطرق ثمن رحب اعتبر طالب حذر اكدت كان يذكر تجدر يشار " +
+    "يأتي ياتي تاتي اما كما وقد لقد"
   ).split(" "),
 );
 
@@ -129,6 +148,7 @@ enum WordKind {
   Initial, // one Latin capital: J. F. Kennedy
   ArabicLetter, // one Arabic letter: د. م. ص.
   Dotted, // U.S, e.g, a.m, ص.ب (letters, each part at most two)
+  Roman, // II, IV, XII (upper case)
   Other,
 }
 
@@ -164,7 +184,9 @@ function classifyWord(text: string, from: number, to: number): WordKind {
   if (digits > 0) return WordKind.Other;
   if (dots > 0) return maxPart <= 2 ? WordKind.Dotted : WordKind.Other;
   if (letters === 1) return isArabicLetter(firstLetter) ? WordKind.ArabicLetter : WordKind.Initial;
-  if (TITLES.has(text.slice(from, to).toLowerCase())) return WordKind.Title;
+  const word = text.slice(from, to);
+  if (TITLES.has(word.toLowerCase())) return WordKind.Title;
+  if (/^[IVX]+$/.test(word) && letters <= 5) return WordKind.Roman;
   return WordKind.Other;
 }
 
@@ -175,19 +197,57 @@ function wordStart(text: string, floor: number, to: number): number {
   return s;
 }
 
-/** Decides whether the terminator run text[i, j) followed by closers up to k ends a sentence. */
-function endsSentence(text: string, segStart: number, i: number, j: number, k: number, lang: Lang): boolean {
+/** Whether the Arabic word at `at` opens a new sentence after an ellipsis (ARABIC_OPENER_VERBS). */
+function opensArabicSentence(text: string, at: number): boolean {
+  let word = "";
+  for (let p = at; p < text.length && p - at < 24; p++) {
+    const c = text.charCodeAt(p);
+    if (isArabicMarkOrTatweel(c)) continue;
+    if (!isArabicLetter(c)) break;
+    word += c === 0x0622 || c === 0x0623 || c === 0x0625 ? "ا" : text[p];
+  }
+  for (const w of [word, word.slice(1)]) {
+    if (w !== word && !/^[وف]/.test(word)) break;
+    if (ARABIC_OPENER_VERBS.has(w) || (w.endsWith("ت") && ARABIC_OPENER_VERBS.has(w.slice(0, -1))))
+      return true;
+  }
+  // "من جانبه", "من جهتها", "ومن ناحية أخرى"
+  return /^[وف]?من\s+(?:جانب|جهت|ناحي)/.test(text.slice(at, at + 24));
+}
+
+/** An ellipsis: "…" or two or more periods. */
+function isEllipsis(text: string, i: number, j: number): boolean {
+  if (j === i + 1) return text.charCodeAt(i) === 0x2026;
+  for (let p = i; p < j; p++) if (text.charCodeAt(p) !== 0x2e) return false;
+  return true;
+}
+
+/**
+ * Decides whether the terminator run text[i, j) followed by closers up to k ends a sentence.
+ * `hardBreak(p)`: whether the line-break character at p ends a line (soft breaks of wrapped text do not).
+ */
+function endsSentence(
+  text: string,
+  segStart: number,
+  i: number,
+  j: number,
+  k: number,
+  lang: Lang,
+  hardBreak: (p: number) => boolean,
+): boolean {
   const n = text.length;
   if (k >= n) return true;
   const after = text.charCodeAt(k);
-  if (isNewline(after)) return true;
+  if (isNewline(after) && hardBreak(k)) return true;
   const first = text.charCodeAt(i);
   const singlePeriod = first === 0x2e && j === i + 1;
+  const ellipsis = k === j && isEllipsis(text, i, j);
   if (!isBlank(after)) {
     // "المنقحة .يمكنك": the period was typed before the space instead of after it.
     if (first === 0x2e && i > segStart && isBlank(text.charCodeAt(i - 1)) && isLetter(after)) return true;
     // Glued between two Arabic words: "الخصوصية.يمكنك", "لماذا؟قال".
     if (isArabicLetter(after) && k === j) {
+      if (ellipsis) return opensArabicSentence(text, k);
       if (!singlePeriod) return true;
       if (lang === "ar" && i > 0 && isArabicLetter(text.charCodeAt(i - 1))) {
         const kind = classifyWord(text, wordStart(text, segStart, i), i);
@@ -201,18 +261,26 @@ function endsSentence(text: string, segStart: number, i: number, j: number, k: n
   while (m < n && isBlank(text.charCodeAt(m))) m++;
   if (m >= n) return true;
   let next = text.charCodeAt(m);
-  if (isNewline(next)) return true;
+  if (isNewline(next) && hardBreak(m)) return true;
   let q = m;
   while (q < n && isOpener(next)) next = text.charCodeAt(++q);
   // A lower-case word after the terminator continues the sentence (approx. five, "Why?" he asked).
   if (isLowerLatin(next)) return false;
-  if (!singlePeriod || k > j) return true; // ?, !, …, "..." or a closed quotation: a real end
+  // An ellipsis is a pause unless a new sentence follows it: an upper-case word, an Arabic opener.
+  if (ellipsis) return isUpperLatin(next) || (isArabicLetter(next) && opensArabicSentence(text, q));
+  if (!singlePeriod || k > j) return true; // ?, !, a closed quotation: a real end
   const ws = wordStart(text, segStart, i);
   switch (classifyWord(text, ws, i)) {
     case WordKind.Empty:
       return true;
     case WordKind.Number: {
       // "1. First point" at the start of a line is list numbering, not a sentence.
+      let b = ws;
+      while (b > segStart && isBlank(text.charCodeAt(b - 1))) b--;
+      return b > segStart;
+    }
+    case WordKind.Roman: {
+      // "II. Economic affairs": a section number at the start of a line; elsewhere "Annex II. The …" ends.
       let b = ws;
       while (b > segStart && isBlank(text.charCodeAt(b - 1))) b--;
       return b > segStart;
@@ -248,13 +316,25 @@ export function segmentSentences(input: string, lang: Lang): Sentence[] {
     while (to > from && isBlank(input.charCodeAt(to - 1))) to--;
     if (to > from) out.push({ text: input.slice(from, to), start: from, end: to });
   };
+  const soft = softLineBreaks(input);
+  const softSet = soft.length > 0 ? new Set(soft) : null;
+  // A CRLF is one break, recorded at its CR.
+  const hardBreak = (p: number): boolean =>
+    softSet === null ||
+    !(
+      softSet.has(p) ||
+      (input.charCodeAt(p) === 0x0a && input.charCodeAt(p - 1) === 0x0d && softSet.has(p - 1))
+    );
   let segStart = 0;
   let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
     if (isNewline(c)) {
-      emit(segStart, i);
-      segStart = ++i;
+      if (hardBreak(i)) {
+        emit(segStart, i);
+        segStart = i + 1;
+      }
+      i++;
       continue;
     }
     if (!isTerminator(c)) {
@@ -265,7 +345,7 @@ export function segmentSentences(input: string, lang: Lang): Sentence[] {
     while (j < n && isTerminator(input.charCodeAt(j))) j++;
     let k = j;
     while (k < n && isCloser(input.charCodeAt(k))) k++;
-    if (endsSentence(input, segStart, i, j, k, lang)) {
+    if (endsSentence(input, segStart, i, j, k, lang, hardBreak)) {
       emit(segStart, k);
       segStart = k;
     }

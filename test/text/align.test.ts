@@ -7,6 +7,7 @@ import {
   canonicalNumber,
   paragraphNumbers,
 } from "../../src/text/align";
+import { segmentSentences } from "../../src/text/segment";
 import { loadSeedGlossary } from "../fixtures/glossary";
 
 // Deterministic pseudo-random lengths (LCG), so that failures reproduce.
@@ -187,6 +188,22 @@ describe("alignSentences", () => {
       end: text.indexOf(s) + s.length,
     }));
     expect(paragraphNumbers(text, spans)).toEqual([0, 0, 1, 2]);
+  });
+
+  it("does not count the soft line breaks of hard-wrapped text as paragraph breaks", () => {
+    const lines = [
+      "The truce took effect on 19 January and has allowed the",
+      "number of trucks crossing each day to rise to about 600.",
+      "More than 500,000 displaced persons have returned to the",
+      "north since the start of the truce, most of them to find",
+      "their homes destroyed.",
+      "",
+      "Needs and response",
+    ];
+    const text = lines.join("\n");
+    const sentences = segmentSentences(text, "en");
+    expect(sentences).toHaveLength(3);
+    expect(paragraphNumbers(text, sentences)).toEqual([0, 0, 1]);
   });
 
   it("aligns whole texts, segmenting them and using their paragraphs", () => {

@@ -13,12 +13,12 @@ function texts(input: string, lang: Lang): string[] {
 }
 
 describe("segmentSentences: terminators", () => {
-  it("splits on . ! ? ؟ … and keeps the terminator", () => {
-    expect(texts("قال ذلك. ثم غادر! هل عاد؟ نعم… انتهى", "ar")).toEqual([
+  it("splits on . ! ? ؟ and keeps the terminator", () => {
+    expect(texts("قال ذلك. ثم غادر! هل عاد؟ نعم. انتهى", "ar")).toEqual([
       "قال ذلك.",
       "ثم غادر!",
       "هل عاد؟",
-      "نعم…",
+      "نعم.",
       "انتهى",
     ]);
     expect(texts("It works. Does it? Yes! Fine...", "en")).toEqual([
@@ -26,6 +26,45 @@ describe("segmentSentences: terminators", () => {
       "Does it?",
       "Yes!",
       "Fine...",
+    ]);
+  });
+
+  // Convention 4 of docs/quality.md (evaluation set 2): an ellipsis is a pause, not an end, unless what
+  // follows is a new sentence. (Before issue 13 every ellipsis ended a sentence: "نعم… انتهى" was two.)
+  it("an ellipsis inside a sentence is a pause", () => {
+    expect(texts("نحن لا نطلب المستحيل… بل تطبيق القانون الدولي.", "ar")).toEqual([
+      "نحن لا نطلب المستحيل… بل تطبيق القانون الدولي.",
+    ]);
+    expect(texts("مضى أربعة عشر عاماً… أربعة عشر عاماً من المعاناة. وانتهى.", "ar")).toEqual([
+      "مضى أربعة عشر عاماً… أربعة عشر عاماً من المعاناة.",
+      "وانتهى.",
+    ]);
+    expect(texts("رسالة سلام... ودليل على الصداقة", "ar")).toEqual(["رسالة سلام... ودليل على الصداقة"]);
+    expect(texts("We are not asking for the impossible… only for the law.", "en")).toEqual([
+      "We are not asking for the impossible… only for the law.",
+    ]);
+    expect(texts("It has lasted 14 years… 14 years of pain.", "en")).toEqual([
+      "It has lasted 14 years… 14 years of pain.",
+    ]);
+  });
+
+  it("an ellipsis before a new sentence ends the first", () => {
+    // Informal Arabic typing uses "..." as a full stop before a reporting verb or an opening particle.
+    expect(texts("التقى الوزير نظيره الإسباني... وتناول اللقاء العلاقات الثنائية.", "ar")).toEqual([
+      "التقى الوزير نظيره الإسباني...",
+      "وتناول اللقاء العلاقات الثنائية.",
+    ]);
+    expect(texts("وصل الوفد…وأكدت الوزيرة أهمية الزيارة", "ar")).toEqual([
+      "وصل الوفد…",
+      "وأكدت الوزيرة أهمية الزيارة",
+    ]);
+    expect(texts("انتهت الجلسة... من جانبه، قال المندوب", "ar")).toEqual([
+      "انتهت الجلسة...",
+      "من جانبه، قال المندوب",
+    ]);
+    expect(texts("The talks went on... The Council then adjourned.", "en")).toEqual([
+      "The talks went on...",
+      "The Council then adjourned.",
     ]);
   });
 
@@ -202,5 +241,142 @@ describe("segmentSentences: paragraphs and messy input", () => {
       "نما الاقتصاد بنسبة 3.5% وفق U.S. Treasury.",
       "وأضاف التقرير…",
     ]);
+  });
+});
+
+/** Greedy hard wrap at `width` characters, as a PDF or e-mail copy breaks lines. */
+function wrap(paragraph: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of paragraph.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
+describe("segmentSentences: titles, labels, lists and wrapped text (issue 13)", () => {
+  it("titles of Gulf and UN usage do not end a sentence", () => {
+    expect(
+      texts("Headed by Eng. Khaled Al-Rasheed, the team arrived. H.E. Amb. Sr. Gomez spoke.", "en"),
+    ).toEqual(["Headed by Eng. Khaled Al-Rasheed, the team arrived.", "H.E. Amb. Sr. Gomez spoke."]);
+    expect(texts("H.E. Prof. Dr. Ali Hassan opened the session. It ended at noon.", "en")).toEqual([
+      "H.E. Prof. Dr. Ali Hassan opened the session.",
+      "It ended at noon.",
+    ]);
+    expect(texts("افتتح أ.د. محمد علي المعرض برفقة م. سامر عودة. وشارك فيه خبراء.", "ar")).toEqual([
+      "افتتح أ.د. محمد علي المعرض برفقة م. سامر عودة.",
+      "وشارك فيه خبراء.",
+    ]);
+    expect(texts("بُني المعبد في القرن الخامس ق.م وما زال قائماً. ويزوره السياح.", "ar")).toEqual([
+      "بُني المعبد في القرن الخامس ق.م وما زال قائماً.",
+      "ويزوره السياح.",
+    ]);
+  });
+
+  it("a Roman numeral heading keeps its title", () => {
+    expect(texts("I. Political affairs\nThe sides met.\nII. Economic affairs", "en")).toEqual([
+      "I. Political affairs",
+      "The sides met.",
+      "II. Economic affairs",
+    ]);
+    expect(texts("See Annex II. The figures follow.", "en")).toEqual([
+      "See Annex II.",
+      "The figures follow.",
+    ]);
+  });
+
+  it("Q&A labels and numbered points belong to their first sentence", () => {
+    expect(texts("س: هل من جديد؟\nج: الاتصالات مستمرة. وسنعلن التفاصيل.", "ar")).toEqual([
+      "س: هل من جديد؟",
+      "ج: الاتصالات مستمرة.",
+      "وسنعلن التفاصيل.",
+    ]);
+    expect(texts("Q: Any news?\nA: Contacts continue. Details will follow.", "en")).toEqual([
+      "Q: Any news?",
+      "A: Contacts continue.",
+      "Details will follow.",
+    ]);
+    expect(texts("١- يؤكد المجلس دعمه.\n٢. يرحب المجلس بالاتفاق.\n1. The Council affirms.", "ar")).toEqual([
+      "١- يؤكد المجلس دعمه.",
+      "٢. يرحب المجلس بالاتفاق.",
+      "1. The Council affirms.",
+    ]);
+  });
+
+  it("quotations of several sentences are split after each quoted sentence, in both languages", () => {
+    expect(texts("وقال: «لقد آن الأوان. ولن يتحقق ذلك دون سلام». ثم غادر.", "ar")).toEqual([
+      "وقال: «لقد آن الأوان.",
+      "ولن يتحقق ذلك دون سلام».",
+      "ثم غادر.",
+    ]);
+    expect(texts('He said: "It is time. It cannot wait." Then he left.', "en")).toEqual([
+      'He said: "It is time.',
+      'It cannot wait."',
+      "Then he left.",
+    ]);
+  });
+
+  it("reads the line breaks of hard-wrapped text as spaces, but not those of headlines, lists and tables", () => {
+    const body =
+      "Despite the ceasefire, restrictions on the entry of dual-use items continue to hamper the " +
+      "rehabilitation of water and electricity networks, and the only humanitarian corridor to the north " +
+      "is frequently closed. Humanitarian actors call for unimpeded access for humanitarian aid, in line " +
+      "with international humanitarian law.";
+    const bullet =
+      "• More than 500,000 internally displaced persons have returned to northern Gaza since the start " +
+      "of the truce, most of them to find their homes destroyed.";
+    const text = [
+      "Situation Report No. 12",
+      "",
+      "Highlights",
+      wrap(bullet, 58),
+      wrap("• Water infrastructure remains more than 80% damaged.", 58),
+      "",
+      wrap(body, 58),
+      "",
+      "Governorate\tShelters",
+      "Rafah\t16",
+    ].join("\n");
+    const out = texts(text, "en");
+    expect(out.map((s) => s.replace(/\n/g, " "))).toEqual([
+      "Situation Report No. 12",
+      "Highlights",
+      bullet,
+      "• Water infrastructure remains more than 80% damaged.",
+      body.slice(0, body.indexOf(" Humanitarian actors")),
+      body.slice(body.indexOf("Humanitarian actors")),
+      "Governorate\tShelters",
+      "Rafah\t16",
+    ]);
+    const arabic = wrap(
+      "ورغم وقف إطلاق النار، لا تزال القيود المفروضة على دخول المواد ذات الاستخدام المزدوج تعرقل إعادة " +
+        "تأهيل شبكات المياه والكهرباء، كما يُغلق الممر الإنساني الوحيد المؤدي إلى الشمال بصورة متكررة. " +
+        "وتدعو الجهات الإنسانية إلى ضمان وصول المساعدات الإنسانية دون عوائق.",
+      50,
+    );
+    expect(texts(`الاحتياجات والاستجابة\n\n${arabic}`, "ar")).toHaveLength(3);
+  });
+
+  it("keeps every line break of texts that are not wrapped", () => {
+    const transcript = [
+      "Q: Is there anything new on the ongoing negotiations to reach a truce in Gaza?",
+      "A: Contacts are continuing around the clock with all parties.",
+      "Q: And what about the upcoming Arab summit?",
+      "A: The summit will be held as scheduled.",
+    ].join("\n");
+    expect(texts(transcript, "en")).toHaveLength(4);
+    const address = "Embassy of the State of Kuwait\nCultural Office\nMoscow\nRussian Federation";
+    expect(texts(address, "en")).toHaveLength(4);
+    const headlines = [
+      "Our Ambassador meets the Russian Deputy Foreign Minister on bilateral relations",
+      "Embassy takes part in the regular meeting of the GCC ambassadors in Moscow",
+      "Advisory for citizens travelling to the Russian Federation this winter season",
+      "Visit by a delegation from the Kuwait Investment Authority to the embassy",
+    ].join("\n");
+    expect(texts(headlines, "en")).toHaveLength(4);
   });
 });
