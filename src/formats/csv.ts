@@ -12,6 +12,7 @@ import {
   type KeyedEntry,
   type TsvProblem,
 } from "./seed-tsv";
+import { neutralizeFormula, restoreFormula } from "./spreadsheet-cell";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -23,10 +24,14 @@ export function csvField(value: string | null): string {
 export interface CsvWriteOptions {
   /** Prefix a UTF-8 byte order mark (default true: Excel otherwise decodes Arabic as ANSI). */
   bom?: boolean;
+  /** Prefix cells a spreadsheet would run as formulas with an apostrophe (default true; spreadsheet-cell.ts). */
+  escapeFormulas?: boolean;
 }
 
 export function writeGlossaryCsv(entries: Iterable<KeyedEntry>, options: CsvWriteOptions = {}): string {
   const rows: string[] = [GLOSSARY_TSV_COLUMNS.join(",")];
+  const cell =
+    options.escapeFormulas === false ? csvField : (v: string | null) => csvField(neutralizeFormula(v ?? ""));
   for (const e of entries) {
     e.terms.forEach((t, i) => {
       const first = i === 0;
@@ -43,7 +48,7 @@ export function writeGlossaryCsv(entries: Iterable<KeyedEntry>, options: CsvWrit
           first ? e.note : "",
           first ? e.source : "",
         ]
-          .map(csvField)
+          .map(cell)
           .join(","),
       );
     });
@@ -156,8 +161,9 @@ export function parseGlossaryCsv(text: string): KeyedEntry[] {
       });
       continue;
     }
+    // Cells the writer neutralised against formula injection get their text back (spreadsheet-cell.ts).
     const [key = "", lang = "", status = "", term = "", pos, termNote, domain, definition, note, source] =
-      fields;
+      fields.map(restoreFormula);
     if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(key))
       problems.push({ line, field: "key", message: `"${key}" is not a valid key` });
     if (!(LANGS as readonly string[]).includes(lang))

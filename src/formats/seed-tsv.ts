@@ -1,4 +1,5 @@
 import { LANGS, type Lang, TERM_STATUSES, type Term, type TermStatus } from "../types";
+import { neutralizeFormula, restoreFormula } from "./spreadsheet-cell";
 
 /**
  * The glossary TSV format (glossary/README.md): one row per term, concept fields on the first row of each
@@ -91,8 +92,9 @@ export function parseGlossaryTsv(text: string): KeyedEntry[] {
       });
       continue;
     }
+    // Cells the writer neutralised against formula injection get their text back (spreadsheet-cell.ts).
     const [key = "", lang = "", status = "", term = "", pos, termNote, domain, definition, note, source] =
-      cols;
+      cols.map(restoreFormula);
     if (!KEY_RE.test(key))
       problems.push({ line: lineNo, field: "key", message: `"${key}" is not a valid key` });
     if (!(LANGS as readonly string[]).includes(lang))
@@ -148,14 +150,22 @@ export function parseGlossaryTsv(text: string): KeyedEntry[] {
 
 const FORBIDDEN_IN_FIELD = /[\t\r\n]/;
 
-/** Writes entries in the glossary TSV format. Tabs and line breaks cannot be represented and are refused. */
-export function writeGlossaryTsv(entries: Iterable<KeyedEntry>): string {
+/**
+ * Writes entries in the glossary TSV format. Tabs and line breaks cannot be represented and are refused.
+ * Cells a spreadsheet would run as formulas get an apostrophe first unless `escapeFormulas` is false
+ * (spreadsheet-cell.ts); the reader takes it off again.
+ */
+export function writeGlossaryTsv(
+  entries: Iterable<KeyedEntry>,
+  options: { escapeFormulas?: boolean } = {},
+): string {
   const out: string[] = [GLOSSARY_TSV_COLUMNS.join("\t")];
+  const neutralize = options.escapeFormulas !== false;
   const cell = (v: string | null, what: string) => {
     const s = v ?? "";
     if (FORBIDDEN_IN_FIELD.test(s))
       throw new Error(`${what} contains a tab or line break, which TSV cannot hold`);
-    return s;
+    return neutralize ? neutralizeFormula(s) : s;
   };
   for (const e of entries) {
     e.terms.forEach((t, i) => {

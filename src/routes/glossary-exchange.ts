@@ -28,7 +28,12 @@ export interface ExchangeFormat {
   accepts: readonly string[];
   extension: string;
   parse(text: string): KeyedEntry[];
-  write(entries: KeyedEntry[]): string | Promise<string>;
+  /** `escapeFormulas` (CSV/TSV only): prefix cells a spreadsheet would run as formulas (spreadsheet-cell.ts). */
+  write(entries: KeyedEntry[], options: ExportOptions): string | Promise<string>;
+}
+
+export interface ExportOptions {
+  escapeFormulas: boolean;
 }
 
 /**
@@ -56,7 +61,7 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     accepts: ["text/tab-separated-values", "text/tsv", "text/plain"],
     extension: "tsv",
     parse: parseGlossaryTsv,
-    write: writeGlossaryTsv,
+    write: (entries, options) => writeGlossaryTsv(entries, options),
   },
   csv: {
     mediaType: "text/csv; charset=utf-8; header=present",
@@ -70,7 +75,7 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     ],
     extension: "csv",
     parse: parseGlossaryCsv,
-    write: (entries) => writeGlossaryCsv(entries),
+    write: (entries, options) => writeGlossaryCsv(entries, options),
   },
   tbx: {
     mediaType: "application/xml; charset=utf-8",
@@ -137,12 +142,13 @@ const toKeyed = (e: KeyedGlossaryEntry): KeyedEntry => ({
 export async function exportGlossary(
   db: Parameters<typeof keyedEntries>[0],
   formatName: string,
+  options: ExportOptions = { escapeFormulas: true },
 ): Promise<{ body: string; mediaType: string; fileName: string }> {
   const format = formatOf(formatName, exportFormats());
   const entries = (await keyedEntries(db)).map(toKeyed);
   const suffix = formatName === "tbx2008" ? "-tbx2008" : "";
   return {
-    body: await format.write(entries),
+    body: await format.write(entries, options),
     mediaType: format.mediaType,
     fileName: `diwan-glossary${suffix}.${format.extension}`,
   };
@@ -269,6 +275,14 @@ export const glossaryExchangeRouter = createRouter()
       request: {
         query: z.object({
           format: z.string().max(20).default("tsv").openapi({ description: "tbx, tbx2008, csv or tsv" }),
+          escapeFormulas: z
+            .enum(["true", "false"])
+            .default("true")
+            .openapi({
+              description:
+                "CSV/TSV: prefix cells starting with =, +, -, @, tab or CR with an apostrophe so spreadsheets do " +
+                "not run them as formulas (the import takes it off again). false writes them as they are.",
+            }),
         }),
       },
       responses: {
@@ -284,7 +298,8 @@ export const glossaryExchangeRouter = createRouter()
       },
     }),
     async (c) => {
-      const file = await exportGlossary(c.var.db, c.req.valid("query").format);
+      const { format, escapeFormulas } = c.req.valid("query");
+      const file = await exportGlossary(c.var.db, format, { escapeFormulas: escapeFormulas === "true" });
       c.header("content-type", file.mediaType);
       c.header("content-disposition", `attachment; filename="${file.fileName}"`);
       c.header("cache-control", "no-store");
