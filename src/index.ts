@@ -4,6 +4,7 @@ import { ApiError, problemResponse } from "./errors";
 import { authenticate } from "./middleware/auth";
 import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
+import { strictQuery } from "./middleware/strict-text";
 import { documentsRouter, segmentsRouter } from "./routes/documents";
 import { glossaryRouter } from "./routes/glossary";
 import { glossaryExchangeRouter } from "./routes/glossary-exchange";
@@ -33,6 +34,8 @@ app.use(
     xFrameOptions: "DENY",
   }),
 );
+// Query strings that are not UTF-8 are refused everywhere (API and web), before anything reads them.
+app.use("*", strictQuery);
 app.use("/api/*", jsonBodyGuard, d1Session, authenticate);
 
 app.route("/", metaRouter);

@@ -4,6 +4,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "../errors";
+import { strictForm } from "../middleware/strict-text";
 import { authRoutes } from "./auth/routes";
 import { webD1Session } from "./bookmark";
 import { MessagePage } from "./components";
@@ -51,6 +52,7 @@ for (const area of WEB_AREAS) {
         throw new ApiError(413, "payload-too-large", "Too large", "the form or file is too large");
       },
     }),
+    strictForm,
     webD1Session,
     loadSession,
     formToken,
