@@ -14,7 +14,8 @@
  *   least 3 once a suffix is stripped too.
  */
 
-import { ALEF, ALEF_WASLA, ARABIC_BLOCK_END, ARABIC_BLOCK_FIRST, MIM, NUN, TA, WAW, YA } from "./arabic";
+import { ALEF, ALEF_WASLA, ARABIC_BLOCK_END, ARABIC_BLOCK_FIRST, HA, MIM, NUN, TA, WAW, YA } from "./arabic";
+import { canonicalSpelling, classicalSingulars, singularGlossaryWord } from "./english";
 import { KeyTable, toCodes } from "./keytable";
 
 /** The glossary token ended in ة: it takes ـت before pronouns, ـات, ـتان/ـتين. */
@@ -54,7 +55,7 @@ const PROCLITICS = [
   "فكال",
 ];
 const PRONOUNS = ["ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا"];
-const NUMBER_SUFFIXES = ["ا", "ان", "ين", "ات", "ون", "و", "ي", "ت", "تان", "تين", "ه"];
+const NUMBER_SUFFIXES = ["ا", "ان", "ين", "ات", "ون", "و", "ي", "ت", "تان", "تين", "تا", "تي", "ه"];
 const NUN_FINAL = new Set(["ان", "ين", "ون", "تان", "تين"]);
 
 const MIN_STRIPPED_STEM = 3;
@@ -62,6 +63,8 @@ const MIN_PROCLITIC_STEM = 2;
 
 const ARTICLE = toCodes("ال");
 const PROCLITIC_CODES = PROCLITICS.map(toCodes);
+/** Whether each proclitic stack ends in the article (ال, وال, بال…, or لل = ل + ال). */
+const PROCLITIC_HAS_ARTICLE = PROCLITICS.map((p) => p.endsWith("ال") || p.endsWith("لل"));
 const PRONOUN_CODES = PRONOUNS.map(toCodes);
 const NUMBER_CODES = NUMBER_SUFFIXES.map(toCodes);
 
@@ -108,12 +111,22 @@ export function arabicKeyStart(c: ArrayLike<number>, a: number, b: number, first
 }
 
 /**
- * End of the key of a glossary token codes[a, b) (after arabicKeyStart): a sound masculine plural in ـون
- * (المماثلون, النازحون) is keyed by its singular, flagged KEY_SOUND_PLURAL, so that the oblique ـين of the
- * text (المماثلين) meets it too. Only stems of 4+ letters: تعاون and قانون keep their ون.
+ * End of the key of a glossary token codes[a, b) (after arabicKeyStart): a sound masculine plural is keyed
+ * by its singular, flagged KEY_SOUND_PLURAL, so that every case and number of the text meets it: ـون
+ * (المماثلون, النازحون; stems of 4+ letters: تعاون and قانون keep their ون) and, where the stem has the
+ * shape of a word that takes this plural (a participle in م-, a nisba in ـي, the active participle فاعل),
+ * ـين (المراقبين, النازحين; not فلسطين) and, in construct (a word of the term follows), ـو (مستشارو).
  */
-export function arabicKeyEnd(c: ArrayLike<number>, a: number, b: number): number {
-  return b - a >= 6 && c[b - 2] === WAW && c[b - 1] === NUN ? b - 2 : b;
+export function arabicKeyEnd(c: ArrayLike<number>, a: number, b: number, construct: boolean): number {
+  if (b - a >= 6 && c[b - 1] === NUN && c[b - 2] === WAW) return b - 2;
+  if (b - a >= 6 && c[b - 1] === NUN && c[b - 2] === YA && takesSoundPlural(c, a, b - 2)) return b - 2;
+  if (construct && b - a >= 5 && c[b - 1] === WAW && takesSoundPlural(c, a, b - 1)) return b - 1;
+  return b;
+}
+
+/** The stem codes[a, b) has a shape that takes the sound masculine plural (see arabicKeyEnd). */
+function takesSoundPlural(c: ArrayLike<number>, a: number, b: number): boolean {
+  return (b - a >= 4 && c[a] === MIM) || c[b - 1] === YA || (b - a === 4 && c[a + 1] === ALEF);
 }
 
 /** KEY_* flags of the key codes[a, b); `taMarbuta`: the original word ended in ة. */
@@ -134,16 +147,27 @@ export function isFormFourVerbalNoun(c: ArrayLike<number>, a: number, b: number)
 }
 
 /**
- * Reports a candidate key codes[a, b) (followed by ه when `appendHa`: a ta marbuta restored), the flags the
- * key must have and must not have, and whether a proclitic other than the article was stripped.
+ * Marker code unit that ends the dual key of a glossary word in ـان/ـين (الطرفان → طرف + DUAL_MARK): the
+ * text's dual forms (الطرفين, طرفا/طرفي in construct) meet it, its singular does not. A noncharacter,
+ * never in normalised text.
+ */
+export const DUAL_MARK = 0xfdd0;
+
+/**
+ * Reports a candidate key codes[a, b) (followed by `extra` when ≥ 0: ه for a ta marbuta restored, or
+ * DUAL_MARK), the flags the key must have and must not have, `rank`: how many letters of proclitics other
+ * than the article were stripped in front (0 for none), and `construct`: the reading is only plausible
+ * in the middle of a multi-word term (a construct form such as وزيري الخارجية, or a two-letter stem behind
+ * a one-letter proclitic, وحق النقض), so it may continue a term but not end one.
  */
 export type KeyVisitor = (
   a: number,
   b: number,
-  appendHa: boolean,
+  extra: number,
   requiredFlags: number,
   forbiddenFlags: number,
-  viaProclitic: boolean,
+  rank: number,
+  construct: boolean,
 ) => void;
 
 /**
@@ -157,11 +181,16 @@ export function arabicCandidates(
   taMarbuta: boolean,
   visit: KeyVisitor,
 ): void {
-  suffixCandidates(c, a, b, taMarbuta, false, false, visit);
+  suffixCandidates(c, a, b, taMarbuta, 0, false, false, false, visit);
   for (const k of inBlock(c[a], PROCLITICS_BY_FIRST)) {
     const p = PROCLITIC_CODES[k] as Uint16Array;
     if (b - a - p.length < MIN_PROCLITIC_STEM || !startsWith(c, a, b, p)) continue;
-    suffixCandidates(c, a + p.length, b, taMarbuta, k !== 0, true, visit);
+    // Behind و ف ب ك ل (alone or stacked) without the article, a two-letter stem is most often the word's
+    // own first letter read as a clitic (بحر is not ب + حر): only a multi-word term may start there
+    // (وحق النقض, لحل الدولتين).
+    const article = PROCLITIC_HAS_ARTICLE[k] as boolean;
+    const shortStem = !article && b - a - p.length < MIN_STRIPPED_STEM;
+    suffixCandidates(c, a + p.length, b, taMarbuta, k === 0 ? 0 : p.length, shortStem, article, true, visit);
   }
 }
 
@@ -170,20 +199,22 @@ function suffixCandidates(
   a: number,
   b: number,
   taMarbuta: boolean,
-  viaProclitic: boolean,
+  rank: number,
+  construct: boolean,
+  definite: boolean,
   stripped: boolean,
   visit: KeyVisitor,
 ): void {
-  if (b - a >= (stripped ? MIN_PROCLITIC_STEM : 1)) visit(a, b, false, 0, 0, viaProclitic);
-  numberCandidates(c, a, b, false, taMarbuta, viaProclitic, visit);
+  if (b - a >= (stripped ? MIN_PROCLITIC_STEM : 1)) visit(a, b, -1, 0, 0, rank, construct);
+  numberCandidates(c, a, b, false, taMarbuta, definite, rank, visit);
   if (taMarbuta) return; // a final ة is never the pronoun ـه, and no pronoun ends in ة
   for (const k of inBlock(c[b - 1], PRONOUNS_BY_LAST)) {
     const pr = PRONOUN_CODES[k] as Uint16Array;
     if (b - a - pr.length < 2 || !endsWith(c, a, b, pr)) continue;
     const b1 = b - pr.length;
     // Bare stem + pronoun: not on ta-marbuta keys (those take ـت before a pronoun).
-    if (b1 - a >= MIN_STRIPPED_STEM) visit(a, b1, false, 0, KEY_TA_MARBUTA, viaProclitic);
-    numberCandidates(c, a, b1, true, false, viaProclitic, visit);
+    if (b1 - a >= MIN_STRIPPED_STEM) visit(a, b1, -1, 0, KEY_TA_MARBUTA, rank, false);
+    numberCandidates(c, a, b1, true, false, definite, rank, visit);
   }
 }
 
@@ -193,9 +224,12 @@ function numberCandidates(
   b1: number,
   hasPronoun: boolean,
   taMarbuta: boolean,
-  viaProclitic: boolean,
+  definite: boolean,
+  rank: number,
   visit: KeyVisitor,
 ): void {
+  // A noun in construct never has the article: the construct readings below need an indefinite word.
+  const construct = !hasPronoun && !definite;
   for (const k of inBlock(c[b1 - 1], NUMBERS_BY_LAST)) {
     const n = NUMBER_CODES[k] as Uint16Array;
     if (b1 - a - n.length < MIN_STRIPPED_STEM || !endsWith(c, a, b1, n)) continue;
@@ -207,31 +241,47 @@ function numberCandidates(
         // Feminine ـة of a participle, nisba adjective or فعيل/فاعل person noun (مستشارة, وطنية, رئيسة);
         // only a real ة, no pronoun after.
         if (taMarbuta && !hasPronoun) {
-          visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
-          visit(a, be, false, KEY_FEMININE, 0, viaProclitic);
+          visit(a, be, -1, KEY_SOUND_PLURAL, 0, rank, false);
+          visit(a, be, -1, KEY_FEMININE, 0, rank, false);
         }
         break;
       case "ت":
-        if (hasPronoun) visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
+        if (hasPronoun) visit(a, be, HA, KEY_TA_MARBUTA, 0, rank, false);
         break;
       case "تان":
       case "تين":
-        visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
+        visit(a, be, HA, KEY_TA_MARBUTA, 0, rank, false);
+        break;
+      case "تا":
+      case "تي":
+        // Dual of a ta-marbuta noun in construct (قنصليتا / قنصليتي البلدين), or ـتي = its ت + "my".
+        if (construct) visit(a, be, HA, KEY_TA_MARBUTA, 0, rank, false);
         break;
       case "ات":
-        visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
-        visit(a, be, true, KEY_TA_MARBUTA, 0, viaProclitic);
+        visit(a, be, -1, 0, KEY_TA_MARBUTA, rank, false);
+        visit(a, be, HA, KEY_TA_MARBUTA, 0, rank, false);
         break;
       case "ون":
       case "و":
+        visit(a, be, -1, KEY_SOUND_PLURAL, 0, rank, false);
+        break;
       case "ي":
-        visit(a, be, false, KEY_SOUND_PLURAL, 0, viaProclitic);
+        visit(a, be, -1, KEY_SOUND_PLURAL, 0, rank, false);
+        if (construct) {
+          // Oblique dual (or plural) in construct, of any noun: وزيري الخارجية, طرفي النزاع.
+          visit(a, be, -1, 0, KEY_TA_MARBUTA, rank, true);
+          visit(a, be, DUAL_MARK, 0, 0, rank, true);
+        }
         break;
       case "ا":
-        if (!hasPronoun) visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
+        if (!hasPronoun) {
+          visit(a, be, -1, 0, KEY_TA_MARBUTA, rank, false);
+          if (construct) visit(a, be, DUAL_MARK, 0, 0, rank, true); // nominative dual in construct: طرفا النزاع
+        }
         break;
-      default: // ان, ين: dual (and ين plural) of any noun
-        visit(a, be, false, 0, KEY_TA_MARBUTA, viaProclitic);
+      default: // ان, ين: dual (and ين plural) of any noun, and a dual the glossary lists
+        visit(a, be, -1, 0, KEY_TA_MARBUTA, rank, false);
+        visit(a, be, DUAL_MARK, 0, 0, rank, false);
         break;
     }
   }
@@ -295,11 +345,13 @@ export function isVerbAfterParticle(particle: number, c: ArrayLike<number>, a: n
 
 /**
  * Key of a glossary token in Latin script: lower case, without a possessive (Children's Fund also matches
- * "Children Fund"); short all-capital acronyms (UN, WHO) stay case-sensitive so "who" and "us" do not match.
+ * "Children Fund"), in canonical spelling (english.ts), with `singular` a plural keyed by its singular;
+ * short all-capital acronyms (UN, WHO) stay case-sensitive so "who" and "us" do not match.
  */
-export function latinGlossaryKey(original: string, norm: string): string {
+export function latinGlossaryKey(original: string, norm: string, singular: boolean): string {
   if (isShortAcronym(original)) return `=${original}`;
-  return norm.endsWith("'s") && norm.length > 3 ? norm.slice(0, -2) : norm;
+  const w = norm.endsWith("'s") && norm.length > 3 ? norm.slice(0, -2) : norm;
+  return canonicalSpelling(singular ? singularGlossaryWord(w) : w);
 }
 
 function isShortAcronym(s: string): boolean {
@@ -311,9 +363,13 @@ function isShortAcronym(s: string): boolean {
   return true;
 }
 
-/** English possessive and plural variants of a normalised (lower-case) word; `original` keeps its case. */
+/**
+ * English possessive and plural variants of a normalised (lower-case) word, in canonical spelling
+ * (english.ts: colour = color, organisation = organization); `original` keeps its case for acronyms.
+ */
 export function latinCandidates(original: string, norm: string, visit: (key: string) => void): void {
-  visit(norm);
+  const word = (key: string) => visit(canonicalSpelling(key));
+  word(norm);
   let w = norm;
   let o = original;
   if (w.endsWith("'s")) {
@@ -323,10 +379,11 @@ export function latinCandidates(original: string, norm: string, visit: (key: str
     w = w.slice(0, -1);
     o = o.slice(0, -1);
   }
-  if (w !== norm) visit(w);
-  if (w.length > 4 && w.endsWith("ies")) visit(`${w.slice(0, -3)}y`);
-  if (w.length > 3 && w.endsWith("es")) visit(w.slice(0, -2));
-  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) visit(w.slice(0, -1));
+  if (w !== norm) word(w);
+  if (w.length > 4 && w.endsWith("ies")) word(`${w.slice(0, -3)}y`);
+  if (w.length > 3 && w.endsWith("es")) word(w.slice(0, -2));
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) word(w.slice(0, -1));
+  classicalSingulars(w, word);
   if (isShortAcronym(o)) visit(`=${o}`);
   else if (o.length >= 3 && o.endsWith("s") && isShortAcronym(o.slice(0, -1))) visit(`=${o.slice(0, -1)}`);
 }

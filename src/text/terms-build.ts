@@ -3,20 +3,27 @@
  * per-language trie; known names that are not terms (KNOWN_NAMES) are added like terms and flagged.
  */
 import type { Lang } from "../types";
+import { ALEF, HA, NUN, TA, YA } from "./arabic";
 import { EdgeTable, KeyTable } from "./keytable";
 import {
   arabicKeyEnd,
   arabicKeyFlags,
   arabicKeyStart,
+  DUAL_MARK,
   isFormFourVerbalNoun,
   KEY_SOUND_PLURAL,
+  KEY_TA_MARBUTA,
+  latinGlossaryKey,
 } from "./morphology";
 import {
   GAP_COMMA,
   GAP_HYPHEN,
   GAP_PERIOD,
+  GAP_SPACE,
   RECORD_ARABIC,
   RECORD_NAME,
+  RECORD_NISBA_NOUN,
+  RECORD_STATE,
   RECORD_VERBAL_NOUN,
   ReadingCache,
   SCRIPT_AR,
@@ -31,15 +38,21 @@ import type { TermScratch } from "./terms-scratch";
 import { scanTokens, type TokenScan } from "./tokenize";
 
 /**
- * Multi-word names of States that are not glossary terms but contain a glossary word (الولايات: plural of
- * ولاية, *mandate*). Matched like terms so that the longest match covers the name; never reported.
+ * Multi-word names that are not glossary terms but contain one (الولايات: plural of ولاية, *mandate*;
+ * الصين in بحر الصين الجنوبي). Matched like terms so that the longest match covers the name; never
+ * reported. `state`: the name of a State (see the verbal-noun rule in terms-context.ts).
  */
-const KNOWN_NAMES: readonly { lang: Lang; text: string }[] = [
-  { lang: "ar", text: "الولايات المتحدة" },
-  { lang: "ar", text: "الولايات المتحدة الأمريكية" },
-  { lang: "ar", text: "الولايات المتحدة الأميركية" },
-  { lang: "ar", text: "المملكة المتحدة" },
-  { lang: "ar", text: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية" },
+const KNOWN_NAMES: readonly { lang: Lang; text: string; state: boolean }[] = [
+  { lang: "ar", text: "الولايات المتحدة", state: true },
+  { lang: "ar", text: "الولايات المتحدة الأمريكية", state: true },
+  { lang: "ar", text: "الولايات المتحدة الأميركية", state: true },
+  { lang: "ar", text: "المملكة المتحدة", state: true },
+  { lang: "ar", text: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية", state: true },
+  // Seas named after a country: the country's term inside them is not the country.
+  { lang: "ar", text: "بحر الصين الجنوبي", state: false },
+  { lang: "ar", text: "بحر الصين الشرقي", state: false },
+  { lang: "en", text: "South China Sea", state: false },
+  { lang: "en", text: "East China Sea", state: false },
 ];
 
 // Pseudo-keys for punctuation inside a term: "United Nations Educational, Scientific and …", "St. Petersburg".
@@ -47,20 +60,18 @@ const COMMA_KEY = ",";
 const PERIOD_KEY = ".";
 const MAX_VARIANTS = 8;
 
-/** Whether text[a, b) is a short all-capital acronym (UN, WHO): such keys stay case-sensitive. */
-export function isShortAcronymAt(text: string, a: number, b: number): boolean {
-  if (b - a < 2 || b - a > 3) return false;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x41 || c > 0x5a) return false;
-  }
-  return true;
+function normString(scan: TokenScan, k: number): string {
+  let s = "";
+  for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
+    s += String.fromCharCode(scan.codes[i] as number);
+  return s;
 }
 
 /**
- * Key id of a Latin glossary word or of two joined words (G-20 → g20), as morphology.latinGlossaryKey
- * computes it, without building strings: `=` + the original for a short acronym, else the normalised
- * form without a possessive 's.
+ * Key id of a Latin glossary word, or of two words joined (G-20 → g20, cyber security → cybersecurity):
+ * morphology.latinGlossaryKey of the original (for short acronyms) and the normalised form. `singular`:
+ * a plural is keyed by its singular (in multi-word terms only: a one-word plural term such as
+ * *safeguards* or *sanctions* names what the singular does not).
  */
 export function addLatinKey(
   keys: KeyTable,
@@ -68,56 +79,47 @@ export function addLatinKey(
   scan: TokenScan,
   k0: number,
   k1: number,
-  scratch: TermScratch,
+  singular: boolean,
 ): number {
-  const oa = scan.start[k0] as number;
-  const ob = scan.end[k1] as number;
-  if (k0 === k1 ? isShortAcronymAt(text, oa, ob) : false) {
-    const s = scratch.keyBuffer(ob - oa + 1);
-    s[0] = 0x3d;
-    for (let i = oa; i < ob; i++) s[i - oa + 1] = text.charCodeAt(i);
-    return keys.add(s, 0, ob - oa + 1);
+  let original = text.slice(scan.start[k0] as number, scan.end[k0] as number);
+  let norm = normString(scan, k0);
+  if (k1 !== k0) {
+    original += text.slice(scan.start[k1] as number, scan.end[k1] as number);
+    norm += normString(scan, k1);
   }
-  if (k0 !== k1) {
-    // Two words joined: the original is the two words without what separates them.
-    const a0 = scan.start[k0] as number;
-    const b0 = scan.end[k0] as number;
-    const a1 = scan.start[k1] as number;
-    const b1 = scan.end[k1] as number;
-    const n = b0 - a0 + b1 - a1;
-    const s = scratch.keyBuffer(n + 1);
-    for (let i = a0; i < b0; i++) s[i - a0] = text.charCodeAt(i);
-    for (let i = a1; i < b1; i++) s[b0 - a0 + i - a1] = text.charCodeAt(i);
-    if (n >= 2 && n <= 3) {
-      let acronym = true;
-      for (let i = 0; i < n; i++) if ((s[i] as number) < 0x41 || (s[i] as number) > 0x5a) acronym = false;
-      if (acronym) {
-        s.copyWithin(1, 0, n);
-        s[0] = 0x3d;
-        return keys.add(s, 0, n + 1);
-      }
-    }
-    // Normalised forms of the two words, concatenated.
-    let m = 0;
-    const c = scan.codes;
-    const t = scratch.keyBuffer(
-      (scan.normEnd[k0] as number) -
-        (scan.normStart[k0] as number) +
-        (scan.normEnd[k1] as number) -
-        (scan.normStart[k1] as number),
-    );
-    for (let i = scan.normStart[k0] as number; i < (scan.normEnd[k0] as number); i++) t[m++] = c[i] as number;
-    for (let i = scan.normStart[k1] as number; i < (scan.normEnd[k1] as number); i++) t[m++] = c[i] as number;
-    return keys.add(t, 0, withoutPossessive(t, 0, m));
-  }
-  const a = scan.normStart[k0] as number;
-  const b = scan.normEnd[k0] as number;
-  return keys.add(scan.codes, a, a + withoutPossessive(scan.codes, a, b));
+  return keys.addString(latinGlossaryKey(original, norm, singular));
 }
 
-/** Length of the normalised word c[a, b) without a final 's (if longer than 3). */
-function withoutPossessive(c: ArrayLike<number>, a: number, b: number): number {
-  return b - a > 3 && c[b - 2] === 0x27 && c[b - 1] === 0x73 ? b - a - 2 : b - a;
+/**
+ * Whether tokens k − 1 and k may also be written as one word: two Latin words joined by a space (cyber
+ * security), or two words of no Arabic script joined by a hyphen (G-20, cease-fire).
+ */
+function latinPair(scan: TokenScan, k: number): boolean {
+  if (k === 0) return false;
+  const gap = scan.gap[k - 1];
+  if (gap === GAP_HYPHEN) return scan.script[k - 1] !== SCRIPT_AR && scan.script[k] !== SCRIPT_AR;
+  return gap === GAP_SPACE && scan.script[k - 1] === SCRIPT_LATIN && scan.script[k] === SCRIPT_LATIN;
+}
+
+/** The key codes[a, b) (after the article) is a feminine plural in ـات with a stem of 3+ letters. */
+function isFemininePlural(c: ArrayLike<number>, a: number, b: number, taMarbuta: boolean): boolean {
+  return !taMarbuta && b - a >= 5 && c[b - 2] === ALEF && c[b - 1] === TA;
+}
+
+function isFemininePluralToken(text: string, scan: TokenScan, k: number): boolean {
+  const b = scan.normEnd[k] as number;
+  const a = arabicKeyStart(
+    scan.codes,
+    scan.normStart[k] as number,
+    b,
+    text.charCodeAt(scan.start[k] as number),
+  );
+  return isFemininePlural(scan.codes, a, b, false);
+}
+
+/** A word in ـان/ـين with a stem of 3+ letters: possibly a dual. */
+function isDualShaped(c: ArrayLike<number>, a: number, b: number): boolean {
+  return b - a >= 5 && c[b - 1] === NUN && (c[b - 2] === ALEF || c[b - 2] === YA);
 }
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
@@ -141,20 +143,37 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
   const commaId = keys.addString(COMMA_KEY);
   const periodId = keys.addString(PERIOD_KEY);
 
-  const tokenKey = (text: string, scan: TokenScan, k: number): number => {
+  /**
+   * The key ids token k of a glossary term may be met by (usually one). Arabic: in a multi-word term, a
+   * feminine plural in ـات is keyed as written and by its singular, with and without ة (التهديدات →
+   * تهديدات, تهديد, تهديدة: the text's singular and plural both meet it), and a ta-marbuta word after one also without ة (الأمنية → أمني: the adjective agrees);
+   * a word in ـان/ـين may be a dual, so it is also keyed by its stem + DUAL_MARK (الطرفان meets الطرفين).
+   */
+  const tokenKeys = (text: string, scan: TokenScan, k: number, afterFemininePlural: boolean): number[] => {
     const a = scan.normStart[k] as number;
     const b = scan.normEnd[k] as number;
     const script = scan.script[k];
-    if (script === SCRIPT_AR) {
-      const start = scan.start[k] as number;
-      const ka = arabicKeyStart(scan.codes, a, b, text.charCodeAt(start));
-      const kb = arabicKeyEnd(scan.codes, ka, b);
-      const taMarbuta = endsInTaMarbuta(text, start, scan.end[k] as number);
-      const flags = arabicKeyFlags(scan.codes, ka, kb, taMarbuta) | (kb < b ? KEY_SOUND_PLURAL : 0);
-      return keys.add(scan.codes, ka, kb, flags);
+    if (script === SCRIPT_LATIN) return [addLatinKey(keys, text, scan, k, k, scan.count > 1)];
+    if (script !== SCRIPT_AR) return [keys.add(scan.codes, a, b)];
+    const c = scan.codes;
+    const start = scan.start[k] as number;
+    const ka = arabicKeyStart(c, a, b, text.charCodeAt(start));
+    const construct = k + 1 < scan.count && scan.gap[k] === GAP_SPACE;
+    const kb = arabicKeyEnd(c, ka, b, construct);
+    const taMarbuta = endsInTaMarbuta(text, start, scan.end[k] as number);
+    if (scan.count > 1 && isFemininePlural(c, ka, kb, taMarbuta)) {
+      const stem = kb - 2;
+      return [
+        keys.add(c, ka, kb, arabicKeyFlags(c, ka, kb, false)),
+        keys.add(c, ka, stem, arabicKeyFlags(c, ka, stem, false)),
+        keys.add(c, ka, stem, KEY_TA_MARBUTA, HA),
+      ];
     }
-    if (script === SCRIPT_LATIN) return addLatinKey(keys, text, scan, k, k, scratch);
-    return keys.add(scan.codes, a, b);
+    const out = [keys.add(c, ka, kb, arabicKeyFlags(c, ka, kb, taMarbuta) | (kb < b ? KEY_SOUND_PLURAL : 0))];
+    if (taMarbuta && afterFemininePlural && b - 1 - ka >= 3)
+      out.push(keys.add(c, ka, b - 1, arabicKeyFlags(c, ka, b - 1, false)));
+    if (isDualShaped(c, ka, b)) out.push(keys.add(c, ka, b - 2, 0, DUAL_MARK));
+    return out;
   };
 
   const addEnding = (node: number, record: number): void => {
@@ -191,20 +210,23 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     return next;
   };
 
-  const addTerm = (entryId: number, term: TermInput, name: boolean): void => {
+  const addTerm = (entryId: number, term: TermInput, name: boolean, state: boolean): void => {
     const text = term.text;
     const scan = scanTokens(text, scratch.buildScan);
     if (scan.count === 0) return;
     const record = records.length;
+    let femininePlural = -1; // the last token so far that is an Arabic feminine plural
     let verbalNoun = false;
+    let nisbaNoun = false;
     if (scan.count === 1 && scan.script[0] === SCRIPT_AR) {
-      const a = arabicKeyStart(
-        scan.codes,
-        scan.normStart[0] as number,
-        scan.normEnd[0] as number,
-        text.charCodeAt(0),
-      );
-      verbalNoun = isFormFourVerbalNoun(scan.codes, a, scan.normEnd[0] as number);
+      const b = scan.normEnd[0] as number;
+      const a = arabicKeyStart(scan.codes, scan.normStart[0] as number, b, text.charCodeAt(0));
+      verbalNoun = isFormFourVerbalNoun(scan.codes, a, b);
+      nisbaNoun =
+        b - a >= 5 &&
+        scan.codes[b - 2] === YA &&
+        scan.codes[b - 1] === HA &&
+        endsInTaMarbuta(text, scan.start[0] as number, scan.end[0] as number);
     }
     records.push({
       entryId,
@@ -213,60 +235,66 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
       status: term.status,
       lang: term.lang,
       verbalNoun,
+      nisbaNoun,
+      state,
       light: null,
       lightTokens: null,
     });
-    // Fast path: words separated by spaces (or hyphens between Arabic words) form one key path.
+    const alternatives: number[][] = [];
+    for (let k = 0; k < scan.count; k++) {
+      const prev = k > 0 ? (alternatives[k - 1] as number[]) : null;
+      alternatives.push(tokenKeys(text, scan, k, prev !== null && femininePlural === k - 1));
+      if (scan.script[k] === SCRIPT_AR && isFemininePluralToken(text, scan, k)) femininePlural = k;
+    }
+    // Fast path: one key per word, words separated by spaces (or hyphens between Arabic words).
     let plain = true;
-    for (let k = 1; k < scan.count && plain; k++) {
+    for (let k = 0; k < scan.count && plain; k++) {
+      if ((alternatives[k] as number[]).length > 1) plain = false;
+      if (k === 0) continue;
       const gap = scan.gap[k - 1];
-      if (gap === GAP_COMMA || gap === GAP_PERIOD) plain = false;
-      else if (gap === GAP_HYPHEN && scan.script[k - 1] !== SCRIPT_AR && scan.script[k] !== SCRIPT_AR)
-        plain = false;
+      if (gap === GAP_COMMA || gap === GAP_PERIOD || latinPair(scan, k)) plain = false;
     }
     if (plain) {
       let node = roots[term.lang];
-      for (let k = 0; k < scan.count; k++) node = child(node, tokenKey(text, scan, k));
+      for (let k = 0; k < scan.count; k++) node = child(node, (alternatives[k] as number[])[0] as number);
       addEnding(node, record);
       return;
     }
     // Each variant is a key path: a period inside a term may be left out (St. Petersburg, St Petersburg),
-    // a hyphen between two Latin words may be left out too (G-20, G20).
-    let variants: number[][] = [[]];
+    // two Latin words may be written as one (G-20, G20; cyber security, cybersecurity), and a word with
+    // several keys gives a path for each. The first path (every word's first key) is always kept.
+    // solidLast: the path's last key is a solid pair of tokens k − 2 and k − 1 (no further join on it).
+    let variants: { path: number[]; solidLast: boolean }[] = [{ path: [], solidLast: false }];
     for (let k = 0; k < scan.count; k++) {
-      const id = tokenKey(text, scan, k);
+      const ids = alternatives[k] as number[];
       const gapBefore = k > 0 ? scan.gap[k - 1] : -1;
-      let solid = -1;
-      if (
-        gapBefore === GAP_HYPHEN &&
-        scan.script[k - 1] !== SCRIPT_AR &&
-        scan.script[k] !== SCRIPT_AR &&
-        variants.length < MAX_VARIANTS
-      )
-        solid = addLatinKey(keys, text, scan, k - 1, k, scratch);
-      if (solid < 0 && gapBefore !== GAP_COMMA && gapBefore !== GAP_PERIOD) {
-        for (const v of variants) v.push(id);
-        continue;
+      const solid = latinPair(scan, k) ? addLatinKey(keys, text, scan, k - 1, k, true) : -1;
+      const next: { path: number[]; solidLast: boolean }[] = [];
+      for (const { path: v, solidLast } of variants) {
+        for (const id of ids) {
+          if (gapBefore === GAP_COMMA) next.push({ path: [...v, commaId, id], solidLast: false });
+          else if (gapBefore === GAP_PERIOD)
+            next.push(
+              { path: [...v, periodId, id], solidLast: false },
+              { path: [...v, id], solidLast: false },
+            );
+          else next.push({ path: [...v, id], solidLast: false });
+        }
+        if (solid >= 0 && !solidLast) next.push({ path: [...v.slice(0, -1), solid], solidLast: true });
       }
-      const next: number[][] = [];
-      for (const v of variants) {
-        if (gapBefore === GAP_COMMA) next.push([...v, commaId, id]);
-        else if (gapBefore === GAP_PERIOD) next.push([...v, periodId, id], [...v, id]);
-        else next.push([...v, id]);
-        if (solid >= 0) next.push([...v.slice(0, -1), solid]);
-      }
-      variants = next;
+      variants = next.length > MAX_VARIANTS ? next.slice(0, MAX_VARIANTS) : next;
     }
-    for (const path of variants) {
+    for (const { path } of variants) {
       let node = roots[term.lang];
       for (const id of path) node = child(node, id);
       addEnding(node, record);
     }
   };
 
-  for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false);
+  for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false, false);
   const termCount = records.length;
-  for (const name of KNOWN_NAMES) addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true);
+  for (const name of KNOWN_NAMES)
+    addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true, name.state);
   const endingStart = new Int32Array(nodes + 1);
   const endings = new Int32Array(cellRecord.length);
   let filled = 0;
@@ -290,7 +318,9 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     recordFlags[i] =
       (r.name ? RECORD_NAME : 0) |
       (r.lang === "ar" ? RECORD_ARABIC : 0) |
-      (r.verbalNoun ? RECORD_VERBAL_NOUN : 0);
+      (r.verbalNoun ? RECORD_VERBAL_NOUN : 0) |
+      (r.nisbaNoun ? RECORD_NISBA_NOUN : 0) |
+      (r.state ? RECORD_STATE : 0);
     recordEntry[i] = r.entryId;
   });
   return {

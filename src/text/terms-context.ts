@@ -5,12 +5,24 @@
  * - A one-word term in the impersonal من ال… أن (ومن المقرر أن, *it is scheduled that*) is not reported.
  * - A one-word form-IV verbal noun (إعلان) directly before the name of a State is that State's act
  *   (بإعلان المملكة المتحدة, *the announcement by the United Kingdom*), not the term.
+ * - A one-word abstract noun in ـية (الدبلوماسية, الشرعية) with the article, right after a word with the
+ *   article, is the feminine nisba adjective agreeing with it (القنوات الدبلوماسية, *diplomatic
+ *   channels*), not the noun (*diplomacy*).
+ * - An English term right after a prefix joined to it by a hyphen (non-permanent members, Under-Secretary-
+ *   General) is another concept (english.meaningPrefix; applied by the scan).
  * Known names that are not terms (الولايات المتحدة) are the build's KNOWN_NAMES, resolved like terms.
  * Both resolvers (terms-resolve.ts and the reference in the tests) apply these rules to the raw hits.
  */
-import { ALEF, FA, LAM, MIM, NUN, WAW } from "./arabic";
+import { ALEF, BA, FA, KAF, LAM, MIM, NUN, WAW } from "./arabic";
 import { isVerbAfterParticle } from "./morphology";
-import { GAP_SPACE, RECORD_ARABIC, RECORD_NAME, RECORD_VERBAL_NOUN, SCRIPT_AR } from "./terms-matcher";
+import {
+  GAP_SPACE,
+  RECORD_ARABIC,
+  RECORD_NAME,
+  RECORD_NISBA_NOUN,
+  RECORD_VERBAL_NOUN,
+  SCRIPT_AR,
+} from "./terms-matcher";
 import type { TokenScan } from "./tokenize";
 
 const IMPERSONAL_MIN = [MIM, NUN]; // من
@@ -46,13 +58,42 @@ function isImpersonal(scan: TokenScan, t: number): boolean {
   return tokenIs(scan, t - 1, IMPERSONAL_MIN, true) && tokenIs(scan, t + 1, IMPERSONAL_AN, false);
 }
 
+/** Whether token k is an Arabic word with the article, after a proclitic when `proclitic`. */
+function hasArticle(scan: TokenScan, k: number, proclitic: boolean): boolean {
+  if (scan.script[k] !== SCRIPT_AR) return false;
+  const c = scan.codes;
+  let a = scan.normStart[k] as number;
+  const b = scan.normEnd[k] as number;
+  if (proclitic) {
+    if (c[a] === LAM && c[a + 1] === LAM) return b - a >= 4; // لل = ل + ال
+    if (c[a] === WAW || c[a] === FA) a++;
+    if (c[a] === BA || c[a] === KAF) a++;
+  }
+  return b - a >= 4 && c[a] === ARTICLE[0] && c[a + 1] === ARTICLE[1];
+}
+
+/** A one-word ـية hit on token t right after a definite word: the nisba adjective agreeing with it. */
+function isAgreeingAdjective(scan: TokenScan, t: number): boolean {
+  return (
+    t > 0 && scan.gap[t - 1] === GAP_SPACE && hasArticle(scan, t, false) && hasArticle(scan, t - 1, true)
+  );
+}
+
 /**
  * Whether the context rejects a raw hit of record flags `flags` (RECORD_*) on the single token s;
- * `nameFollows`: a raw hit of a known name starts on token s + 1. Hits of several tokens and names are
- * never rejected.
+ * `stateFollows`: a raw hit of a known State name starts on token s + 1. Hits of several tokens and names
+ * are never rejected.
  */
-export function oneWordHitRejected(flags: number, scan: TokenScan, s: number, nameFollows: boolean): boolean {
+export function oneWordHitRejected(
+  flags: number,
+  scan: TokenScan,
+  s: number,
+  stateFollows: boolean,
+): boolean {
   if ((flags & RECORD_NAME) !== 0) return false;
   if ((flags & RECORD_ARABIC) !== 0 && isImpersonal(scan, s)) return true;
-  return (flags & RECORD_VERBAL_NOUN) !== 0 && s + 1 < scan.count && nameFollows && scan.gap[s] === GAP_SPACE;
+  if ((flags & RECORD_NISBA_NOUN) !== 0 && isAgreeingAdjective(scan, s)) return true;
+  return (
+    (flags & RECORD_VERBAL_NOUN) !== 0 && s + 1 < scan.count && stateFollows && scan.gap[s] === GAP_SPACE
+  );
 }

@@ -41,6 +41,10 @@ export interface TermRecord {
   lang: Lang;
   /** One-word Arabic term shaped like a form-IV verbal noun (see isFormFourVerbalNoun). */
   verbalNoun: boolean;
+  /** One-word Arabic abstract noun in ـية, spelt like a feminine nisba adjective (الدبلوماسية). */
+  nisbaNoun: boolean;
+  /** A known name of a State (see KNOWN_NAMES), as opposed to another name. */
+  state: boolean;
   /** lightForm of the term and of each of its words (without the article), computed when first needed. */
   light: string | null;
   lightTokens: string[] | null;
@@ -77,6 +81,8 @@ export interface TermMatcher {
 export const RECORD_NAME = 1;
 export const RECORD_ARABIC = 2;
 export const RECORD_VERBAL_NOUN = 4;
+export const RECORD_NISBA_NOUN = 8;
+export const RECORD_STATE = 16;
 
 export const STATUS_RANK: Record<TermStatus, number> = {
   preferred: 0,
@@ -97,14 +103,13 @@ export const SCRIPT_LATIN = 2;
 /**
  * The key ids each word form may stand for, computed once per form and matcher: most words of a text
  * recur (in it and across texts), and their clitic and suffix analysis is the costliest part of a scan.
- * Each reading is `2 × keyId + inner`: inner = 1 when the word may continue a term (only the article
- * stripped in front), 0 when it may only start one (another proclitic stripped). Cleared when large.
+ * Each reading is `4 × keyId + READING_INNER + READING_END` (each bit set or not). Cleared when large.
  */
 export class ReadingCache {
   forms = new KeyTable();
   start: number[] = [];
   count: number[] = [];
-  /** morphology.particleFlags of each Arabic form (0 for others). */
+  /** morphology.particleFlags of each Arabic form, english.meaningPrefix of each Latin one (else 0). */
   particle: number[] = [];
   pool = new Int32Array(4096);
   poolLength = 0;
@@ -121,5 +126,9 @@ export class ReadingCache {
     this.poolLength = 0;
   }
 }
+/** The word may continue a term: no proclitic but the article stripped in front. */
+export const READING_INNER = 1;
+/** The word may end a term: not a reading only plausible in construct (see morphology.KeyVisitor). */
+export const READING_END = 2;
 export const CACHE_MAX_FORMS = 50_000;
 export const CACHE_MAX_READINGS = 1 << 18;

@@ -8,7 +8,14 @@ import { isArabicMarkOrTatweel } from "./arabic";
 import { arabicKeyStart } from "./morphology";
 import { isInvisible } from "./normalize";
 import { oneWordHitRejected } from "./terms-context";
-import { RECORD_NAME, STATUS_RANK, type TermMatch, type TermMatcher, type TermRecord } from "./terms-matcher";
+import {
+  RECORD_NAME,
+  RECORD_STATE,
+  STATUS_RANK,
+  type TermMatch,
+  type TermMatcher,
+  type TermRecord,
+} from "./terms-matcher";
 import type { TermScratch } from "./terms-scratch";
 import { type TokenScan, tokenize } from "./tokenize";
 
@@ -60,7 +67,7 @@ export function resolveHits(
   groupOf.fill(-1, 0, count);
   nameAt.fill(0, 0, count);
   for (let i = 0; i < rawCount; i++)
-    if (((recordFlags[rawRecord[i] as number] as number) & RECORD_NAME) !== 0)
+    if (((recordFlags[rawRecord[i] as number] as number) & RECORD_STATE) !== 0)
       nameAt[rawStart[i] as number] = 1;
 
   let n = 0;
@@ -82,7 +89,9 @@ export function resolveHits(
       }
     }
     if (dup >= 0) {
-      if (better(matcher, text, scan, s, e, rec, uRecord[dup] as number)) uRecord[dup] = rec;
+      // The same record again (reached through another reading of a word) needs no comparison.
+      if (rec !== uRecord[dup] && better(matcher, text, scan, s, e, rec, uRecord[dup] as number))
+        uRecord[dup] = rec;
       continue;
     }
     uStart[n] = s;

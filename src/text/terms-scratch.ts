@@ -6,20 +6,12 @@
  * engine is synchronous and not re-entrant): see `TERM_SCRATCH` in terms.ts.
  */
 import { KeyTable } from "./keytable";
+import type { KeyVisitor } from "./morphology";
 import { ReadingCache } from "./terms-matcher";
 import { createTokenScan, type TokenScan } from "./tokenize";
 
 // Scratch arrays grown for a whole document are dropped after it, not kept for the next sentence.
 export const SCRATCH_KEEP_TOKENS = 1 << 14;
-
-export type ArabicVisitor = (
-  a: number,
-  b: number,
-  appendHa: boolean,
-  required: number,
-  forbidden: number,
-  viaProclitic: boolean,
-) => void;
 
 export class TermScratch {
   /** Token scans reused by buildTermMatcher (glossary terms) and by recognition (the text). */
@@ -35,8 +27,12 @@ export class TermScratch {
   cache: ReadingCache = new ReadingCache();
   scan: TokenScan = this.textScan;
   formStart = 0;
+  /** End of the Arabic form being analysed in scan.codes. */
+  formEnd = 0;
+  /** Per reading of the form being analysed: letters stripped around its stem (see terms-scan.ts). */
+  formRank: number[] = [];
   /** The visitor arabicCandidates reports candidate stems to (set by terms-scan.ts). */
-  visitArabic: ArabicVisitor = () => {};
+  visitArabic: KeyVisitor = () => {};
   visitLatin: (key: string) => void = () => {};
 
   // Per token: its readings are cache.pool[tokStart[t], tokStart[t] + tokCount[t]); noStart[t] = 1 when
@@ -44,6 +40,9 @@ export class TermScratch {
   tokStart = new Int32Array(256);
   tokCount = new Int32Array(256);
   noStart = new Uint8Array(256);
+  // Per token t: readings of t and t + 1 written as one word (two Latin words: cease fire → ceasefire).
+  pairStart = new Int32Array(256);
+  pairCount = new Int32Array(256);
 
   // Raw hits: token span and record, in order of start token.
   rawStart = new Int32Array(1024);
@@ -91,6 +90,8 @@ export class TermScratch {
       this.tokStart = new Int32Array(count * 2);
       this.tokCount = new Int32Array(count * 2);
       this.noStart = new Uint8Array(count * 2);
+      this.pairStart = new Int32Array(count * 2);
+      this.pairCount = new Int32Array(count * 2);
     }
   }
 
@@ -175,6 +176,8 @@ export class TermScratch {
     this.tokStart = new Int32Array(256);
     this.tokCount = new Int32Array(256);
     this.noStart = new Uint8Array(256);
+    this.pairStart = new Int32Array(256);
+    this.pairCount = new Int32Array(256);
     this.rawStart = new Int32Array(1024);
     this.rawEnd = new Int32Array(1024);
     this.rawRecord = new Int32Array(1024);

@@ -27,7 +27,8 @@ export interface Token {
   /**
    * What separates this token from the next: "space" (spaces, invisible marks or nothing), "hyphen" (a
    * hyphen or dash, spaces allowed), "comma" or "period" (one comma or period, spaces allowed) or "break"
-   * (anything else, including a line break, and after the last token). Multi-word terms continue across
+   * (anything else, including a blank line, and after the last token; one line break counts as a space).
+   * Multi-word terms continue across
    * space and hyphen, and across a comma or period only where the glossary term has one (St. Petersburg).
    */
   gap: TokenGap;
@@ -261,11 +262,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * One line break between two words is a space (hard-wrapped text, a PDF copy: a term runs on across it);
+ * a second one (a blank line) or a paragraph separator U+2029 ends the run. CR LF is one line break.
+ */
 function gapBetween(text: string, from: number, to: number): number {
   let gap = 0;
+  let lineBreaks = 0;
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return 4;
+    if (c === 0x2029) return 4;
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x85) {
+      if (c === 0x0d && text.charCodeAt(j + 1) === 0x0a) j++;
+      if (++lineBreaks > 1) return 4;
+      continue;
+    }
     if (isSpace(c) || isInvisible(c) || c === TATWEEL) continue;
     if (isDash(c) && gap === 0) gap = 1;
     else if ((c === 0x2c || c === ARABIC_COMMA) && gap === 0) gap = 2;

@@ -33,7 +33,9 @@ export function resolveReference(
   const length = (h: RawHit) => h.end - h.start;
 
   // 1. The context rules drop one-word hits that the words around them read as something else.
-  const nameStarts = new Set(raw.filter(isName).map((h) => h.start));
+  const stateStarts = new Set(
+    raw.filter((h) => matcher.records[h.record]?.state === true).map((h) => h.start),
+  );
   const kept = raw.filter(
     (h) =>
       h.start !== h.end ||
@@ -41,7 +43,7 @@ export function resolveReference(
         matcher.recordFlags[h.record] as number,
         scan,
         h.start,
-        nameStarts.has(h.start + 1),
+        stateStarts.has(h.start + 1),
       ),
   );
 

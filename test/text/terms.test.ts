@@ -169,9 +169,10 @@ describe("recognizeTerms: Arabic clitics and inflection", () => {
       expect(primary(find(text, "ar")).map((h) => h.entryId)).toEqual([9]);
   });
 
-  it("does not join words across punctuation or lines", () => {
+  it("does not join words across punctuation or paragraphs (one line break is a space)", () => {
     expect(primary(find("مستشار. الأمن الوطني", "ar")).map((h) => h.entryId)).toEqual([3]);
-    expect(primary(find("الأمم\nالمتحدة", "ar"))).toEqual([]);
+    expect(primary(find("الأمم\n\nالمتحدة", "ar"))).toEqual([]);
+    expect(primary(find("الأمم\nالمتحدة", "ar")).map((h) => h.entryId)).toEqual([8]);
   });
 
   it("offsets slice back to the surface in text with diacritics and surrogate pairs", () => {
