@@ -10,6 +10,7 @@ import { normalizeForSearch, normalizeWithMap } from "../src/text/normalize";
 import { segmentSentences } from "../src/text/segment";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput } from "../src/text/terms";
 import type { TermStatus } from "../src/types";
+import { sample000 } from "../test/fixtures/eval/sample-000";
 import { SAMPLE_000_AR } from "../test/fixtures/eval/sample-000.source";
 import { rng } from "../test/support/random";
 
@@ -129,6 +130,21 @@ const recog = stats(
   }, 20_000),
 );
 const recogCpu = stats(cpuTime(() => recognizeTerms(matcher, sentence, "ar"), 40, 500));
+// English: 40 words of the sample's English translation (compounds, plurals, possessives; the seed's
+// English terms plus "term N" for every synthetic entry).
+const enWords = sample000.en.split(/\s+/).filter(Boolean);
+const enStart = enWords.indexOf("Wang") + 1;
+const enSentence = enWords.slice(enStart, enStart + 40).join(" ");
+let enFound = 0;
+const recogEnCpu = stats(
+  cpuTime(
+    () => {
+      enFound = recognizeTerms(matcher, enSentence, "en").length;
+    },
+    40,
+    500,
+  ),
+);
 // Without the per-matcher cache of word-form readings (emptied before every call): a text of new words.
 const recogColdCpu = stats(
   cpuTime(
@@ -195,6 +211,11 @@ console.table({
     median: fmt(recogCpu.median),
     p95: fmt(recogCpu.p95),
     result: "per call, batches of 500",
+  },
+  "recognizeTerms, English 40 words, CPU (µs)": {
+    median: fmt(recogEnCpu.median),
+    p95: fmt(recogEnCpu.p95),
+    result: `${enFound} hits`,
   },
   "recognizeTerms, CPU, no form cache (µs)": {
     median: fmt(recogColdCpu.median),
