@@ -80,14 +80,20 @@ export function addLatinKey(
   k0: number,
   k1: number,
   singular: boolean,
+  known: Map<string, number>,
 ): number {
   let original = text.slice(scan.start[k0] as number, scan.end[k0] as number);
-  let norm = normString(scan, k0);
-  if (k1 !== k0) {
-    original += text.slice(scan.start[k1] as number, scan.end[k1] as number);
-    norm += normString(scan, k1);
+  if (k1 !== k0) original += text.slice(scan.start[k1] as number, scan.end[k1] as number);
+  // The same word recurs across a glossary: its key is computed once per build.
+  const memo = singular ? `1${original}` : `0${original}`;
+  let id = known.get(memo);
+  if (id === undefined) {
+    let norm = normString(scan, k0);
+    if (k1 !== k0) norm += normString(scan, k1);
+    id = keys.addString(latinGlossaryKey(original, norm, singular));
+    known.set(memo, id);
   }
-  return keys.addString(latinGlossaryKey(original, norm, singular));
+  return id;
 }
 
 /**
@@ -140,6 +146,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
   const rootEdges: number[] = []; // (root, key id, child) triples
   const cellNext: number[] = [];
   const records: TermRecord[] = [];
+  const latinKeys = new Map<string, number>();
   const commaId = keys.addString(COMMA_KEY);
   const periodId = keys.addString(PERIOD_KEY);
 
@@ -153,7 +160,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     const a = scan.normStart[k] as number;
     const b = scan.normEnd[k] as number;
     const script = scan.script[k];
-    if (script === SCRIPT_LATIN) return [addLatinKey(keys, text, scan, k, k, scan.count > 1)];
+    if (script === SCRIPT_LATIN) return [addLatinKey(keys, text, scan, k, k, scan.count > 1, latinKeys)];
     if (script !== SCRIPT_AR) return [keys.add(scan.codes, a, b)];
     const c = scan.codes;
     const start = scan.start[k] as number;
@@ -172,7 +179,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     const out = [keys.add(c, ka, kb, arabicKeyFlags(c, ka, kb, taMarbuta) | (kb < b ? KEY_SOUND_PLURAL : 0))];
     if (taMarbuta && afterFemininePlural && b - 1 - ka >= 3)
       out.push(keys.add(c, ka, b - 1, arabicKeyFlags(c, ka, b - 1, false)));
-    if (isDualShaped(c, ka, b)) out.push(keys.add(c, ka, b - 2, 0, DUAL_MARK));
+    if (kb === b && isDualShaped(c, ka, b)) out.push(keys.add(c, ka, b - 2, 0, DUAL_MARK)); // not a plural
     return out;
   };
 
@@ -268,7 +275,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     for (let k = 0; k < scan.count; k++) {
       const ids = alternatives[k] as number[];
       const gapBefore = k > 0 ? scan.gap[k - 1] : -1;
-      const solid = latinPair(scan, k) ? addLatinKey(keys, text, scan, k - 1, k, true) : -1;
+      const solid = latinPair(scan, k) ? addLatinKey(keys, text, scan, k - 1, k, true, latinKeys) : -1;
       const next: { path: number[]; solidLast: boolean }[] = [];
       for (const { path: v, solidLast } of variants) {
         for (const id of ids) {
