@@ -1,6 +1,7 @@
 // The real-file corpus (test/fixtures/real/) and its independent reader: every file is where SOURCES.tsv
 // says, byte for byte (sha256), within the size limit, with its provenance; the reader reads what the
 // specifications say on files checked by hand; re-labelling changes language attributes and nothing else.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -106,6 +107,28 @@ describe("independent reader", () => {
     expect(pt?.notes).toEqual(["Termo específico aos EUA."]);
   });
 
+  it("finds not well-formed exactly the XML files libxml2 (xmllint) rejects with a parser error", () => {
+    const xml = corpusEntries()
+      .map((e) => e.local)
+      .filter((l) => !/\.(csv|tsv|txt|tab)$/.test(l));
+    let output = "";
+    try {
+      execFileSync("xmllint", ["--noout", "--nonet", ...xml], { cwd: REAL_CORPUS, stdio: "pipe" });
+    } catch (e) {
+      output = String((e as { stderr?: Buffer }).stderr ?? "");
+    }
+    // Namespace errors other than an unbound prefix (e.g. libxml2 disliking a namespace name that is not a
+    // URI) are not well-formedness errors of XML 1.0.
+    const rejected = new Set(
+      output
+        .split("\n")
+        .filter((l) => / parser error | namespace error : Namespace prefix .* is not defined/.test(l))
+        .map((l) => l.split(":")[0]),
+    );
+    const unreadable = xml.filter((l) => read(l).reading.format === "unreadable");
+    expect(unreadable.sort()).toEqual([...rejected].sort());
+  });
+
   it("names the defect of a file that is not well-formed", () => {
     expect(read("ltac-tbx/TBX_test_files/poorly_formed_xml.tbx").reading).toEqual({
       format: "unreadable",
@@ -146,6 +169,13 @@ describe("re-labelling", () => {
     const r = readCorpusFile(result.bytes, local).reading;
     if (r.format !== "tmx") throw new Error(r.format);
     expect(r.units[0]?.variants.map((v) => v.lang)).toEqual(["ar", "en"]);
+  });
+
+  it("relabels a file whose source and target are the same tag by attribute: target side en, the rest ar", () => {
+    const local = "sap/Sample_AlmostEverything_1.2_strict.xlf";
+    const r = readCorpusFile(relabel(bytesOf(local), read(local)).bytes, local).reading;
+    if (r.format !== "xliff") throw new Error(r.format);
+    expect([r.srcLang, r.trgLang]).toEqual(["ar", "en"]);
   });
 
   it("maps an English-source XLIFF to ar → en and an Arabic target to en", () => {

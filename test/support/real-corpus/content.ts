@@ -86,7 +86,12 @@ export type DataRefs = Map<string, string>;
  * Reads mixed content. A 1.2 `mrk mtype="seg"` is segmentation, read through (the XLIFF reader splits
  * segments itself); every other element is a code or annotation.
  */
-export function readContent(el: Element, dialect: Dialect, dataRefs: DataRefs = new Map()): Content {
+export function readContent(
+  el: Element,
+  dialect: Dialect,
+  dataRefs: DataRefs = new Map(),
+  unknown?: Set<string>,
+): Content {
   let text = "";
   const codes: Code[] = [];
   const push = (kind: string, role: CodeRole, id: string | null, data: string | null) =>
@@ -123,6 +128,7 @@ export function readContent(el: Element, dialect: Dialect, dataRefs: DataRefs = 
         } else if (name === "it") {
           push(name, attr(e, "pos") === "close" ? "close" : "open", attr(e, "id"), textOf(e));
         } else {
+          unknown?.add(name);
           push(name, "standalone", attr(e, "id"), textOf(e));
         }
       } else if (dialect === "xliff2") {
@@ -146,6 +152,7 @@ export function readContent(el: Element, dialect: Dialect, dataRefs: DataRefs = 
           // A character XML cannot carry, written as its code point: text, not a code.
           text += String.fromCodePoint(Number.parseInt(attr(e, "hex") ?? "FFFD", 16));
         } else {
+          unknown?.add(name);
           push(name, "standalone", attr(e, "id"), textOf(e));
         }
       } else {
@@ -159,6 +166,7 @@ export function readContent(el: Element, dialect: Dialect, dataRefs: DataRefs = 
         } else if (name === "it") {
           push(name, attr(e, "pos") === "end" ? "close" : "open", attr(e, "x"), textOf(e));
         } else {
+          unknown?.add(name);
           push(name, "standalone", attr(e, "x"), textOf(e));
         }
       }

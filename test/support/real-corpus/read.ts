@@ -51,6 +51,34 @@ export function parseXmlDom(text: string) {
   }
 }
 
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const REFERENCE = /&#(x[0-9a-fA-F]+|[0-9]+);/g;
+
+/**
+ * A character XML 1.0 does not allow, written as is or as a character reference (the DOM parser accepts
+ * both; libxml2 and the specification do not). XML 1.1 documents may refer to C0 controls.
+ */
+export function forbiddenCharacter(text: string): string | null {
+  const literal = FORBIDDEN.exec(text);
+  if (literal)
+    return `character U+${literal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} is not allowed`;
+  const xml11 = /^\s*<\?xml[^>]*version\s*=\s*["']1\.1["']/.test(text);
+  for (const m of text.matchAll(REFERENCE)) {
+    const ref = m[1] ?? "";
+    const code = ref.startsWith("x") ? Number.parseInt(ref.slice(1), 16) : Number(ref);
+    const control = code < 0x20 && code !== 9 && code !== 10 && code !== 13;
+    if (
+      (control && !(xml11 && code !== 0)) ||
+      code === 0xfffe ||
+      code === 0xffff ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code > 0x10ffff
+    )
+      return `character reference ${m[0]} is not allowed in XML 1.0`;
+  }
+  return null;
+}
+
 export function readCorpusFile(bytes: Uint8Array, name: string): CorpusFile {
   let decoded: Decoded;
   try {
@@ -70,6 +98,13 @@ export function readCorpusFile(bytes: Uint8Array, name: string): CorpusFile {
       throw err;
     }
   }
+  const forbidden = forbiddenCharacter(decoded.text);
+  if (forbidden)
+    return {
+      decoded,
+      reading: { format: "unreadable", defect: `not well-formed XML: ${forbidden}` },
+      languages: [],
+    };
   const { doc, problems } = parseXmlDom(decoded.text);
   const root = doc?.documentElement;
   if (!doc || !root || problems.length > 0) {

@@ -7,6 +7,8 @@
 //     other variant language; TBX: the first English one, else the next language) becomes "en";
 //   - any other tag whose primary subtag is ar or en becomes private-use "x-<tag>" (so it cannot be taken
 //     for Arabic or English);
+//   - a file whose source and target are the same tag (en-US → en-US): "en" in target-language, trgLang
+//     and on <target>, "ar" elsewhere;
 // in the attributes xml:lang, lang, source-language, target-language, srcLang, trgLang and srclang. Tags
 // compare case-insensitively ("_" as "-"). Text, comments, CDATA and every other byte are untouched; UTF-16
 // files stay UTF-16 with their BOM; other encodings are edited as bytes (tags are ASCII).
@@ -61,8 +63,16 @@ export function relabelMapping(file: CorpusFile): Map<string, string> {
   return map;
 }
 
-/** Applies `map` to language attributes inside start tags only (never text, comments, CDATA, PIs). */
-export function relabelText(text: string, map: Map<string, string>): { text: string; changed: number } {
+/**
+ * Applies `map` to language attributes inside start tags only (never text, comments, CDATA, PIs). When the
+ * file names the same tag as source and target (`same`, e.g. en-US → en-US), that tag becomes "en" in
+ * target-language, trgLang and the xml:lang of `<target>`, and "ar" everywhere else.
+ */
+export function relabelText(
+  text: string,
+  map: Map<string, string>,
+  same: string | null = null,
+): { text: string; changed: number } {
   let out = "";
   let changed = 0;
   let i = 0;
@@ -95,14 +105,15 @@ export function relabelText(text: string, map: Map<string, string>): { text: str
         j++;
       }
       end = Math.min(j + 1, text.length);
-      const tag = text
-        .slice(lt, end)
-        .replace(LANG_ATTRS, (whole, before: string, q: string, value: string) => {
-          const to = map.get(norm(value));
-          if (to === undefined || to === value) return whole;
-          changed++;
-          return `${before}${q}${to}${q}`;
-        });
+      const raw = text.slice(lt, end);
+      const element = /^<(?:[^\s/>:]+:)?([^\s/>:]+)/.exec(raw)?.[1] ?? "";
+      const tag = raw.replace(LANG_ATTRS, (whole, before: string, q: string, value: string) => {
+        const targetSide = /(target-language|trgLang)\s*=\s*$/.test(before) || element === "target";
+        const to = same !== null && norm(value) === same ? (targetSide ? "en" : "ar") : map.get(norm(value));
+        if (to === undefined || to === value) return whole;
+        changed++;
+        return `${before}${q}${to}${q}`;
+      });
       out += tag;
       i = end;
       continue;
@@ -115,15 +126,20 @@ export function relabelText(text: string, map: Map<string, string>): { text: str
 
 export function relabel(bytes: Uint8Array, file: CorpusFile): Relabelling {
   const map = relabelMapping(file);
+  const chosen = chooseLanguages(file);
+  const same =
+    chosen.source && chosen.target && norm(chosen.source) === norm(chosen.target)
+      ? norm(chosen.source)
+      : null;
   const mapping = Object.fromEntries(
     [...map].map(([k, v]) => [file.languages.find((l) => norm(l) === k) ?? k, v]),
   );
   const decoded: Decoded | null = file.decoded;
   if (map.size === 0 || decoded === null) return { bytes, mapping, changed: 0 };
   if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
-    const { text, changed } = relabelText(decoded.text, map);
+    const { text, changed } = relabelText(decoded.text, map, same);
     return { bytes: changed ? encodeUtf16(text, decoded.encoding, decoded.bom) : bytes, mapping, changed };
   }
-  const { text, changed } = relabelText(bytesToLatin1(bytes), map);
+  const { text, changed } = relabelText(bytesToLatin1(bytes), map, same);
   return { bytes: changed ? latin1ToBytes(text) : bytes, mapping, changed };
 }

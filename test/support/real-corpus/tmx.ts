@@ -22,7 +22,7 @@ export interface TmxUnit {
   srclang: string | null;
   variants: TmxVariant[];
   notes: string[];
-  props: number;
+  props: { type: string; value: string }[];
 }
 
 export interface TmxReading {
@@ -32,22 +32,33 @@ export interface TmxReading {
   creationtool: string | null;
   segtype: string | null;
   units: TmxUnit[];
+  /** What the file does against TMX while still readable. */
+  violations: string[];
 }
 
 export function readTmx(root: Element): TmxReading {
   const header = child(root, "header");
   const body = child(root, "body");
+  const unknown = new Set<string>();
   const units: TmxUnit[] = (body ? descendants(body, "tu") : []).map((tu) => ({
     tuid: attr(tu, "tuid"),
     srclang: attr(tu, "srclang"),
     variants: childrenNamed(tu, "tuv").map((tuv) => {
       const seg = child(tuv, "seg");
-      return { lang: langOf(tuv) ?? "", content: seg ? readContent(seg, "tmx") : { text: "", codes: [] } };
+      return {
+        lang: langOf(tuv) ?? "",
+        content: seg ? readContent(seg, "tmx", new Map(), unknown) : { text: "", codes: [] },
+      };
     }),
     notes: childrenNamed(tu, "note").map(textOf),
-    props: childrenNamed(tu, "prop").length,
+    props: childrenNamed(tu, "prop").map((p) => ({ type: attr(p, "type") ?? "", value: textOf(p) })),
   }));
+  const violations: string[] = [];
+  if (!header || !attr(header, "srclang")) violations.push("no header srclang (required)");
+  if (units.some((u) => u.variants.some((v) => v.lang === ""))) violations.push("<tuv> without xml:lang");
+  for (const name of unknown) violations.push(`<${name}> is not an inline element of TMX`);
   return {
+    violations,
     format: "tmx",
     version: attr(root, "version") ?? "",
     srclang: header ? attr(header, "srclang") : null,

@@ -50,14 +50,37 @@ export interface XliffReading {
   trgLang: string | null;
   files: number;
   units: XliffUnit[];
+  /** What the file does against its specification while still readable (missing required attributes, …). */
+  violations: string[];
 }
+
+const NAMESPACES: Record<string, string> = {
+  "1.2": "urn:oasis:names:tc:xliff:document:1.2",
+  "2.0": "urn:oasis:names:tc:xliff:document:2.0",
+  "2.1": "urn:oasis:names:tc:xliff:document:2.0",
+  "2.2": "urn:oasis:names:tc:xliff:document:2.0",
+};
 
 export function readXliff(root: Element): XliffReading {
   const version = attr(root, "version") ?? "";
-  return version.startsWith("2") ? readXliff2(root, version) : readXliff1(root, version);
+  const unknown = new Set<string>();
+  const reading = version.startsWith("2")
+    ? readXliff2(root, version, unknown)
+    : readXliff1(root, version, unknown);
+  const v = reading.violations;
+  if (!/^(1\.[012]|2\.[012])$/.test(version))
+    v.push(version ? `unknown XLIFF version "${version}"` : "no XLIFF version");
+  const ns = NAMESPACES[version];
+  if (ns && root.namespaceURI !== ns)
+    v.push(`XLIFF ${version} outside its namespace (${root.namespaceURI ?? "none"})`);
+  if (reading.units.some((u) => !u.id)) v.push("units without the required id");
+  const ids = reading.units.filter((u) => u.id).map((u) => `${u.file}\u0000${u.id}`);
+  if (new Set(ids).size < ids.length) v.push("unit ids repeated within a <file>");
+  for (const name of unknown) v.push(`<${name}> is not an inline element of XLIFF ${version}`);
+  return reading;
 }
 
-function readXliff1(root: Element, version: string): XliffReading {
+function readXliff1(root: Element, version: string, unknown: Set<string>): XliffReading {
   const files = childrenNamed(root, "file");
   const units: XliffUnit[] = [];
   files.forEach((file, index) => {
@@ -70,12 +93,17 @@ function readXliff1(root: Element, version: string): XliffReading {
         const t = own === null ? translate : own !== "no";
         if (name === "group") walk(e, t, inBinUnit);
         else if (name === "bin-unit") walk(e, t, true);
-        else if (name === "trans-unit") units.push(unit1(e, index, t, inBinUnit));
+        else if (name === "trans-unit") units.push(unit1(e, index, t, inBinUnit, unknown));
       }
     };
     walk(body, true, false);
   });
   const first = files[0];
+  const violations: string[] = [];
+  if (files.some((f) => !attr(f, "source-language"))) violations.push("<file> without source-language");
+  if (files.some((f) => attr(f, "target-language") === "")) violations.push('target-language=""');
+  if (descendants(root, "trans-unit").length > units.length)
+    violations.push("trans-units outside file/body/group/bin-unit (e.g. a <file> inside <body>)");
   return {
     format: "xliff",
     version,
@@ -83,14 +111,21 @@ function readXliff1(root: Element, version: string): XliffReading {
     trgLang: first ? attr(first, "target-language") : null,
     files: files.length,
     units,
+    violations,
   };
 }
 
-function unit1(tu: Element, file: number, translate: boolean, inBinUnit: boolean): XliffUnit {
+function unit1(
+  tu: Element,
+  file: number,
+  translate: boolean,
+  inBinUnit: boolean,
+  unknown: Set<string>,
+): XliffUnit {
   const sourceEl = child(tu, "source");
   const targetEl = child(tu, "target");
-  const source = sourceEl ? readContent(sourceEl, "xliff1") : { text: "", codes: [] };
-  const target = targetEl ? readContent(targetEl, "xliff1") : null;
+  const source = sourceEl ? readContent(sourceEl, "xliff1", new Map(), unknown) : { text: "", codes: [] };
+  const target = targetEl ? readContent(targetEl, "xliff1", new Map(), unknown) : null;
   const state = targetEl ? attr(targetEl, "state") : null;
   const segSource = child(tu, "seg-source");
   const marks = segSource ? descendants(segSource, "mrk").filter((m) => attr(m, "mtype") === "seg") : [];
@@ -129,7 +164,7 @@ function unit1(tu: Element, file: number, translate: boolean, inBinUnit: boolean
   };
 }
 
-function readXliff2(root: Element, version: string): XliffReading {
+function readXliff2(root: Element, version: string, unknown: Set<string>): XliffReading {
   const files = childrenNamed(root, "file");
   const units: XliffUnit[] = [];
   files.forEach((file, index) => {
@@ -138,11 +173,15 @@ function readXliff2(root: Element, version: string): XliffReading {
         const own = attr(e, "translate");
         const t = own === null ? translate : own !== "no";
         if (e.localName === "group") walk(e, t);
-        else if (e.localName === "unit") units.push(unit2(e, index, t));
+        else if (e.localName === "unit") units.push(unit2(e, index, t, unknown));
       }
     };
     walk(file, true);
   });
+  const violations: string[] = [];
+  if (!attr(root, "srcLang")) violations.push("no srcLang (required)");
+  if (attr(root, "trgLang") === "") violations.push('trgLang=""');
+  if (units.some((u) => u.segments.length === 0)) violations.push("units without a segment");
   return {
     format: "xliff",
     version,
@@ -150,10 +189,11 @@ function readXliff2(root: Element, version: string): XliffReading {
     trgLang: attr(root, "trgLang"),
     files: files.length,
     units,
+    violations,
   };
 }
 
-function unit2(unit: Element, file: number, translate: boolean): XliffUnit {
+function unit2(unit: Element, file: number, translate: boolean, unknown: Set<string>): XliffUnit {
   const refs: DataRefs = new Map();
   const original = child(unit, "originalData");
   if (original) for (const d of childrenNamed(original, "data")) refs.set(attr(d, "id") ?? "", textOf(d));
@@ -165,8 +205,8 @@ function unit2(unit: Element, file: number, translate: boolean): XliffUnit {
     if (part.localName !== "segment" && part.localName !== "ignorable") continue;
     const s = child(part, "source");
     const t = child(part, "target");
-    const source = s ? readContent(s, "xliff2", refs) : { text: "", codes: [] };
-    const target = t ? readContent(t, "xliff2", refs) : null;
+    const source = s ? readContent(s, "xliff2", refs, unknown) : { text: "", codes: [] };
+    const target = t ? readContent(t, "xliff2", refs, unknown) : null;
     sources.push(source);
     if (part.localName === "segment") {
       segments.push({ id: attr(part, "id"), source, target, state: attr(part, "state") });

@@ -1,0 +1,149 @@
+// The comparison that classifies corpus files: each difference class is found when it is there, and nothing
+// is reported for a faithful export (so a clean verdict on the corpus means something).
+import { describe, expect, it } from "vitest";
+import { compareTbx, compareTmx, compareXliff } from "../support/real-corpus/compare";
+import { readCorpusFile } from "../support/real-corpus/read";
+
+const reading = (xml: string, name = "f.xlf") => readCorpusFile(new TextEncoder().encode(xml), name).reading;
+
+function xliff(...units: string[]) {
+  const r = reading(
+    `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="ar" target-language="en" datatype="plaintext" original="x"><body>${units.join("")}</body></file></xliff>`,
+  );
+  if (r.format !== "xliff") throw new Error(r.format);
+  return r;
+}
+const tu = (source: string, target?: string, extra = "") =>
+  `<trans-unit id="u">${extra}<source>${source}</source>${target === undefined ? "" : `<target>${target}</target>`}</trans-unit>`;
+const classes = (a: ReturnType<typeof xliff>, b: ReturnType<typeof xliff>) => [...compareXliff(a, b)].sort();
+
+describe("XLIFF comparison", () => {
+  const original = xliff(
+    tu('قال <g id="1">الوزير</g> <x id="2"/>', 'said <g id="1">the minister</g> <x id="2"/>'),
+    tu("نص"),
+  );
+
+  it("reports nothing for the same content", () => {
+    expect(classes(original, original)).toEqual([]);
+  });
+
+  it("finds lost codes, changed positions and ids, lost targets and units", () => {
+    expect(classes(original, xliff(tu("قال الوزير ", "said the minister "), tu("نص")))).toEqual([
+      "codes-lost",
+    ]);
+    expect(
+      classes(
+        original,
+        xliff(
+          tu('قال <g id="1">الوزير </g><x id="2"/>', 'said <g id="1">the minister</g> <x id="2"/>'),
+          tu("نص"),
+        ),
+      ),
+    ).toEqual(["codes-differ"]);
+    expect(
+      classes(
+        original,
+        xliff(
+          tu('قال <g id="7">الوزير</g> <x id="2"/>', 'said <g id="7">the minister</g> <x id="2"/>'),
+          tu("نص"),
+        ),
+      ),
+    ).toEqual(["code-ids-differ"]);
+    expect(classes(original, xliff(tu('قال <g id="1">الوزير</g> <x id="2"/>'), tu("نص")))).toEqual([
+      "target-lost",
+    ]);
+    expect(
+      classes(
+        original,
+        xliff(tu('قال <g id="1">الوزير</g> <x id="2"/>', 'said <g id="1">the minister</g> <x id="2"/>')),
+      ),
+    ).toEqual(["units-lost"]);
+    expect(classes(xliff(tu('<x id="1"/>'), tu("نص")), xliff(tu("نص")))).toEqual(["code-only-units-lost"]);
+  });
+
+  it("finds text differences byte for byte and merged segments", () => {
+    expect(classes(xliff(tu("نص  ")), xliff(tu("نص ")))).toEqual(["source-text-differs"]);
+    const segmented = xliff(
+      `<trans-unit id="1"><source>أ. ب.</source><seg-source><mrk mtype="seg" mid="1">أ.</mrk> <mrk mtype="seg" mid="2">ب.</mrk></seg-source><target><mrk mtype="seg" mid="1">A.</mrk> <mrk mtype="seg" mid="2">B.</mrk></target></trans-unit>`,
+    );
+    expect(classes(segmented, xliff(tu("أ. ب.", "A. B.")))).toEqual(["segments-merged"]);
+  });
+
+  it("names documented differences: notes, alt-trans, blank units, copied targets", () => {
+    const withNote = xliff(tu("نص", "text", "<note>n</note>"), tu(" "));
+    expect(classes(withNote, xliff(tu("نص", "text")))).toEqual(["blank-units-not-kept", "notes-not-kept"]);
+    expect(classes(xliff(tu("نص", "نص")), xliff(tu("نص")))).toEqual(["copy-target-not-kept"]);
+  });
+
+  it("does not take a target of the source's codes alone for a translation (Trados untranslated)", () => {
+    expect(classes(xliff(tu('أ <x id="1"/>', '<x id="1"/>')), xliff(tu('أ <x id="1"/>')))).toEqual([]);
+  });
+});
+
+describe("TMX comparison", () => {
+  const tmx = (...tus: string[]) => {
+    const r = reading(
+      `<tmx version="1.4"><header srclang="ar" segtype="sentence" datatype="plaintext" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>${tus.join("")}</body></tmx>`,
+      "f.tmx",
+    );
+    if (r.format !== "tmx") throw new Error(r.format);
+    return r;
+  };
+  const tuOf = (ar: string, en: string) =>
+    `<tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
+  const file = tmx(
+    tuOf('أ <ph x="1">&lt;br/&gt;</ph>', 'A <ph x="1">&lt;br/&gt;</ph>'),
+    tuOf("XXX", "XXX"),
+    tuOf("XXx", "XXx"),
+  );
+
+  it("finds every pair of the file in the export, with its codes, and checks the import's counts", () => {
+    expect([...compareTmx(file, { imported: 3, duplicates: 0, skipped: 0 }, file)]).toEqual([]);
+    const exported = tmx(tuOf("أ ", "A "), tuOf("XXX", "XXX"));
+    expect([...compareTmx(file, { imported: 2, duplicates: 1, skipped: 0 }, exported)].sort()).toEqual([
+      "case-variant-merged",
+      "codes-lost",
+    ]);
+    const spaced = tmx(
+      tuOf('أ <ph x="1">&lt;br/&gt;</ph>', 'A <ph x="1">&lt;br/&gt;</ph>'),
+      tuOf("XXX", "XXX"),
+      tuOf("XXx ", "XXx"),
+    );
+    expect([...compareTmx(file, { imported: 3, duplicates: 0, skipped: 0 }, spaced)]).toEqual([
+      "whitespace-variant-merged",
+    ]);
+    expect(
+      [...compareTmx(file, { imported: 3, duplicates: 0, skipped: 0 }, tmx(tuOf("XXX", "XXX")))].sort(),
+    ).toEqual(["case-variant-merged", "pairs-lost"]);
+    expect([...compareTmx(file, { imported: 2, duplicates: 0, skipped: 1 }, file)].sort()).toEqual([
+      "pair-count-differs",
+      "skipped-count-differs",
+    ]);
+  });
+});
+
+describe("TBX comparison", () => {
+  const tbx = (entries: string) => {
+    const r = reading(
+      `<martif type="TBX" xml:lang="en"><text><body>${entries}</body></text></martif>`,
+      "f.tbx",
+    );
+    if (r.format !== "tbx") throw new Error(r.format);
+    return r;
+  };
+  const entry = (ar: string, en: string, extra = "", status = "preferredTerm-admn-sts") =>
+    `<termEntry>${extra}<langSet xml:lang="ar"><tig><term>${ar}</term></tig></langSet><langSet xml:lang="en"><tig><term>${en}</term><termNote type="administrativeStatus">${status}</termNote></tig></langSet></termEntry>`;
+  const subject = '<descrip type="subjectField">diplomacy</descrip>';
+
+  it("matches entries by their ar/en terms and compares statuses, definitions, domains", () => {
+    const file = tbx(entry("سفير", "ambassador", `${subject}<descrip type="definition">a\nb</descrip>`));
+    expect([...compareTbx(file, file)]).toEqual([]);
+    expect(
+      [...compareTbx(file, tbx(entry("سفير", "ambassador", subject, "deprecatedTerm-admn-sts")))].sort(),
+    ).toEqual(["definition-lost", "term-status-differs"]);
+    expect([...compareTbx(file, tbx(entry("سفير", "envoy", subject)))]).toEqual(["entries-lost"]);
+    expect([
+      ...compareTbx(tbx(entry(" سفير ", "ambassador", subject)), tbx(entry("سفير", "ambassador", subject))),
+    ]).toEqual(["terms-trimmed"]);
+  });
+});
