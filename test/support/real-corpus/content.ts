@@ -90,7 +90,7 @@ export function readContent(
   el: Element,
   dialect: Dialect,
   dataRefs: DataRefs = new Map(),
-  unknown?: Set<string>,
+  problems?: Set<string>,
 ): Content {
   let text = "";
   const codes: Code[] = [];
@@ -128,7 +128,7 @@ export function readContent(
         } else if (name === "it") {
           push(name, attr(e, "pos") === "close" ? "close" : "open", attr(e, "id"), textOf(e));
         } else {
-          unknown?.add(name);
+          problems?.add(`<${name}> is not an inline element here`);
           push(name, "standalone", attr(e, "id"), textOf(e));
         }
       } else if (dialect === "xliff2") {
@@ -143,16 +143,21 @@ export function readContent(
           walk(e);
           push(name, "close", id, null);
         } else if (name === "ph") {
+          if (e.firstChild) problems?.add("<ph> with content (must be empty)");
           push(name, "standalone", attr(e, "id"), ref(attr(e, "dataRef")));
         } else if (name === "sc" || name === "sm") {
+          if (e.firstChild) problems?.add(`<${name}> with content (must be empty)`);
           push(name, "open", attr(e, "id"), ref(attr(e, "dataRef")));
         } else if (name === "ec" || name === "em") {
+          if (e.firstChild) problems?.add(`<${name}> with content (must be empty)`);
+          if (name === "ec" && !attr(e, "startRef") && attr(e, "isolated") !== "yes")
+            problems?.add("<ec> without startRef and not isolated");
           push(name, "close", attr(e, "startRef") ?? attr(e, "id"), ref(attr(e, "dataRef")));
         } else if (name === "cp") {
           // A character XML cannot carry, written as its code point: text, not a code.
           text += String.fromCodePoint(Number.parseInt(attr(e, "hex") ?? "FFFD", 16));
         } else {
-          unknown?.add(name);
+          problems?.add(`<${name}> is not an inline element here`);
           push(name, "standalone", attr(e, "id"), textOf(e));
         }
       } else {
@@ -166,7 +171,7 @@ export function readContent(
         } else if (name === "it") {
           push(name, attr(e, "pos") === "end" ? "close" : "open", attr(e, "x"), textOf(e));
         } else {
-          unknown?.add(name);
+          problems?.add(`<${name}> is not an inline element here`);
           push(name, "standalone", attr(e, "x"), textOf(e));
         }
       }

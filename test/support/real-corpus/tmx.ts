@@ -56,7 +56,7 @@ export function readTmx(root: Element): TmxReading {
   const violations: string[] = [];
   if (!header || !attr(header, "srclang")) violations.push("no header srclang (required)");
   if (units.some((u) => u.variants.some((v) => v.lang === ""))) violations.push("<tuv> without xml:lang");
-  for (const name of unknown) violations.push(`<${name}> is not an inline element of TMX`);
+  for (const problem of unknown) violations.push(`${problem} (TMX)`);
   return {
     violations,
     format: "tmx",

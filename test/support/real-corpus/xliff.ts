@@ -31,6 +31,8 @@ export interface XliffUnit {
   inBinUnit: boolean;
   /** Whole source: 1.2 `<source>`; 2.x the segments' and ignorables' sources in order. */
   source: Content;
+  /** 1.2: the whole `<seg-source>` (segments and the text between them), when the unit has one. */
+  segSource: Content | null;
   /** Whole target: 1.2 `<target>`; 2.x joined when every segment has one (ignorables without: their source). */
   target: Content | null;
   /** 1.2: the `mrk mtype="seg"` of `<seg-source>` (with their targets by mid), else one; 2.x the `<segment>`s. */
@@ -76,7 +78,7 @@ export function readXliff(root: Element): XliffReading {
   if (reading.units.some((u) => !u.id)) v.push("units without the required id");
   const ids = reading.units.filter((u) => u.id).map((u) => `${u.file}\u0000${u.id}`);
   if (new Set(ids).size < ids.length) v.push("unit ids repeated within a <file>");
-  for (const name of unknown) v.push(`<${name}> is not an inline element of XLIFF ${version}`);
+  for (const problem of unknown) v.push(`${problem} (XLIFF ${version})`);
   return reading;
 }
 
@@ -156,6 +158,7 @@ function unit1(
     translate,
     inBinUnit,
     source,
+    segSource: segSource ? readContent(segSource, "xliff1", new Map(), unknown) : null,
     target,
     segments,
     state,
@@ -223,6 +226,7 @@ function unit2(unit: Element, file: number, translate: boolean, unknown: Set<str
     translate,
     inBinUnit: false,
     source: concatContent(sources),
+    segSource: null,
     target: complete && segments.length > 0 ? concatContent(targets) : null,
     segments,
     state: segments[0]?.state ?? null,
