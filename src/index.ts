@@ -1,6 +1,7 @@
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter, handleError } from "./app";
 import { ApiError, problemResponse } from "./errors";
+import { settleBody } from "./http/body";
 import { authenticate } from "./middleware/auth";
 import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
@@ -16,6 +17,13 @@ import { xliffRouter } from "./routes/xliff";
 import { webRouter } from "./web/router";
 
 const app = createRouter();
+
+// Every answer waits until the request's body has arrived: an early refusal must not break the connection
+// for the next request (src/http/body.ts, settleBody).
+app.use("*", async (c, next) => {
+  await next();
+  await settleBody(c.req.raw);
+});
 
 app.use(
   "*",

@@ -33,7 +33,8 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
+      // Not cancelled: settleBody reads the rest before the answer goes out (see there).
+      reader.releaseLock();
       throw payloadTooLarge(limit);
     }
     chunks.push(value);
@@ -45,4 +46,34 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
     offset += c.byteLength;
   }
   return out;
+}
+
+/** Most bytes settleBody reads to settle a refused request (Cloudflare refuses larger bodies anyway). */
+export const SETTLE_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reads what is left of a request body, discarding it, so the answer goes out only once the upload has
+ * arrived. A Worker that answers a request before reading its body (a refusal: no token, wrong type, a
+ * DOCTYPE found in the first bytes) breaks the connection under `wrangler dev`: its proxy answers the
+ * *next* request `503 Your worker restarted mid-request`, or hangs (issue 12). Deployed, it costs the
+ * time to receive the rest. Past `maxBytes` the body is cancelled.
+ */
+export async function settleBody(req: Request, maxBytes = SETTLE_MAX_BYTES): Promise<void> {
+  const body = req.body;
+  if (body === null || body.locked) return;
+  const reader = body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing left to settle.
+  }
 }

@@ -155,8 +155,9 @@ async function* utf8Pieces(req: Request, limit: number): AsyncGenerator<string> 
     const rest = decode();
     if (rest !== "") yield rest;
   } finally {
-    // Stopped early (bad input, failed staging): stop receiving the rest of the upload.
-    if (!finished) await reader.cancel().catch(() => undefined);
+    // Stopped early (bad input, failed staging): the rest of the upload is read and discarded by
+    // settleBody before the answer goes out (src/http/body.ts says why).
+    if (!finished) reader.releaseLock();
   }
 }
 
