@@ -21,9 +21,9 @@
  *                                double quotes, in either text. Span: the unmatched character.
  */
 import type { Lang, TermStatus } from "../types";
-import { canonicalNumber } from "./align";
 import { ALEF, chars, LAM, TATWEEL, WRITTEN_NUMBER_SOURCE } from "./arabic";
 import { normalizeForSearch } from "./normalize";
+import { canonicalNumber } from "./number-words";
 import { recognizeTerms, type TermMatcher } from "./terms";
 
 export type QaSeverity = "error" | "warning" | "info";

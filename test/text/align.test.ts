@@ -79,8 +79,8 @@ function expectWellFormed(beads: AlignedBead[], n: number, m: number): void {
   expect(en).toEqual(Array.from({ length: m }, (_, j) => j));
   for (const b of beads) {
     expect(b.ar.length + b.en.length).toBeGreaterThan(0);
-    expect(b.ar.length).toBeLessThanOrEqual(2);
-    expect(b.en.length).toBeLessThanOrEqual(2);
+    expect(b.ar.length).toBeLessThanOrEqual(3);
+    expect(b.en.length).toBeLessThanOrEqual(3);
     expect(b.score).toBeGreaterThanOrEqual(0);
     expect(b.score).toBeLessThanOrEqual(1);
   }

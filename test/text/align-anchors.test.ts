@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { alignSentences } from "../../src/text/align";
+import { documentFeatures, hijriToGregorian, KIND_NAME } from "../../src/text/align-features";
+import { formulaeIn } from "../../src/text/align-formulae";
+import {
+  arabicLexiconKey,
+  englishLexiconKey,
+  learnLexicon,
+  lexiconFromEntries,
+} from "../../src/text/align-lexicon";
+import { numbersIn } from "../../src/text/number-words";
+import { arabicSkeleton, latinSkeleton, NameIndex } from "../../src/text/transliterate";
+
+// Anchors of the aligner that carry across genres (issue 13): numbers in words, names across scripts,
+// Hijri dates, conventional formulae, a learned lexicon — each alone, then deciding an alignment that
+// lengths cannot.
+
+const key = (b: { ar: number[]; en: number[] }) => `${b.ar.join(",")}:${b.en.join(",")}`;
+
+describe("numbers written in words or digits", () => {
+  it("reads Arabic cardinals and ordinals with clitics, the article, teens, scales and بعد المائة", () => {
+    expect(numbersIn("لم يصل منها سوى ثلاثين في المئة")).toEqual(["30"]);
+    expect(numbersIn("للمرة الخامسة عشرة")).toEqual(["15"]);
+    expect(numbersIn("أعمال دورته الخمسة عشر")).toEqual(["15"]);
+    expect(numbersIn("الدورة الثالثة والستين بعد المائة")).toEqual(["163"]);
+    expect(numbersIn("أكثر من ستة عشر مليون شخص")).toEqual(["16000000"]);
+    expect(numbersIn("نحو ستمائة شاحنة وأربعة عشر ألف مريض وخمسمائة ألف نازح")).toEqual([
+      "600",
+      "14000",
+      "500000",
+    ]);
+    expect(numbersIn("مائة وخمسون عضواً")).toEqual(["150"]);
+    expect(numbersIn("الحادي عشر من الشهر")).toEqual(["11"]);
+  });
+
+  it("reads English number words and scale words after digits, in any digit system", () => {
+    expect(numbersIn("thirty per cent")).toEqual(["30"]);
+    expect(numbersIn("twenty-six members and one hundred and sixty-three States")).toEqual(["26", "163"]);
+    expect(numbersIn("the sixty-third session")).toEqual(["63"]);
+    expect(numbersIn("more than 16 million people, US$2.8 billion")).toEqual(["16000000", "2800000000"]);
+    expect(numbersIn("بلغ ٢٫٨ مليار دولار و١٬٢٠٠ فرد")).toEqual(["2800000000", "1200"]);
+  });
+
+  it("leaves out words below three, which stand for much else than a count", () => {
+    expect(numbersIn("the first of two meetings, one by one")).toEqual([]);
+    expect(numbersIn("الاجتماع الأول واحد من اثنين")).toEqual([]);
+  });
+});
+
+describe("names across scripts", () => {
+  it("gives an Arabic name and its romanisation the same consonant skeleton", () => {
+    for (const [ar, en] of [
+      ["غوتيريش", "Guterres"],
+      ["لافروف", "Lavrov"],
+      ["فليتشر", "Fletcher"],
+      ["حمادي", "Hammadi"],
+      ["أنطونيو", "António"],
+      ["سيرغي", "Sergey"],
+      ["خالد", "Khaled"],
+      ["موريتانيا", "Mauritania"],
+    ])
+      expect(arabicSkeleton(ar as string), `${ar} / ${en}`).toBe(latinSkeleton(en as string));
+  });
+
+  it("matches only equal skeletons of three consonants or more", () => {
+    const index = new NameIndex();
+    expect(index.add("Guterres", 1)).toBe(true);
+    expect(index.add("Gaza", 2)).toBe(false); // G-Z: too short to tell from common words
+    expect(index.add("Minister", 3)).toBe(true);
+    expect(index.lookup("غوتيريش")).toBe(1);
+    expect(index.lookup("مشترك")).toBeUndefined(); // M-S-T-R-K, one edit from Minister
+  });
+
+  it("makes a name a feature only where both documents have it, behind proclitics and the article", () => {
+    const f = documentFeatures(
+      ["والتقى الوزير بنظيره لافروف.", "وتحدث الحمادي."],
+      ["He met his counterpart Lavrov.", "Al-Hammadi spoke.", "Contacts continue."],
+    );
+    const names = (ids: Int32Array) => [...ids].filter((v) => f.kinds[v >> 1] === KIND_NAME).length;
+    expect(f.ar.ids.map(names)).toEqual([1, 1]);
+    expect(f.en.ids.map(names)).toEqual([1, 1, 0]);
+  });
+});
+
+describe("Hijri dates", () => {
+  it("converts by the tabular calendar", () => {
+    expect(hijriToGregorian(1446, 9, 5)).toEqual([2025, 3, 5]); // 5 Ramadan 1446
+    expect(hijriToGregorian(1446, 8, 25)).toEqual([2025, 2, 24]); // 25 Sha'ban 1446
+    expect(hijriToGregorian(1445, 1, 1)).toEqual([2023, 7, 19]);
+  });
+
+  it("pairs a Hijri dateline with its Gregorian translation, and does not penalise a dropped Hijri date", () => {
+    // Only the date tells which English line renders the Arabic one (25 Sha'ban 1446 = 24 February 2025).
+    const ar = ["الرياض في ٢٥ شعبان ١٤٤٦هـ"];
+    expect(alignSentences(ar, ["Riyadh, 24 February 2025", "Riyadh, 15 September 2024"]).map(key)).toEqual([
+      "0:0",
+      ":1",
+    ]);
+    expect(alignSentences(ar, ["Riyadh, 15 September 2024", "Riyadh, 24 February 2025"]).map(key)).toEqual([
+      ":0",
+      "0:1",
+    ]);
+    const both = alignSentences(["الرياض، ٥ رمضان ١٤٤٦هـ الموافق ٥ مارس ٢٠٢٥م"], ["Riyadh, 5 March 2025"]);
+    expect(both.map(key)).toEqual(["0:0"]);
+    expect(both[0]?.score).toBeGreaterThan(0.9);
+  });
+});
+
+describe("conventional formulae", () => {
+  it("knows the vocatives, the closing salaam and what translators leave out or add", () => {
+    expect(formulaeIn("أصحاب المعالي والسعادة،", "ar").keys).toEqual(["excellencies"]);
+    expect(formulaeIn("Excellencies, ladies and gentlemen,", "en").keys).toEqual([
+      "excellencies",
+      "ladies-gentlemen",
+    ]);
+    expect(formulaeIn("بسم الله الرحمن الرحيم", "ar").skipBonus).toBeGreaterThan(0);
+    expect(formulaeIn("Check against delivery", "en").skipBonus).toBeGreaterThan(0);
+    expect(
+      formulaeIn("(Translated from Arabic; the questions have been shortened.)", "en").skipBonus,
+    ).toBeGreaterThan(0);
+    expect(
+      formulaeIn("وتجدر الإشارة إلى أن الدورة المقبلة ستعقد في أيلول/سبتمبر.", "ar").skipBonus,
+    ).toBeGreaterThan(0);
+    expect(formulaeIn("The Council met.", "en")).toEqual({ keys: [], skipBonus: 0 });
+  });
+
+  it("does not pair the basmala with 'Check against delivery', and joins two vocative lines rendered as one", () => {
+    const ar = ["بسم الله الرحمن الرحيم", "السيد الرئيس،", "أصحاب المعالي والسعادة،", "السيدات والسادة،"];
+    const en = ["Check against delivery", "Mr. President,", "Excellencies, ladies and gentlemen,"];
+    const paragraphs = { ar: [0, 1, 2, 3], en: [0, 1, 2] };
+    expect(alignSentences(ar, en, { paragraphs }).map(key)).toEqual([":0", "0:", "1:1", "2,3:2"]);
+  });
+});
+
+describe("beads of three sentences and unpaired sentences", () => {
+  it("finds 1-3 and 3-1 beads", () => {
+    const ar = [
+      "وعقد الجانبان جلسة مباحثات رسمية بحضور وزيري الخارجية في البلدين، استعرضا خلالها العلاقات الثنائية وفرص تطويرها، كما بحثا القضايا الإقليمية والدولية ذات الاهتمام المشترك، حيث اتفقا على رفع مستوى العلاقات إلى شراكة استراتيجية شاملة في عام 2025.",
+      "ج: لم يتحدد موعد حتى الآن.",
+      "هناك مشاورات جارية لترتيب الزيارة.",
+      "وسنعلن التفاصيل في حينه.",
+    ];
+    const en = [
+      "The two sides held official talks, attended by the foreign ministers of both countries, during which they reviewed bilateral relations and opportunities to develop them.",
+      "They also discussed regional and international issues of common interest.",
+      "The two sides agreed to upgrade their relations to a comprehensive strategic partnership in 2025.",
+      "A: No date has been set yet, but consultations are under way to arrange the visit and the details will be announced in due course.",
+    ];
+    expect(alignSentences(ar, en, { paragraphs: { ar: [0, 1, 1, 1], en: [0, 0, 0, 1] } }).map(key)).toEqual([
+      "0:0,1,2",
+      "1,2,3:3",
+    ]);
+  });
+
+  it("leaves an editorial aside at the end of a paragraph unpaired instead of absorbing it", () => {
+    const ar = [
+      "وفي ختام الجلسة، اعتمد المجلس بتوافق الآراء قرارين، يتعلق الأول بدعم الأونروا، والثاني بالمساعدات الإنسانية المقدمة إلى السودان.",
+      "وتجدر الإشارة إلى أن الدورة المقبلة للمجلس ستُعقد في أيلول/سبتمبر المقبل.",
+    ];
+    const en = [
+      "At the close of the meeting, the Council adopted two resolutions by consensus, the first in support of UNRWA and the second on humanitarian assistance to Sudan.",
+    ];
+    expect(alignSentences(ar, en, { paragraphs: { ar: [0, 0], en: [0] } }).map(key)).toEqual(["0:0", "1:"]);
+  });
+});
+
+describe("a lexicon learned from aligned pairs", () => {
+  it("stems words on both sides and keeps pairs that co-occur strongly", () => {
+    expect(arabicLexiconKey("والمفاوضات")).toBe("مفاوض");
+    expect(arabicLexiconKey("في")).toBe("");
+    expect(englishLexiconKey("Negotiations")).toBe("negotiation");
+    const pairs = [
+      { ar: "استؤنفت المفاوضات اليوم", en: "Negotiations resumed today" },
+      { ar: "تعثرت المفاوضات مجدداً", en: "The negotiations stalled again" },
+      { ar: "المفاوضات مستمرة", en: "Negotiations continue" },
+      { ar: "وصل الوفد اليوم", en: "The delegation arrived today" },
+    ];
+    const lexicon = learnLexicon(pairs);
+    expect(lexicon.translations("مفاوض")).toEqual(["negotiation"]);
+    expect(lexicon.translations("وفد")).toBeUndefined(); // seen once
+    expect(learnLexicon([...pairs].reverse()).entries()).toEqual(lexicon.entries());
+  });
+
+  it("decides an alignment that lengths alone cannot", () => {
+    const lexicon = lexiconFromEntries([
+      ["زراع", "agriculture"],
+      ["طاق", "energy"],
+      ["سياح", "tourism"],
+    ]);
+    const ar = [
+      "تعاون في مجال الزراعة والري.",
+      "تعاون في مجال الطاقة والنفط.",
+      "تعاون في مجال السياحة والسفر.",
+    ];
+    const en = ["Cooperation on energy and oil.", "Cooperation on tourism and travel."];
+    expect(alignSentences(ar, en, { lexicon }).map(key)).toEqual(["0:", "1:0", "2:1"]);
+    expect(alignSentences(ar, en).map(key)).not.toEqual(["0:", "1:0", "2:1"]);
+  });
+});
