@@ -85,6 +85,8 @@ const BeadCountsSchema = z.object({
   "1-2": z.number(),
   "2-1": z.number(),
   "2-2": z.number(),
+  "1-3": z.number(),
+  "3-1": z.number(),
   "1-0": z.number(),
   "0-1": z.number(),
 });
