@@ -256,6 +256,26 @@ let sentences = 0;
 const seg = throughput(() => {
   sentences = segmentSentences(big, "ar").length;
 }, 15);
+// The same text hard-wrapped at 72 columns, as an e-mail or PDF copy (soft line breaks: line-wrap.ts).
+const wrapped = big
+  .split("\n")
+  .map((paragraph) => {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      if (line && line.length + 1 + word.length > 72) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.join("\n");
+  })
+  .join("\n\n");
+let wrappedSentences = 0;
+const segWrapped = throughput(() => {
+  wrappedSentences = segmentSentences(wrapped, "ar").length;
+}, 15);
 const norm = throughput(() => normalizeWithMap(big), 7);
 const normPlain = throughput(() => normalizeForSearch(big), 7);
 console.log(
@@ -267,6 +287,12 @@ console.table({
     "MB/s (UTF-8)": fmt(seg.mbps),
     "M chars/s": fmt(seg.chars),
     result: `${sentences} sentences`,
+  },
+  "segmentSentences, wrapped at 72": {
+    "median ms": fmt(segWrapped.ms),
+    "MB/s (UTF-8)": fmt(segWrapped.mbps),
+    "M chars/s": fmt(segWrapped.chars),
+    result: `${wrappedSentences} sentences`,
   },
   normalizeWithMap: {
     "median ms": fmt(norm.ms),

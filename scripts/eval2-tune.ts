@@ -61,4 +61,13 @@ console.log(`\n${totals("tuning", results).join("\n")}`);
 if (showHeldout) {
   const held = EVAL2_DOCS.filter((d) => d.half === "heldout").map((d) => scoreDoc(d, glossary, forms));
   console.log(`\n${totals("HELD-OUT (pooled figures only)", held).join("\n")}`);
+  // Error counts by class only: which documents and items they are stays unseen.
+  const classes = new Map<string, number>();
+  for (const r of held)
+    for (const e of r.errors)
+      if (e.task !== "terms" || withTerms) {
+        const label = `${e.task}${e.lang ? ` ${e.lang}` : ""} — ${e.cls}`;
+        classes.set(label, (classes.get(label) ?? 0) + 1);
+      }
+  for (const [label, n] of [...classes].sort()) console.log(`  ${String(n).padStart(3)}  ${label}`);
 }
