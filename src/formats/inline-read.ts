@@ -97,7 +97,7 @@ export const XLIFF12_INLINE: InlineTable = new Map<string, InlineRule>([
           value: attr(el, "comment"),
           translate: mtype === "protected" ? false : undefined,
         });
-        return { id: attr(el, "mid") ?? cx.nextId(), marker };
+        return { id: attr(el, "mid") ?? attr(el, "id") ?? cx.nextId(), marker };
       },
       close: (_, o) => closeOf(o),
     },
@@ -193,9 +193,12 @@ export const XLIFF2_INLINE: InlineTable = new Map<string, InlineRule>([
       role: "empty",
       code: (el, cx) => {
         const isolated = attr(el, "isolated") === "yes";
+        // Without startRef (invalid unless isolated) the ec's own id is the best guess at its sc.
         return defined({
           kind: "close" as const,
-          id: isolated ? required2(el, "id") : (attr(el, "startRef") ?? required2(el, "startRef")),
+          id: isolated
+            ? required2(el, "id")
+            : (attr(el, "startRef") ?? attr(el, "id") ?? required2(el, "startRef")),
           isolated: isolated ? (true as const) : undefined,
           data: data2(cx, attr(el, "dataRef")),
           equiv: attr(el, "equiv"),
@@ -332,14 +335,14 @@ export class ContentReader {
     if (this.foreign !== null) return;
     const rule = el.uri === this.ns ? this.table.get(el.local) : undefined;
     if (rule === undefined) {
-      if (el.uri === this.ns)
-        throw new FormatError("invalid-content", `unexpected <${el.name}> inside <${this.where}>`);
-      // Another vocabulary's element: kept as a pair of codes carrying its tags, its text stays text.
+      // Not an inline element of this format (HTML written into a target, another vocabulary's element,
+      // a 2.x element in 1.2): kept as a pair of codes carrying its tags, its text stays text.
       const id = this.cx.nextId();
       this.push({ kind: "open", id, data: startTag(el) });
-      this.foreign = null;
       this.open.push({ depth, fields: { id, data: `</${el.name}>` }, rule: FOREIGN });
-      this.notices.push(`<${el.name}> (not XLIFF) kept as an inline code around its text`);
+      this.notices.push(
+        `<${el.name}> in <${this.where}> is not an inline element here: kept as a code around its text`,
+      );
       return;
     }
     if (rule.role === "paired") {

@@ -126,10 +126,20 @@ export function write12(parts: readonly Flow12Part[], marks: boolean): string {
   const partner = partners(forNesting);
   const native = (i: number) =>
     codes[i]!.data !== undefined || (partner[i] !== -1 && codes[partner[i]!]!.data !== undefined);
-  return interleave({ text: text.join(""), codes }, (i) => code12(codes[i]!, how[i]!, native(i)));
+  // rid must be unique per source/target (schema): a code id used by several pairs goes without it.
+  const opens = new Map<string, number>();
+  for (const c of codes) if (c.kind === "open" && !c.boundary) opens.set(c.id, (opens.get(c.id) ?? 0) + 1);
+  return interleave({ text: text.join(""), codes }, (i) =>
+    code12(codes[i]!, how[i]!, native(i), opens.get(codes[i]!.id) === 1),
+  );
 }
 
-function code12(c: InlineCode & { boundary?: true }, how: Nesting, native: boolean): string {
+function code12(
+  c: InlineCode & { boundary?: true },
+  how: Nesting,
+  native: boolean,
+  uniqueId: boolean,
+): string {
   if (c.boundary) return c.kind === "open" ? `<mrk mtype="seg"${a("mid", c.id)}>` : "</mrk>";
   if (c.marker) {
     // 1.2 has no marker that crosses codes or segments: such a marker is left out (its text stays).
@@ -159,9 +169,12 @@ function code12(c: InlineCode & { boundary?: true }, how: Nesting, native: boole
   const ctype = open ? a("ctype", ctype12(c, false)) : "";
   if (how === "lone") return `<it${id} pos="${open ? "open" : "close"}"${ctype}${equiv}>${data ?? ""}</it>`;
   if (how === "pair" && data === undefined) return open ? `<g${id}${ctype}${equiv}>` : "</g>";
-  const rid = a("rid", nmtoken(c.id));
-  if (data === undefined) return open ? `<bx${id}${rid}${ctype}${equiv}/>` : `<ex${id}${rid}${equiv}/>`;
-  return open ? `<bpt${id}${rid}${ctype}${equiv}>${data}</bpt>` : `<ept${id}${rid}${equiv}>${data}</ept>`;
+  // bpt/ept pair by their id; bx/ex name their pair in rid (when the id is the pair's alone).
+  if (data === undefined) {
+    const rid = uniqueId ? a("rid", nmtoken(c.id)) : "";
+    return open ? `<bx${id}${rid}${ctype}${equiv}/>` : `<ex${id}${rid}${equiv}/>`;
+  }
+  return open ? `<bpt${id}${ctype}${equiv}>${data}</bpt>` : `<ept${id}${equiv}>${data}</ept>`;
 }
 
 /** 1.2 `mrk/@mtype` values of the strict schema (others are written `x-…`; "seg" is the segment marker). */

@@ -56,6 +56,10 @@ export interface XliffIgnorableInput {
 export interface XliffOrigin {
   /** The unit's id in that file: consecutive segments with the same unit are written as one unit. */
   unit: string;
+  /** The unit's position in the file it came from: tells apart units that (invalidly) share an id. */
+  index?: number;
+  /** The file of a multi-file XLIFF it was in (1.2 `original`, 2.x `file/@id`): unit ids are unique per file. */
+  file?: string | null;
   /** The segment's id in that unit (2.x `segment/@id`, 1.2 `mrk/@mid`), null when it had none. */
   segment: string | null;
   /** Ignorables just before this segment. */
@@ -155,7 +159,12 @@ export async function* unitsOf(segments: UnitSource): AsyncGenerator<XliffUnitIn
   let group: XliffUnitInput[] = [];
   for await (const s of segments) {
     const last = group[group.length - 1];
-    if (last !== undefined && (s.origin === undefined || last.origin?.unit !== s.origin.unit)) {
+    const same =
+      s.origin !== undefined &&
+      last?.origin?.unit === s.origin.unit &&
+      (last.origin.file ?? null) === (s.origin.file ?? null) &&
+      last.origin.index === s.origin.index;
+    if (last !== undefined && !same) {
       yield group;
       group = [];
     }
@@ -171,4 +180,30 @@ export function lowestStatus(segments: readonly XliffUnitInput[]): SegmentStatus
     (low, s) => (order.indexOf(s.status) < order.indexOf(low) ? s.status : low),
     "approved",
   );
+}
+
+/**
+ * Unit ids as the writers write them: the imported unit's id (2.x: as an NMTOKEN), else the segment id
+ * (`123`, 2.x `s123`); a second unit with an id already written (several files of one XLIFF, ids unique
+ * per file only) gets `_2`, `_3`…. Deterministic in document order, so an import can map them back.
+ */
+export function unitIdAllocator(
+  version: XliffVersion,
+  nmtoken: (v: string) => string,
+): (first: XliffUnitInput) => string {
+  const used = new Set<string>();
+  return (first) => {
+    const base =
+      first.origin === undefined
+        ? version === "1.2"
+          ? String(first.id)
+          : xliff2UnitId(first.id)
+        : version === "1.2"
+          ? first.origin.unit
+          : nmtoken(first.origin.unit);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    return id;
+  };
 }

@@ -30,10 +30,14 @@ export function segmentsOfUnit(unit: ParsedXliffUnit): ImportedSegment[] {
       en: translated ? s.target!.text : null,
       enCodes: translated ? s.target!.codes : [],
       status: translated ? (s.status ?? "translated") : "new",
-      origin: { unit: unit.id, segment: s.id, before: pending },
+      // A unit without id (NO_ID) cannot be written as itself again: its segments become units of their own.
+      ...(unit.id === ""
+        ? {}
+        : { origin: { unit: unit.id, file: unit.file, index: unit.index, segment: s.id, before: pending } }),
     });
     pending = [];
   }
-  if (pending.length > 0) out[out.length - 1]!.origin!.after = pending;
+  const last = out[out.length - 1];
+  if (pending.length > 0 && last?.origin) last.origin.after = pending;
   return out;
 }

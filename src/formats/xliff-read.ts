@@ -7,12 +7,14 @@
 import type { SegmentStatus } from "../types";
 import { FormatError } from "./errors";
 import { type Content, isCodeOnly } from "./inline";
+import type { RawSegment, RawUnit, VersionHandler, XliffDocumentSink, XliffNotice } from "./xliff-handler";
 import { XLIFF2_NS, XLIFF12_NS } from "./xliff-model";
 import { type Level, lowest, translationOf } from "./xliff-state";
 import { createXliff2Handler } from "./xliff2-read";
 import { createXliff12Handler } from "./xliff12-read";
-import { attr, parseXml, type XmlElement, type XmlHandlers, type XmlLimits } from "./xml-parse";
+import { attr, parseXml, type XmlElement, type XmlLimits } from "./xml-parse";
 
+export type { RawSegment, RawUnit, XliffDocumentSink, XliffNotice } from "./xliff-handler";
 export { MEMOQ_NS, SDL_NS, translationOf } from "./xliff-state";
 
 /** One segment of a unit, or the content between two (2.x `ignorable`, 1.2 text outside segment `mrk`s). */
@@ -40,6 +42,8 @@ export interface ParsedXliffUnit {
   id: string;
   /** Diwan segment id when the unit id is "123" (1.2) or "s123" (2.x), else null. */
   segmentId: number | null;
+  /** The unit's position among the file's units (0-based): tells units with the same id apart. */
+  index: number;
   /** The file the unit is in: 1.2 `file/@original`, 2.x `file/@id` (unit ids are unique per file only). */
   file: string | null;
   /** Plain source text of the whole unit (segments and what lies between them). */
@@ -67,15 +71,9 @@ export interface ParsedXliffUnit {
   notices: string[];
 }
 
-/** Something in the file that is not a unit and was not imported, with the reason. */
-export interface XliffNotice {
-  /** The element's id or name (e.g. a 1.2 `bin-unit` id). */
-  item: string;
-  reason: string;
-}
-
 export interface ParsedXliff {
-  version: "1.2" | "2.0" | "2.1";
+  /** As the file says (1.0 and 1.1 are read like 1.2; a missing version is inferred from the namespace). */
+  version: "1.0" | "1.1" | "1.2" | "2.0" | "2.1";
   srcLang: string;
   trgLang: string | null;
   units: ParsedXliffUnit[];
@@ -84,38 +82,6 @@ export interface ParsedXliff {
 }
 
 export const MAX_NOTICES = 1_000;
-
-/** A unit as a version handler hands it over: segments read, states not yet interpreted. */
-export interface RawUnit {
-  id: string;
-  file: string | null;
-  translate: boolean;
-  approved: boolean;
-  segments: RawSegment[];
-  notices: string[];
-}
-
-export interface RawSegment {
-  kind: "segment" | "ignorable";
-  id: string | null;
-  source: Content;
-  target: Content | null;
-  state: string | null;
-  /** Level from the standard state, null when the file gives none. */
-  level: Level | null;
-  toolStatus: string | null;
-  toolLevel: Level | null;
-}
-
-/** What the root handler gives a version handler. */
-export interface XliffDocumentSink {
-  srcLang: string | null;
-  trgLang: string | null;
-  unit(raw: RawUnit): void;
-  notice(n: XliffNotice): void;
-}
-
-export type VersionHandler = XmlHandlers;
 
 export function segmentIdOf(id: string): number | null {
   // What /^s?(\d{1,15})$/ accepts, without a regex match per unit.
@@ -130,7 +96,7 @@ export function segmentIdOf(id: string): number | null {
 }
 
 /** The states of a raw unit interpreted, per segment and for the unit as a whole. */
-export function finishUnit(raw: RawUnit): ParsedXliffUnit {
+export function finishUnit(raw: RawUnit, index: number): ParsedXliffUnit {
   const segments: XliffSegment[] = [];
   let source = "";
   let target: string | null = "";
@@ -164,6 +130,7 @@ export function finishUnit(raw: RawUnit): ParsedXliffUnit {
   return {
     id: raw.id,
     segmentId: segmentIdOf(raw.id),
+    index,
     file: raw.file,
     source,
     target,
@@ -192,6 +159,41 @@ const base = (s: RawSegment) => ({
 const wrong = (el: XmlElement, message: string, code: "wrong-root" | "wrong-version" | "wrong-namespace") =>
   new FormatError(code, `${message} (root element <${el.name}>)`);
 
+const NS_11 = "urn:oasis:names:tc:xliff:document:1.1";
+
+/**
+ * The version of a root element. 1.0 and 1.1 (and 1.x without a namespace, as older Okapi and Matecat
+ * write) are read like 1.2; a missing version is taken from the namespace, with a notice.
+ */
+function versionOf(el: XmlElement, sink: XliffDocumentSink): ParsedXliff["version"] {
+  const v = el.attributes.version;
+  const family =
+    el.uri === XLIFF2_NS ? "2" : el.uri === XLIFF12_NS || el.uri === NS_11 || el.uri === "" ? "1" : null;
+  if (v === undefined) {
+    if (family === null || el.uri === "")
+      throw wrong(el, "the version attribute is missing", "wrong-version");
+    const inferred = family === "2" ? "2.0" : el.uri === NS_11 ? "1.1" : "1.2";
+    sink.notice({
+      item: "<xliff>",
+      reason: `no version attribute: read as XLIFF ${inferred} by its namespace`,
+    });
+    return inferred;
+  }
+  if (v !== "1.0" && v !== "1.1" && v !== "1.2" && v !== "2.0" && v !== "2.1")
+    throw wrong(el, `XLIFF version "${v}" is not supported (1.0–1.2, 2.0 and 2.1 are)`, "wrong-version");
+  if (v.startsWith("2") && el.uri !== XLIFF2_NS)
+    throw wrong(el, `XLIFF ${v} must use the namespace ${XLIFF2_NS}, not "${el.uri}"`, "wrong-namespace");
+  if (v.startsWith("1") && family !== "1")
+    throw wrong(el, `XLIFF ${v} must use the namespace ${XLIFF12_NS}, not "${el.uri}"`, "wrong-namespace");
+  if ((v === "1.1" || v === "1.2") && el.uri === "")
+    sink.notice({
+      item: "<xliff>",
+      reason: `no namespace: read as XLIFF ${v} (the namespace is ${v === "1.1" ? NS_11 : XLIFF12_NS})`,
+    });
+  // The literal, not the attribute's string.
+  return v === "1.0" ? "1.0" : v === "1.1" ? "1.1" : v === "1.2" ? "1.2" : v === "2.0" ? "2.0" : "2.1";
+}
+
 /**
  * Parses a whole XLIFF document. With `onUnit`, each unit is handed over as soon as it is complete and
  * `units` stays empty: a caller that processes units in batches then never holds them all at once.
@@ -205,11 +207,12 @@ export function parseXliff(
   const units: ParsedXliffUnit[] = [];
   const notices: XliffNotice[] = [];
   let dropped = 0;
+  let count = 0;
   const sink: XliffDocumentSink = {
     srcLang: null,
     trgLang: null,
     unit(raw) {
-      const unit = finishUnit(raw);
+      const unit = finishUnit(raw, count++);
       if (onUnit) onUnit(unit);
       else units.push(unit);
     },
@@ -225,26 +228,16 @@ export function parseXliff(
       open(el, depth) {
         if (handler !== null) return handler.open(el, depth);
         if (el.local !== "xliff") throw wrong(el, "not an XLIFF document", "wrong-root");
-        const v = el.attributes.version;
-        if (v === undefined) throw wrong(el, "the version attribute is missing", "wrong-version");
-        if (v !== "1.2" && v !== "2.0" && v !== "2.1")
-          throw wrong(el, `XLIFF version "${v}" is not supported (1.2, 2.0 and 2.1 are)`, "wrong-version");
-        const expected = v === "1.2" ? XLIFF12_NS : XLIFF2_NS;
-        if (el.uri !== expected)
-          throw wrong(
-            el,
-            `XLIFF ${v} must use the namespace ${expected}, not "${el.uri}"`,
-            "wrong-namespace",
-          );
-        // The literal, not the attribute's string.
-        version = v === "1.2" ? "1.2" : v === "2.0" ? "2.0" : "2.1";
-        if (v !== "1.2") {
+        version = versionOf(el, sink);
+        if (version.startsWith("2")) {
           sink.srcLang = attr(el, "srcLang") ?? null;
           sink.trgLang = attr(el, "trgLang") ?? null;
         }
         // The document's own namespace string: nearly every element's uri is this very string, so
         // comparing against it is a pointer check.
-        handler = v === "1.2" ? createXliff12Handler(sink, el.uri) : createXliff2Handler(sink, el.uri);
+        handler = version.startsWith("1")
+          ? createXliff12Handler(sink, el.uri)
+          : createXliff2Handler(sink, el.uri);
       },
       close(el, depth) {
         if (depth > 1) handler?.close(el, depth);
@@ -256,7 +249,12 @@ export function parseXliff(
     limits,
   );
   if (version === null || sink.srcLang === null)
-    throw new FormatError("invalid-content", "no source language found (srcLang / source-language)");
+    throw new FormatError(
+      "invalid-content",
+      units.length === 0 && notices.length === 0
+        ? "the file has no <file> with units: nothing to import"
+        : "no source language found (srcLang / source-language)",
+    );
   if (dropped > 0) notices.push({ item: "…", reason: `${dropped} more items left out` });
   return { version, srcLang: sink.srcLang, trgLang: sink.trgLang, units, notices };
 }

@@ -8,7 +8,13 @@
 import { FormatError } from "./errors";
 import { type Content, concatContent, isEmptyContent } from "./inline";
 import { ContentReader, XLIFF12_INLINE } from "./inline-read";
-import type { RawSegment, VersionHandler, XliffDocumentSink } from "./xliff-read";
+import {
+  NO_ID,
+  type RawSegment,
+  unitTolerant,
+  type VersionHandler,
+  type XliffDocumentSink,
+} from "./xliff-handler";
 import {
   type Level,
   lowest,
@@ -96,9 +102,8 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
 
   const startUnit = (el: XmlElement, depth: number): UnitState => {
     const id = attr(el, "id");
-    if (id === undefined) throw new FormatError("invalid-content", `<${el.name}> without an id`);
     const u: UnitState = {
-      id,
+      id: id ?? "",
       depth,
       translate: noTranslate.length === 0 && attr(el, "translate") !== "no",
       approved: attr(el, "approved") === "yes",
@@ -109,7 +114,7 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
       toolStatus: null,
       toolLevel: null,
       sdl: new Map(),
-      notices: [],
+      notices: id === undefined ? [NO_ID] : [],
     };
     const mq = attr(el, "status", MEMOQ_NS);
     const phrase = attr(el, "confirmed", PHRASE_NS);
@@ -128,7 +133,7 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
     sink.unit({ id: u.id, file, translate: u.translate, approved: u.approved, segments, notices: u.notices });
   };
 
-  return {
+  const handler: VersionHandler = {
     open(el, depth) {
       if (skipDepth > 0) return;
       if (reader !== null) return reader.open(el, depth, ns);
@@ -211,6 +216,34 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
       if (skipDepth === 0 && reader !== null) reader.inline.addText(t);
     },
   };
+  return unitTolerant(
+    handler,
+    sink,
+    () => unit,
+    () => {
+      unit = null;
+      reader = null;
+      skipDepth = 0;
+    },
+  );
+}
+
+/** The mid of the first segment after piece i ("" when none). */
+function nextMid(pieces: Piece[], i: number): string {
+  for (let k = i + 1; k < pieces.length; k++) if (pieces[k]!.mid !== null) return pieces[k]!.mid!;
+  return "";
+}
+
+/** Content between segments by the mid of the segment that follows it (consecutive pieces joined). */
+function betweensOf(pieces: Piece[]): Map<string, Content> {
+  const out = new Map<string, Content>();
+  for (const [i, p] of pieces.entries()) {
+    if (p.mid !== null) continue;
+    const key = nextMid(pieces, i);
+    const before = out.get(key);
+    out.set(key, before === undefined ? p.content : concatContent([before, p.content]));
+  }
+  return out;
 }
 
 /** The standard level of a 1.2 target state (null when the target has none). */
@@ -258,17 +291,12 @@ function segmentsOf(u: UnitState): RawSegment[] {
     return [one];
   }
   const targetSegs = new Map<string, Content>();
-  const targetBetween: Content[] = [];
+  // What lies between segments, keyed by the mid of the segment it precedes ("" at the end): the
+  // target's content before segment X goes with the source's content before segment X.
+  const targetBetween = betweensOf(u.target ?? []);
   let target = u.target;
   if (target !== null) {
-    let k = 0;
-    for (const p of target) {
-      if (p.mid === null) targetBetween[k] = p.content;
-      else {
-        targetSegs.set(p.mid, p.content);
-        k++;
-      }
-    }
+    for (const p of target) if (p.mid !== null) targetSegs.set(p.mid, p.content);
     if (targetSegs.size === 0) {
       const all = whole(target);
       if (isEmptyContent(all)) target = null;
@@ -284,14 +312,15 @@ function segmentsOf(u: UnitState): RawSegment[] {
     }
   }
   const out: RawSegment[] = [];
-  let k = 0;
-  for (const p of seg) {
+  const sourceBetween = betweensOf(seg);
+  for (const [i, p] of seg.entries()) {
     if (p.mid !== null) {
       out.push(segment(p.mid, p.content, target === null ? null : (targetSegs.get(p.mid) ?? null)));
-      k++;
       continue;
     }
-    const between = target === null ? null : (targetBetween[k] ?? { text: "", codes: [] });
+    const key = nextMid(seg, i);
+    const between = target === null ? null : (targetBetween.get(key) ?? { text: "", codes: [] });
+    targetBetween.delete(key);
     if (isEmptyContent(p.content) && (between === null || isEmptyContent(between))) continue;
     out.push({
       kind: "ignorable",
@@ -304,5 +333,10 @@ function segmentsOf(u: UnitState): RawSegment[] {
       toolLevel: null,
     });
   }
+  for (const [key, content] of targetBetween)
+    if (!isEmptyContent(content) && !sourceBetween.has(key))
+      u.notices.push(
+        `target content "${content.text.slice(0, 40)}" between segments has no place in the seg-source: left out`,
+      );
   return out;
 }

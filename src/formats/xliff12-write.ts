@@ -15,6 +15,7 @@ import {
   sourceOf,
   targetOf,
   type UnitSource,
+  unitIdAllocator,
   unitsOf,
   XLIFF12_NS,
   XLIFF12_STATE,
@@ -56,10 +57,9 @@ function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets, se
   return parts;
 }
 
-function unit12(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): string {
+function unit12(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets, id: string): string {
   for (const s of segs) checkSegmentId(s.id);
   const first = segs[0]!;
-  const id = first.origin?.unit ?? String(first.id);
   const segmented = first.origin !== undefined && (segs.length > 1 || first.origin.segment !== null);
   const locked = segs.every((s) => s.status === "approved");
   let s = `\n<trans-unit id="${attr(id)}" xml:space="preserve"${locked ? ' translate="no" approved="yes"' : ""}>`;
@@ -73,8 +73,12 @@ function unit12(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): st
   if (segmented) s += `\n<seg-source>${write12(flow("source"), true)}</seg-source>`;
   const translated = segs.filter((x) => x.en !== null);
   if (translated.length > 0 || emptyTargets !== "omit") {
-    // One state per trans-unit: the least advanced segment's (untranslated ones make it needs-translation).
-    const state = translated.length === segs.length ? XLIFF12_STATE[lowestStatus(segs)] : "needs-translation";
+    // One state per trans-unit: the least advanced translated segment's. Untranslated segments have an
+    // empty target (blank: never a translation), unless they carry a copy of the source, which only a
+    // draft state keeps from reading as one.
+    const copies = translated.length < segs.length && emptyTargets === "source";
+    const state =
+      translated.length === 0 || copies ? "needs-translation" : XLIFF12_STATE[lowestStatus(translated)];
     s += `\n<target xml:lang="en" state="${state}">${write12(flow("target"), segmented)}</target>`;
   }
   for (const x of segs) {
@@ -101,7 +105,8 @@ async function* xliff12Parts(
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="${XLIFF12_NS}">`;
   yield `\n<file original="${attr(doc.title)}" source-language="${doc.srcLang}" target-language="${doc.trgLang}" datatype="plaintext" tool-id="diwan" product-name="${attr(`diwan-document-${doc.id}`)}">`;
   yield `\n<header><tool tool-id="diwan" tool-name="Diwan"/></header>\n<body>`;
-  for await (const segs of unitsOf(units)) yield unit12(segs, emptyTargets);
+  const idOf = unitIdAllocator("1.2", nmtoken);
+  for await (const segs of unitsOf(units)) yield unit12(segs, emptyTargets, idOf(segs[0]!));
   yield "\n</body>\n</file>\n</xliff>\n";
 }
 

@@ -7,7 +7,13 @@
 import { FormatError } from "./errors";
 import type { Content } from "./inline";
 import { ContentReader, XLIFF2_INLINE } from "./inline-read";
-import type { RawSegment, VersionHandler, XliffDocumentSink } from "./xliff-read";
+import {
+  NO_ID,
+  type RawSegment,
+  unitTolerant,
+  type VersionHandler,
+  type XliffDocumentSink,
+} from "./xliff-handler";
 import { XLIFF2_LEVEL } from "./xliff-state";
 import { attr, type XmlElement } from "./xml-parse";
 
@@ -46,7 +52,7 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
     if (t !== undefined) translateAt.push([depth, t !== "no"]);
   };
 
-  return {
+  const handler: VersionHandler = {
     open(el, depth) {
       if (skipDepth > 0) return;
       if (reader !== null) return reader.openElement(el, depth);
@@ -61,14 +67,13 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
         } else if (el.local === "group") pushTranslate(el, depth);
         else if (el.local === "unit") {
           const id = attr(el, "id");
-          if (id === undefined) throw new FormatError("invalid-content", "<unit> without an id");
           const t = attr(el, "translate");
           unit = {
-            id,
+            id: id ?? "",
             depth,
             translate: t === undefined ? inherited() : t !== "no",
             segments: [],
-            notices: [],
+            notices: id === undefined ? [NO_ID] : [],
           };
           originalData = new Map();
         } else skipDepth = depth; // notes, skeleton, modules at file level
@@ -169,6 +174,19 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
       else if (data !== null) data.text += t;
     },
   };
+  return unitTolerant(
+    handler,
+    sink,
+    () => unit,
+    () => {
+      unit = null;
+      reader = null;
+      piece = null;
+      data = null;
+      inOriginalData = false;
+      skipDepth = 0;
+    },
+  );
 }
 
 function codePoint(hex: string): string {

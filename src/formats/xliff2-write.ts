@@ -18,6 +18,7 @@ import {
   sourceOf,
   targetOf,
   type UnitSource,
+  unitIdAllocator,
   unitsOf,
   XLIFF2_NS,
   XLIFF2_STATE,
@@ -26,7 +27,6 @@ import {
   type XliffIgnorableInput,
   type XliffUnitInput,
   type XliffWriteOptions,
-  xliff2UnitId,
 } from "./xliff-model";
 import { escapeXmlAttr as attr, escapeXmlText as text } from "./xml-escape";
 import { DEFAULT_CHUNK_CHARS, stringsToStream } from "./xml-stream";
@@ -175,18 +175,14 @@ async function* xliff2Parts(
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="${XLIFF2_NS}" xmlns:mtc="${MTC_NS}" xmlns:gls="${GLS_NS}" xmlns:dw="${DIWAN_NS}" version="${version}" srcLang="${doc.srcLang}" trgLang="${doc.trgLang}">`;
   // Arabic source: state the base directions rather than leave them to the tools' "auto" detection.
   yield `\n<file id="${attr(`d${String(doc.id).replace(/[^A-Za-z0-9._-]/g, "_")}`)}" original="${attr(doc.title)}" srcDir="rtl" trgDir="ltr">`;
-  const used = new Set<string>();
+  const idOf = unitIdAllocator(version, nmtoken);
+  let count = 0;
   for await (const segs of unitsOf(units)) {
-    const first = segs[0]!;
-    // Unit ids are NMTOKENs unique in the file: an imported id is kept when it is one, else made one.
-    const base = first.origin === undefined ? xliff2UnitId(first.id) : nmtoken(first.origin.unit);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
-    used.add(id);
-    yield unit2(segs, emptyTargets, id);
+    count++;
+    yield unit2(segs, emptyTargets, idOf(segs[0]!));
   }
   // XLIFF 2 requires at least one unit per file; refuse rather than write an invalid document.
-  if (used.size === 0) throw new FormatError("invalid-content", "an XLIFF 2 file needs at least one unit");
+  if (count === 0) throw new FormatError("invalid-content", "an XLIFF 2 file needs at least one unit");
   yield "\n</file>\n</xliff>\n";
 }
 

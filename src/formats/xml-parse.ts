@@ -32,7 +32,8 @@ export interface XmlLimits {
   maxRunChars?: number;
 }
 
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 64, maxElements: 5_000_000 };
+/** Depth 256: deeper than any real file (Matecat's test nests 65 groups), shallow enough to stay cheap. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 256, maxElements: 5_000_000 };
 
 /** An open element as the handlers see it; `uri` is its namespace ("" when none). */
 export interface XmlElement {

@@ -231,7 +231,7 @@ describe("conversion between versions", () => {
       toXliff("1.2", SAMPLE_DOC, [{ ...unit, arCodes: back.source.codes, enCodes: back.target!.codes }]),
     );
     expect(x12).toContain(
-      '<source xml:lang="ar">أ<g id="1" ctype="bold">ب</g><x id="2" ctype="lb"/>ج<g id="3">د</g><ph id="4">{0}</ph><bpt id="5" rid="5">&lt;a&gt;</bpt>هـ<ept id="5" rid="5">&lt;/a&gt;</ept><it id="6" pos="open">&lt;i&gt;</it>و</source>',
+      '<source xml:lang="ar">أ<g id="1" ctype="bold">ب</g><x id="2" ctype="lb"/>ج<g id="3">د</g><ph id="4">{0}</ph><bpt id="5">&lt;a&gt;</bpt>هـ<ept id="5">&lt;/a&gt;</ept><it id="6" pos="open">&lt;i&gt;</it>و</source>',
     );
   });
 

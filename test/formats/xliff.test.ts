@@ -171,18 +171,25 @@ describe("XLIFF streaming", () => {
 describe("parseXliff refuses what it cannot read", () => {
   const cases: [string, string, string][] = [
     ["wrong-root", '<tmx version="1.4"><header/><body/></tmx>', "not an XLIFF document"],
-    ["wrong-version", '<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"/>', '"1.1"'],
+    ["wrong-version", '<xliff version="3.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>', '"3.0"'],
+    [
+      "wrong-version",
+      '<xliff version="version" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>',
+      '"version"',
+    ],
     [
       "wrong-version",
       '<xliff version="2.2" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar"/>',
       '"2.2"',
     ],
+    ["wrong-version", '<xliff xmlns="urn:x"/>', "version attribute is missing"],
     [
-      "wrong-version",
-      '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2"/>',
-      "version attribute is missing",
+      "invalid-content",
+      '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>',
+      "nothing to import",
     ],
-    ["wrong-namespace", '<xliff version="1.2"/>', "urn:oasis:names:tc:xliff:document:1.2"],
+    ["wrong-namespace", '<xliff version="1.2" xmlns="urn:x"/>', "urn:oasis:names:tc:xliff:document:1.2"],
+    ["wrong-namespace", '<xliff version="2.1"/>', "urn:oasis:names:tc:xliff:document:2.0"],
     [
       "wrong-namespace",
       '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>',
