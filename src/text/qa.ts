@@ -19,11 +19,15 @@
  *                                side has an ordinal word (14th ↔ الرابع عشر, الـ14 ↔ fourteenth).
  * - `unbalanced-brackets` warning  a (, [, {, « or “ without its partner, or an odd number of straight
  *                                double quotes, in either text. Span: the unmatched character.
+ * - `code-missing`, `code-extra`, `code-unbalanced` error, `code-reordered` warning: the target's inline
+ *                                codes against the source's (qa-codes.ts), when codes are given.
  */
+import type { InlineCode } from "../formats/inline";
 import type { Lang, TermStatus } from "../types";
 import { ALEF, chars, LAM, TATWEEL, WRITTEN_NUMBER_SOURCE } from "./arabic";
 import { normalizeForSearch } from "./normalize";
 import { canonicalNumber } from "./number-words";
+import { codeQaIssues } from "./qa-codes";
 import { recognizeTerms, type TermMatcher } from "./terms";
 
 export type QaSeverity = "error" | "warning" | "info";
@@ -35,7 +39,11 @@ export type QaIssueType =
   | "term-forbidden"
   | "term-deprecated"
   | "number-mismatch"
-  | "unbalanced-brackets";
+  | "unbalanced-brackets"
+  | "code-missing"
+  | "code-extra"
+  | "code-reordered"
+  | "code-unbalanced";
 
 export interface QaIssue {
   type: QaIssueType;
@@ -60,7 +68,13 @@ export interface QaContext {
 
 const APPROVED: ReadonlySet<TermStatus> = new Set(["preferred", "admitted"]);
 
-export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext): QaIssue[] {
+/** Inline codes of the source and of the target (offsets into `ar` and `en`), when the segment has any. */
+export interface QaCodes {
+  ar: readonly InlineCode[];
+  en: readonly InlineCode[];
+}
+
+export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext, codes?: QaCodes): QaIssue[] {
   const issues: QaIssue[] = [];
   issues.push(...bracketIssues(ar, "ar"));
   if (en === null || en.trim() === "") {
@@ -68,6 +82,7 @@ export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext):
     return issues;
   }
   issues.push(...bracketIssues(en, "en"));
+  if (codes !== undefined) issues.push(...codeQaIssues(codes.ar, codes.en));
 
   if (normalizeForSearch(en) === normalizeForSearch(ar)) {
     issues.unshift({

@@ -1,11 +1,12 @@
 // The one inline-code model: nesting decisions, QA comparison, and every writer read back by every reader
 // (random contents with pairs, crossing pairs, isolated codes, placeholders and markers).
 import { describe, expect, it } from "vitest";
-import { type Content, codeIssues, type InlineCode, nesting } from "../../src/formats/inline";
+import { type Content, type InlineCode, nesting } from "../../src/formats/inline";
 import { parseTmx, writeTmx } from "../../src/formats/tmx";
 import { parseXliff } from "../../src/formats/xliff-read";
 import { toXliff, type XliffVersion } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
+import { codeIssues } from "../../src/text/qa-codes";
 import { marked } from "./marked";
 import { randomArabic, randomEnglish, rng } from "./random";
 import { type Flavour, randomContent } from "./random-codes";

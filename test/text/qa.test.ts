@@ -144,3 +144,44 @@ describe("checkSegmentPair", () => {
     expect(types(check("قال: «نعم».", "He said: “yes”)."))).toEqual(["unbalanced-brackets"]);
   });
 });
+
+describe("checkSegmentPair with inline codes", () => {
+  const open = (id: string, at: number) => ({ kind: "open" as const, id, at });
+  const close = (id: string, at: number) => ({ kind: "close" as const, id, at });
+  const ph = (id: string, at: number) => ({ kind: "standalone" as const, id, at });
+  const types = (ar: string, en: string, codes: Parameters<typeof checkSegmentPair>[3]) =>
+    checkSegmentPair(ar, en, ctx, codes).map((i) => [i.type, i.severity, i.message]);
+
+  it("no code issue when the target has the source's codes; none checked without codes", () => {
+    const codes = {
+      ar: [open("1", 0), close("1", 3), ph("2", 4)],
+      en: [open("1", 0), close("1", 5), ph("2", 6)],
+    };
+    expect(types("قال نص", "Said text", codes).filter(([t]) => String(t).startsWith("code-"))).toEqual([]);
+    expect(types("قال نص", "Said text", undefined).filter(([t]) => String(t).startsWith("code-"))).toEqual(
+      [],
+    );
+  });
+
+  it("a missing placeholder and an extra pair are errors, another order a warning", () => {
+    const source = [open("1", 0), close("1", 3), ph("2", 4)];
+    expect(types("قال نص", "Said text", { ar: source, en: [open("1", 0), close("1", 4)] })).toContainEqual([
+      "code-missing",
+      "error",
+      "Inline codes of the source are missing from the target: standalone:2.",
+    ]);
+    expect(
+      types("قال نص", "Said text", {
+        ar: source,
+        en: [ph("2", 0), open("1", 1), close("1", 4), open("9", 5), close("9", 6)],
+      }),
+    ).toEqual([
+      ["code-extra", "error", "The target has inline codes the source does not have: open:9, close:9."],
+      [
+        "code-reordered",
+        "warning",
+        "The target has the source's inline codes in another order: standalone:2, open:1, close:1.",
+      ],
+    ]);
+  });
+});
