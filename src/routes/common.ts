@@ -1,4 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { decimalInt } from "../schemas/fields";
+import type { UseCaseContext } from "../usecases/context";
+
+export { decimalInt, line, multiline } from "../schemas/fields";
 
 /** RFC 9457 problem details, the one error shape of the API. */
 export const ProblemSchema = z
@@ -39,24 +45,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
 });
 
-const DECIMAL = /^[0-9]{1,16}$/;
-
-/**
- * An integer from a path or query string, written in decimal digits only. `z.coerce.number()` would also
- * take "0x10", "1e2", " 5", "+5" and "5.0" (Number() does), so /glossary/0x1 read entry 1.
- */
-export const decimalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v),
-    z
-      .number({
-        error: "must be a decimal integer: digits only (no sign, spaces, fraction, hex or exponent)",
-      })
-      .int()
-      .min(min)
-      .max(max),
-  );
-
 /** Positive integer path id. */
 export const IdParam = z.object({
   id: decimalInt(1, Number.MAX_SAFE_INTEGER).openapi({ param: { name: "id", in: "path" }, example: 1 }),
@@ -67,21 +55,11 @@ export const PageQuery = {
   cursor: z.string().max(200).optional().openapi({ description: "`nextCursor` of the previous page" }),
 };
 
-/** Single-line text: control characters (tabs, line breaks included) are refused, never stripped. */
-export const line = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), "must not contain control characters or line breaks");
-
-/** Multi-line text: line breaks and tabs allowed, other control characters refused. */
-export const multiline = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine(
-      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
-      "must not contain control characters",
-    );
-
 export const BearerSecurity = [{ bearerAuth: [] }];
+
+/** The use-case context of an API request: its D1 session, the token's name as actor, its waitUntil. */
+export const useCaseContext = (c: Context<AppEnv>): UseCaseContext => ({
+  db: c.var.db,
+  actor: c.var.principal.name,
+  waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+});

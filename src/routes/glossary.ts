@@ -13,6 +13,7 @@ import {
 import { badRequest } from "../errors";
 import { decodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
+import { EntryInputSchema, optionalText, TermSchema } from "../schemas/entry";
 import { LANGS, TERM_STATUSES } from "../types";
 import {
   authErrors,
@@ -20,57 +21,10 @@ import {
   IdParam,
   json,
   jsonBody,
-  line,
   notFoundError,
   PageQuery,
   staleError,
 } from "./common";
-
-export const TermSchema = z
-  .object({
-    lang: z.enum(LANGS),
-    text: line(300).refine(
-      (s) => s.trim() !== "" && s === s.trim(),
-      "must be non-empty without surrounding spaces",
-    ),
-    status: z.enum(TERM_STATUSES).default("preferred"),
-    partOfSpeech: line(40).nullable().default(null),
-    note: line(2000).nullable().default(null),
-  })
-  .openapi("Term");
-
-/** Optional text where "" means "none"; no default, so a PATCH can tell "absent" from "cleared". */
-const optionalText = (max: number) =>
-  line(max)
-    .nullable()
-    .transform((s) => (s === "" ? null : s));
-const nullableText = (max: number) => optionalText(max).default(null);
-
-export const EntryInputSchema = z
-  .object({
-    domain: line(100).refine((s) => s.trim() !== "", "must not be empty"),
-    definition: nullableText(2000),
-    note: nullableText(4000),
-    source: nullableText(500),
-    terms: z
-      .array(TermSchema)
-      .min(2)
-      .max(50)
-      .superRefine((terms, ctx) => {
-        for (const lang of LANGS) {
-          if (!terms.some((t) => t.lang === lang)) {
-            ctx.addIssue({ code: "custom", message: `at least one ${lang} term is required`, path: [] });
-          }
-        }
-        const seen = new Set<string>();
-        terms.forEach((t, i) => {
-          const key = `${t.lang}:${t.text}`;
-          if (seen.has(key)) ctx.addIssue({ code: "custom", message: "duplicate term", path: [i, "text"] });
-          seen.add(key);
-        });
-      }),
-  })
-  .openapi("EntryInput");
 
 export const EntrySchema = z
   .object({

@@ -4,8 +4,8 @@ import { applyImport, planImport } from "../../src/db/glossary-import";
 import * as schema from "../../src/db/schema";
 import type { Db } from "../../src/env";
 import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
-import { EXCHANGE_FORMATS } from "../../src/routes/glossary-exchange";
 import type { GlossaryEntry } from "../../src/types";
+import { EXCHANGE_FORMATS } from "../../src/usecases/glossary-exchange";
 import { api, entryBody, jsonOf, tokenWithScope, unique } from "../helpers";
 
 interface ImportResult {

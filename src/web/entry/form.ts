@@ -1,5 +1,5 @@
 import type { EntryInput } from "../../db/glossary";
-import { EntryInputSchema } from "../../routes/glossary";
+import { EntryInputSchema } from "../../schemas/entry";
 import { LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../../types";
 
 /**

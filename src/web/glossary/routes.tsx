@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { entryDomains, type GlossaryQuery, listEntries } from "../../db/glossary";
-import { decimalInt } from "../../routes/common";
-import { exportFormats, exportGlossary } from "../../routes/glossary-exchange";
+import { decimalInt } from "../../schemas/fields";
 import { TERM_STATUSES } from "../../types";
+import { exportFormats, exportGlossary } from "../../usecases/glossary-exchange";
 import { page } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import { GlossaryPage, Results } from "./pages";

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { applyImport, currentGlossaryVersion, planImport } from "../../db/glossary-import";
+import { currentGlossaryVersion } from "../../db/glossary-import";
 import { ApiError } from "../../errors";
-import { importFormats, parseGlossaryFile } from "../../routes/glossary-exchange";
+import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
 import { MessagePage } from "../components";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
@@ -81,7 +81,7 @@ async function previewImport(
   notice?: string,
 ) {
   try {
-    const plan = await planImport(c.var.db, parseGlossaryFile(format, content), mode);
+    const plan = await previewGlossaryImport(c.var.db, format, content, mode);
     return page(
       c,
       "Import preview",
@@ -118,10 +118,14 @@ importRoutes.post("/apply", async (c) => {
       "The glossary changed since your preview. Review the changes again.",
     );
   }
-  let plan: Awaited<ReturnType<typeof planImport>>;
+  let plan: Awaited<ReturnType<typeof importGlossary>>;
   try {
-    plan = await planImport(c.var.db, parseGlossaryFile(format, content), mode);
-    await applyImport(c.var.db, plan, c.var.session!.name);
+    const ctx = {
+      db: c.var.db,
+      actor: c.var.session!.name,
+      waitUntil: (p: Promise<unknown>) => c.executionCtx.waitUntil(p),
+    };
+    plan = await importGlossary(ctx, { format, text: content, mode, dryRun: false });
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
       return previewImport(
