@@ -8,9 +8,9 @@
  * time). Every statement of that batch only touches segments whose pending row still has the revision that
  * was read; a segment written meanwhile keeps its row (with the same old texts) and is picked up next time.
  *
- * Called after every request that writes segments (`scheduleTmIndexSync`, off the response path) and at the
- * start of every TM read, so that a read always sees the writes before it. With nothing pending it costs
- * one indexed read.
+ * Called after every request that writes segments (`scheduleTmIndexSync` in src/usecases/memory-index.ts,
+ * off the response path) and at the start of every TM read, so that a read always sees the writes before
+ * it. With nothing pending it costs one indexed read.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../env";
@@ -271,22 +271,4 @@ export async function resetTmIndex(db: Db): Promise<number> {
     sql`SELECT count(*) AS n FROM tm_pending`,
   ]);
   return Number(res[res.length - 1]?.results[0]?.n ?? 0);
-}
-
-/** Segments synced at which a background sync logs its figures (large imports; small edits stay quiet). */
-const LOG_SEGMENTS = 1_000;
-
-/**
- * Runs `syncTmIndex` after the response (waitUntil): a request that wrote segments does not wait for the
- * index. A failure is logged and left to the next sync (every TM read syncs first).
- */
-export function scheduleTmIndexSync(ctx: { waitUntil(promise: Promise<unknown>): void }, db: Db): void {
-  ctx.waitUntil(
-    syncTmIndex(db).then(
-      (s) => {
-        if (s.read >= LOG_SEGMENTS) console.log(`tm-index-sync ${JSON.stringify(s)}`);
-      },
-      (err) => console.error("tm index sync failed", err),
-    ),
-  );
 }

@@ -2,6 +2,9 @@ import { ApiError, payloadTooLarge } from "../errors";
 
 const DEFAULT_LIMIT = 1024 * 1024;
 
+const invalidEncoding = () =>
+  new ApiError(400, "invalid-encoding", "Invalid encoding", "request body is not valid UTF-8");
+
 export function jsonBodyLimit(configured: string | undefined): number {
   const n = Number(configured);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_LIMIT;
@@ -17,7 +20,7 @@ export async function readUtf8Body(req: Request, limit: number): Promise<string>
     // fatal: bytes that are not UTF-8 are an error, not U+FFFD.
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ApiError(400, "invalid-encoding", "Invalid encoding", "request body is not valid UTF-8");
+    throw invalidEncoding();
   }
 }
 
@@ -75,5 +78,43 @@ export async function settleBody(req: Request, maxBytes = SETTLE_MAX_BYTES): Pro
     }
   } catch {
     // The client went away: nothing left to settle.
+  }
+}
+
+/**
+ * The body as UTF-8 text in pieces, as it arrives: bytes that are not UTF-8 (also a character split
+ * across pieces and never finished) are refused, never repaired; the byte count is enforced while reading.
+ */
+export async function* utf8Pieces(req: Request, limit: number): AsyncGenerator<string> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
+  if (!req.body) return;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw invalidEncoding();
+    }
+  };
+  const reader = req.body.getReader();
+  let total = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) throw payloadTooLarge(limit);
+      const text = decode(value);
+      if (text !== "") yield text;
+    }
+    finished = true;
+    const rest = decode();
+    if (rest !== "") yield rest;
+  } finally {
+    // Stopped early (bad input, failed staging): the rest of the upload is read and discarded by
+    // settleBody before the answer goes out (see there).
+    if (!finished) reader.releaseLock();
   }
 }

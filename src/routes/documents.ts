@@ -1,24 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
-import {
-  createDocument,
-  deleteDocument,
-  getSegment,
-  listDocuments,
-  listSegments,
-  patchSegment,
-  requireDocument,
-} from "../db/documents";
+import { getSegment, listDocuments, listSegments, requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
-import { scheduleTmIndexSync } from "../db/tm-index";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
-import { alignSentences, alignTexts } from "../text/align";
-import { pairsFromBeads } from "../text/bead-segments";
 import { checkSegmentPair } from "../text/qa";
-import { segmentSentences } from "../text/segment";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import {
+  createDocumentFromSegments,
+  createDocumentFromTexts,
+  deleteDocument,
+  editSegment,
+} from "../usecases/documents";
 import {
   authErrors,
   BearerSecurity,
@@ -30,6 +24,7 @@ import {
   notFoundError,
   PageQuery,
   staleError,
+  useCaseContext,
 } from "./common";
 import { QaIssueSchema } from "./text";
 
@@ -120,34 +115,11 @@ export const documentsRouter = createRouter()
     async (c) => {
       const body = c.req.valid("json");
       if ("ar" in body) {
-        const { matcher } = await glossaryIndex(c.var.db);
-        // Paragraph breaks of both texts anchor the alignment (alignTexts).
-        const aligned = body.en ? alignTexts(body.ar, body.en, { matcher }) : null;
-        const arSentences = (aligned?.ar ?? segmentSentences(body.ar, "ar")).map((s) => s.text);
-        const enSentences = (aligned?.en ?? []).map((s) => s.text);
-        const beads = aligned?.beads ?? alignSentences(arSentences, [], { matcher });
-        const { pairs, counts } = pairsFromBeads(beads, arSentences, enSentences);
-        const doc = await createDocument(
-          c.var.db,
-          body.title,
-          pairs.map((p) => ({ ...p, origin: "aligned" as const, score: body.en ? p.score : null })),
-        );
-        scheduleTmIndexSync(c.executionCtx, c.var.db);
+        const { doc, beads } = await createDocumentFromTexts(useCaseContext(c), body.title, body.ar, body.en);
         c.header("Location", `/api/documents/${doc.id}`);
-        return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount, beads: counts }, 201);
+        return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount, beads }, 201);
       }
-      const doc = await createDocument(
-        c.var.db,
-        body.title,
-        body.segments.map((s) => ({
-          ar: s.ar,
-          en: s.en ?? null,
-          status: s.en ? "translated" : "new",
-          origin: "manual",
-          score: null,
-        })),
-      );
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
+      const doc = await createDocumentFromSegments(useCaseContext(c), body.title, body.segments);
       c.header("Location", `/api/documents/${doc.id}`);
       return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount }, 201);
     },
@@ -193,8 +165,7 @@ export const documentsRouter = createRouter()
       responses: { 204: { description: "Deleted" }, ...authErrors, ...notFoundError },
     }),
     async (c) => {
-      await deleteDocument(c.var.db, c.req.valid("param").id);
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
+      await deleteDocument(useCaseContext(c), c.req.valid("param").id);
       return c.body(null, 204);
     },
   )
@@ -328,8 +299,7 @@ export const segmentsRouter = createRouter()
     async (c) => {
       const current = await getSegment(c.var.db, c.req.valid("param").id);
       const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
-      const seg = await patchSegment(c.var.db, current, c.req.valid("json"), expected);
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
+      const seg = await editSegment(useCaseContext(c), current, c.req.valid("json"), expected);
       c.header("ETag", etagOf(seg.version));
       return c.json(seg, 200);
     },

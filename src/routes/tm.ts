@@ -1,14 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
-import { requireDocument } from "../db/documents";
-import { exportPairs, importPairBatches, STAGE_CHARS, STAGE_PAIRS } from "../db/tm-exchange";
-import { resetTmIndex, scheduleTmIndexSync } from "../db/tm-index";
-import { findMatches, pretranslate, variants } from "../db/tm-match";
-import { ApiError, payloadTooLarge, unsupportedMediaType } from "../errors";
-import { FormatError } from "../formats/errors";
-import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
+import { findMatches, variants } from "../db/tm-match";
+import { unsupportedMediaType } from "../errors";
+import { utf8Pieces } from "../http/body";
 import { requireScope } from "../middleware/auth";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import { rebuildTmIndex } from "../usecases/memory-index";
+import { pretranslateDocument } from "../usecases/pretranslate";
+import { exportTmx, importTmx } from "../usecases/tmx";
 import {
   authErrors,
   BearerSecurity,
@@ -18,6 +17,7 @@ import {
   line,
   notFoundError,
   problem,
+  useCaseContext,
 } from "./common";
 
 /**
@@ -94,26 +94,6 @@ const ImportResultSchema = z
 
 const queryText = line(2_000).refine((s) => s.trim() !== "", "must not be empty");
 
-function formatProblem(err: FormatError): ApiError {
-  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
-  return new ApiError(
-    400,
-    err.code,
-    err.code.startsWith("xml-") ? "Malformed XML" : "Invalid TMX",
-    err.message,
-    undefined,
-    where,
-  );
-}
-
-/** Most characters without markup in a streamed TMX: bounds what the parser buffers. */
-const TMX_RUN_CHARS = 1024 * 1024;
-/**
- * Longest segment accepted (UTF-16 code units): a clear 400 with its position instead of a D1 error on a
- * staged row (a row holds the text, its normalised copy and index terms; D1 takes ≈ 2 MB a row).
- */
-export const TMX_SEGMENT_CHARS = 100_000;
-
 function checkTmxType(req: Request): void {
   const type = req.headers.get("content-type");
   if (type !== null) {
@@ -121,63 +101,6 @@ function checkTmxType(req: Request): void {
     if (!TMX_TYPES.has(media))
       throw unsupportedMediaType(`send the file as ${TMX_MEDIA_TYPE} (or application/xml), not ${media}`);
   }
-}
-
-/**
- * The body as UTF-8 text in pieces, as it arrives: bytes that are not UTF-8 (also a character split
- * across pieces and never finished) are refused, never repaired; the byte count is enforced while reading.
- */
-async function* utf8Pieces(req: Request, limit: number): AsyncGenerator<string> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
-  if (!req.body) return;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (bytes?: Uint8Array) => {
-    try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    } catch {
-      throw new ApiError(400, "invalid-encoding", "Invalid encoding", "request body is not valid UTF-8");
-    }
-  };
-  const reader = req.body.getReader();
-  let total = 0;
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) throw payloadTooLarge(limit);
-      const text = decode(value);
-      if (text !== "") yield text;
-    }
-    finished = true;
-    const rest = decode();
-    if (rest !== "") yield rest;
-  } finally {
-    // Stopped early (bad input, failed staging): the rest of the upload is read and discarded by
-    // settleBody before the answer goes out (src/http/body.ts says why).
-    if (!finished) reader.releaseLock();
-  }
-}
-
-/**
- * Media type, size, encoding and format checks of an uploaded TMX, streamed: yields its pairs in batches of
- * at most STAGE_PAIRS (or STAGE_CHARS of text) as the body arrives. `reader.skipped` is final once the
- * generator is done.
- */
-async function* tmxBatches(req: Request, reader: TmxReader): AsyncGenerator<TmxPair[]> {
-  try {
-    for await (const text of utf8Pieces(req, TMX_MAX_BYTES)) {
-      reader.write(text);
-      if (reader.pendingPairs >= STAGE_PAIRS || reader.pendingChars >= STAGE_CHARS) yield reader.take();
-    }
-    reader.close();
-  } catch (err) {
-    if (err instanceof FormatError) throw formatProblem(err);
-    throw err;
-  }
-  yield reader.take();
 }
 
 export const tmRouter = createRouter()
@@ -259,10 +182,7 @@ export const tmRouter = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { minScore } = c.req.valid("query");
-      const result = await pretranslate(c.var.db, id, minScore);
-      // The filled translations make their segments memory pairs: index them now rather than at the next read.
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
-      return c.json(result, 200);
+      return c.json(await pretranslateDocument(useCaseContext(c), id, minScore), 200);
     },
   )
   .openapi(
@@ -285,19 +205,12 @@ export const tmRouter = createRouter()
     }),
     async (c) => {
       const { document } = c.req.valid("query");
-      if (document !== undefined) await requireDocument(c.var.db, document);
-      const db = c.var.db;
-      async function* units() {
-        for await (const r of exportPairs(db, document ?? null)) {
-          yield { id: r.id, ar: r.ar, en: r.en, status: r.status, changedAt: r.updatedAt };
-        }
-      }
-      const name = document === undefined ? "diwan-memory.tmx" : `diwan-document-${document}.tmx`;
-      return new Response(writeTmx(units()), {
+      const { body, fileName } = await exportTmx(c.var.db, document ?? null);
+      return new Response(body, {
         status: 200,
         headers: {
           "content-type": `${TMX_MEDIA_TYPE}; charset=utf-8`,
-          "content-disposition": `attachment; filename="${name}"`,
+          "content-disposition": `attachment; filename="${fileName}"`,
         },
       }) as never;
     },
@@ -326,14 +239,13 @@ export const tmRouter = createRouter()
     }),
     async (c) => {
       checkTmxType(c.req.raw);
-      const reader = createTmxReader({ maxRunChars: TMX_RUN_CHARS, maxSegmentChars: TMX_SEGMENT_CHARS });
-      const { timing, ...result } = await importPairBatches(c.var.db, tmxBatches(c.req.raw, reader));
+      const { result, timing } = await importTmx(c.var.db, utf8Pieces(c.req.raw, TMX_MAX_BYTES));
       c.header(
         "Server-Timing",
         `stage;dur=${timing.stageMs.toFixed(0)}, stage-sql;dur=${timing.stageSqlMs.toFixed(0)}, publish;dur=${timing.publishMs.toFixed(0)}, ` +
           `publish-sql;dur=${timing.publishSqlMs.toFixed(0)}, publish-max-sql;dur=${timing.publishMaxSqlMs.toFixed(0)}`,
       );
-      return c.json({ ...result, skipped: result.skipped + reader.skipped }, 200);
+      return c.json(result, 200);
     },
   )
   .openapi(
@@ -357,8 +269,6 @@ export const tmRouter = createRouter()
       },
     }),
     async (c) => {
-      const pending = await resetTmIndex(c.var.db);
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
-      return c.json({ pending }, 202);
+      return c.json({ pending: await rebuildTmIndex(useCaseContext(c)) }, 202);
     },
   );

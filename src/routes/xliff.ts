@@ -1,24 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
-import { createDocument, requireDocument } from "../db/documents";
-import { glossaryIndex } from "../db/matcher";
-import { scheduleTmIndexSync } from "../db/tm-index";
-import { storedMatches } from "../db/tm-match";
-import {
-  applyImport,
-  exportUnits,
-  type ImportUnit,
-  importStatements,
-  importUnitOf,
-  planImport,
-  targetProblem,
-} from "../db/xliff";
-import { ApiError, type FieldError, unsupportedMediaType } from "../errors";
-import { FormatError } from "../formats/errors";
-import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
-import { toXliff } from "../formats/xliff-write";
+import { unsupportedMediaType } from "../errors";
 import { readUtf8Body } from "../http/body";
-import { authErrors, BearerSecurity, IdParam, json, line, notFoundError, problem } from "./common";
+import { exportXliff } from "../usecases/xliff-export";
+import { createDocumentFromXliff, importXliff, type ReadUpload } from "../usecases/xliff-import";
+import {
+  authErrors,
+  BearerSecurity,
+  IdParam,
+  json,
+  line,
+  notFoundError,
+  problem,
+  useCaseContext,
+} from "./common";
 
 /**
  * Largest XLIFF upload. While an import is read and parsed the isolate holds the body bytes, the decoded
@@ -27,9 +22,6 @@ import { authErrors, BearerSecurity, IdParam, json, line, notFoundError, problem
  * 40 MiB (a translated 100,000-segment document is ~38 MB) leaves room; the TMX import uses the same.
  */
 export const XLIFF_MAX_BYTES = 40 * 1024 * 1024;
-/** Most units a new document may be created from (as POST /documents). */
-export const MAX_IMPORT_UNITS = 100_000;
-
 export const XLIFF_MEDIA_TYPE = "application/xliff+xml";
 
 const bool = (fallback: boolean, description: string) =>
@@ -91,30 +83,6 @@ const formatErrors = {
   415: problem("Not XLIFF 1.2/2.0/2.1, not UTF-8, or a JSON/form content type"),
 };
 
-const FORMAT_TITLES: Partial<Record<FormatError["code"], string>> = {
-  "xml-doctype": "DOCTYPE not accepted",
-  "xml-entity": "Entity not accepted",
-  "wrong-root": "Not XLIFF",
-  "wrong-version": "Unsupported XLIFF version",
-  "wrong-namespace": "Wrong XLIFF namespace",
-  "wrong-language": "Wrong languages",
-};
-
-/** FormatError → problem: another format is 415, a broken or hostile file is 400, with its position. */
-export function formatProblem(err: FormatError): ApiError {
-  const unsupported =
-    err.code === "wrong-root" || err.code === "wrong-version" || err.code === "wrong-namespace";
-  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
-  return new ApiError(
-    unsupported ? 415 : 400,
-    err.code,
-    FORMAT_TITLES[err.code] ?? (err.code.startsWith("xml-") ? "Malformed XML" : "Invalid XLIFF"),
-    err.message,
-    undefined,
-    where,
-  );
-}
-
 const ACCEPTED_TYPES = new Set([
   XLIFF_MEDIA_TYPE,
   "application/x-xliff+xml",
@@ -124,45 +92,28 @@ const ACCEPTED_TYPES = new Set([
 ]);
 
 /**
- * Reads and parses an uploaded XLIFF: size, encoding, media type and language checks included. With
- * `onUnit`, units are handed over one by one and not collected.
+ * The uploaded XLIFF's text, read when the use case asks for it: media type and charset checked, at most
+ * XLIFF_MAX_BYTES, UTF-8 only (invalid bytes refused).
  */
-async function readXliff(req: Request, onUnit?: (unit: ParsedXliffUnit) => void): Promise<ParsedXliff> {
-  const type = req.headers.get("content-type");
-  if (type !== null) {
-    const [media = "", ...params] = type.split(";").map((s) => s.trim().toLowerCase());
-    if (!ACCEPTED_TYPES.has(media))
-      throw unsupportedMediaType(
-        `send the file as ${XLIFF_MEDIA_TYPE} (or application/xml), not ${media || "an empty type"}`,
-      );
-    const charset = params
-      .find((p) => p.startsWith("charset="))
-      ?.slice(8)
-      .replace(/"/g, "");
-    if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
-      throw unsupportedMediaType(`only UTF-8 is accepted, not charset=${charset}`);
-  }
-  const text = await readUtf8Body(req, XLIFF_MAX_BYTES);
-  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(0, 300))?.[1];
-  if (declared !== undefined && !/^utf-?8$/i.test(declared))
-    throw unsupportedMediaType(`only UTF-8 is accepted; the XML declaration says ${declared}`);
-  let parsed: ParsedXliff;
-  try {
-    parsed = parseXliff(text, {}, onUnit);
-  } catch (err) {
-    if (err instanceof FormatError) throw formatProblem(err);
-    throw err;
-  }
-  const primary = (tag: string | null) => tag?.split(/[-_]/)[0]?.toLowerCase() ?? null;
-  if (primary(parsed.srcLang) !== "ar" || (parsed.trgLang !== null && primary(parsed.trgLang) !== "en"))
-    throw formatProblem(
-      new FormatError(
-        "wrong-language",
-        `Diwan exchanges Arabic → English; this file is ${parsed.srcLang} → ${parsed.trgLang ?? "?"}`,
-      ),
-    );
-  return parsed;
-}
+const xliffUpload =
+  (req: Request): ReadUpload =>
+  async () => {
+    const type = req.headers.get("content-type");
+    if (type !== null) {
+      const [media = "", ...params] = type.split(";").map((s) => s.trim().toLowerCase());
+      if (!ACCEPTED_TYPES.has(media))
+        throw unsupportedMediaType(
+          `send the file as ${XLIFF_MEDIA_TYPE} (or application/xml), not ${media || "an empty type"}`,
+        );
+      const charset = params
+        .find((p) => p.startsWith("charset="))
+        ?.slice(8)
+        .replace(/"/g, "");
+      if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
+        throw unsupportedMediaType(`only UTF-8 is accepted, not charset=${charset}`);
+    }
+    return readUtf8Body(req, XLIFF_MAX_BYTES);
+  };
 
 /** An ASCII-only file name (quoted-string safe) and its full UTF-8 form for RFC 5987 `filename*`. */
 export function attachmentFilename(title: string, id: number, version: string): string {
@@ -210,29 +161,10 @@ export const xliffRouter = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const q = c.req.valid("query");
-      const db = c.var.db;
-      const doc = await requireDocument(db, id);
-      // Checked before streaming: the 2.x writer would otherwise fail after the headers were sent.
-      if (doc.segmentCount === 0 && q.version !== "1.2")
-        throw new ApiError(
-          409,
-          "empty-document",
-          "Empty document",
-          "XLIFF 2 needs at least one unit and this document has no segments; export version 1.2",
-        );
-      const index = q.glossary || q.qa ? await glossaryIndex(db) : null;
-      const units = await exportUnits(db, id, {
-        index,
-        glossary: q.glossary,
-        qa: q.qa,
-        matches: q.matches ? (ids) => storedMatches(db, ids) : null,
-      });
-      const body = toXliff(q.version, { id, title: doc.title, srcLang: "ar", trgLang: "en" }, units, {
-        emptyTargets: q.emptyTargets,
-      });
+      const { title, body } = await exportXliff(c.var.db, id, q);
       return c.body(body, 200, {
         "content-type": `${XLIFF_MEDIA_TYPE}; charset=utf-8`,
-        "content-disposition": attachmentFilename(doc.title, id, q.version),
+        "content-disposition": attachmentFilename(title, id, q.version),
         "cache-control": "no-store",
       });
     },
@@ -255,32 +187,13 @@ export const xliffRouter = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { dryRun } = c.req.valid("query");
-      const db = c.var.db;
-      await requireDocument(db, id);
-      const t0 = Date.now();
-      const units: ImportUnit[] = [];
-      await readXliff(c.req.raw, (u) => units.push(importUnitOf(u)));
-      const t1 = Date.now();
-      const plan = await planImport(db, id, units);
-      const t2 = Date.now();
-      if (!dryRun && plan.updates.length > 0) {
-        await applyImport(db, importStatements(id, plan.updates));
-        // The term index follows after the response (src/db/tm-index.ts); TM reads catch up first.
-        scheduleTmIndexSync(c.executionCtx, db);
-      }
-      const t3 = Date.now();
+      const { result, timing } = await importXliff(useCaseContext(c), id, xliffUpload(c.req.raw), dryRun);
       // Visible to benchmarks and browser dev tools; Workers' clocks only advance across I/O.
-      c.header("server-timing", `parse;dur=${t1 - t0}, plan;dur=${t2 - t1}, write;dur=${t3 - t2}`);
-      return c.json(
-        {
-          updated: plan.updates.length,
-          unchanged: plan.unchanged,
-          skipped: plan.skipped,
-          conflicts: plan.conflicts,
-          dryRun,
-        },
-        200,
+      c.header(
+        "server-timing",
+        `parse;dur=${timing.parse}, plan;dur=${timing.plan}, write;dur=${timing.write}`,
       );
+      return c.json(result, 200);
     },
   )
   .openapi(
@@ -308,45 +221,7 @@ export const xliffRouter = createRouter()
     }),
     async (c) => {
       const { title } = c.req.valid("query");
-      const parsed = await readXliff(c.req.raw);
-      const units = parsed.units.filter((u) => u.source.trim() !== "");
-      if (units.length === 0)
-        throw new ApiError(400, "invalid-content", "Invalid XLIFF", "the file has no units with source text");
-      if (units.length > MAX_IMPORT_UNITS)
-        throw new ApiError(
-          413,
-          "too-many-units",
-          "Too many units",
-          `at most ${MAX_IMPORT_UNITS} units per document`,
-        );
-      const invalid: FieldError[] = [];
-      for (const u of units) {
-        const sourceProblem = targetProblem(u.source);
-        if (sourceProblem)
-          invalid.push({ field: `units.${u.id}.source`, message: sourceProblem.replace("target", "source") });
-        const problemText = u.en === null ? null : targetProblem(u.en);
-        if (problemText) invalid.push({ field: `units.${u.id}.target`, message: problemText });
-      }
-      if (invalid.length > 0)
-        throw new ApiError(
-          400,
-          "invalid-content",
-          "Invalid XLIFF",
-          `${invalid.length} unit(s) cannot be stored`,
-          invalid.slice(0, 100),
-        );
-      const doc = await createDocument(
-        c.var.db,
-        title ?? `XLIFF import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
-        units.map((u) => ({
-          ar: u.source,
-          en: u.en,
-          status: u.en === null ? "new" : (u.status ?? "translated"),
-          origin: "xliff",
-          score: null,
-        })),
-      );
-      scheduleTmIndexSync(c.executionCtx, c.var.db);
+      const doc = await createDocumentFromXliff(useCaseContext(c), title, xliffUpload(c.req.raw));
       c.header("Location", `/api/documents/${doc.id}`);
       return c.json(
         { id: doc.id, title: doc.title, segmentCount: doc.segmentCount, translated: doc.translatedCount },

@@ -3,7 +3,8 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { STAGE_PAIRS } from "../../src/db/tm-exchange";
-import { TMX_MAX_BYTES, TMX_SEGMENT_CHARS } from "../../src/routes/tm";
+import { TMX_MAX_BYTES } from "../../src/routes/tm";
+import { TMX_SEGMENT_CHARS } from "../../src/usecases/tmx";
 import { ADMIN, jsonOf, unique } from "../helpers";
 
 const enc = new TextEncoder();

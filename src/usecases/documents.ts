@@ -1,0 +1,89 @@
+/**
+ * Documents and their segments: creating a document (from segments as given, or from an Arabic text and
+ * its English translation, segmented and aligned), deleting one, editing a segment. Each write is followed
+ * by the memory's index sync.
+ */
+import {
+  createDocument,
+  type DocumentInfo,
+  deleteDocument as deleteStoredDocument,
+  patchSegment,
+  type SegmentPatch,
+} from "../db/documents";
+import { glossaryIndex } from "../db/matcher";
+import { alignSentences, alignTexts } from "../text/align";
+import { type BeadCounts, pairsFromBeads } from "../text/bead-segments";
+import { segmentSentences } from "../text/segment";
+import type { Segment } from "../types";
+import type { UseCaseContext } from "./context";
+import { scheduleTmIndexSync } from "./memory-index";
+
+export interface SegmentInput {
+  ar: string;
+  en?: string | null | undefined;
+}
+
+/** A document from Arabic segments with optional English: `translated` where English is given, else `new`. */
+export async function createDocumentFromSegments(
+  ctx: UseCaseContext,
+  title: string,
+  segments: readonly SegmentInput[],
+): Promise<DocumentInfo> {
+  const doc = await createDocument(
+    ctx.db,
+    title,
+    segments.map((s) => ({
+      ar: s.ar,
+      en: s.en ?? null,
+      status: s.en ? "translated" : "new",
+      origin: "manual",
+      score: null,
+    })),
+  );
+  scheduleTmIndexSync(ctx);
+  return doc;
+}
+
+/**
+ * A document from an Arabic text and, optionally, its English translation: both are segmented, the English
+ * aligned to the Arabic (paragraph breaks and glossary terms anchor the alignment); beads of low confidence
+ * are stored as `new` for review. Returns the document and its bead counts by type.
+ */
+export async function createDocumentFromTexts(
+  ctx: UseCaseContext,
+  title: string,
+  ar: string,
+  en: string | null | undefined,
+): Promise<{ doc: DocumentInfo; beads: BeadCounts }> {
+  const { matcher } = await glossaryIndex(ctx.db);
+  const aligned = en ? alignTexts(ar, en, { matcher }) : null;
+  const arSentences = (aligned?.ar ?? segmentSentences(ar, "ar")).map((s) => s.text);
+  const enSentences = (aligned?.en ?? []).map((s) => s.text);
+  const beads = aligned?.beads ?? alignSentences(arSentences, [], { matcher });
+  const { pairs, counts } = pairsFromBeads(beads, arSentences, enSentences);
+  const doc = await createDocument(
+    ctx.db,
+    title,
+    pairs.map((p) => ({ ...p, origin: "aligned" as const, score: en ? p.score : null })),
+  );
+  scheduleTmIndexSync(ctx);
+  return { doc, beads: counts };
+}
+
+/** Deletes a document and its segments (their memory postings follow in the index sync). */
+export async function deleteDocument(ctx: UseCaseContext, id: number): Promise<void> {
+  await deleteStoredDocument(ctx.db, id);
+  scheduleTmIndexSync(ctx);
+}
+
+/** Sets a segment's English and/or status if it is still at `expected` version (else a stale-version error). */
+export async function editSegment(
+  ctx: UseCaseContext,
+  current: Segment,
+  patch: SegmentPatch,
+  expected: number,
+): Promise<Segment> {
+  const seg = await patchSegment(ctx.db, current, patch, expected);
+  scheduleTmIndexSync(ctx);
+  return seg;
+}

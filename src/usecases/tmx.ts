@@ -1,0 +1,87 @@
+/**
+ * The memory in and out as TMX 1.4b: an import streamed from the upload (decoded, parsed and staged one
+ * batch of pairs at a time, published in one transaction), and an export streamed page by page.
+ */
+import { requireDocument } from "../db/documents";
+import {
+  exportPairs,
+  type ImportResult,
+  type ImportTiming,
+  importPairBatches,
+  STAGE_CHARS,
+  STAGE_PAIRS,
+} from "../db/tm-exchange";
+import type { Db } from "../env";
+import { ApiError } from "../errors";
+import { FormatError } from "../formats/errors";
+import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
+
+/** Most characters without markup in a streamed TMX: bounds what the parser buffers. */
+const TMX_RUN_CHARS = 1024 * 1024;
+/**
+ * Longest segment accepted (UTF-16 code units): a clear 400 with its position instead of a D1 error on a
+ * staged row (a row holds the text, its normalised copy and index terms; D1 takes ≈ 2 MB a row).
+ */
+export const TMX_SEGMENT_CHARS = 100_000;
+
+function formatProblem(err: FormatError): ApiError {
+  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
+  return new ApiError(
+    400,
+    err.code,
+    err.code.startsWith("xml-") ? "Malformed XML" : "Invalid TMX",
+    err.message,
+    undefined,
+    where,
+  );
+}
+
+/**
+ * The file's pairs in batches of at most STAGE_PAIRS (or STAGE_CHARS of text) as its text arrives.
+ * `reader.skipped` is final once the generator is done.
+ */
+async function* tmxBatches(text: AsyncIterable<string>, reader: TmxReader): AsyncGenerator<TmxPair[]> {
+  try {
+    for await (const piece of text) {
+      reader.write(piece);
+      if (reader.pendingPairs >= STAGE_PAIRS || reader.pendingChars >= STAGE_CHARS) yield reader.take();
+    }
+    reader.close();
+  } catch (err) {
+    if (err instanceof FormatError) throw formatProblem(err);
+    throw err;
+  }
+  yield reader.take();
+}
+
+/**
+ * Imports a TMX file, given as its text in pieces as they arrive, into the memory as free entries (origin
+ * tmx): all or nothing. Pairs already stored, or repeated in the file, are counted as duplicates; units
+ * without both languages as skipped.
+ */
+export async function importTmx(
+  db: Db,
+  text: AsyncIterable<string>,
+): Promise<{ result: ImportResult; timing: ImportTiming }> {
+  const reader = createTmxReader({ maxRunChars: TMX_RUN_CHARS, maxSegmentChars: TMX_SEGMENT_CHARS });
+  const { timing, ...result } = await importPairBatches(db, tmxBatches(text, reader));
+  return { result: { ...result, skipped: result.skipped + reader.skipped }, timing };
+}
+
+/**
+ * The memory (or one document's pairs) as a TMX byte stream, read page by page as it is sent. A missing
+ * document is an error before anything is streamed.
+ */
+export async function exportTmx(
+  db: Db,
+  documentId: number | null,
+): Promise<{ body: ReadableStream<Uint8Array>; fileName: string }> {
+  if (documentId !== null) await requireDocument(db, documentId);
+  async function* units() {
+    for await (const r of exportPairs(db, documentId)) {
+      yield { id: r.id, ar: r.ar, en: r.en, status: r.status, changedAt: r.updatedAt };
+    }
+  }
+  const fileName = documentId === null ? "diwan-memory.tmx" : `diwan-document-${documentId}.tmx`;
+  return { body: writeTmx(units()), fileName };
+}

@@ -1,0 +1,180 @@
+/**
+ * XLIFF back into Diwan: translated XLIFF imported into its document (read → parse → plan → apply → index
+ * sync; all or nothing, conflicts reported unit by unit), or a bilingual XLIFF made into a new document.
+ */
+import { createDocument, type DocumentInfo, requireDocument } from "../db/documents";
+import {
+  applyImport,
+  type ImportConflict,
+  type ImportUnit,
+  importStatements,
+  importUnitOf,
+  planImport,
+  targetProblem,
+} from "../db/xliff";
+import { ApiError, type FieldError, unsupportedMediaType } from "../errors";
+import { FormatError } from "../formats/errors";
+import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
+import type { UseCaseContext } from "./context";
+import { scheduleTmIndexSync } from "./memory-index";
+
+/** Most units a new document may be created from (as POST /documents). */
+export const MAX_IMPORT_UNITS = 100_000;
+
+/**
+ * Reads the uploaded file as text when the use case is ready for it (after the document was found), and
+ * may refuse it: media type, size, encoding.
+ */
+export type ReadUpload = () => Promise<string>;
+
+const FORMAT_TITLES: Partial<Record<FormatError["code"], string>> = {
+  "xml-doctype": "DOCTYPE not accepted",
+  "xml-entity": "Entity not accepted",
+  "wrong-root": "Not XLIFF",
+  "wrong-version": "Unsupported XLIFF version",
+  "wrong-namespace": "Wrong XLIFF namespace",
+  "wrong-language": "Wrong languages",
+};
+
+/** FormatError → problem: another format is 415, a broken or hostile file is 400, with its position. */
+function formatProblem(err: FormatError): ApiError {
+  const unsupported =
+    err.code === "wrong-root" || err.code === "wrong-version" || err.code === "wrong-namespace";
+  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
+  return new ApiError(
+    unsupported ? 415 : 400,
+    err.code,
+    FORMAT_TITLES[err.code] ?? (err.code.startsWith("xml-") ? "Malformed XML" : "Invalid XLIFF"),
+    err.message,
+    undefined,
+    where,
+  );
+}
+
+/**
+ * Parses an XLIFF file's text: UTF-8 only (the XML declaration is checked too), Arabic → English only. With
+ * `onUnit`, units are handed over one by one and not collected.
+ */
+function parseUpload(text: string, onUnit?: (unit: ParsedXliffUnit) => void): ParsedXliff {
+  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(0, 300))?.[1];
+  if (declared !== undefined && !/^utf-?8$/i.test(declared))
+    throw unsupportedMediaType(`only UTF-8 is accepted; the XML declaration says ${declared}`);
+  let parsed: ParsedXliff;
+  try {
+    parsed = parseXliff(text, {}, onUnit);
+  } catch (err) {
+    if (err instanceof FormatError) throw formatProblem(err);
+    throw err;
+  }
+  const primary = (tag: string | null) => tag?.split(/[-_]/)[0]?.toLowerCase() ?? null;
+  if (primary(parsed.srcLang) !== "ar" || (parsed.trgLang !== null && primary(parsed.trgLang) !== "en"))
+    throw formatProblem(
+      new FormatError(
+        "wrong-language",
+        `Diwan exchanges Arabic → English; this file is ${parsed.srcLang} → ${parsed.trgLang ?? "?"}`,
+      ),
+    );
+  return parsed;
+}
+
+export interface XliffImportResult {
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  conflicts: ImportConflict[];
+  dryRun: boolean;
+}
+
+/** Milliseconds of each phase (Workers' clocks only advance across I/O). */
+export interface XliffImportTiming {
+  parse: number;
+  plan: number;
+  write: number;
+}
+
+/**
+ * Imports translated XLIFF into document `documentId`: units whose Arabic changed since the export, unknown
+ * units and approved (locked) segments are reported as conflicts and not applied; the rest is written in
+ * one transaction (unless `dryRun`), then the memory's index follows in the background.
+ */
+export async function importXliff(
+  ctx: UseCaseContext,
+  documentId: number,
+  upload: ReadUpload,
+  dryRun: boolean,
+): Promise<{ result: XliffImportResult; timing: XliffImportTiming }> {
+  await requireDocument(ctx.db, documentId);
+  const t0 = Date.now();
+  const units: ImportUnit[] = [];
+  parseUpload(await upload(), (u) => units.push(importUnitOf(u)));
+  const t1 = Date.now();
+  const plan = await planImport(ctx.db, documentId, units);
+  const t2 = Date.now();
+  if (!dryRun && plan.updates.length > 0) {
+    await applyImport(ctx.db, importStatements(documentId, plan.updates));
+    scheduleTmIndexSync(ctx);
+  }
+  const t3 = Date.now();
+  return {
+    result: {
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+      skipped: plan.skipped,
+      conflicts: plan.conflicts,
+      dryRun,
+    },
+    timing: { parse: t1 - t0, plan: t2 - t1, write: t3 - t2 },
+  };
+}
+
+/**
+ * A new document from a bilingual XLIFF file: sources become the Arabic, translated targets the English
+ * (with the status their state gives). Units without source text are left out; a unit that cannot be
+ * stored refuses the whole file.
+ */
+export async function createDocumentFromXliff(
+  ctx: UseCaseContext,
+  title: string | undefined,
+  upload: ReadUpload,
+): Promise<DocumentInfo> {
+  const parsed = parseUpload(await upload());
+  const units = parsed.units.filter((u) => u.source.trim() !== "");
+  if (units.length === 0)
+    throw new ApiError(400, "invalid-content", "Invalid XLIFF", "the file has no units with source text");
+  if (units.length > MAX_IMPORT_UNITS)
+    throw new ApiError(
+      413,
+      "too-many-units",
+      "Too many units",
+      `at most ${MAX_IMPORT_UNITS} units per document`,
+    );
+  const invalid: FieldError[] = [];
+  for (const u of units) {
+    const sourceProblem = targetProblem(u.source);
+    if (sourceProblem)
+      invalid.push({ field: `units.${u.id}.source`, message: sourceProblem.replace("target", "source") });
+    const problemText = u.en === null ? null : targetProblem(u.en);
+    if (problemText) invalid.push({ field: `units.${u.id}.target`, message: problemText });
+  }
+  if (invalid.length > 0)
+    throw new ApiError(
+      400,
+      "invalid-content",
+      "Invalid XLIFF",
+      `${invalid.length} unit(s) cannot be stored`,
+      invalid.slice(0, 100),
+    );
+  const doc = await createDocument(
+    ctx.db,
+    title ?? `XLIFF import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
+    units.map((u) => ({
+      ar: u.source,
+      en: u.en,
+      status: u.en === null ? "new" : (u.status ?? "translated"),
+      origin: "xliff",
+      score: null,
+    })),
+  );
+  scheduleTmIndexSync(ctx);
+  return doc;
+}
