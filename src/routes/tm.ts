@@ -3,6 +3,7 @@ import { createRouter } from "../app";
 import { findMatches, variants } from "../db/tm-match";
 import { unsupportedMediaType } from "../errors";
 import { utf8Pieces } from "../http/body";
+import { serverTiming } from "../http/server-timing";
 import { requireScope } from "../middleware/auth";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
 import { rebuildTmIndex } from "../usecases/memory-index";
@@ -130,7 +131,7 @@ export const tmRouter = createRouter()
       const t0 = performance.now();
       const matches = await findMatches(c.var.db, q.q, q.lang, q.minScore, q.limit);
       // Server-side time of the query for clients and benchmarks (Server-Timing is ignored otherwise).
-      c.header("Server-Timing", `tm;dur=${(performance.now() - t0).toFixed(1)}`);
+      c.header("Server-Timing", serverTiming({ tm: performance.now() - t0 }, 1));
       return c.json({ matches }, 200);
     },
   )
@@ -242,8 +243,13 @@ export const tmRouter = createRouter()
       const { result, timing } = await importTmx(c.var.db, utf8Pieces(c.req.raw, TMX_MAX_BYTES));
       c.header(
         "Server-Timing",
-        `stage;dur=${timing.stageMs.toFixed(0)}, stage-sql;dur=${timing.stageSqlMs.toFixed(0)}, publish;dur=${timing.publishMs.toFixed(0)}, ` +
-          `publish-sql;dur=${timing.publishSqlMs.toFixed(0)}, publish-max-sql;dur=${timing.publishMaxSqlMs.toFixed(0)}`,
+        serverTiming({
+          stage: timing.stageMs,
+          "stage-sql": timing.stageSqlMs,
+          publish: timing.publishMs,
+          "publish-sql": timing.publishSqlMs,
+          "publish-max-sql": timing.publishMaxSqlMs,
+        }),
       );
       return c.json(result, 200);
     },

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
 import { readUtf8Body } from "../http/body";
+import { serverTiming } from "../http/server-timing";
 import { exportXliff } from "../usecases/xliff-export";
 import { createDocumentFromXliff, importXliff, type ReadUpload } from "../usecases/xliff-import";
 import {
@@ -189,10 +190,7 @@ export const xliffRouter = createRouter()
       const { dryRun } = c.req.valid("query");
       const { result, timing } = await importXliff(useCaseContext(c), id, xliffUpload(c.req.raw), dryRun);
       // Visible to benchmarks and browser dev tools; Workers' clocks only advance across I/O.
-      c.header(
-        "server-timing",
-        `parse;dur=${timing.parse}, plan;dur=${timing.plan}, write;dur=${timing.write}`,
-      );
+      c.header("server-timing", serverTiming({ ...timing }));
       return c.json(result, 200);
     },
   )
