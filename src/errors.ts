@@ -1,7 +1,61 @@
 /**
- * One error type for the whole API, rendered as RFC 9457 problem details by `problemResponse`.
- * Routes and queries throw these; the single error handler in app.ts turns them into responses.
+ * The errors of Diwan, by code, and the one map from code to HTTP status and title (as unkey's API does).
+ * Storage (src/db), use cases and routes throw `DomainError`s naming a code; none of them chooses a status.
+ * The API's error handler (app.ts) and the web pages render them (src/http/problem.ts: RFC 9457).
+ * Nothing here imports Hono or src/http.
  */
+import type { FormatError, FormatErrorCode } from "./formats/errors";
+
+/** Every code the API answers with, by name. The strings are the wire codes (the problem's `code`). */
+export const ErrorCode = {
+  // The request itself.
+  Validation: "validation",
+  MalformedJson: "malformed-json",
+  InvalidEncoding: "invalid-encoding",
+  /** Text that is not Unicode (a lone surrogate): refused, never stored altered. */
+  InvalidText: "invalid-text",
+  PayloadTooLarge: "payload-too-large",
+  UnsupportedMediaType: "unsupported-media-type",
+  Unauthorized: "unauthorized",
+  Forbidden: "forbidden",
+  // What it asks of the data.
+  NotFound: "not-found",
+  /** If-Match (or a form's version) names a version that is no longer current. */
+  StaleVersion: "precondition-failed",
+  /** The glossary changed between an import's plan and its application: nothing was written. */
+  ConcurrentImport: "conflict",
+  /** Segments changed while an XLIFF import was applied: nothing was written. */
+  ConcurrentEdit: "concurrent-edit",
+  /** An XLIFF import with targets that cannot be stored. */
+  InvalidTargets: "invalid-target",
+  /** XLIFF 2 needs a unit, and the document has none. */
+  EmptyDocument: "empty-document",
+  TooManyUnits: "too-many-units",
+  Internal: "internal",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Status and default title of each code: the one place where errors meet HTTP. */
+const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
+  validation: { status: 400, title: "Invalid request" },
+  "malformed-json": { status: 400, title: "Malformed JSON" },
+  "invalid-encoding": { status: 400, title: "Invalid encoding" },
+  "invalid-text": { status: 400, title: "Invalid text" },
+  "payload-too-large": { status: 413, title: "Payload too large" },
+  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  "not-found": { status: 404, title: "Not found" },
+  "precondition-failed": { status: 412, title: "Precondition failed" },
+  conflict: { status: 409, title: "Conflict" },
+  "concurrent-edit": { status: 409, title: "Concurrent edit" },
+  "invalid-target": { status: 400, title: "Invalid target" },
+  "empty-document": { status: 409, title: "Empty document" },
+  "too-many-units": { status: 413, title: "Too many units" },
+  internal: { status: 500, title: "Internal server error" },
+};
+
 export interface FieldError {
   /** Path of the failing field in dotted form, e.g. `terms.0.text` (empty for the whole body). */
   field: string;
@@ -9,54 +63,110 @@ export interface FieldError {
   message: string;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    /** Stable machine-readable code; also the last segment of the problem `type`. */
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(detail ?? title);
+export interface DomainErrorOptions {
+  /** A more specific title than the code's (e.g. "Import too large" for payload-too-large). */
+  title?: string;
+  /** Field-level reasons (validation). */
+  errors?: FieldError[];
+  /** Extra members of the problem (e.g. `currentVersion` of a 412, `line`/`column` in a file). */
+  extra?: Record<string, unknown>;
+}
+
+/** A file that is not what it claims to be: its FormatError code, with the status its kind of file gives. */
+type FileProblem = { code: FormatErrorCode; status: number; title: string };
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  readonly code: ErrorCode | FormatErrorCode;
+  /** From the code (PROBLEMS), or for a file's format error from FILE_RULES. */
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[] | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode | FileProblem, detail: string, options: DomainErrorOptions = {}) {
+    super(detail);
+    const problem = typeof code === "string" ? { code, ...PROBLEMS[code] } : code;
+    this.code = problem.code;
+    this.status = problem.status;
+    this.title = options.title ?? problem.title;
+    this.detail = detail;
+    this.errors = options.errors;
+    this.extra = options.extra;
   }
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) =>
-  new ApiError(400, "validation", "Invalid request", detail, errors);
-export const notFound = (what: string) =>
-  new ApiError(404, "not-found", "Not found", `${what} does not exist`);
-export const unauthorized = (detail: string) => new ApiError(401, "unauthorized", "Unauthorized", detail);
-export const forbidden = (detail: string) => new ApiError(403, "forbidden", "Forbidden", detail);
-export const preconditionFailed = (detail: string, extra?: Record<string, unknown>) =>
-  new ApiError(412, "precondition-failed", "Precondition failed", detail, undefined, extra);
+  new DomainError(ErrorCode.Validation, detail, errors ? { errors } : {});
+export const notFound = (what: string) => new DomainError(ErrorCode.NotFound, `${what} does not exist`);
+export const unauthorized = (detail: string) => new DomainError(ErrorCode.Unauthorized, detail);
+export const forbidden = (detail: string) => new DomainError(ErrorCode.Forbidden, detail);
+/** A write that named a version that is no longer current; the problem carries the current one. */
+export const staleVersion = (detail: string, currentVersion: number) =>
+  new DomainError(ErrorCode.StaleVersion, detail, { extra: { currentVersion } });
 export const payloadTooLarge = (limit: number) =>
-  new ApiError(
-    413,
-    "payload-too-large",
-    "Payload too large",
-    `request body exceeds the limit of ${limit} bytes`,
-  );
+  new DomainError(ErrorCode.PayloadTooLarge, `request body exceeds the limit of ${limit} bytes`);
 export const unsupportedMediaType = (detail: string) =>
-  new ApiError(415, "unsupported-media-type", "Unsupported media type", detail);
-export const conflict = (detail: string) => new ApiError(409, "conflict", "Conflict", detail);
+  new DomainError(ErrorCode.UnsupportedMediaType, detail);
+export const invalidEncoding = () =>
+  new DomainError(ErrorCode.InvalidEncoding, "request body is not valid UTF-8");
 
-export function problemBody(err: ApiError, instance?: string): Record<string, unknown> {
-  return {
-    type: `/problems/${err.code}`,
-    title: err.title,
-    status: err.status,
-    ...(err.detail ? { detail: err.detail } : {}),
-    ...(instance ? { instance } : {}),
-    code: err.code,
-    ...(err.errors ? { errors: err.errors } : {}),
-    ...(err.extra ?? {}),
-  };
-}
+// ------------------------------------------------------------------------------ files of a format
 
-export function problemResponse(err: ApiError, instance?: string): Response {
-  const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8" });
-  if (err.status === 401) headers.set("www-authenticate", 'Bearer realm="diwan"');
-  return new Response(JSON.stringify(problemBody(err, instance)), { status: err.status, headers });
+/** What an upload was meant to be; the rules below differ by kind (kept as each API answered before). */
+export type FileKind = { kind: "xliff" } | { kind: "tmx" } | { kind: "glossary"; format: string };
+
+const XLIFF_TITLES: Partial<Record<FormatErrorCode, string>> = {
+  "xml-doctype": "DOCTYPE not accepted",
+  "xml-entity": "Entity not accepted",
+  "wrong-root": "Not XLIFF",
+  "wrong-version": "Unsupported XLIFF version",
+  "wrong-namespace": "Wrong XLIFF namespace",
+  "wrong-language": "Wrong languages",
+};
+
+/** Format codes that mean "some other kind of file" (415) rather than "a broken file" (400), for XLIFF. */
+const XLIFF_OTHER_FORMAT: ReadonlySet<FormatErrorCode> = new Set([
+  "wrong-root",
+  "wrong-version",
+  "wrong-namespace",
+]);
+
+/**
+ * The FormatError of an uploaded file as a DomainError — the one mapping of the format layer's errors:
+ * - XLIFF: the format code; another format (root, version, namespace) is 415, a broken or hostile file
+ *   400; the position as `line`/`column`.
+ * - TMX: the format code, always 400 (also for another format: unlike XLIFF, as it always answered), with
+ *   the position.
+ * - Glossary files: another format (`wrong-*`) is a 415 `unsupported-media-type`; anything else a 400
+ *   `validation` whose field `file` carries the message and line.
+ */
+export function fileError(file: FileKind, err: FormatError, errors?: FieldError[]): DomainError {
+  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
+  const xml = err.code.startsWith("xml-");
+  switch (file.kind) {
+    case "xliff":
+      return new DomainError(
+        {
+          code: err.code,
+          status: XLIFF_OTHER_FORMAT.has(err.code) ? 415 : 400,
+          title: XLIFF_TITLES[err.code] ?? (xml ? "Malformed XML" : "Invalid XLIFF"),
+        },
+        err.message,
+        { extra: where, ...(errors ? { errors } : {}) },
+      );
+    case "tmx":
+      return new DomainError(
+        { code: err.code, status: 400, title: xml ? "Malformed XML" : "Invalid TMX" },
+        err.message,
+        { extra: where },
+      );
+    case "glossary":
+      if (err.code.startsWith("wrong-"))
+        return unsupportedMediaType(`not a ${file.format} file: ${err.message}`);
+      return badRequest(`the ${file.format.toUpperCase()} file cannot be read`, [
+        { field: "file", message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) },
+      ]);
+  }
 }

@@ -1,7 +1,8 @@
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter, handleError } from "./app";
-import { ApiError, problemResponse } from "./errors";
+import { DomainError, ErrorCode } from "./errors";
 import { settleBody } from "./http/body";
+import { problemResponse } from "./http/problem";
 import { authenticate } from "./middleware/auth";
 import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
@@ -77,7 +78,7 @@ app.doc31("/openapi.json", {
 
 app.notFound((c) =>
   problemResponse(
-    new ApiError(404, "not-found", "Not found", `no route for ${c.req.method} ${c.req.path}`),
+    new DomainError(ErrorCode.NotFound, `no route for ${c.req.method} ${c.req.path}`),
     c.req.path,
   ),
 );

@@ -1,8 +1,9 @@
-import { is, SQL } from "drizzle-orm";
+import { is, SQL, sql } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../env";
+import type { DomainError } from "../errors";
 
-/** Anything that renders to one SQL statement: a drizzle query builder or an `sql` template. */
+/** Anything that renders to one SQL statement: a drizzle query builder, an `sql` template or a Guard. */
 export type Statement = SQL | { toSQL(): { sql: string; params: unknown[] } };
 
 const dialect = new SQLiteSyncDialect();
@@ -13,13 +14,51 @@ function prepare(db: Db, q: Statement): D1PreparedStatement {
 }
 
 /**
+ * Optimistic concurrency: a condition a batch needs to hold when it runs ("these rows are still at the
+ * versions I read"), and the error that reports it failing. A guard is a statement of the batch, placed
+ * before the writes it protects; it is checked inside the batch's transaction, so nothing can change
+ * between the check and the writes. While `holds` is true it selects 1; otherwise it fails, and D1 rolls
+ * the whole batch back (SQLite has no RAISE() outside triggers: json() of a text that is not JSON fails).
+ * runBatch then tells which guard failed by evaluating the guards again — never from the error's text.
+ */
+export class Guard {
+  constructor(
+    /** A boolean SQL expression (NULL counts as false). */
+    readonly holds: SQL,
+    /** The error to throw when it does not hold (may read the current state, e.g. the current version). */
+    readonly error: () => DomainError | Promise<DomainError>,
+  ) {}
+
+  toSQL(): { sql: string; params: unknown[] } {
+    return dialect.sqlToQuery(
+      sql`SELECT CASE WHEN ${this.holds} THEN 1 ELSE json('guard failed') END AS held`,
+    );
+  }
+}
+
+/**
  * Runs statements as one D1 batch — a single transaction: all apply or none. (drizzle's own batch() cannot
  * take raw `sql` statements over a D1 session, so statements are rendered by drizzle and run by D1 directly.)
+ * When the batch fails and holds guards, the first guard that no longer holds throws its error; a failure
+ * with every guard holding is rethrown as it is. (Guards are re-read after the failure: a guard that failed
+ * keeps failing, as versions only grow; one that turned false only after an unrelated failure reports a
+ * conflict, which a retry resolves either way.)
  */
 export async function runBatch(
   db: Db,
   statements: Statement[],
 ): Promise<D1Result<Record<string, unknown>>[]> {
   if (statements.length === 0) return [];
-  return db.$client.batch(statements.map((q) => prepare(db, q)));
+  try {
+    return await db.$client.batch(statements.map((q) => prepare(db, q)));
+  } catch (err) {
+    const guards = statements.filter((q): q is Guard => q instanceof Guard);
+    if (guards.length === 0) throw err;
+    const checks = await db.$client.batch(
+      guards.map((g) => prepare(db, sql`SELECT coalesce((${g.holds}), 0) AS held`)),
+    );
+    const failed = guards.find((_, i) => !(checks[i]?.results[0] as { held?: number } | undefined)?.held);
+    if (failed) throw await failed.error();
+    throw err;
+  }
 }

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { notFound, preconditionFailed } from "../errors";
+import { notFound, staleVersion } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
-import { runBatch, type Statement } from "./batch";
+import { Guard, runBatch, type Statement } from "./batch";
 import { documents, segments } from "./schema";
 
 export interface DocumentInfo {
@@ -183,7 +183,7 @@ export interface SegmentPatch {
 }
 
 /**
- * Updates a segment if it is still at `expected` version (one conditional UPDATE: atomic).
+ * Updates a segment if it is still at `expected` version (a guarded batch: else 412, or 404 if it is gone).
  * Giving English to a `new` segment makes it `translated` unless a status is given; removing it makes it `new`.
  */
 export async function patchSegment(
@@ -198,25 +198,30 @@ export async function patchSegment(
     if (en === null) status = "new";
     else if (current.status === "new") status = "translated";
   }
-  const res = await db
-    .update(segments)
-    .set({
-      en,
-      enNorm: en === null ? null : normalizeForSearch(en),
-      status,
-      version: sql`${segments.version} + 1`,
-      updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
-    })
-    .where(and(eq(segments.id, current.id), eq(segments.version, expected)))
-    .run();
-  if (!res.meta.changes) {
-    const now = await getSegment(db, current.id);
-    throw preconditionFailed(
-      `segment ${current.id} was changed by someone else (now at version ${now.version})`,
-      {
-        currentVersion: now.version,
-      },
-    );
-  }
+  const id = current.id;
+  await runBatch(db, [
+    new Guard(sql`(SELECT version FROM segments WHERE id = ${id}) = ${expected}`, async () => {
+      const now = await db
+        .select({ version: segments.version })
+        .from(segments)
+        .where(eq(segments.id, id))
+        .get();
+      if (!now) return notFound(`segment ${id}`);
+      return staleVersion(
+        `segment ${id} was changed by someone else (now at version ${now.version})`,
+        now.version,
+      );
+    }),
+    db
+      .update(segments)
+      .set({
+        en,
+        enNorm: en === null ? null : normalizeForSearch(en),
+        status,
+        version: sql`${segments.version} + 1`,
+        updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      })
+      .where(eq(segments.id, id)),
+  ]);
   return getSegment(db, current.id);
 }

@@ -1,11 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { ApiError, badRequest, type FieldError } from "../errors";
+import { badRequest, DomainError, ErrorCode, type FieldError } from "../errors";
 import type { KeyedEntry } from "../formats/seed-tsv";
 import { normalizeForSearch } from "../text/normalize";
 import type { GlossaryEntry } from "../types";
-import { allEntries, type EntryInput, snapshot } from "./glossary";
-import { glossaryEntries, meta } from "./schema";
+import { Guard, runBatch } from "./batch";
+import { allEntries, BUMP_GLOSSARY_VERSION, type EntryInput, glossaryVersion, snapshot } from "./glossary";
+import { glossaryEntries } from "./schema";
 import { sqlLiteral } from "./seed";
 
 /**
@@ -72,11 +73,6 @@ export async function keyedEntries(db: Db): Promise<KeyedGlossaryEntry[]> {
   return entries.map((e) => ({ ...e, key: entryKey(e.id, seedKeys.get(e.id) ?? null) }));
 }
 
-export async function currentGlossaryVersion(db: Db): Promise<number> {
-  const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "glossary_version")).get();
-  return row?.value ?? 0;
-}
-
 /** Identity of an entry by its first preferred English and Arabic terms, normalised as search does. */
 function termIdentity(e: EntryInput): string | null {
   const en = e.terms.find((t) => t.lang === "en" && t.status === "preferred");
@@ -107,14 +103,13 @@ const sameContent = (a: EntryInput, b: EntryInput) => canonical(a) === canonical
  */
 export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMode): Promise<ImportPlan> {
   if (incoming.length > MAX_IMPORT_ENTRIES) {
-    throw new ApiError(
-      413,
-      "payload-too-large",
-      "Import too large",
+    throw new DomainError(
+      ErrorCode.PayloadTooLarge,
       `an import may hold at most ${MAX_IMPORT_ENTRIES} entries (this file has ${incoming.length}); split it`,
+      { title: "Import too large" },
     );
   }
-  const [glossaryVersion, existing] = await Promise.all([currentGlossaryVersion(db), keyedEntries(db)]);
+  const [version, existing] = await Promise.all([glossaryVersion(db), keyedEntries(db)]);
   const byKey = new Map(existing.map((e) => [e.key, e]));
   const byId = new Map(existing.map((e) => [e.id, e]));
   const byTerms = new Map<string, KeyedGlossaryEntry>();
@@ -156,7 +151,14 @@ export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMod
   });
   if (problems.length) throw badRequest("the file cannot be matched unambiguously", problems);
 
-  const plan: ImportPlan = { mode, glossaryVersion, added: [], changed: [], unchanged: 0, deleted: [] };
+  const plan: ImportPlan = {
+    mode,
+    glossaryVersion: version,
+    added: [],
+    changed: [],
+    unchanged: 0,
+    deleted: [],
+  };
   incoming.forEach((entry, i) => {
     const m = matches[i];
     if (!m) plan.added.push(entry);
@@ -183,17 +185,15 @@ export const planIsEmpty = (p: ImportPlan) => !p.added.length && !p.changed.leng
 
 /**
  * Applies a plan as one D1 batch. Values are written as escaped SQL literals (`sqlLiteral`), not bound
- * parameters, so multi-row term inserts stay clear of D1's 100-parameter limit. Each change or deletion
- * is guarded by the version the plan saw: if another writer got in between, a guard statement sets a NOT
- * NULL column to NULL, which fails the batch and so rolls back the whole import (reported as 409).
+ * parameters, so multi-row term inserts stay clear of D1's 100-parameter limit. The batch is guarded (see
+ * Guard in batch.ts): every entry it changes or deletes must still be at the version the plan saw, and no
+ * entry may have taken one of the keys it adds; otherwise nothing is imported (409, preview again).
  */
 export async function applyImport(db: Db, plan: ImportPlan, actor: string): Promise<void> {
   if (planIsEmpty(plan)) return;
   const L = sqlLiteral;
   const json = (e: EntryInput | null) => (e === null ? "NULL" : L(JSON.stringify(snapshot(e))));
   const statements: string[] = [];
-  const staleGuard = (id: number, version: number) =>
-    `UPDATE meta SET value = NULL WHERE key = 'glossary_version' AND NOT EXISTS (SELECT 1 FROM glossary_entries WHERE id = ${id} AND version = ${version})`;
   const termRows = (entryId: string, e: EntryInput) =>
     `INSERT INTO glossary_terms (entry_id, position, lang, text, norm, status, part_of_speech, note) VALUES ${e.terms
       .map(
@@ -203,7 +203,6 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
       .join(", ")}`;
 
   for (const d of plan.deleted) {
-    statements.push(staleGuard(d.id, d.version));
     statements.push(
       `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${d.id}, ${d.version + 1}, 'delete', ${json(d.before)}, NULL, ${L(actor)})`,
     );
@@ -211,7 +210,6 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
   }
   for (const c of plan.changed) {
     const a = c.after;
-    statements.push(staleGuard(c.id, c.version));
     statements.push(`DELETE FROM glossary_terms WHERE entry_id = ${c.id}`);
     statements.push(termRows(String(c.id), a));
     statements.push(
@@ -223,9 +221,11 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
   }
   // Inside the transaction the newest row is the one just inserted, so max(id) names it.
   const newId = "(SELECT max(id) FROM glossary_entries)";
+  const seedKeys: string[] = [];
   for (const e of plan.added) {
     // Keys of the form entry-<id> name rows of some other Diwan; they are not kept as seed keys here.
     const seedKey = GENERATED_KEY.test(e.key) || e.key.startsWith(NO_KEY_PREFIX) ? null : e.key;
+    if (seedKey !== null) seedKeys.push(seedKey);
     statements.push(
       `INSERT INTO glossary_entries (seed_key, domain, definition, note, source, created_by, updated_by) VALUES (${L(seedKey)}, ${L(e.domain)}, ${L(e.definition)}, ${L(e.note)}, ${L(e.source)}, ${L(actor)}, ${L(actor)})`,
     );
@@ -234,27 +234,24 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
       `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${newId}, 1, 'create', NULL, ${json(e)}, ${L(actor)})`,
     );
   }
-  statements.push(`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version'`);
-  try {
-    await db.$client.batch(statements.map((s) => db.$client.prepare(s)));
-  } catch (err) {
-    const message = String((err as Error).message ?? err);
-    if (/NOT NULL constraint failed: meta\.value/i.test(message)) {
-      throw new ApiError(
-        409,
-        "conflict",
-        "Conflict",
+  statements.push(BUMP_GLOSSARY_VERSION);
+  const planned = [...plan.deleted, ...plan.changed].map((e) => [e.id, e.version]);
+  const conflict = (detail: string) => () => new DomainError(ErrorCode.ConcurrentImport, detail);
+  await runBatch(db, [
+    new Guard(
+      sql`(SELECT count(*) FROM json_each(${JSON.stringify(planned)}) AS j
+        JOIN glossary_entries AS e ON e.id = j.value ->> '$[0]' AND e.version = j.value ->> '$[1]') = ${planned.length}`,
+      conflict(
         "the glossary changed while the import was being applied; nothing was imported — preview it again",
-      );
-    }
-    if (/UNIQUE constraint failed: glossary_entries\.seed_key/i.test(message)) {
-      throw new ApiError(
-        409,
-        "conflict",
-        "Conflict",
+      ),
+    ),
+    new Guard(
+      sql`NOT EXISTS (SELECT 1 FROM glossary_entries
+        WHERE seed_key IN (SELECT value FROM json_each(${JSON.stringify(seedKeys)})))`,
+      conflict(
         "an entry with one of the file's keys was added meanwhile; nothing was imported — preview it again",
-      );
-    }
-    throw err;
-  }
+      ),
+    ),
+    ...statements.map((s) => sql.raw(s)),
+  ]);
 }

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { notFound, preconditionFailed } from "../errors";
+import { type DomainError, notFound, staleVersion } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 
 export { type EntryInput, snapshot } from "./entry-snapshot";
 
 import type { GlossaryEntry, Lang, Term, TermStatus } from "../types";
-import { runBatch, type Statement } from "./batch";
+import { Guard, runBatch, type Statement } from "./batch";
 import { type EntryInput, snapshot } from "./entry-snapshot";
 import { glossaryEntries, glossaryHistory, glossaryTerms, meta } from "./schema";
 
@@ -112,21 +112,26 @@ export async function requireEntry(db: Db, id: number): Promise<GlossaryEntry> {
   return entry;
 }
 
-function termInserts(entryIdSql: SQL, terms: Term[], guard: SQL | null): Statement[] {
+function termInserts(entryIdSql: SQL, terms: Term[]): Statement[] {
   return terms.map(
     (t, position) =>
       sql`INSERT INTO glossary_terms (entry_id, position, lang, text, norm, status, part_of_speech, note)
-      SELECT ${entryIdSql}, ${position}, ${t.lang}, ${t.text}, ${normalizeForSearch(t.text)}, ${t.status},
-        ${t.partOfSpeech}, ${t.note}
-      ${guard ? sql`WHERE ${guard}` : sql``}`,
+      VALUES (${entryIdSql}, ${position}, ${t.lang}, ${t.text}, ${normalizeForSearch(t.text)}, ${t.status},
+        ${t.partOfSpeech}, ${t.note})`,
   );
 }
 
-const bumpGlossaryVersion = (db: Db) =>
-  db
-    .update(meta)
-    .set({ value: sql`${meta.value} + 1` })
-    .where(eq(meta.key, "glossary_version"));
+/**
+ * The statement every glossary write ends its batch with: the glossary version keys the term matcher's
+ * cache (matcher.ts) and a web import's preview. Plain SQL text, so the seed's SQL file can hold it too.
+ */
+export const BUMP_GLOSSARY_VERSION = "UPDATE meta SET value = value + 1 WHERE key = 'glossary_version'";
+
+/** Current glossary version: changes whenever any entry is created, edited or deleted. */
+export async function glossaryVersion(db: Db): Promise<number> {
+  const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "glossary_version")).get();
+  return row?.value ?? 0;
+}
 
 /** Creates an entry, its terms, its history record and bumps the glossary version, atomically. */
 export async function createEntry(
@@ -150,20 +155,34 @@ export async function createEntry(
         updatedBy: actor,
       })
       .returning({ id: glossaryEntries.id }),
-    ...termInserts(newId, input.terms, null),
+    ...termInserts(newId, input.terms),
     sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
       VALUES (${newId}, 1, 'create', NULL, ${JSON.stringify(snapshot(input))}, ${actor})`,
-    bumpGlossaryVersion(db),
+    sql.raw(BUMP_GLOSSARY_VERSION),
   ]);
   const id = inserted?.results[0]?.id as number | undefined;
   if (id === undefined) throw new Error("entry insert returned no id");
   return requireEntry(db, id);
 }
 
+/** The guard of a write to entry `id` read at version `expected`: 404 if it is gone, 412 if it moved on. */
+function entryAt(db: Db, id: number, expected: number): Guard {
+  return new Guard(
+    sql`(SELECT version FROM glossary_entries WHERE id = ${id}) = ${expected}`,
+    async (): Promise<DomainError> => {
+      const now = await getEntry(db, id);
+      if (!now) return notFound(`glossary entry ${id}`);
+      return staleVersion(
+        `glossary entry ${id} was changed by someone else (now at version ${now.version})`,
+        now.version,
+      );
+    },
+  );
+}
+
 /**
- * Replaces an entry's content if it is still at `expected` version. Every statement of the batch is
- * guarded by that version and the version bump comes last, so a concurrent writer that got there first
- * turns this whole batch into a no-op, reported as 412.
+ * Replaces an entry's content if it is still at `expected` version (a guarded batch: if a concurrent
+ * writer got there first, nothing is written and the guard reports 412).
  */
 export async function replaceEntry(
   db: Db,
@@ -173,35 +192,22 @@ export async function replaceEntry(
   expected: number,
   actor: string,
 ): Promise<GlossaryEntry> {
-  const guard = sql`(SELECT version FROM glossary_entries WHERE id = ${id}) = ${expected}`;
-  const results = await runBatch(db, [
-    sql`DELETE FROM glossary_terms WHERE entry_id = ${id} AND ${guard}`,
-    ...termInserts(sql`${id}`, input.terms, guard),
+  await runBatch(db, [
+    entryAt(db, id, expected),
+    sql`DELETE FROM glossary_terms WHERE entry_id = ${id}`,
+    ...termInserts(sql`${id}`, input.terms),
     sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
-      SELECT ${id}, ${expected + 1}, 'update', ${JSON.stringify(snapshot(before))}, ${JSON.stringify(snapshot(input))}, ${actor}
-      WHERE ${guard}`,
-    sql`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version' AND ${guard}`,
+      VALUES (${id}, ${expected + 1}, 'update', ${JSON.stringify(snapshot(before))}, ${JSON.stringify(snapshot(input))}, ${actor})`,
+    sql.raw(BUMP_GLOSSARY_VERSION),
     sql`UPDATE glossary_entries SET domain = ${input.domain}, definition = ${input.definition},
       note = ${input.note}, source = ${input.source}, version = version + 1, updated_by = ${actor},
       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-      WHERE id = ${id} AND version = ${expected}`,
+      WHERE id = ${id}`,
   ]);
-  if (!results[results.length - 1]?.meta.changes) await throwStale(db, id);
   return requireEntry(db, id);
 }
 
-async function throwStale(db: Db, id: number): Promise<never> {
-  const now = await getEntry(db, id);
-  if (!now) throw notFound(`glossary entry ${id}`);
-  throw preconditionFailed(
-    `glossary entry ${id} was changed by someone else (now at version ${now.version})`,
-    {
-      currentVersion: now.version,
-    },
-  );
-}
-
-/** Deletes an entry (terms cascade) if still at `expected`; history keeps a delete record. */
+/** Deletes an entry (terms cascade) if still at `expected` (guarded); history keeps a delete record. */
 export async function deleteEntry(
   db: Db,
   before: GlossaryEntry,
@@ -209,14 +215,13 @@ export async function deleteEntry(
   actor: string,
 ): Promise<void> {
   const id = before.id;
-  const guard = sql`(SELECT version FROM glossary_entries WHERE id = ${id}) = ${expected}`;
-  const results = await runBatch(db, [
+  await runBatch(db, [
+    entryAt(db, id, expected),
     sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
-      SELECT ${id}, ${expected + 1}, 'delete', ${JSON.stringify(snapshot(before))}, NULL, ${actor} WHERE ${guard}`,
-    sql`UPDATE meta SET value = value + 1 WHERE key = 'glossary_version' AND ${guard}`,
-    sql`DELETE FROM glossary_entries WHERE id = ${id} AND version = ${expected}`,
+      VALUES (${id}, ${expected + 1}, 'delete', ${JSON.stringify(snapshot(before))}, NULL, ${actor})`,
+    sql.raw(BUMP_GLOSSARY_VERSION),
+    sql`DELETE FROM glossary_entries WHERE id = ${id}`,
   ]);
-  if (!results[results.length - 1]?.meta.changes) await throwStale(db, id);
 }
 
 export interface HistoryRecord {
@@ -247,12 +252,6 @@ export async function entryHistory(db: Db, entryId: number): Promise<HistoryReco
     actor: r.actor,
     at: r.at,
   }));
-}
-
-/** Current glossary version: changes whenever any entry is created, edited or deleted. */
-export async function glossaryVersion(db: Db): Promise<number> {
-  const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "glossary_version")).get();
-  return row?.value ?? 0;
 }
 
 /** Every entry with its terms (for the term matcher and exports). */

@@ -2,16 +2,16 @@
  * XLIFF exchange through D1: the units an export streams (glossary hints, QA notes, memory matches) and
  * the plan + statements of an import of translated XLIFF. Formats themselves live in src/formats/.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { ApiError, type FieldError } from "../errors";
+import { DomainError, ErrorCode, type FieldError } from "../errors";
 import type { ParsedXliffUnit } from "../formats/xliff-read";
 import type { XliffGlossaryHint, XliffMatch, XliffQaNote, XliffUnitInput } from "../formats/xliff-write";
 import { normalizeForSearch } from "../text/normalize";
 import { checkSegmentPair } from "../text/qa";
 import { recognizeTerms } from "../text/terms";
 import type { Segment, SegmentStatus } from "../types";
-import { runBatch, type Statement } from "./batch";
+import { Guard, runBatch, type Statement } from "./batch";
 import { listSegments } from "./documents";
 import type { GlossaryIndex } from "./matcher";
 
@@ -221,12 +221,10 @@ export async function planImport(db: Db, documentId: number, units: ImportUnit[]
     if (problem) invalid.push({ field: `units.${u.id}.target`, message: problem });
   }
   if (invalid.length > 0)
-    throw new ApiError(
-      400,
-      "invalid-target",
-      "Invalid target",
+    throw new DomainError(
+      ErrorCode.InvalidTargets,
       `${invalid.length} target(s) cannot be stored; nothing was imported`,
-      invalid.slice(0, 100),
+      { errors: invalid.slice(0, 100) },
     );
 
   const ids = [...new Set(units.flatMap((u) => (u.segmentId === null ? [] : [u.segmentId])))];
@@ -272,9 +270,9 @@ export const UPDATE_CHUNK_BYTES = 400_000;
 
 /**
  * The statements of an import, to run as ONE batch (one transaction). Per chunk of rows (one JSON
- * parameter): a guard, then an UPDATE … FROM json_each. The guard counts the chunk's segments still at the
- * version read when planning and not approved; if any moved on, it evaluates json('stale'), which raises
- * "malformed JSON" and so rolls the whole batch back — SQLite has no RAISE outside triggers.
+ * parameter): a guard, then an UPDATE … FROM json_each. The guard holds while all the chunk's segments are
+ * still at the version read when planning and not approved; if one moved on, the whole batch is rolled back
+ * and the import is a 409 concurrent-edit (see Guard in batch.ts).
  *
  * `+document_id` keeps SQLite from driving these joins by the (document_id, position) index: it would then
  * rescan the whole JSON array for every segment of the document — O(n²), minutes for 5,000 rows — instead
@@ -291,7 +289,7 @@ export function importStatements(
   const flush = () => {
     if (rows.length === 0) return;
     const payload = JSON.stringify(rows);
-    out.push(staleGuard(documentId, payload, rows.length));
+    out.push(chunkGuard(documentId, payload, rows.length));
     out.push(
       sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]',
           status = j.value ->> '$[3]', origin = 'xliff', score = NULL, version = segments.version + 1,
@@ -314,28 +312,22 @@ export function importStatements(
   return out;
 }
 
-export const STALE_MARKER = "malformed JSON";
-
-function staleGuard(documentId: number, payload: string, count: number): SQL {
-  return sql`SELECT json(CASE WHEN (
-      SELECT count(*) FROM json_each(${payload}) AS j
+/** The guard of one chunk: every segment of the payload still at its planned version and not approved. */
+function chunkGuard(documentId: number, payload: string, count: number): Guard {
+  return new Guard(
+    sql`(SELECT count(*) FROM json_each(${payload}) AS j
       JOIN segments AS s ON s.id = j.value ->> '$[0]'
       WHERE +s.document_id = ${documentId} AND s.version = j.value ->> '$[4]' AND s.status <> 'approved'
-    ) = ${count} THEN '0' ELSE 'stale' END) AS guard`;
+    ) = ${count}`,
+    () =>
+      new DomainError(
+        ErrorCode.ConcurrentEdit,
+        "segments of this document changed while the import was running; nothing was imported — retry",
+      ),
+  );
 }
 
-/** Runs an import's statements (plus any extra, e.g. TM postings) as one transaction. */
+/** Runs an import's statements (plus any extra, e.g. TM postings) as one guarded transaction. */
 export async function applyImport(db: Db, statements: Statement[]): Promise<void> {
-  try {
-    await runBatch(db, statements);
-  } catch (err) {
-    if (err instanceof Error && err.message.includes(STALE_MARKER))
-      throw new ApiError(
-        409,
-        "concurrent-edit",
-        "Concurrent edit",
-        "segments of this document changed while the import was running; nothing was imported — retry",
-      );
-    throw err;
-  }
+  await runBatch(db, statements);
 }

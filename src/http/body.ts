@@ -1,9 +1,6 @@
-import { ApiError, payloadTooLarge } from "../errors";
+import { invalidEncoding, payloadTooLarge } from "../errors";
 
 const DEFAULT_LIMIT = 1024 * 1024;
-
-const invalidEncoding = () =>
-  new ApiError(400, "invalid-encoding", "Invalid encoding", "request body is not valid UTF-8");
 
 export function jsonBodyLimit(configured: string | undefined): number {
   const n = Number(configured);

@@ -1,4 +1,4 @@
-import { badRequest, preconditionFailed } from "../errors";
+import { badRequest, staleVersion } from "../errors";
 
 /** Strong entity tag of a versioned resource. */
 export const etagOf = (version: number) => `"v${version}"`;
@@ -17,11 +17,9 @@ export function expectedVersion(ifMatch: string | undefined, current: number): n
   }
   const wanted = tags.map((t) => Number(t.slice(2, -1)));
   if (!wanted.includes(current)) {
-    throw preconditionFailed(
+    throw staleVersion(
       `the resource is at version ${current}, not ${wanted.join(" or ")}; reload it and retry`,
-      {
-        currentVersion: current,
-      },
+      current,
     );
   }
   return current;

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { ApiError } from "../errors";
+import { DomainError, ErrorCode } from "../errors";
 import { jsonBodyLimit, readUtf8Body } from "../http/body";
 import { isSafeMethod } from "../http/methods";
 import { jsonLoneSurrogate, mayHoldSurrogateEscape } from "../http/strict-text";
@@ -24,12 +24,10 @@ export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
       }
       const problem = jsonLoneSurrogate(parsed);
       if (problem) {
-        throw new ApiError(
-          400,
-          "invalid-text",
-          "Invalid text",
+        throw new DomainError(
+          ErrorCode.InvalidText,
           `${problem.field || "the body"} ${problem.message}: it is refused rather than stored altered`,
-          [problem],
+          { errors: [problem] },
         );
       }
     }

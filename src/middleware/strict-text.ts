@@ -1,15 +1,13 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { ApiError } from "../errors";
+import { DomainError, ErrorCode } from "../errors";
 import { multipartProblem, type TextProblem, urlencodedProblem } from "../http/strict-text";
 
 const invalidEncoding = (where: string, problem: TextProblem) =>
-  new ApiError(
-    400,
-    "invalid-encoding",
-    "Invalid encoding",
+  new DomainError(
+    ErrorCode.InvalidEncoding,
     `${where} field "${problem.field}" ${problem.message}: text must be UTF-8, it is refused rather than altered`,
-    [problem],
+    { errors: [problem] },
   );
 
 /**
@@ -44,7 +42,7 @@ export const strictForm = createMiddleware<AppEnv>(async (c, next) => {
       try {
         text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
       } catch {
-        throw new ApiError(400, "invalid-encoding", "Invalid encoding", "the form is not valid UTF-8");
+        throw new DomainError(ErrorCode.InvalidEncoding, "the form is not valid UTF-8");
       }
       problem = urlencodedProblem(text);
     } else {

@@ -13,7 +13,7 @@ import {
   planImport,
 } from "../db/glossary-import";
 import type { Db } from "../env";
-import { badRequest, type FieldError, unsupportedMediaType } from "../errors";
+import { badRequest, type FieldError, fileError } from "../errors";
 import { parseGlossaryCsv, writeGlossaryCsv } from "../formats/csv";
 import { FormatError } from "../formats/errors";
 import { GlossaryTsvError, type KeyedEntry, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
@@ -159,13 +159,7 @@ export function parseGlossaryFile(formatName: string, text: string): KeyedEntry[
         err.problems.map((p) => ({ field: p.field, message: `line ${p.line}: ${p.message}`, line: p.line })),
       );
     }
-    if (err instanceof FormatError) {
-      if (err.code.startsWith("wrong-"))
-        throw unsupportedMediaType(`not a ${formatName} file: ${err.message}`);
-      throw badRequest(`the ${formatName.toUpperCase()} file cannot be read`, [
-        { field: "file", message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) },
-      ]);
-    }
+    if (err instanceof FormatError) throw fileError({ kind: "glossary", format: formatName }, err);
     throw err;
   }
   const problems: FieldError[] = [];

@@ -12,7 +12,7 @@ import {
   STAGE_PAIRS,
 } from "../db/tm-exchange";
 import type { Db } from "../env";
-import { ApiError } from "../errors";
+import { fileError } from "../errors";
 import { FormatError } from "../formats/errors";
 import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
 
@@ -23,18 +23,6 @@ const TMX_RUN_CHARS = 1024 * 1024;
  * staged row (a row holds the text, its normalised copy and index terms; D1 takes ≈ 2 MB a row).
  */
 export const TMX_SEGMENT_CHARS = 100_000;
-
-function formatProblem(err: FormatError): ApiError {
-  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
-  return new ApiError(
-    400,
-    err.code,
-    err.code.startsWith("xml-") ? "Malformed XML" : "Invalid TMX",
-    err.message,
-    undefined,
-    where,
-  );
-}
 
 /**
  * The file's pairs in batches of at most STAGE_PAIRS (or STAGE_CHARS of text) as its text arrives.
@@ -48,7 +36,7 @@ async function* tmxBatches(text: AsyncIterable<string>, reader: TmxReader): Asyn
     }
     reader.close();
   } catch (err) {
-    if (err instanceof FormatError) throw formatProblem(err);
+    if (err instanceof FormatError) throw fileError({ kind: "tmx" }, err);
     throw err;
   }
   yield reader.take();

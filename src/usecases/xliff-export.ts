@@ -7,7 +7,7 @@ import { glossaryIndex } from "../db/matcher";
 import { storedMatches } from "../db/tm-match";
 import { exportUnits } from "../db/xliff";
 import type { Db } from "../env";
-import { ApiError } from "../errors";
+import { DomainError, ErrorCode } from "../errors";
 import { type EmptyTargets, toXliff, type XliffVersion } from "../formats/xliff-write";
 
 export interface XliffExportOptions {
@@ -31,10 +31,8 @@ export async function exportXliff(
   const doc = await requireDocument(db, id);
   // Checked before streaming: the 2.x writer would otherwise fail after the headers were sent.
   if (doc.segmentCount === 0 && opts.version !== "1.2")
-    throw new ApiError(
-      409,
-      "empty-document",
-      "Empty document",
+    throw new DomainError(
+      ErrorCode.EmptyDocument,
       "XLIFF 2 needs at least one unit and this document has no segments; export version 1.2",
     );
   const index = opts.glossary || opts.qa ? await glossaryIndex(db) : null;

@@ -12,7 +12,7 @@ import {
   planImport,
   targetProblem,
 } from "../db/xliff";
-import { ApiError, type FieldError, unsupportedMediaType } from "../errors";
+import { DomainError, ErrorCode, type FieldError, fileError, unsupportedMediaType } from "../errors";
 import { FormatError } from "../formats/errors";
 import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
 import type { UseCaseContext } from "./context";
@@ -27,29 +27,7 @@ export const MAX_IMPORT_UNITS = 100_000;
  */
 export type ReadUpload = () => Promise<string>;
 
-const FORMAT_TITLES: Partial<Record<FormatError["code"], string>> = {
-  "xml-doctype": "DOCTYPE not accepted",
-  "xml-entity": "Entity not accepted",
-  "wrong-root": "Not XLIFF",
-  "wrong-version": "Unsupported XLIFF version",
-  "wrong-namespace": "Wrong XLIFF namespace",
-  "wrong-language": "Wrong languages",
-};
-
-/** FormatError → problem: another format is 415, a broken or hostile file is 400, with its position. */
-function formatProblem(err: FormatError): ApiError {
-  const unsupported =
-    err.code === "wrong-root" || err.code === "wrong-version" || err.code === "wrong-namespace";
-  const where = err.line === undefined ? {} : { line: err.line, column: err.column ?? 0 };
-  return new ApiError(
-    unsupported ? 415 : 400,
-    err.code,
-    FORMAT_TITLES[err.code] ?? (err.code.startsWith("xml-") ? "Malformed XML" : "Invalid XLIFF"),
-    err.message,
-    undefined,
-    where,
-  );
-}
+const XLIFF = { kind: "xliff" } as const;
 
 /**
  * Parses an XLIFF file's text: UTF-8 only (the XML declaration is checked too), Arabic → English only. With
@@ -63,12 +41,13 @@ function parseUpload(text: string, onUnit?: (unit: ParsedXliffUnit) => void): Pa
   try {
     parsed = parseXliff(text, {}, onUnit);
   } catch (err) {
-    if (err instanceof FormatError) throw formatProblem(err);
+    if (err instanceof FormatError) throw fileError(XLIFF, err);
     throw err;
   }
   const primary = (tag: string | null) => tag?.split(/[-_]/)[0]?.toLowerCase() ?? null;
   if (primary(parsed.srcLang) !== "ar" || (parsed.trgLang !== null && primary(parsed.trgLang) !== "en"))
-    throw formatProblem(
+    throw fileError(
+      XLIFF,
       new FormatError(
         "wrong-language",
         `Diwan exchanges Arabic → English; this file is ${parsed.srcLang} → ${parsed.trgLang ?? "?"}`,
@@ -140,14 +119,9 @@ export async function createDocumentFromXliff(
   const parsed = parseUpload(await upload());
   const units = parsed.units.filter((u) => u.source.trim() !== "");
   if (units.length === 0)
-    throw new ApiError(400, "invalid-content", "Invalid XLIFF", "the file has no units with source text");
+    throw fileError(XLIFF, new FormatError("invalid-content", "the file has no units with source text"));
   if (units.length > MAX_IMPORT_UNITS)
-    throw new ApiError(
-      413,
-      "too-many-units",
-      "Too many units",
-      `at most ${MAX_IMPORT_UNITS} units per document`,
-    );
+    throw new DomainError(ErrorCode.TooManyUnits, `at most ${MAX_IMPORT_UNITS} units per document`);
   const invalid: FieldError[] = [];
   for (const u of units) {
     const sourceProblem = targetProblem(u.source);
@@ -157,11 +131,9 @@ export async function createDocumentFromXliff(
     if (problemText) invalid.push({ field: `units.${u.id}.target`, message: problemText });
   }
   if (invalid.length > 0)
-    throw new ApiError(
-      400,
-      "invalid-content",
-      "Invalid XLIFF",
-      `${invalid.length} unit(s) cannot be stored`,
+    throw fileError(
+      XLIFF,
+      new FormatError("invalid-content", `${invalid.length} unit(s) cannot be stored`),
       invalid.slice(0, 100),
     );
   const doc = await createDocument(

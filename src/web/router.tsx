@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError } from "../errors";
+import { DomainError, ErrorCode } from "../errors";
 import { strictForm } from "../middleware/strict-text";
 import { authRoutes } from "./auth/routes";
 import { webD1Session } from "./bookmark";
@@ -49,7 +49,9 @@ for (const area of WEB_AREAS) {
     bodyLimit({
       maxSize: 8 * 1024 * 1024,
       onError: () => {
-        throw new ApiError(413, "payload-too-large", "Too large", "the form or file is too large");
+        throw new DomainError(ErrorCode.PayloadTooLarge, "the form or file is too large", {
+          title: "Too large",
+        });
       },
     }),
     strictForm,
@@ -65,7 +67,7 @@ webRouter.onError((err, c) => {
   const session = (ctx.get("session") as WebSession | null | undefined) ?? null;
   if (ctx.get("session") === undefined) ctx.set("session", session);
   if (ctx.get("csrfToken") === undefined) ctx.set("csrfToken", "");
-  if (err instanceof ApiError) {
+  if (err instanceof DomainError) {
     return page(
       ctx,
       err.title,

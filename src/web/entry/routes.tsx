@@ -10,7 +10,7 @@ import {
   replaceEntry,
   snapshot,
 } from "../../db/glossary";
-import { ApiError } from "../../errors";
+import { DomainError, ErrorCode } from "../../errors";
 import type { GlossaryEntry } from "../../types";
 import { diffEntries } from "../diff";
 import { needWrite } from "../guards";
@@ -115,19 +115,17 @@ entryRoutes.post("/new", needWrite, async (c) => {
 
 const idParam = (c: WebContext) => {
   const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new ApiError(404, "not-found", "Not found", "no such entry");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError(ErrorCode.NotFound, "no such entry");
   return id;
 };
 
 async function requireEntryPage(c: WebContext, id: number): Promise<GlossaryEntry> {
   const entry = await getEntry(c.var.db, id);
   if (!entry)
-    throw new ApiError(
-      404,
-      "not-found",
-      "Entry not found",
+    throw new DomainError(
+      ErrorCode.NotFound,
       `glossary entry ${id} does not exist (it may have been deleted)`,
+      { title: "Entry not found" },
     );
   return entry;
 }
@@ -240,7 +238,8 @@ entryRoutes.post("/:id{[0-9]+}", needWrite, async (c) => {
   try {
     await replaceEntry(c.var.db, id, checked.input, current, loaded, c.var.session!.name);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 412) return conflict(await requireEntryPage(c, id));
+    if (err instanceof DomainError && err.code === ErrorCode.StaleVersion)
+      return conflict(await requireEntryPage(c, id));
     throw err;
   }
   return c.redirect(`/glossary/${id}?saved=1`, 303);
@@ -271,7 +270,8 @@ entryRoutes.post("/:id{[0-9]+}/delete", needWrite, async (c) => {
   try {
     await deleteEntry(c.var.db, current, loaded, c.var.session!.name);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 412) return stale(await requireEntryPage(c, id));
+    if (err instanceof DomainError && err.code === ErrorCode.StaleVersion)
+      return stale(await requireEntryPage(c, id));
     throw err;
   }
   return c.redirect("/glossary?deleted=1", 303);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { currentGlossaryVersion } from "../../db/glossary-import";
-import { ApiError } from "../../errors";
+import { glossaryVersion } from "../../db/glossary";
+import { DomainError, ErrorCode } from "../../errors";
 import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
 import { MessagePage } from "../components";
 import { needWrite } from "../guards";
@@ -37,7 +37,7 @@ function formatFromName(name: string): string | null {
 const importMode = (v: string) => (v === "replace" ? "replace" : "merge");
 
 /** Turns the import's problem details into one readable message for the upload page. */
-function importErrorText(err: ApiError): string {
+function importErrorText(err: DomainError): string {
   const lines = (err.errors ?? []).slice(0, 8).map((e) => `${e.field}: ${e.message}`);
   const more = (err.errors?.length ?? 0) > 8 ? ` (and ${(err.errors?.length ?? 0) - 8} more)` : "";
   return `${err.detail ?? err.title}${lines.length ? ` — ${lines.join("; ")}` : ""}${more}`;
@@ -94,7 +94,7 @@ async function previewImport(
       />,
     );
   } catch (err) {
-    if (err instanceof ApiError && err.status < 500)
+    if (err instanceof DomainError && err.status < 500)
       return importPage(c, importErrorText(err), err.status as ContentfulStatusCode);
     throw err;
   }
@@ -109,7 +109,7 @@ importRoutes.post("/apply", async (c) => {
   if (new TextEncoder().encode(content).byteLength > WEB_IMPORT_BYTES + 64 * 1024)
     return importPage(c, "The file is too large.", 413);
   // The preview the user approved must still be what happens: if the glossary moved on, preview again.
-  if (Number(str(body.glossaryVersion)) !== (await currentGlossaryVersion(c.var.db))) {
+  if (Number(str(body.glossaryVersion)) !== (await glossaryVersion(c.var.db))) {
     return previewImport(
       c,
       format,
@@ -127,7 +127,7 @@ importRoutes.post("/apply", async (c) => {
     };
     plan = await importGlossary(ctx, { format, text: content, mode, dryRun: false });
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409) {
+    if (err instanceof DomainError && err.code === ErrorCode.ConcurrentImport) {
       return previewImport(
         c,
         format,
@@ -136,7 +136,7 @@ importRoutes.post("/apply", async (c) => {
         "The glossary changed while importing; nothing was saved. Review again.",
       );
     }
-    if (err instanceof ApiError && err.status < 500)
+    if (err instanceof DomainError && err.status < 500)
       return importPage(c, importErrorText(err), err.status as ContentfulStatusCode);
     throw err;
   }

@@ -1,0 +1,54 @@
+/**
+ * RFC 9457 problem details: how an error becomes a response. Every error thrown while answering an API
+ * request ends here (app.ts `handleError`): a DomainError as its code's status, a framework error as the
+ * problem it stands for, anything else as a 500 that reveals nothing.
+ */
+import { HTTPException } from "hono/http-exception";
+import { DomainError, ErrorCode, type FieldError } from "../errors";
+
+/** What a problem response is made of (a DomainError is one). */
+export interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string | undefined;
+  errors?: FieldError[] | undefined;
+  extra?: Record<string, unknown> | undefined;
+}
+
+/** Any thrown value as a problem. Unknown errors are logged and answered as an internal error. */
+export function problemOf(err: unknown): Problem {
+  if (err instanceof DomainError) return err;
+  if (err instanceof HTTPException) {
+    // Hono's own refusals: a body its JSON validator cannot parse; otherwise the status it chose.
+    if (err.status === 400 && /json/i.test(err.message))
+      return new DomainError(ErrorCode.MalformedJson, "the request body is not valid JSON");
+    return {
+      status: err.status,
+      code: `http-${err.status}`,
+      title: err.message || "Error",
+      detail: err.message,
+    };
+  }
+  console.error("unhandled error", err);
+  return new DomainError(ErrorCode.Internal, "an unexpected error occurred; it has been logged");
+}
+
+export function problemBody(p: Problem, instance?: string): Record<string, unknown> {
+  return {
+    type: `/problems/${p.code}`,
+    title: p.title,
+    status: p.status,
+    ...(p.detail ? { detail: p.detail } : {}),
+    ...(instance ? { instance } : {}),
+    code: p.code,
+    ...(p.errors ? { errors: p.errors } : {}),
+    ...(p.extra ?? {}),
+  };
+}
+
+export function problemResponse(p: Problem, instance?: string): Response {
+  const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8" });
+  if (p.status === 401) headers.set("www-authenticate", 'Bearer realm="diwan"');
+  return new Response(JSON.stringify(problemBody(p, instance)), { status: p.status, headers });
+}
