@@ -4,6 +4,7 @@ import { notFound, staleVersion } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
+import { chunkJson } from "./json-chunks";
 import { documents, segments } from "./schema";
 
 export interface DocumentInfo {
@@ -26,50 +27,31 @@ export interface NewSegment {
 }
 
 /**
- * Largest JSON payload bound to one INSERT … FROM json_each(?) statement. Rows travel as one bound
- * parameter, which keeps each statement far under D1's 100-parameter and 100 KB SQL-text limits and a
- * 100,000-row document at a few dozen statements per batch.
- */
-const JSON_CHUNK_BYTES = 400_000;
-
-/**
  * Statements inserting segments for the document whose id `documentId` evaluates to, numbered from
- * `firstPosition`. Normalised copies are computed here so every writer stores the same search keys.
+ * `firstPosition`, a JSON chunk of rows each. Normalised copies are computed here so every writer stores the
+ * same search keys.
  */
 export function segmentInserts(documentId: SQL, rows: NewSegment[], firstPosition = 0): Statement[] {
-  const out: Statement[] = [];
-  let chunk: unknown[] = [];
-  let bytes = 0;
-  const flush = () => {
-    if (chunk.length === 0) return;
-    const payload = JSON.stringify(chunk);
-    out.push(
+  function* values() {
+    for (const [i, r] of rows.entries())
+      yield [
+        firstPosition + i,
+        r.ar,
+        r.en,
+        r.status,
+        r.origin,
+        r.score,
+        normalizeForSearch(r.ar),
+        r.en === null ? null : normalizeForSearch(r.en),
+      ];
+  }
+  return [...chunkJson(values())].map(
+    (payload) =>
       sql`INSERT INTO segments (document_id, position, ar, en, status, origin, score, ar_norm, en_norm)
         SELECT ${documentId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
           value ->> '$[4]', value ->> '$[5]', value ->> '$[6]', value ->> '$[7]'
         FROM json_each(${payload})`,
-    );
-    chunk = [];
-    bytes = 0;
-  };
-  rows.forEach((r, i) => {
-    const row = [
-      firstPosition + i,
-      r.ar,
-      r.en,
-      r.status,
-      r.origin,
-      r.score,
-      normalizeForSearch(r.ar),
-      r.en === null ? null : normalizeForSearch(r.en),
-    ];
-    const size = r.ar.length * 3 + (r.en?.length ?? 0) * 2 + 64;
-    if (bytes + size > JSON_CHUNK_BYTES) flush();
-    chunk.push(row);
-    bytes += size;
-  });
-  flush();
-  return out;
+  );
 }
 
 /** Creates a document and its segments in one transaction. */

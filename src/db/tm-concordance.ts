@@ -7,7 +7,8 @@ import { normalizeForSearch, normalizeWithMap, originalRange } from "../text/nor
 import type { Lang, Segment } from "../types";
 import { runBatch } from "./batch";
 import { searchSegments } from "./documents";
-import { all, chunkJson, lookupTerms, type TermInfo } from "./tm";
+import { chunkJson } from "./json-chunks";
+import { all, lookupTerms, type TermInfo } from "./tm";
 import { syncTmIndex } from "./tm-index";
 
 // ------------------------------------------------------------------------------------ concordance

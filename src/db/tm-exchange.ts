@@ -5,7 +5,8 @@ import { indexProfile } from "../text/fuzzy";
 import { normalizeForSearch } from "../text/normalize";
 import type { Lang, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
-import { all, chunkJson } from "./tm";
+import { chunkJson } from "./json-chunks";
+import { all } from "./tm";
 
 // ---------------------------------------------------------------------------------------- TMX import
 

@@ -17,7 +17,8 @@ import type { Db } from "../env";
 import { indexProfile } from "../text/fuzzy";
 import type { Lang } from "../types";
 import { runBatch, type Statement } from "./batch";
-import { all, chunkJson } from "./tm";
+import { chunkJson } from "./json-chunks";
+import { all } from "./tm";
 
 /**
  * Pending segments applied per batch: a few MB of texts read and ~30 posting changes each written, so one

@@ -19,7 +19,8 @@ import { normalizeForSearch } from "../text/normalize";
 import type { Lang, SegmentOrigin, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
 import { requireDocument } from "./documents";
-import { all, chunkJson, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
+import { chunkJson } from "./json-chunks";
+import { all, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
 import { pendingProbe, syncTmIndex } from "./tm-index";
 
 /** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */

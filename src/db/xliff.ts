@@ -13,6 +13,7 @@ import { recognizeTerms } from "../text/terms";
 import type { Segment, SegmentStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
 import { listSegments } from "./documents";
+import { chunkJson, JSON_CHUNK_BYTES } from "./json-chunks";
 import type { GlossaryIndex } from "./matcher";
 
 // ------------------------------------------------------------------------------------------- export
@@ -265,14 +266,11 @@ export async function planImport(db: Db, documentId: number, units: ImportUnit[]
   return plan;
 }
 
-/** Largest JSON payload bound to one statement (D1 accepts ~2 MB per bound string). */
-export const UPDATE_CHUNK_BYTES = 400_000;
-
 /**
- * The statements of an import, to run as ONE batch (one transaction). Per chunk of rows (one JSON
- * parameter): a guard, then an UPDATE … FROM json_each. The guard holds while all the chunk's segments are
- * still at the version read when planning and not approved; if one moved on, the whole batch is rolled back
- * and the import is a 409 concurrent-edit (see Guard in batch.ts).
+ * The statements of an import, to run as ONE batch (one transaction). Per JSON chunk of rows: a guard, then
+ * an UPDATE … FROM json_each. The guard holds while all the chunk's segments are still at the version read
+ * when planning and not approved; if one moved on, the whole batch is rolled back and the import is a 409
+ * concurrent-edit (see Guard in batch.ts).
  *
  * `+document_id` keeps SQLite from driving these joins by the (document_id, position) index: it would then
  * rescan the whole JSON array for every segment of the document — O(n²), minutes for 5,000 rows — instead
@@ -281,44 +279,26 @@ export const UPDATE_CHUNK_BYTES = 400_000;
 export function importStatements(
   documentId: number,
   updates: SegmentUpdate[],
-  chunkBytes = UPDATE_CHUNK_BYTES,
+  chunkBytes = JSON_CHUNK_BYTES,
 ): Statement[] {
-  const out: Statement[] = [];
-  let rows: unknown[] = [];
-  let bytes = 0;
-  const flush = () => {
-    if (rows.length === 0) return;
-    const payload = JSON.stringify(rows);
-    out.push(chunkGuard(documentId, payload, rows.length));
-    out.push(
-      sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]',
-          status = j.value ->> '$[3]', origin = 'xliff', score = NULL, version = segments.version + 1,
-          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-        FROM json_each(${payload}) AS j
-        WHERE segments.id = j.value ->> '$[0]' AND +segments.document_id = ${documentId}`,
-    );
-    rows = [];
-    bytes = 0;
-  };
-  for (const u of updates) {
-    const row = [u.id, u.en, normalizeForSearch(u.en), u.status, u.version];
-    // JSON escapes nothing in Arabic or English text; UTF-16 length × 2 bounds the stored bytes of both copies.
-    const size = u.en.length * 4 + 48;
-    if (bytes + size > chunkBytes) flush();
-    rows.push(row);
-    bytes += size;
-  }
-  flush();
-  return out;
+  const rows = updates.map((u) => [u.id, u.en, normalizeForSearch(u.en), u.status, u.version]);
+  return [...chunkJson(rows, chunkBytes)].flatMap((payload) => [
+    chunkGuard(documentId, payload),
+    sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]',
+        status = j.value ->> '$[3]', origin = 'xliff', score = NULL, version = segments.version + 1,
+        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      FROM json_each(${payload}) AS j
+      WHERE segments.id = j.value ->> '$[0]' AND +segments.document_id = ${documentId}`,
+  ]);
 }
 
 /** The guard of one chunk: every segment of the payload still at its planned version and not approved. */
-function chunkGuard(documentId: number, payload: string, count: number): Guard {
+function chunkGuard(documentId: number, payload: string): Guard {
   return new Guard(
     sql`(SELECT count(*) FROM json_each(${payload}) AS j
       JOIN segments AS s ON s.id = j.value ->> '$[0]'
       WHERE +s.document_id = ${documentId} AND s.version = j.value ->> '$[4]' AND s.status <> 'approved'
-    ) = ${count}`,
+    ) = json_array_length(${payload})`,
     () =>
       new DomainError(
         ErrorCode.ConcurrentEdit,
