@@ -1,11 +1,10 @@
 import { asc, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { badRequest, DomainError, ErrorCode, type FieldError } from "../errors";
-import type { KeyedEntry } from "../formats/seed-tsv";
 import { normalizeForSearch } from "../text/normalize";
-import type { GlossaryEntry } from "../types";
+import type { EntryContent, GlossaryEntry, KeyedEntry } from "../types";
 import { Guard, runBatch } from "./batch";
-import { allEntries, BUMP_GLOSSARY_VERSION, type EntryInput, glossaryVersion, snapshot } from "./glossary";
+import { allEntries, BUMP_GLOSSARY_VERSION, glossaryVersion, snapshot } from "./glossary";
 import { glossaryEntries } from "./schema";
 import { sqlLiteral } from "./seed";
 
@@ -31,15 +30,15 @@ export interface PlannedChange {
   id: number;
   key: string;
   version: number;
-  before: EntryInput;
-  after: EntryInput;
+  before: EntryContent;
+  after: EntryContent;
 }
 
 export interface PlannedDeletion {
   id: number;
   key: string;
   version: number;
-  before: EntryInput;
+  before: EntryContent;
 }
 
 export interface ImportPlan {
@@ -74,7 +73,7 @@ export async function keyedEntries(db: Db): Promise<KeyedGlossaryEntry[]> {
 }
 
 /** Identity of an entry by its first preferred English and Arabic terms, normalised as search does. */
-function termIdentity(e: EntryInput): string | null {
+function termIdentity(e: EntryContent): string | null {
   const en = e.terms.find((t) => t.lang === "en" && t.status === "preferred");
   const ar = e.terms.find((t) => t.lang === "ar" && t.status === "preferred");
   if (!en || !ar) return null;
@@ -85,7 +84,7 @@ function termIdentity(e: EntryInput): string | null {
  * Content equality. Terms are compared grouped by language (order within a language kept): TBX groups
  * terms by language, and the order across languages carries no meaning.
  */
-function canonical(e: EntryInput): string {
+function canonical(e: EntryContent): string {
   const s = snapshot(e);
   const rank = (lang: string) => (lang === "ar" ? 0 : 1);
   s.terms = s.terms
@@ -94,7 +93,7 @@ function canonical(e: EntryInput): string {
     .map((x) => x.t);
   return JSON.stringify(s);
 }
-const sameContent = (a: EntryInput, b: EntryInput) => canonical(a) === canonical(b);
+const sameContent = (a: EntryContent, b: EntryContent) => canonical(a) === canonical(b);
 
 /**
  * Compares the file's entries with the glossary. A file entry matches an existing one by key (seed key or
@@ -192,9 +191,9 @@ export const planIsEmpty = (p: ImportPlan) => !p.added.length && !p.changed.leng
 export async function applyImport(db: Db, plan: ImportPlan, actor: string): Promise<void> {
   if (planIsEmpty(plan)) return;
   const L = sqlLiteral;
-  const json = (e: EntryInput | null) => (e === null ? "NULL" : L(JSON.stringify(snapshot(e))));
+  const json = (e: EntryContent | null) => (e === null ? "NULL" : L(JSON.stringify(snapshot(e))));
   const statements: string[] = [];
-  const termRows = (entryId: string, e: EntryInput) =>
+  const termRows = (entryId: string, e: EntryContent) =>
     `INSERT INTO glossary_terms (entry_id, position, lang, text, norm, status, part_of_speech, note) VALUES ${e.terms
       .map(
         (t, position) =>

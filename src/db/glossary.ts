@@ -3,11 +3,11 @@ import type { Db } from "../env";
 import { type DomainError, notFound, staleVersion } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 
-export { type EntryInput, snapshot } from "./entry-snapshot";
+export { snapshot } from "./entry-snapshot";
 
-import type { GlossaryEntry, Lang, Term, TermStatus } from "../types";
+import type { EntryContent, GlossaryEntry, Lang, Term, TermStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
-import { type EntryInput, snapshot } from "./entry-snapshot";
+import { snapshot } from "./entry-snapshot";
 import { glossaryEntries, glossaryHistory, glossaryTerms, meta } from "./schema";
 
 export interface GlossaryQuery {
@@ -136,7 +136,7 @@ export async function glossaryVersion(db: Db): Promise<number> {
 /** Creates an entry, its terms, its history record and bumps the glossary version, atomically. */
 export async function createEntry(
   db: Db,
-  input: EntryInput,
+  input: EntryContent,
   actor: string,
   seedKey: string | null = null,
 ): Promise<GlossaryEntry> {
@@ -187,7 +187,7 @@ function entryAt(db: Db, id: number, expected: number): Guard {
 export async function replaceEntry(
   db: Db,
   id: number,
-  input: EntryInput,
+  input: EntryContent,
   before: GlossaryEntry,
   expected: number,
   actor: string,
@@ -229,8 +229,8 @@ export interface HistoryRecord {
   entryId: number;
   version: number;
   action: "create" | "update" | "delete";
-  before: EntryInput | null;
-  after: EntryInput | null;
+  before: EntryContent | null;
+  after: EntryContent | null;
   actor: string | null;
   at: string;
 }
@@ -247,8 +247,8 @@ export async function entryHistory(db: Db, entryId: number): Promise<HistoryReco
     entryId: r.entryId,
     version: r.version,
     action: r.action,
-    before: (r.before as EntryInput | null) ?? null,
-    after: (r.after as EntryInput | null) ?? null,
+    before: (r.before as EntryContent | null) ?? null,
+    after: (r.after as EntryContent | null) ?? null,
     actor: r.actor,
     at: r.at,
   }));

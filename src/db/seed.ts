@@ -1,5 +1,5 @@
-import type { KeyedEntry } from "../formats/seed-tsv";
 import { normalizeForSearch } from "../text/normalize";
+import type { KeyedEntry } from "../types";
 import { snapshot } from "./entry-snapshot";
 
 /** An SQL literal for SQLite: text quoted with '' escaping, null as NULL. */

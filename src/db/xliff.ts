@@ -46,6 +46,9 @@ export function glossaryHints(index: GlossaryIndex, ar: string): XliffGlossaryHi
       // The words as they stand in the source (clitics included), so tools can highlight them.
       term: m.surface,
       status: m.status,
+      // Every English term with its status, not only the approved ones (approvedTerms): the hint also tells
+      // translators what to avoid ("never use (forbidden) …"); the XLIFF 2 writer offers only the approved
+      // ones as gls:translation.
       translations: entry.terms
         .filter((t) => t.lang === "en")
         .map((t) => ({ text: t.text, status: t.status })),

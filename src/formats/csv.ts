@@ -3,15 +3,9 @@
  * first row of a key; see seed-tsv.ts), but with quoting, so fields may hold commas, quotes and line breaks.
  * Records end with CRLF; a UTF-8 BOM is written by default because Excel needs it to read Arabic as UTF-8.
  */
-import { LANGS, type Lang, TERM_STATUSES, type Term, type TermStatus } from "../types";
+import { type KeyedEntry, LANGS, type Lang, TERM_STATUSES, type Term, type TermStatus } from "../types";
 import { FormatError } from "./errors";
-import {
-  entryProblems,
-  GLOSSARY_TSV_COLUMNS,
-  GlossaryTsvError,
-  type KeyedEntry,
-  type TsvProblem,
-} from "./seed-tsv";
+import { entryProblems, GLOSSARY_TSV_COLUMNS, GlossaryTsvError, type TsvProblem } from "./seed-tsv";
 import { neutralizeFormula, restoreFormula } from "./spreadsheet-cell";
 
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -1,31 +1,20 @@
 /**
- * The glossary shapes the exchange formats (TBX, CSV/TSV) write and read: Diwan's GlossaryEntry without
- * the database bookkeeping, plus the stable external key of the seed glossary.
+ * Helpers of the glossary exchange formats (TBX, CSV/TSV), which write and read entry content
+ * (`EntryContent`, src/types.ts) with the stable external key of the seed glossary.
  */
-import type { GlossaryEntry, Term } from "../types";
+import type { EntryContent, Term } from "../types";
 
-/** What the writers need: an entry as stored (id/key optional; versions and dates are not exported). */
-export interface GlossaryExportEntry {
-  id?: number;
-  /** Stable external key (`a-z0-9-`), e.g. the seed TSV `key`. */
-  key?: string | null;
-  domain: string;
-  definition: string | null;
-  note: string | null;
-  source: string | null;
-  terms: Term[];
-}
+/** What the TBX writers take: entry content, with a key or an id when there is one (for the concept id). */
+export type ExportedEntry = EntryContent & { key?: string | null; id?: number };
 
-/** What the readers return: no id, version or timestamps; `key` is the file's concept id when there is one. */
-export type ImportedGlossaryEntry = Omit<GlossaryEntry, "id" | "version" | "createdAt" | "updatedAt"> & {
-  key: string | null;
-};
+/** What the TBX reader returns: entry content, with `key` the file's concept id when there is one. */
+export type ReadEntry = EntryContent & { key: string | null };
 
 /**
  * Concept id for XML formats (must be an XML `ID`, i.e. an NCName): `k-<key>` when the entry has a key,
  * else `e-<id>`. Readers strip `k-` again, so keys survive a round trip even when they start with a digit.
  */
-export function conceptId(e: GlossaryExportEntry, index: number): string {
+export function conceptId(e: ExportedEntry, index: number): string {
   if (e.key) return `k-${e.key}`;
   return e.id !== undefined ? `e-${e.id}` : `n-${index + 1}`;
 }

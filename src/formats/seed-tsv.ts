@@ -1,5 +1,16 @@
-import { LANGS, type Lang, TERM_STATUSES, type Term, type TermStatus } from "../types";
+import {
+  type EntryContent,
+  type KeyedEntry,
+  LANGS,
+  type Lang,
+  TERM_STATUSES,
+  type Term,
+  type TermStatus,
+} from "../types";
 import { neutralizeFormula, restoreFormula } from "./spreadsheet-cell";
+
+/** The entries this format reads and writes (declared with the shared vocabulary, src/types.ts). */
+export type { KeyedEntry } from "../types";
 
 /**
  * The glossary TSV format (glossary/README.md): one row per term, concept fields on the first row of each
@@ -17,16 +28,6 @@ export const GLOSSARY_TSV_COLUMNS = [
   "note",
   "source",
 ] as const;
-
-export interface KeyedEntry {
-  /** Stable external key: the seed key, or `entry-<id>` for entries created in Diwan. */
-  key: string;
-  domain: string;
-  definition: string | null;
-  note: string | null;
-  source: string | null;
-  terms: Term[];
-}
 
 export interface TsvProblem {
   line: number;
@@ -49,7 +50,7 @@ const KEY_RE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const emptyToNull = (s: string | undefined) => (s === undefined || s === "" ? null : s);
 
 /** Checks the rules every entry must satisfy, whatever format it came from. */
-export function entryProblems(entry: Omit<KeyedEntry, "key">): string[] {
+export function entryProblems(entry: EntryContent): string[] {
   const problems: string[] = [];
   if (!entry.domain.trim()) problems.push("domain is empty");
   for (const lang of LANGS) {

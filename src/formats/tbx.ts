@@ -12,9 +12,9 @@ import type { Term, TermStatus } from "../types";
 import { FormatError } from "./errors";
 import {
   conceptId,
-  type GlossaryExportEntry,
-  type ImportedGlossaryEntry,
+  type ExportedEntry,
   keyFromConceptId,
+  type ReadEntry,
   termsByLanguage,
 } from "./glossary-model";
 import { baseLang } from "./lang";
@@ -59,7 +59,7 @@ function termXml(t: Term, flavour: Flavour): string {
   return s + close;
 }
 
-function entryXml(e: GlossaryExportEntry, index: number, flavour: Flavour): string {
+function entryXml(e: ExportedEntry, index: number, flavour: Flavour): string {
   const [entry, lang] = flavour === "v3" ? ["conceptEntry", "langSec"] : ["termEntry", "langSet"];
   let s = `\n<${entry} id="${attrEsc(conceptId(e, index))}">`;
   if (e.domain) s += `<descrip type="subjectField">${text(e.domain)}</descrip>`;
@@ -78,7 +78,7 @@ function entryXml(e: GlossaryExportEntry, index: number, flavour: Flavour): stri
 }
 
 async function* tbxParts(
-  entries: AsyncIterable<GlossaryExportEntry> | Iterable<GlossaryExportEntry>,
+  entries: AsyncIterable<ExportedEntry> | Iterable<ExportedEntry>,
   flavour: Flavour,
   title: string,
 ): AsyncGenerator<string> {
@@ -98,7 +98,7 @@ async function* tbxParts(
 
 /** TBX v3, TBX-Basic dialect, DCA style. */
 export function writeTbx(
-  entries: AsyncIterable<GlossaryExportEntry> | Iterable<GlossaryExportEntry>,
+  entries: AsyncIterable<ExportedEntry> | Iterable<ExportedEntry>,
   options: TbxWriteOptions = {},
 ): ReadableStream<Uint8Array> {
   return stringsToStream(
@@ -109,7 +109,7 @@ export function writeTbx(
 
 /** TBX 2008 (MARTIF), for OmegaT and translate-toolkit. */
 export function writeTbx2008(
-  entries: AsyncIterable<GlossaryExportEntry> | Iterable<GlossaryExportEntry>,
+  entries: AsyncIterable<ExportedEntry> | Iterable<ExportedEntry>,
   options: TbxWriteOptions = {},
 ): ReadableStream<Uint8Array> {
   return stringsToStream(
@@ -122,7 +122,7 @@ export interface ParsedTbx {
   flavour: "v3" | "2008";
   /** v3 `tbx/@type`, e.g. "TBX-Basic"; "TBX" for 2008. */
   dialect: string;
-  entries: ImportedGlossaryEntry[];
+  entries: ReadEntry[];
   /** Terms in languages other than Arabic and English, or without text: not imported. */
   skippedTerms: number;
 }
@@ -143,7 +143,7 @@ const KEEP_INLINE = new Set(["hi", "foreign"]);
 
 export function parseTbx(input: string, limits: Partial<XmlLimits> = {}): ParsedTbx {
   const out: ParsedTbx = { flavour: "v3", dialect: "", entries: [], skippedTerms: 0 };
-  let entry: ImportedGlossaryEntry | null = null;
+  let entry: ReadEntry | null = null;
   let lang: "ar" | "en" | null = null;
   let inLang = false;
   let term: { text: string; admin: string | null; pos: string | null; notes: string[] } | null = null;

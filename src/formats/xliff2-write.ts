@@ -3,6 +3,7 @@
  * or per imported unit with its `segment`s and `ignorable`s, inline codes as `pc`/`ph`/`sc`/`ec` with
  * `originalData` (inline-write.ts). Streaming: units are rendered one at a time.
  */
+import { isApprovedStatus } from "../types";
 import { FormatError } from "./errors";
 import { type Content, partners } from "./inline";
 import { nmtoken, Unit2Context, write2 } from "./inline-write";
@@ -36,7 +37,7 @@ function glossary2(hints: XliffGlossaryHint[]): string {
   for (const h of hints) {
     // Only renderings a translator may use become gls:translation (tools offer them for insertion);
     // deprecated and forbidden ones are spelled out in a note instead.
-    const usable = h.translations.filter((t) => t.status === "preferred" || t.status === "admitted");
+    const usable = h.translations.filter((t) => isApprovedStatus(t.status));
     s += `<gls:glossEntry dw:status="${h.status}"><gls:term source="diwan">${text(h.term)}</gls:term>`;
     for (const t of usable)
       s += `<gls:translation source="diwan" dw:status="${t.status}">${text(t.text)}</gls:translation>`;

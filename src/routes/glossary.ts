@@ -3,7 +3,6 @@ import { createRouter } from "../app";
 import {
   createEntry,
   deleteEntry,
-  type EntryInput,
   entryDomains,
   entryHistory,
   listEntries,
@@ -14,7 +13,7 @@ import { badRequest } from "../errors";
 import { decodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { EntryInputSchema, optionalText, TermSchema } from "../schemas/entry";
-import { LANGS, TERM_STATUSES } from "../types";
+import { type EntryContent, LANGS, TERM_STATUSES } from "../types";
 import {
   authErrors,
   BearerSecurity,
@@ -208,7 +207,7 @@ export const glossaryRouter = createRouter()
       const patch = c.req.valid("json");
       const before = await requireEntry(c.var.db, id);
       const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
-      const merged: EntryInput = {
+      const merged: EntryContent = {
         domain: patch.domain ?? before.domain,
         definition: patch.definition !== undefined ? patch.definition : before.definition,
         note: patch.note !== undefined ? patch.note : before.note,

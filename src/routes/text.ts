@@ -5,7 +5,7 @@ import { alignSentences, alignTexts } from "../text/align";
 import { checkSegmentPair } from "../text/qa";
 import { segmentSentences } from "../text/segment";
 import { recognizeTerms } from "../text/terms";
-import { LANGS, TERM_STATUSES } from "../types";
+import { approvedTerms, LANGS, TERM_STATUSES } from "../types";
 import { authErrors, BearerSecurity, json, jsonBody, multiline } from "./common";
 
 const text = (max: number) => multiline(max);
@@ -144,9 +144,10 @@ export const textRouter = createRouter()
         termText: m.termText,
         status: m.status,
         nestedIn: m.nestedIn,
-        translations: (entries.get(m.entryId)?.terms ?? [])
-          .filter((t) => t.lang === other && (t.status === "preferred" || t.status === "admitted"))
-          .map((t) => ({ text: t.text, status: t.status })),
+        translations: approvedTerms(entries.get(m.entryId)?.terms ?? [], other).map((t) => ({
+          text: t.text,
+          status: t.status,
+        })),
       }));
       return c.json({ matches }, 200);
     },

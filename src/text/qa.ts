@@ -23,7 +23,7 @@
  *                                codes against the source's (qa-codes.ts), when codes are given.
  */
 import type { InlineCode } from "../formats/inline";
-import type { Lang, TermStatus } from "../types";
+import { approvedTerms, isApprovedStatus, type Lang, type TermStatus } from "../types";
 import { ALEF, chars, LAM, TATWEEL, WRITTEN_NUMBER_SOURCE } from "./arabic";
 import { normalizeForSearch } from "./normalize";
 import { canonicalNumber } from "./number-words";
@@ -65,8 +65,6 @@ export interface QaContext {
   matcher: TermMatcher;
   entries: ReadonlyMap<number, QaEntry>;
 }
-
-const APPROVED: ReadonlySet<TermStatus> = new Set(["preferred", "admitted"]);
 
 /** Inline codes of the source and of the target (offsets into `ar` and `en`), when the segment has any. */
 export interface QaCodes {
@@ -124,9 +122,9 @@ function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
   const approvedInTarget = new Set<number>();
   const misusedInTarget = new Set<number>();
   for (const m of enMatches) {
-    if (APPROVED.has(m.status)) approvedInTarget.add(m.entryId);
+    if (isApprovedStatus(m.status)) approvedInTarget.add(m.entryId);
     // A deprecated term nested in a longer glossary term is part of that term, not a wrong choice.
-    if (m.nestedIn !== null || APPROVED.has(m.status)) continue;
+    if (m.nestedIn !== null || isApprovedStatus(m.status)) continue;
     misusedInTarget.add(m.entryId);
     const preferred = preferredEnglish(ctx.entries.get(m.entryId));
     const advice = preferred ? `; use "${preferred}"` : "";
@@ -152,7 +150,7 @@ function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
   for (const m of arMatches) {
     if (renderedSpans.has(`${m.start}:${m.end}`)) continue;
     const entry = ctx.entries.get(m.entryId);
-    const approved = entry?.terms.filter((t) => t.lang === "en" && APPROVED.has(t.status)) ?? [];
+    const approved = approvedTerms(entry?.terms ?? [], "en");
     if (approved.length === 0) continue;
     issues.push({
       type: "term-missing",

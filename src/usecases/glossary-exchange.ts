@@ -16,10 +16,11 @@ import type { Db } from "../env";
 import { badRequest, type FieldError, fileError } from "../errors";
 import { parseGlossaryCsv, writeGlossaryCsv } from "../formats/csv";
 import { FormatError } from "../formats/errors";
-import { GlossaryTsvError, type KeyedEntry, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
+import { GlossaryTsvError, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
 import { parseTbx, writeTbx, writeTbx2008 } from "../formats/tbx";
 import { streamToString } from "../formats/xml-stream";
 import { EntryInputSchema } from "../schemas/entry";
+import type { KeyedEntry } from "../types";
 import type { UseCaseContext } from "./context";
 
 export interface ExchangeFormat {

@@ -1,5 +1,4 @@
-import type { EntryInput } from "../db/glossary";
-import type { GlossaryEntry, Lang, Term, TermStatus } from "../types";
+import type { EntryContent, GlossaryEntry, Lang, Term, TermStatus } from "../types";
 
 /** Small pieces shared by the pages of several features (a feature's own components live in its folder). */
 
@@ -36,7 +35,7 @@ export function TermText({ term }: { term: Pick<Term, "lang" | "text"> }) {
 }
 
 /** The first preferred term of a language, else its first term. */
-export function headTerm(e: Pick<EntryInput, "terms">, lang: Lang): Term | undefined {
+export function headTerm(e: Pick<EntryContent, "terms">, lang: Lang): Term | undefined {
   return (
     e.terms.find((t) => t.lang === lang && t.status === "preferred") ?? e.terms.find((t) => t.lang === lang)
   );

@@ -1,5 +1,4 @@
-import type { EntryInput } from "../db/glossary";
-import type { Term } from "../types";
+import type { EntryContent, Term } from "../types";
 import { LANG_NAMES, StatusBadge, TermText } from "./components";
 
 /** One readable line of a change between two versions of an entry. */
@@ -20,7 +19,7 @@ const FIELDS = [
 const termKey = (t: Term) => `${t.lang}\u0000${t.text}`;
 
 /** What changed from `before` to `after` (either may be null: created / deleted). */
-export function diffEntries(before: EntryInput | null, after: EntryInput | null): DiffLine[] {
+export function diffEntries(before: EntryContent | null, after: EntryContent | null): DiffLine[] {
   const out: DiffLine[] = [];
   for (const [field, label] of FIELDS) {
     const b = before ? before[field] : null;
@@ -50,7 +49,7 @@ export function diffEntries(before: EntryInput | null, after: EntryInput | null)
       out.push({ kind: "term-changed", term: t, what: "note", before: old.note, after: t.note });
   }
   if (before && after && out.length === 0) {
-    const order = (e: EntryInput) => e.terms.map(termKey).join("\u0001");
+    const order = (e: EntryContent) => e.terms.map(termKey).join("\u0001");
     if (order(before) !== order(after)) out.push({ kind: "order" });
   }
   return out;

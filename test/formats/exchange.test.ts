@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { csvField, parseCsvRecords, parseGlossaryCsv, writeGlossaryCsv } from "../../src/formats/csv";
 import { FormatError } from "../../src/formats/errors";
-import type { GlossaryExportEntry } from "../../src/formats/glossary-model";
-import {
-  GlossaryTsvError,
-  type KeyedEntry,
-  parseGlossaryTsv,
-  writeGlossaryTsv,
-} from "../../src/formats/seed-tsv";
+import type { ExportedEntry } from "../../src/formats/glossary-model";
+import { GlossaryTsvError, parseGlossaryTsv, writeGlossaryTsv } from "../../src/formats/seed-tsv";
 import { FORBIDDEN_NOTE, parseTbx, writeTbx, writeTbx2008 } from "../../src/formats/tbx";
 import { parseTmx, type TmxUnitInput, writeTmx } from "../../src/formats/tmx";
 import { streamToString } from "../../src/formats/xml-stream";
-import type { Term } from "../../src/types";
+import type { KeyedEntry, Term } from "../../src/types";
 import { marked } from "./marked";
 import { pick, randomArabic, randomEnglish, rng, TERM_STATUS_LIST } from "./random";
 import { SAMPLE_GLOSSARY } from "./samples";
@@ -193,7 +188,7 @@ describe("TBX", () => {
   });
 
   it("refuses an empty glossary (TBX needs at least one entry)", async () => {
-    await expect(streamToString(writeTbx([] as GlossaryExportEntry[]))).rejects.toMatchObject({
+    await expect(streamToString(writeTbx([] as ExportedEntry[]))).rejects.toMatchObject({
       code: "invalid-content",
     });
   });

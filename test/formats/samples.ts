@@ -1,6 +1,6 @@
 // Rich sample content shared by the format tests and the schema validation tests: Arabic with bidi marks,
 // XML specials, CR, glossary hints (incl. forbidden renderings), QA notes and memory matches.
-import type { GlossaryExportEntry } from "../../src/formats/glossary-model";
+import type { ExportedEntry } from "../../src/formats/glossary-model";
 import type { XliffDocumentInfo, XliffUnitInput } from "../../src/formats/xliff-write";
 
 export const SAMPLE_DOC: XliffDocumentInfo = {
@@ -58,7 +58,7 @@ export const SAMPLE_UNITS: XliffUnitInput[] = [
   { id: 123456, ar: "جديد مع مسودة", en: "New with a draft", status: "new" },
 ];
 
-export const SAMPLE_GLOSSARY: GlossaryExportEntry[] = [
+export const SAMPLE_GLOSSARY: ExportedEntry[] = [
   {
     key: "security-council",
     domain: "international organisations",

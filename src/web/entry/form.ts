@@ -1,6 +1,5 @@
-import type { EntryInput } from "../../db/glossary";
 import { EntryInputSchema } from "../../schemas/entry";
-import { LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../../types";
+import { type EntryContent, LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../../types";
 
 /**
  * The entry form as the user filled it in: plain strings, kept verbatim so a refused form is shown again
@@ -39,7 +38,7 @@ export const emptyForm = (): EntryForm => ({
   version: null,
 });
 
-export const formOf = (e: EntryInput & { version?: number }): EntryForm => ({
+export const formOf = (e: EntryContent & { version?: number }): EntryForm => ({
   domain: e.domain,
   definition: e.definition ?? "",
   note: e.note ?? "",
@@ -108,7 +107,7 @@ export function headRows(form: EntryForm): Set<number> {
  */
 export function validateForm(
   form: EntryForm,
-): { ok: true; input: EntryInput } | { ok: false; errors: FormErrors } {
+): { ok: true; input: EntryContent } | { ok: false; errors: FormErrors } {
   const heads = headRows(form);
   const rowOfTerm: number[] = [];
   const terms = form.terms.flatMap((t, row) => {
