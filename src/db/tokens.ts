@@ -1,7 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../env";
 import { notFound } from "../errors";
-import { sha256Hex } from "../middleware/auth";
 import type { TokenScope } from "../types";
 import { apiTokens } from "./schema";
 
@@ -12,6 +11,12 @@ export interface TokenInfo {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** Hex SHA-256 of a text: how token secrets are stored (never the secret itself). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** 32 random bytes, base64url, with a recognisable prefix (so leaked tokens can be found by scanners). */

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { apiTokens } from "../db/schema";
+import { sha256Hex } from "../db/tokens";
 import type { AppEnv, Principal } from "../env";
 import { forbidden, unauthorized } from "../errors";
 import { isSafeMethod } from "../http/methods";
@@ -12,11 +13,6 @@ const RANK: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
 
 /** POST endpoints that compute and store nothing: a read-scope token may call them. */
 const READ_ONLY_POSTS = new Set(["/api/segment", "/api/align", "/api/glossary/recognize", "/api/qa"]);
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 async function equalSecrets(a: string, b: string): Promise<boolean> {
   // Compare digests of equal length, in constant time.

@@ -3,9 +3,10 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { apiTokens } from "../db/schema";
+import { sha256Hex } from "../db/tokens";
 import type { AppEnv, Principal } from "../env";
 import { forbidden } from "../errors";
-import { hasScope, sha256Hex } from "../middleware/auth";
+import { hasScope } from "../middleware/auth";
 import { TOKEN_SCOPES, type TokenScope } from "../types";
 
 /**
