@@ -1,7 +1,7 @@
 /**
- * The one error type of the format layer. Routes map `code` to a status: `xml-*` and `*-malformed`
- * are 400 (the body is broken), `wrong-*` are 415/400 (the body is some other format), `xml-invalid-char`
- * on export means stored text cannot be written as XML 1.0.
+ * The one error type of the format layer. `fileError` (src/errors.ts) maps `code` to a status: `xml-*` and
+ * `*-malformed` are 400 (the body is broken), `wrong-*` are 415/400 (the body is some other format),
+ * `xml-invalid-char` on export means stored text cannot be written as XML 1.0.
  */
 export type FormatErrorCode =
   | "xml-malformed"
