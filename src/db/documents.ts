@@ -1,8 +1,11 @@
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { notFound, staleVersion } from "../errors";
+import { badRequest, notFound, staleVersion } from "../errors";
+import { contentProblem } from "../formats/inline";
+import { taggedText } from "../formats/inline-tagged";
+import type { XliffOrigin } from "../formats/xliff-model";
 import { normalizeForSearch } from "../text/normalize";
-import type { Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
+import type { InlineCode, Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
 import { chunkJson } from "./json-chunks";
 import { documents, segments } from "./schema";
@@ -24,7 +27,15 @@ export interface NewSegment {
   status: SegmentStatus;
   origin: SegmentOrigin;
   score: number | null;
+  arCodes?: readonly InlineCode[] | undefined;
+  enCodes?: readonly InlineCode[] | undefined;
+  /** Where it came from in an imported XLIFF (file, unit, segment, content between segments). */
+  xliff?: XliffOrigin | undefined;
 }
+
+/** Codes as stored: a JSON array, or NULL for none. */
+export const codesColumn = (codes: readonly InlineCode[] | null | undefined): string | null =>
+  codes && codes.length > 0 ? JSON.stringify(codes) : null;
 
 /**
  * Statements inserting segments for the document whose id `documentId` evaluates to, numbered from
@@ -43,13 +54,18 @@ export function segmentInserts(documentId: SQL, rows: NewSegment[], firstPositio
         r.score,
         normalizeForSearch(r.ar),
         r.en === null ? null : normalizeForSearch(r.en),
+        codesColumn(r.arCodes),
+        r.en === null ? null : codesColumn(r.enCodes),
+        r.xliff === undefined ? null : JSON.stringify(r.xliff),
       ];
   }
   return [...chunkJson(values())].map(
     (payload) =>
-      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, score, ar_norm, en_norm)
+      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, score, ar_norm, en_norm,
+          ar_codes, en_codes, xliff)
         SELECT ${documentId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
-          value ->> '$[4]', value ->> '$[5]', value ->> '$[6]', value ->> '$[7]'
+          value ->> '$[4]', value ->> '$[5]', value ->> '$[6]', value ->> '$[7]', value ->> '$[8]',
+          value ->> '$[9]', value ->> '$[10]'
         FROM json_each(${payload})`,
   );
 }
@@ -108,17 +124,53 @@ const segmentColumns = {
   origin: segments.origin,
   score: segments.score,
   version: segments.version,
+  arCodes: segments.arCodes,
+  enCodes: segments.enCodes,
 };
 
-/** A document's segments in order, one keyset page on position (limit+1 rows). */
-export async function listSegments(
+type SegmentRow = Omit<Segment, "arCodes" | "enCodes" | "arTagged" | "enTagged"> & {
+  arCodes: InlineCode[] | null;
+  enCodes: InlineCode[] | null;
+};
+
+/** A row as the API shows it: codes as arrays (empty when none), texts with placeholders. */
+export function segmentOf<R extends SegmentRow>(row: R): Omit<R, "arCodes" | "enCodes"> & Segment {
+  const arCodes = row.arCodes ?? [];
+  const enCodes = row.en === null ? [] : (row.enCodes ?? []);
+  return {
+    ...row,
+    arCodes,
+    enCodes,
+    arTagged: taggedText({ text: row.ar, codes: arCodes }),
+    enTagged: row.en === null ? null : taggedText({ text: row.en, codes: enCodes }),
+  };
+}
+
+/** A row read with plain SQL (codes as JSON text) as the API shows it. */
+export const segmentOfRaw = <R extends Omit<SegmentRow, "arCodes" | "enCodes">>(
+  row: R & { arCodes: string | null; enCodes: string | null },
+): Segment =>
+  segmentOf({
+    ...row,
+    arCodes: row.arCodes === null ? null : (JSON.parse(row.arCodes) as InlineCode[]),
+    enCodes: row.enCodes === null ? null : (JSON.parse(row.enCodes) as InlineCode[]),
+  });
+
+/** A segment with where it came from in an imported XLIFF (null for others): what an export writes. */
+export type ExportSegment = Segment & { xliff: XliffOrigin | null };
+
+/**
+ * A document's segments in order, one keyset page on position (limit+1 rows), each with its XLIFF origin
+ * (what an export needs; the API leaves it out: `listSegments`).
+ */
+export async function listExportSegments(
   db: Db,
   documentId: number,
   afterPosition: number | null,
   limit: number,
-): Promise<Segment[]> {
-  return db
-    .select(segmentColumns)
+): Promise<ExportSegment[]> {
+  const rows = await db
+    .select({ ...segmentColumns, xliff: segments.xliff })
     .from(segments)
     .where(
       and(
@@ -129,12 +181,24 @@ export async function listSegments(
     .orderBy(asc(segments.position))
     .limit(limit + 1)
     .all();
+  return rows.map(segmentOf);
+}
+
+/** A document's segments in order, one keyset page on position (limit+1 rows), as the API shows them. */
+export async function listSegments(
+  db: Db,
+  documentId: number,
+  afterPosition: number | null,
+  limit: number,
+): Promise<Segment[]> {
+  const rows = await listExportSegments(db, documentId, afterPosition, limit);
+  return rows.map(({ xliff: _, ...segment }) => segment);
 }
 
 export async function getSegment(db: Db, id: number): Promise<Segment> {
   const row = await db.select(segmentColumns).from(segments).where(eq(segments.id, id)).get();
   if (!row) throw notFound(`segment ${id}`);
-  return row;
+  return segmentOf(row);
 }
 
 /** Concordance: segments whose normalised Arabic or English contains the normalised query. */
@@ -150,23 +214,28 @@ export async function searchSegments(
   const ar = sql`instr(${segments.arNorm}, ${needle}) > 0`;
   const en = sql`instr(${segments.enNorm}, ${needle}) > 0`;
   const match = lang === "ar" ? ar : lang === "en" ? en : sql`(${ar} OR ${en})`;
-  return db
+  const rows = await db
     .select(segmentColumns)
     .from(segments)
     .where(and(match, afterId === null ? undefined : gt(segments.id, afterId)))
     .orderBy(asc(segments.id))
     .limit(limit + 1)
     .all();
+  return rows.map(segmentOf);
 }
 
 export interface SegmentPatch {
   en?: string | null | undefined;
   status?: SegmentStatus | undefined;
+  /** Inline codes of the English (offsets in the new or current `en`). */
+  enCodes?: InlineCode[] | undefined;
 }
 
 /**
  * Updates a segment if it is still at `expected` version (a guarded batch: else 412, or 404 if it is gone).
  * Giving English to a `new` segment makes it `translated` unless a status is given; removing it makes it `new`.
+ * New English without `enCodes` drops the English's codes (their offsets were for the old text; QA then
+ * reports the source's codes missing); `enCodes` must fit the English they go with.
  */
 export async function patchSegment(
   db: Db,
@@ -175,6 +244,17 @@ export async function patchSegment(
   expected: number,
 ): Promise<Segment> {
   const en = patch.en !== undefined ? patch.en : current.en;
+  const enCodes = patch.enCodes ?? (patch.en !== undefined && patch.en !== current.en ? [] : current.enCodes);
+  if (patch.enCodes !== undefined && patch.enCodes.length > 0) {
+    const problem =
+      en === null
+        ? "the segment has no English to carry codes"
+        : contentProblem({ text: en, codes: patch.enCodes });
+    if (problem)
+      throw badRequest("the English's inline codes do not fit its text", [
+        { field: "enCodes", message: problem },
+      ]);
+  }
   let status = patch.status ?? current.status;
   if (patch.status === undefined && patch.en !== undefined) {
     if (en === null) status = "new";
@@ -199,6 +279,7 @@ export async function patchSegment(
       .set({
         en,
         enNorm: en === null ? null : normalizeForSearch(en),
+        enCodes: en === null || enCodes.length === 0 ? null : enCodes,
         status,
         version: sql`${segments.version} + 1`,
         updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { InlineCode } from "../formats/inline";
+import type { XliffOrigin } from "../formats/xliff-model";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES, TERM_STATUSES, TOKEN_SCOPES } from "../types";
 
 /** ISO-8601 UTC timestamps as text: readable in `wrangler d1 execute` and sortable. */
@@ -35,6 +37,18 @@ export const segments = sqliteTable(
     enNorm: text("en_norm"),
     /** How many times this exact pair (normalised ar + en) was added as a free memory entry (src/db/tm.ts). */
     occurrences: integer("occurrences").notNull().default(1),
+    /**
+     * Inline codes of `ar` and `en` (docs/formats.md, "Inline codes"): JSON arrays of InlineCode anchored at
+     * UTF-16 offsets of the plain text; NULL when the text has none. The texts stay plain, so matching and
+     * search ignore codes.
+     */
+    arCodes: text("ar_codes", { mode: "json" }).$type<InlineCode[]>(),
+    enCodes: text("en_codes", { mode: "json" }).$type<InlineCode[]>(),
+    /**
+     * Where the segment came from in an imported XLIFF (XliffOrigin as JSON: file, unit, segment id, the
+     * content between segments), so an export writes the same files, units and segments again; NULL else.
+     */
+    xliff: text("xliff", { mode: "json" }).$type<XliffOrigin>(),
     ...timestamps,
   },
   (t) => [

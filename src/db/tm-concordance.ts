@@ -6,7 +6,7 @@ import { indexTerms, phraseSpans } from "../text/fuzzy";
 import { normalizeForSearch, normalizeWithMap, originalRange } from "../text/normalize";
 import type { Lang, Segment } from "../types";
 import { runBatch } from "./batch";
-import { searchSegments } from "./documents";
+import { searchSegments, segmentOfRaw } from "./documents";
 import { chunkJson } from "./json-chunks";
 import { all, lookupTerms, type TermInfo } from "./tm";
 import { syncTmIndex } from "./tm-index";
@@ -169,7 +169,7 @@ async function arabicConcordance(
             WHERE wt.w <> (SELECT w FROM drv) AND NOT EXISTS (SELECT 1 FROM f JOIN tm_postings AS x
               ON x.token_id = f.id AND x.segment_id = cand.id WHERE f.w = wt.w)) FROM cand)
         SELECT p.id, s.document_id AS documentId, s.position, s.ar, s.en, s.status, s.origin, s.score,
-          s.version
+          s.version, s.ar_codes AS arCodes, s.en_codes AS enCodes
         FROM probed AS p LEFT JOIN segments AS s ON p.ok AND s.id = p.id ORDER BY p.id`,
     );
     const results = await runBatch(db, statements);
@@ -183,7 +183,10 @@ async function arabicConcordance(
       const l = langs[i] as Lang;
       for (const r of rows) {
         if (r.ar === null) continue; // did not pass the probes (or was deleted meanwhile)
-        const hit = found.get(r.id) ?? { segment: r as Segment, langs: new Set<Lang>() };
+        const hit = found.get(r.id) ?? {
+          segment: segmentOfRaw(r as unknown as Parameters<typeof segmentOfRaw>[0]),
+          langs: new Set<Lang>(),
+        };
         hit.langs.add(l);
         found.set(r.id, hit);
       }
@@ -212,12 +215,13 @@ function cliticHighlights(text: string | null, field: Lang, phrase: CliticPhrase
 async function segmentsById(db: Db, ids: number[]): Promise<Map<number, Segment>> {
   const out = new Map<number, Segment>();
   for (const chunk of chunkJson(ids)) {
-    const rows = await all<Segment>(
+    const rows = await all<Parameters<typeof segmentOfRaw>[0]>(
       db,
-      sql`SELECT id, document_id AS documentId, position, ar, en, status, origin, score, version
+      sql`SELECT id, document_id AS documentId, position, ar, en, status, origin, score, version,
+          ar_codes AS arCodes, en_codes AS enCodes
         FROM segments WHERE id IN (SELECT value FROM json_each(${chunk}))`,
     );
-    for (const r of rows) out.set(r.id, r);
+    for (const r of rows) out.set(r.id, segmentOfRaw(r));
   }
   return out;
 }

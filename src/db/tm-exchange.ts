@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { indexProfile } from "../text/fuzzy";
 import { normalizeForSearch } from "../text/normalize";
-import type { Lang, SegmentStatus } from "../types";
+import type { InlineCode, Lang, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
+import { codesColumn } from "./documents";
 import { chunkJson } from "./json-chunks";
 import { all } from "./tm";
 
@@ -13,6 +14,9 @@ import { all } from "./tm";
 export interface TmPair {
   ar: string;
   en: string;
+  /** Inline codes of each side (TMX bpt/ept/ph/it/hi), kept with the pair and exported again. */
+  arCodes?: readonly InlineCode[];
+  enCodes?: readonly InlineCode[];
 }
 
 export interface ImportResult {
@@ -97,13 +101,27 @@ export async function importPairBatches(
         // The index terms as the triggers would compute them (same token model: src/text/fuzzy.ts).
         const ar = indexProfile(arNorm);
         const en = indexProfile(enNorm);
-        rows.push([staged++, p.ar, p.en, arNorm, enNorm, ar.terms, en.terms, ar.words, en.words]);
+        rows.push([
+          staged++,
+          p.ar,
+          p.en,
+          arNorm,
+          enNorm,
+          ar.terms,
+          en.terms,
+          ar.words,
+          en.words,
+          codesColumn(p.arCodes),
+          codesColumn(p.enCodes),
+        ]);
       }
       for (const chunk of chunkJson(rows)) {
         pending.push(
-          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm, ar_terms, en_terms, ar_len, en_len)
+          sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm, ar_terms, en_terms, ar_len, en_len,
+              ar_codes, en_codes)
             SELECT ${importId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
-              value ->> '$[4]', value -> '$[5]', value -> '$[6]', value ->> '$[7]', value ->> '$[8]'
+              value ->> '$[4]', value -> '$[5]', value -> '$[6]', value ->> '$[7]', value ->> '$[8]',
+              value ->> '$[9]', value ->> '$[10]'
             FROM json_each(${chunk})`,
         );
         if (pending.length >= STAGE_STATEMENTS_PER_BATCH) {
@@ -177,9 +195,11 @@ export async function importPairBatches(
       // New ids are above every id ever used (AUTOINCREMENT), so `id >= first_id` is exactly this import.
       sql`INSERT INTO tm_bulk (import_id, first_id)
         VALUES (${importId}, (SELECT coalesce(max(id), 0) + 1 FROM segments))`,
-      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences)
-        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n FROM (
-          SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n FROM tm_import_rows
+      // The first pair of a group gives the text and codes (SQLite: bare columns come from the min() row).
+      sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences,
+          ar_codes, en_codes)
+        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n, ar_codes, en_codes FROM (
+          SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n, ar_codes, en_codes FROM tm_import_rows
           WHERE import_id = ${importId} GROUP BY ar_norm, en_norm) AS g
         WHERE NOT EXISTS (SELECT 1 FROM segments AS s
           WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)
@@ -220,6 +240,9 @@ export interface ExportRow {
   position: number;
   ar: string;
   en: string;
+  /** Inline codes as stored (JSON text, NULL for none). */
+  arCodes: string | null;
+  enCodes: string | null;
   status: SegmentStatus;
   updatedAt: string;
 }
@@ -241,13 +264,16 @@ export async function* exportPairs(
     const rows = await all<ExportRow>(
       db,
       documentId === null
-        ? sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+        ? sql`SELECT id, position, ar, en, status, updated_at AS updatedAt, ar_codes AS arCodes,
+              en_codes AS enCodes FROM segments
             WHERE id > ${after} AND en IS NOT NULL ORDER BY id LIMIT ${pageRows}`
-        : sql`SELECT id, position, ar, en, status, updated_at AS updatedAt FROM segments
+        : sql`SELECT id, position, ar, en, status, updated_at AS updatedAt, ar_codes AS arCodes,
+              en_codes AS enCodes FROM segments
             WHERE document_id = ${documentId} AND position > ${after} AND en IS NOT NULL
             ORDER BY position LIMIT ${pageRows}`,
     );
-    yield* rows;
+    // Code-only segments (a tag between sentences in an imported XLIFF) are kept but are not memory.
+    for (const r of rows) if (r.ar.trim() !== "" && r.en.trim() !== "") yield r;
     if (rows.length < pageRows) return;
     const last = rows[rows.length - 1] as ExportRow;
     after = documentId === null ? last.id : last.position;

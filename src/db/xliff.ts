@@ -4,15 +4,14 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../env";
-import { DomainError, ErrorCode, type FieldError } from "../errors";
-import type { ParsedXliffUnit } from "../formats/xliff-read";
+import { DomainError, ErrorCode } from "../errors";
 import type { XliffGlossaryHint, XliffMatch, XliffQaNote, XliffUnitInput } from "../formats/xliff-write";
 import { normalizeForSearch } from "../text/normalize";
 import { checkSegmentPair } from "../text/qa";
 import { recognizeTerms } from "../text/terms";
-import type { Segment, SegmentStatus } from "../types";
+import type { InlineCode } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
-import { listSegments } from "./documents";
+import { type ExportSegment, listExportSegments } from "./documents";
 import { chunkJson, JSON_CHUNK_BYTES } from "./json-chunks";
 import type { GlossaryIndex } from "./matcher";
 
@@ -58,18 +57,35 @@ export function glossaryHints(index: GlossaryIndex, ar: string): XliffGlossaryHi
   return hints;
 }
 
-export function qaNotes(index: GlossaryIndex, ar: string, en: string): XliffQaNote[] {
-  return checkSegmentPair(ar, en, index).map((i) => ({ severity: i.severity, message: i.message }));
+export function qaNotes(
+  index: GlossaryIndex,
+  ar: string,
+  en: string,
+  codes?: { ar: InlineCode[]; en: InlineCode[] },
+): XliffQaNote[] {
+  return checkSegmentPair(ar, en, index, codes).map((i) => ({ severity: i.severity, message: i.message }));
 }
 
-export function unitOf(seg: Segment, opts: ExportOptions, matches: XliffMatch[] | undefined): XliffUnitInput {
-  const unit: XliffUnitInput = { id: seg.id, ar: seg.ar, en: seg.en, status: seg.status };
+export function unitOf(
+  seg: ExportSegment,
+  opts: ExportOptions,
+  matches: XliffMatch[] | undefined,
+): XliffUnitInput {
+  const unit: XliffUnitInput = {
+    id: seg.id,
+    ar: seg.ar,
+    en: seg.en,
+    status: seg.status,
+    arCodes: seg.arCodes,
+    enCodes: seg.enCodes,
+  };
+  if (seg.xliff !== null) unit.origin = seg.xliff;
   if (opts.index && opts.glossary) {
     const hints = glossaryHints(opts.index, seg.ar);
     if (hints.length > 0) unit.glossary = hints;
   }
   if (opts.index && opts.qa && seg.en !== null) {
-    const notes = qaNotes(opts.index, seg.ar, seg.en);
+    const notes = qaNotes(opts.index, seg.ar, seg.en, { ar: seg.arCodes, en: seg.enCodes });
     if (notes.length > 0) unit.qa = notes;
   }
   if (matches && matches.length > 0) unit.matches = matches;
@@ -87,7 +103,7 @@ export async function exportUnits(
   opts: ExportOptions,
 ): Promise<AsyncIterable<XliffUnitInput>> {
   const pageRows = opts.pageRows ?? EXPORT_PAGE_ROWS;
-  const first = await listSegments(db, documentId, null, pageRows);
+  const first = await listExportSegments(db, documentId, null, pageRows);
   async function* units(): AsyncGenerator<XliffUnitInput> {
     let rows = first;
     for (;;) {
@@ -96,7 +112,7 @@ export async function exportUnits(
       const matches = opts.matches ? await opts.matches(page.map((r) => r.id)) : null;
       for (const seg of page) yield unitOf(seg, opts, matches?.get(seg.id));
       if (rows.length <= pageRows) return;
-      rows = await listSegments(db, documentId, page[page.length - 1]!.position, pageRows);
+      rows = await listExportSegments(db, documentId, page[page.length - 1]!.position, pageRows);
     }
   }
   return units();
@@ -104,170 +120,10 @@ export async function exportUnits(
 
 // ------------------------------------------------------------------------------------------- import
 
-export type ConflictReason = "unknown-unit" | "duplicate-unit" | "source-changed" | "locked";
+import type { SegmentUpdate } from "./xliff-plan";
 
-export interface ImportConflict {
-  unitId: string;
-  reason: ConflictReason;
-}
-
-export interface SegmentUpdate {
-  id: number;
-  en: string;
-  status: SegmentStatus;
-  /** Version read when planning: the write is refused if the segment moved on since. */
-  version: number;
-}
-
-export interface ImportPlan {
-  updates: SegmentUpdate[];
-  unchanged: number;
-  skipped: number;
-  conflicts: ImportConflict[];
-}
-
-interface StoredSegment {
-  id: number;
-  ar: string;
-  en: string | null;
-  status: SegmentStatus;
-  version: number;
-}
-
-/** Ids per lookup query: one JSON parameter, results of a few MB. */
-const LOOKUP_IDS = 10_000;
-
-async function storedSegments(
-  db: Db,
-  documentId: number,
-  ids: number[],
-): Promise<Map<number, StoredSegment>> {
-  const out = new Map<number, StoredSegment>();
-  for (let i = 0; i < ids.length; i += LOOKUP_IDS) {
-    const { results } = await db.$client
-      .prepare(
-        `SELECT id, ar, en, status, version FROM segments
-         WHERE id IN (SELECT value FROM json_each(?1)) AND +document_id = ?2`,
-      )
-      .bind(JSON.stringify(ids.slice(i, i + LOOKUP_IDS)), documentId)
-      .all<StoredSegment>();
-    for (const r of results) out.set(r.id, r);
-  }
-  return out;
-}
-
-// Directional marks and isolates: CAT tools add or drop them around Arabic text without meaning to.
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * The form in which a unit's source is compared with the stored Arabic: Unicode NFC, bidi control
- * characters removed, whitespace runs collapsed, trimmed — tools normalise these on save. Any other
- * difference (a letter, a diacritic, a digit) is a changed source.
- */
-export const sourceComparisonKey = (s: string) =>
-  s.normalize("NFC").replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
-
-/** cyrb53: a fast 53-bit string hash (public domain). Two different sources collide with p ≈ 2⁻⁵³. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/**
- * What an import keeps of a parsed unit. The source is reduced to a hash of its comparison key, so a
- * 100,000-unit upload does not hold every Arabic source twice (the file text and the units) in the
- * isolate's 128 MB while it is planned and written.
- */
-export interface ImportUnit {
-  id: string;
-  segmentId: number | null;
-  sourceHash: number;
-  en: string | null;
-  status: SegmentStatus | null;
-}
-
-export function importUnitOf(u: ParsedXliffUnit): ImportUnit {
-  return {
-    id: u.id,
-    segmentId: u.segmentId,
-    sourceHash: hash53(sourceComparisonKey(u.source)),
-    en: u.en,
-    status: u.status,
-  };
-}
-
-/** Targets longer than this, or carrying control characters, refuse the whole import (as PATCH would). */
-export const MAX_TARGET_CHARS = 20_000;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-export function targetProblem(en: string): string | null {
-  if (en.length > MAX_TARGET_CHARS) return `target is longer than ${MAX_TARGET_CHARS} characters`;
-  if (CONTROL.test(en)) return "target contains control characters";
-  return null;
-}
-
-/**
- * Decides, unit by unit, what an import does. Throws a 400 listing every invalid target (nothing is
- * written then). Units of other documents, or ids that are not segment ids, are `unknown-unit` conflicts.
- */
-export async function planImport(db: Db, documentId: number, units: ImportUnit[]): Promise<ImportPlan> {
-  const invalid: FieldError[] = [];
-  for (const u of units) {
-    const problem = u.en === null ? null : targetProblem(u.en);
-    if (problem) invalid.push({ field: `units.${u.id}.target`, message: problem });
-  }
-  if (invalid.length > 0)
-    throw new DomainError(
-      ErrorCode.InvalidTargets,
-      `${invalid.length} target(s) cannot be stored; nothing was imported`,
-      { errors: invalid.slice(0, 100) },
-    );
-
-  const ids = [...new Set(units.flatMap((u) => (u.segmentId === null ? [] : [u.segmentId])))];
-  const stored = await storedSegments(db, documentId, ids);
-  const plan: ImportPlan = { updates: [], unchanged: 0, skipped: 0, conflicts: [] };
-  const seen = new Set<number>();
-  for (const u of units) {
-    const seg = u.segmentId === null ? undefined : stored.get(u.segmentId);
-    if (!seg) {
-      plan.conflicts.push({ unitId: u.id, reason: "unknown-unit" });
-      continue;
-    }
-    if (seen.has(seg.id)) {
-      plan.conflicts.push({ unitId: u.id, reason: "duplicate-unit" });
-      continue;
-    }
-    seen.add(seg.id);
-    if (u.sourceHash !== hash53(sourceComparisonKey(seg.ar))) {
-      plan.conflicts.push({ unitId: u.id, reason: "source-changed" });
-      continue;
-    }
-    if (u.en === null || u.status === null) {
-      plan.skipped++;
-      continue;
-    }
-    if (seg.status === "approved") {
-      // A locked segment coming back with the same English is simply unchanged, whatever the state.
-      if (u.en === seg.en) plan.unchanged++;
-      else plan.conflicts.push({ unitId: u.id, reason: "locked" });
-      continue;
-    }
-    if (u.en === seg.en && u.status === seg.status) {
-      plan.unchanged++;
-      continue;
-    }
-    plan.updates.push({ id: seg.id, en: u.en, status: u.status, version: seg.version });
-  }
-  return plan;
-}
+export type { ConflictReason, ImportConflict, ImportPlan, ImportUnit, SegmentUpdate } from "./xliff-plan";
+export { importUnitOf, MAX_TARGET_CHARS, planImport, sourceComparisonKey, targetProblem } from "./xliff-plan";
 
 /**
  * The statements of an import, to run as ONE batch (one transaction). Per JSON chunk of rows: a guard, then
@@ -284,11 +140,18 @@ export function importStatements(
   updates: SegmentUpdate[],
   chunkBytes = JSON_CHUNK_BYTES,
 ): Statement[] {
-  const rows = updates.map((u) => [u.id, u.en, normalizeForSearch(u.en), u.status, u.version]);
+  const rows = updates.map((u) => [
+    u.id,
+    u.en,
+    normalizeForSearch(u.en),
+    u.status,
+    u.version,
+    u.enCodes.length === 0 ? null : JSON.stringify(u.enCodes),
+  ]);
   return [...chunkJson(rows, chunkBytes)].flatMap((payload) => [
     chunkGuard(documentId, payload),
     sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]',
-        status = j.value ->> '$[3]', origin = 'xliff', score = NULL, version = segments.version + 1,
+        en_codes = j.value ->> '$[5]', status = j.value ->> '$[3]', origin = 'xliff', score = NULL, version = segments.version + 1,
         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       FROM json_each(${payload}) AS j
       WHERE segments.id = j.value ->> '$[0]' AND +segments.document_id = ${documentId}`,

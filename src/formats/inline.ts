@@ -7,49 +7,10 @@
  * `<bpt>/<ept>`. docs/formats.md, "Inline codes", is the reference.
  */
 
-/** An opening or closing half of a paired code, or a code standing alone (a placeholder). */
-export type CodeKind = "open" | "close" | "standalone";
+// The code types live in src/types.ts (stored segments and the API carry them); re-exported here.
+import type { InlineCode } from "../types";
 
-/** A marker around text that is not a code of the original document (a term, protected text, a comment). */
-export interface Marker {
-  /** 2.x `mrk/@type` vocabulary: "generic", "comment", "term", or a 1.2 `mtype` / TMX `hi/@type` as written. */
-  type: string;
-  value?: string;
-  ref?: string;
-  /** false for text that must not be translated (1.2 `mtype="protected"`, 2.x `translate="no"`). */
-  translate?: boolean;
-}
-
-export interface InlineCode {
-  kind: CodeKind;
-  /**
-   * The code's identity. An open and its close share it (1.2 `g`/`bpt`-`ept` id, `bx`-`ex` rid, 2.x `sc`
-   * id = `ec` startRef, TMX `x` or else `i`), and a target code has the id of the source code it renders.
-   */
-  id: string;
-  /** UTF-16 offset in the plain text before which the code sits; codes at one offset keep file order. */
-  at: number;
-  /** An open or close whose partner is outside the unit (1.2 `it`, 2.x `isolated="yes"`, TMX `it`). */
-  isolated?: true;
-  /**
-   * The original (native) code: the content of 1.2 and TMX `bpt`/`ept`/`ph`/`it`/`ut`, or the 2.x
-   * `originalData` entry the code refers to. Absent for codes that carry none (1.2 `g`/`x`/`bx`/`ex`).
-   */
-  data?: string;
-  /** Plain-text equivalent: 1.2 `equiv-text`, 2.x `equiv` / `equivStart` / `equivEnd`. */
-  equiv?: string;
-  /** What a tool displays for it: 2.x `disp` / `dispStart` / `dispEnd`. */
-  disp?: string;
-  /** 2.x `type` (fmt, ui, quote, link, image, other) and `subType` (xlf:b, xlf:i, xlf:u, xlf:lb, …). */
-  type?: string;
-  subType?: string;
-  /** 1.2 `ctype` or TMX `type`, as written (bold, italic, link, lb, x-…). */
-  ctype?: string;
-  /** Set for markers (1.2 `mrk` other than segments, 2.x `mrk` and `sm`/`em`, TMX `hi`). */
-  marker?: Marker;
-  /** A character XML 1.0 cannot carry, as 2.x writes it (`<cp hex="0007"/>`): its code point. */
-  cp?: number;
-}
+export type { CodeKind, InlineCode, Marker } from "../types";
 
 /** Text with its codes: what a segment's source or target is. */
 export interface Content {

@@ -21,6 +21,8 @@ export interface XliffNotice {
 export interface RawUnit {
   id: string;
   file: string | null;
+  /** The position of its `<file>` among the document's files (0-based). */
+  fileIndex: number;
   translate: boolean;
   approved: boolean;
   segments: RawSegment[];

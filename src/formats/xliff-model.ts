@@ -54,14 +54,21 @@ export interface XliffIgnorableInput {
 
 /** Where a segment came from in an imported file. */
 export interface XliffOrigin {
-  /** The unit's id in that file: consecutive segments with the same unit are written as one unit. */
+  /**
+   * The unit's id in that file: consecutive segments with the same unit are written as one unit. "" for a
+   * unit without id (invalid, old files): written with the segment id.
+   */
   unit: string;
   /** The unit's position in the file it came from: tells apart units that (invalidly) share an id. */
   index?: number;
   /** The file of a multi-file XLIFF it was in (1.2 `original`, 2.x `file/@id`): unit ids are unique per file. */
   file?: string | null;
+  /** The position of that file among the file's `<file>` elements: files are written apart again. */
+  fileIndex?: number;
   /** The segment's id in that unit (2.x `segment/@id`, 1.2 `mrk/@mid`), null when it had none. */
   segment: string | null;
+  /** false when the unit (or a group or file around it) said `translate="no"`: written so again. */
+  translate?: false;
   /** Ignorables just before this segment. */
   before?: XliffIgnorableInput[];
   /** Ignorables after this segment (on the unit's last segment). */
@@ -152,6 +159,20 @@ export const sourceOf = (u: XliffUnitInput): Content => ({ text: u.ar, codes: u.
 export const targetOf = (u: XliffUnitInput): Content | null =>
   u.en === null ? null : { text: u.en, codes: u.enCodes ?? [] };
 
+/** Whether segment `b` belongs to the same imported unit as segment `a` (both have its origin). */
+export function sameUnit(a: XliffUnitInput, b: XliffUnitInput): boolean {
+  const x = a.origin;
+  const y = b.origin;
+  return (
+    x !== undefined &&
+    y !== undefined &&
+    x.unit === y.unit &&
+    (x.file ?? null) === (y.file ?? null) &&
+    (x.fileIndex ?? 0) === (y.fileIndex ?? 0) &&
+    x.index === y.index
+  );
+}
+
 /**
  * Consecutive segments of one imported unit, as arrays; a segment without `origin` is a unit of its own.
  */
@@ -159,12 +180,7 @@ export async function* unitsOf(segments: UnitSource): AsyncGenerator<XliffUnitIn
   let group: XliffUnitInput[] = [];
   for await (const s of segments) {
     const last = group[group.length - 1];
-    const same =
-      s.origin !== undefined &&
-      last?.origin?.unit === s.origin.unit &&
-      (last.origin.file ?? null) === (s.origin.file ?? null) &&
-      last.origin.index === s.origin.index;
-    if (last !== undefined && !same) {
+    if (last !== undefined && !sameUnit(last, s)) {
       yield group;
       group = [];
     }
@@ -182,28 +198,53 @@ export function lowestStatus(segments: readonly XliffUnitInput[]): SegmentStatus
   );
 }
 
+/** Where an export puts a unit: its `<file>` and its id there. */
+export interface UnitPlace {
+  /** Ordinal of the `<file>` element in the export (0-based). */
+  file: number;
+  /** The unit opens a new `<file>` (the first unit does). */
+  newFile: boolean;
+  /** The imported file's name (1.2 `original`, 2.x `file/@id`), null for Diwan's own file. */
+  fileName: string | null;
+  unitId: string;
+}
+
 /**
- * Unit ids as the writers write them: the imported unit's id (2.x: as an NMTOKEN), else the segment id
- * (`123`, 2.x `s123`); a second unit with an id already written (several files of one XLIFF, ids unique
- * per file only) gets `_2`, `_3`…. Deterministic in document order, so an import can map them back.
+ * Files and unit ids as the writers write them, unit after unit. Units of an imported multi-file XLIFF go
+ * into a `<file>` of their own again (a new one starts when the file of the unit's origin changes; units
+ * without origin stay in the current file). A unit's id is the imported unit's id (2.x: as an NMTOKEN),
+ * else the segment id (`123`, 2.x `s123`); an id already written in the same file (ids that were not
+ * unique) gets `_2`, `_3`…. Deterministic in document order, so an import maps units back the same way.
  */
-export function unitIdAllocator(
+export function exportLayout(
   version: XliffVersion,
   nmtoken: (v: string) => string,
-): (first: XliffUnitInput) => string {
-  const used = new Set<string>();
+): (first: XliffUnitInput) => UnitPlace {
+  let used = new Set<string>();
+  let file = -1;
+  let fileKey: string | null = null;
+  let fileName: string | null = null;
   return (first) => {
+    const o = first.origin;
+    const key = o === undefined ? null : `${o.fileIndex ?? 0}\u0000${o.file ?? ""}`;
+    const newFile = file < 0 || (key !== null && key !== fileKey);
+    if (newFile) {
+      file++;
+      used = new Set();
+      fileKey = key;
+      fileName = o?.file ?? null;
+    }
     const base =
-      first.origin === undefined
+      o === undefined || o.unit === ""
         ? version === "1.2"
           ? String(first.id)
           : xliff2UnitId(first.id)
         : version === "1.2"
-          ? first.origin.unit
-          : nmtoken(first.origin.unit);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
-    used.add(id);
-    return id;
+          ? o.unit
+          : nmtoken(o.unit);
+    let unitId = base;
+    for (let n = 2; used.has(unitId); n++) unitId = `${base}_${n}`;
+    used.add(unitId);
+    return { file, newFile, fileName, unitId };
   };
 }

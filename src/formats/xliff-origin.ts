@@ -4,6 +4,7 @@
  * same units and segments, so the translated file maps back 1:1.
  */
 
+import { isCodeOnly } from "./inline";
 import type { XliffIgnorableInput, XliffUnitInput } from "./xliff-model";
 import type { ParsedXliffUnit } from "./xliff-read";
 
@@ -23,17 +24,30 @@ export function segmentsOfUnit(unit: ParsedXliffUnit): ImportedSegment[] {
       pending.push({ id: s.id, source: s.source, target: s.target });
       continue;
     }
-    const translated = s.en !== null && s.target !== null;
+    // A code-only source (Trados: a tag between sentences) is translated by a target holding its codes.
+    const codeOnly = isCodeOnly(s.source);
+    // A target the same as its source (a name, a number) is a translation when the unit as a whole is one.
+    const translated =
+      s.target !== null &&
+      (s.en !== null ||
+        (codeOnly && s.target.codes.length > 0 && s.target.text.trim() === "") ||
+        (unit.en !== null && s.target.text.trim() !== ""));
     out.push({
       ar: s.source.text,
       arCodes: s.source.codes,
       en: translated ? s.target!.text : null,
       enCodes: translated ? s.target!.codes : [],
-      status: translated ? (s.status ?? "translated") : "new",
-      // A unit without id (NO_ID) cannot be written as itself again: its segments become units of their own.
-      ...(unit.id === ""
-        ? {}
-        : { origin: { unit: unit.id, file: unit.file, index: unit.index, segment: s.id, before: pending } }),
+      status: translated ? (s.status ?? unit.status ?? "translated") : "new",
+      // A unit without id (NO_ID, unit "") is written with its segment's id (exportLayout), in its file.
+      origin: {
+        unit: unit.id,
+        file: unit.file,
+        fileIndex: unit.fileIndex,
+        index: unit.index,
+        segment: s.id,
+        ...(unit.translate ? {} : { translate: false as const }),
+        before: pending,
+      },
     });
     pending = [];
   }

@@ -46,6 +46,8 @@ export interface ParsedXliffUnit {
   index: number;
   /** The file the unit is in: 1.2 `file/@original`, 2.x `file/@id` (unit ids are unique per file only). */
   file: string | null;
+  /** The position of that file among the document's `<file>`s (0-based). */
+  fileIndex: number;
   /** Plain source text of the whole unit (segments and what lies between them). */
   source: string;
   /** Plain target text of the whole unit; null when absent or when a segment of the unit has none. */
@@ -132,6 +134,7 @@ export function finishUnit(raw: RawUnit, index: number): ParsedXliffUnit {
     segmentId: segmentIdOf(raw.id),
     index,
     file: raw.file,
+    fileIndex: raw.fileIndex,
     source,
     target,
     state,

@@ -92,6 +92,7 @@ interface UnitState {
 
 export function createXliff12Handler(sink: XliffDocumentSink, ns: string): VersionHandler {
   let file: string | null = null;
+  let fileIndex = -1;
   /** `translate="no"` of enclosing groups: the depths of those that say so. */
   const noTranslate: number[] = [];
   let unit: UnitState | null = null;
@@ -130,7 +131,15 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
 
   const finish = (u: UnitState) => {
     const segments = segmentsOf(u);
-    sink.unit({ id: u.id, file, translate: u.translate, approved: u.approved, segments, notices: u.notices });
+    sink.unit({
+      id: u.id,
+      file,
+      fileIndex: Math.max(0, fileIndex),
+      translate: u.translate,
+      approved: u.approved,
+      segments,
+      notices: u.notices,
+    });
   };
 
   const handler: VersionHandler = {
@@ -147,6 +156,7 @@ export function createXliff12Handler(sink: XliffDocumentSink, ns: string): Versi
             sink.srcLang ??= attr(el, "source-language") ?? null;
             sink.trgLang ??= attr(el, "target-language") ?? null;
             file = attr(el, "original") ?? null;
+            fileIndex++;
             return;
           case "group":
             if (attr(el, "translate") === "no") noTranslate.push(depth);

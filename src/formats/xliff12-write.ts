@@ -8,6 +8,7 @@ import { type Flow12Part, nmtoken, write12 } from "./inline-write";
 import {
   checkSegmentId,
   type EmptyTargets,
+  exportLayout,
   formatScore,
   glossaryHintText,
   lowestStatus,
@@ -15,7 +16,6 @@ import {
   sourceOf,
   targetOf,
   type UnitSource,
-  unitIdAllocator,
   unitsOf,
   XLIFF12_NS,
   XLIFF12_STATE,
@@ -62,7 +62,12 @@ function unit12(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets, id:
   const first = segs[0]!;
   const segmented = first.origin !== undefined && (segs.length > 1 || first.origin.segment !== null);
   const locked = segs.every((s) => s.status === "approved");
-  let s = `\n<trans-unit id="${attr(id)}" xml:space="preserve"${locked ? ' translate="no" approved="yes"' : ""}>`;
+  const noTranslate = locked
+    ? ' translate="no" approved="yes"'
+    : first.origin?.translate === false
+      ? ' translate="no"'
+      : "";
+  let s = `\n<trans-unit id="${attr(id)}" xml:space="preserve"${noTranslate}>`;
   const parts = partsOf(segs, emptyTargets, segmented);
   const flow = (side: "source" | "target"): Flow12Part[] =>
     parts.map((p) => ({
@@ -103,10 +108,21 @@ async function* xliff12Parts(
   emptyTargets: EmptyTargets,
 ): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="${XLIFF12_NS}">`;
-  yield `\n<file original="${attr(doc.title)}" source-language="${doc.srcLang}" target-language="${doc.trgLang}" datatype="plaintext" tool-id="diwan" product-name="${attr(`diwan-document-${doc.id}`)}">`;
-  yield `\n<header><tool tool-id="diwan" tool-name="Diwan"/></header>\n<body>`;
-  const idOf = unitIdAllocator("1.2", nmtoken);
-  for await (const segs of unitsOf(units)) yield unit12(segs, emptyTargets, idOf(segs[0]!));
+  const file = (original: string) =>
+    `\n<file original="${attr(original)}" source-language="${doc.srcLang}" target-language="${doc.trgLang}" datatype="plaintext" tool-id="diwan" product-name="${attr(`diwan-document-${doc.id}`)}">` +
+    `\n<header><tool tool-id="diwan" tool-name="Diwan"/></header>\n<body>`;
+  const place = exportLayout("1.2", nmtoken);
+  let open = false;
+  for await (const segs of unitsOf(units)) {
+    const at = place(segs[0]!);
+    if (at.newFile) {
+      if (open) yield "\n</body>\n</file>";
+      yield file(at.fileName ?? doc.title);
+      open = true;
+    }
+    yield unit12(segs, emptyTargets, at.unitId);
+  }
+  if (!open) yield file(doc.title);
   yield "\n</body>\n</file>\n</xliff>\n";
 }
 

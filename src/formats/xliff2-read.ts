@@ -27,6 +27,7 @@ interface Piece {
 
 export function createXliff2Handler(sink: XliffDocumentSink, ns: string): VersionHandler {
   let file: string | null = null;
+  let fileIndex = -1;
   /** `translate` of enclosing file and groups: [depth, translate] from the outermost. */
   const translateAt: [number, boolean][] = [];
   let unit: {
@@ -63,6 +64,7 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
         }
         if (el.local === "file") {
           file = attr(el, "id") ?? null;
+          fileIndex++;
           pushTranslate(el, depth);
         } else if (el.local === "group") pushTranslate(el, depth);
         else if (el.local === "unit") {
@@ -157,6 +159,7 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
             sink.unit({
               id: unit.id,
               file,
+              fileIndex: Math.max(0, fileIndex),
               translate: unit.translate,
               approved: false,
               segments: unit.segments,

@@ -11,6 +11,7 @@ import {
   checkSegmentId,
   DIWAN_NS,
   type EmptyTargets,
+  exportLayout,
   formatScore,
   GLS_NS,
   glossaryHintText,
@@ -19,7 +20,6 @@ import {
   sourceOf,
   targetOf,
   type UnitSource,
-  unitIdAllocator,
   unitsOf,
   XLIFF2_NS,
   XLIFF2_STATE,
@@ -69,22 +69,31 @@ const ignorablePart = (ig: XliffIgnorableInput): Part2 => ({
 /** A unit's segments and ignorables, each segment with a unique id (its own, else "1", "2"…). */
 function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): Part2[] {
   const parts: Part2[] = [];
-  // Segment ids share the unit's id space with inline codes: new ones avoid the codes' ids.
-  const codeIds = segs.flatMap((s) => [...(s.arCodes ?? []), ...(s.enCodes ?? [])].map((c) => nmtoken(c.id)));
+  // Segment ids share the unit's id space with inline codes. Codes keep their ids (a target's codes must
+  // come back as they went out); a segment id that a code already has (a 1.2 mid "1" beside a g id="1")
+  // is replaced by a fresh one — segments map back by position, not by id.
   const taken = new Set(
     segs.flatMap((s) => [
-      ...codeIds,
-      ...(s.origin?.segment == null ? [] : [nmtoken(s.origin.segment)]),
-      ...[...(s.origin?.before ?? []), ...(s.origin?.after ?? [])].flatMap((ig) =>
-        ig.id ? [nmtoken(ig.id)] : [],
-      ),
+      ...[...(s.arCodes ?? []), ...(s.enCodes ?? [])].map((c) => nmtoken(c.id)),
+      ...[...(s.origin?.before ?? []), ...(s.origin?.after ?? [])].flatMap((ig) => [
+        ...(ig.id ? [nmtoken(ig.id)] : []),
+        ...[...ig.source.codes, ...(ig.target?.codes ?? [])].map((c) => nmtoken(c.id)),
+      ]),
     ]),
   );
+  const own = segs.flatMap((s) => (s.origin?.segment == null ? [] : [nmtoken(s.origin.segment)]));
   let n = 0;
   const fresh = () => {
     let id: string;
     do id = String(++n);
-    while (taken.has(id));
+    while (taken.has(id) || own.includes(id));
+    taken.add(id);
+    return id;
+  };
+  const segmentId = (s: XliffUnitInput) => {
+    if (s.origin?.segment == null) return fresh();
+    const id = nmtoken(s.origin.segment);
+    if (taken.has(id)) return fresh();
     taken.add(id);
     return id;
   };
@@ -96,7 +105,7 @@ function partsOf(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets): P
       target = emptyTargets === "source" ? source : { text: "", codes: [] };
     parts.push({
       kind: "segment",
-      id: s.origin?.segment == null ? fresh() : nmtoken(s.origin.segment),
+      id: segmentId(s),
       state: s.en === null ? "initial" : XLIFF2_STATE[s.status],
       source,
       target,
@@ -122,7 +131,7 @@ function unit2(segs: readonly XliffUnitInput[], emptyTargets: EmptyTargets, unit
   const first = segs[0]!;
   const locked = segs.every((x) => x.status === "approved");
   const name = first.origin?.unit ?? String(first.id);
-  let s = `\n<unit id="${attr(unitId)}" name="${attr(name)}"${locked ? ' translate="no"' : ""}>`;
+  let s = `\n<unit id="${attr(unitId)}" name="${attr(name)}"${locked || first.origin?.translate === false ? ' translate="no"' : ""}>`;
   const parts = partsOf(segs, emptyTargets);
   const matches = parts.flatMap((p) => (p.segment?.matches ?? []).map((m) => ({ m, ref: p.id! })));
   if (matches.length > 0) {
@@ -175,12 +184,24 @@ async function* xliff2Parts(
 ): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="${XLIFF2_NS}" xmlns:mtc="${MTC_NS}" xmlns:gls="${GLS_NS}" xmlns:dw="${DIWAN_NS}" version="${version}" srcLang="${doc.srcLang}" trgLang="${doc.trgLang}">`;
   // Arabic source: state the base directions rather than leave them to the tools' "auto" detection.
-  yield `\n<file id="${attr(`d${String(doc.id).replace(/[^A-Za-z0-9._-]/g, "_")}`)}" original="${attr(doc.title)}" srcDir="rtl" trgDir="ltr">`;
-  const idOf = unitIdAllocator(version, nmtoken);
+  const place = exportLayout(version, nmtoken);
+  // File ids must be unique: an imported file's id again (as an NMTOKEN), else d<document id>.
+  const fileIds = new Set<string>();
   let count = 0;
   for await (const segs of unitsOf(units)) {
+    const at = place(segs[0]!);
+    if (at.newFile) {
+      if (count > 0) yield "\n</file>";
+      const base = at.fileName === null ? `d${String(doc.id)}` : at.fileName;
+      let id = nmtoken(base);
+      for (let n = 2; fileIds.has(id); n++) id = nmtoken(`${base}_${n}`);
+      fileIds.add(id);
+      // Arabic source: state the base directions rather than leave them to the tools' "auto" detection.
+      const original = at.fileName === null ? ` original="${attr(doc.title)}"` : "";
+      yield `\n<file id="${attr(id)}"${original} srcDir="rtl" trgDir="ltr">`;
+    }
     count++;
-    yield unit2(segs, emptyTargets, idOf(segs[0]!));
+    yield unit2(segs, emptyTargets, at.unitId);
   }
   // XLIFF 2 requires at least one unit per file; refuse rather than write an invalid document.
   if (count === 0) throw new FormatError("invalid-content", "an XLIFF 2 file needs at least one unit");

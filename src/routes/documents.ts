@@ -5,6 +5,7 @@ import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
+import { InlineCodeSchema } from "../schemas/inline-code";
 import { checkSegmentPair } from "../text/qa";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
 import {
@@ -54,6 +55,13 @@ export const SegmentSchema = z
     origin: z.enum(SEGMENT_ORIGINS),
     score: z.number().nullable(),
     version: z.number().int(),
+    arCodes: z.array(InlineCodeSchema).openapi({ description: "Inline codes of `ar` (offsets in `ar`)" }),
+    enCodes: z.array(InlineCodeSchema).openapi({ description: "Inline codes of `en` (offsets in `en`)" }),
+    arTagged: z.string().openapi({
+      description:
+        "`ar` with its codes as placeholders: `{1}` opens, `{/1}` closes, `{2/}` stands alone; `{{` is a `{`",
+    }),
+    enTagged: z.string().nullable().openapi({ description: "`en` with its codes as placeholders" }),
   })
   .openapi("Segment");
 
@@ -210,7 +218,13 @@ export const documentsRouter = createRouter()
       if (q.qa !== "true") return c.json({ items, nextCursor }, 200);
       const ctx = await glossaryIndex(c.var.db);
       return c.json(
-        { items: items.map((s) => ({ ...s, qa: checkSegmentPair(s.ar, s.en, ctx) })), nextCursor },
+        {
+          items: items.map((s) => ({
+            ...s,
+            qa: checkSegmentPair(s.ar, s.en, ctx, { ar: s.arCodes, en: s.enCodes }),
+          })),
+          nextCursor,
+        },
         200,
       );
     },
@@ -290,8 +304,18 @@ export const segmentsRouter = createRouter()
         headers: z.object({ "if-match": z.string().optional() }),
         body: jsonBody(
           z
-            .object({ en: segmentText.nullable().optional(), status: z.enum(SEGMENT_STATUSES).optional() })
-            .refine((b) => b.en !== undefined || b.status !== undefined, "give en, status or both"),
+            .object({
+              en: segmentText.nullable().optional(),
+              status: z.enum(SEGMENT_STATUSES).optional(),
+              enCodes: z.array(InlineCodeSchema).max(2_000).optional().openapi({
+                description:
+                  "Inline codes of the English (offsets in it); new English without them drops the old ones",
+              }),
+            })
+            .refine(
+              (b) => b.en !== undefined || b.status !== undefined || b.enCodes !== undefined,
+              "give en, status, enCodes or several",
+            ),
         ),
       },
       responses: { 200: json(SegmentSchema, "Updated"), ...authErrors, ...notFoundError, ...staleError },

@@ -66,7 +66,17 @@ const ImportResult = z
     conflicts: z.array(
       z.object({
         unitId: z.string(),
-        reason: z.enum(["unknown-unit", "duplicate-unit", "source-changed", "locked"]),
+        segment: z
+          .string()
+          .optional()
+          .openapi({ description: "In a unit of several segments: the segment's id (or position, from 1)" }),
+        reason: z.enum([
+          "unknown-unit",
+          "duplicate-unit",
+          "source-changed",
+          "locked",
+          "segmentation-changed",
+        ]),
       }),
     ),
     dryRun: z.boolean(),

@@ -73,6 +73,9 @@ export interface QaCodes {
 }
 
 export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext, codes?: QaCodes): QaIssue[] {
+  // A code-only segment (a tag between sentences of an imported XLIFF): only its codes can be wrong.
+  if (ar.trim() === "" && codes !== undefined && codes.ar.length > 0)
+    return en === null ? [] : codeQaIssues(codes.ar, codes.en);
   const issues: QaIssue[] = [];
   issues.push(...bracketIssues(ar, "ar"));
   if (en === null || en.trim() === "") {

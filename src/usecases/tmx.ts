@@ -15,6 +15,7 @@ import type { Db } from "../env";
 import { fileError } from "../errors";
 import { FormatError } from "../formats/errors";
 import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
+import type { InlineCode } from "../types";
 
 /** Most characters without markup in a streamed TMX: bounds what the parser buffers. */
 const TMX_RUN_CHARS = 1024 * 1024;
@@ -67,7 +68,15 @@ export async function exportTmx(
   if (documentId !== null) await requireDocument(db, documentId);
   async function* units() {
     for await (const r of exportPairs(db, documentId)) {
-      yield { id: r.id, ar: r.ar, en: r.en, status: r.status, changedAt: r.updatedAt };
+      yield {
+        id: r.id,
+        ar: r.ar,
+        en: r.en,
+        status: r.status,
+        changedAt: r.updatedAt,
+        ...(r.arCodes === null ? {} : { arCodes: JSON.parse(r.arCodes) as InlineCode[] }),
+        ...(r.enCodes === null ? {} : { enCodes: JSON.parse(r.enCodes) as InlineCode[] }),
+      };
     }
   }
   const fileName = documentId === null ? "diwan-memory.tmx" : `diwan-document-${documentId}.tmx`;

@@ -14,6 +14,7 @@ import {
 } from "../db/xliff";
 import { DomainError, ErrorCode, type FieldError, fileError, unsupportedMediaType } from "../errors";
 import { FormatError } from "../formats/errors";
+import { segmentsOfUnit } from "../formats/xliff-origin";
 import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";
@@ -85,9 +86,9 @@ export async function importXliff(
   await requireDocument(ctx.db, documentId);
   const t0 = Date.now();
   const units: ImportUnit[] = [];
-  parseUpload(await upload(), (u) => units.push(importUnitOf(u)));
+  const parsed = parseUpload(await upload(), (u) => units.push(importUnitOf(u)));
   const t1 = Date.now();
-  const plan = await planImport(ctx.db, documentId, units);
+  const plan = await planImport(ctx.db, documentId, units, parsed.version);
   const t2 = Date.now();
   if (!dryRun && plan.updates.length > 0) {
     await applyImport(ctx.db, importStatements(documentId, plan.updates));
@@ -107,9 +108,11 @@ export async function importXliff(
 }
 
 /**
- * A new document from a bilingual XLIFF file: sources become the Arabic, translated targets the English
- * (with the status their state gives). Units without source text are left out; a unit that cannot be
- * stored refuses the whole file.
+ * A new document from a bilingual XLIFF file: one Diwan segment per segment of the file, sources the Arabic,
+ * translated targets the English (with the status their state gives), with their inline codes and where
+ * they came from (file, unit, segment id, content between segments), so the export writes the same units
+ * again. Units with neither source text nor codes are left out (code-only units are kept); a segment that
+ * cannot be stored refuses the whole file.
  */
 export async function createDocumentFromXliff(
   ctx: UseCaseContext,
@@ -117,18 +120,19 @@ export async function createDocumentFromXliff(
   upload: ReadUpload,
 ): Promise<DocumentInfo> {
   const parsed = parseUpload(await upload());
-  const units = parsed.units.filter((u) => u.source.trim() !== "");
-  if (units.length === 0)
+  const units = parsed.units.filter((u) => u.source.trim() !== "" || u.codeOnly);
+  const rows = units.flatMap((u) => segmentsOfUnit(u).map((s) => ({ unit: u.id, s })));
+  if (rows.length === 0)
     throw fileError(XLIFF, new FormatError("invalid-content", "the file has no units with source text"));
-  if (units.length > MAX_IMPORT_UNITS)
-    throw new DomainError(ErrorCode.TooManyUnits, `at most ${MAX_IMPORT_UNITS} units per document`);
+  if (rows.length > MAX_IMPORT_UNITS)
+    throw new DomainError(ErrorCode.TooManyUnits, `at most ${MAX_IMPORT_UNITS} segments per document`);
   const invalid: FieldError[] = [];
-  for (const u of units) {
-    const sourceProblem = targetProblem(u.source);
+  for (const { unit, s } of rows) {
+    const sourceProblem = targetProblem(s.ar);
     if (sourceProblem)
-      invalid.push({ field: `units.${u.id}.source`, message: sourceProblem.replace("target", "source") });
-    const problemText = u.en === null ? null : targetProblem(u.en);
-    if (problemText) invalid.push({ field: `units.${u.id}.target`, message: problemText });
+      invalid.push({ field: `units.${unit}.source`, message: sourceProblem.replace("target", "source") });
+    const problemText = s.en === null ? null : targetProblem(s.en);
+    if (problemText) invalid.push({ field: `units.${unit}.target`, message: problemText });
   }
   if (invalid.length > 0)
     throw fileError(
@@ -139,12 +143,15 @@ export async function createDocumentFromXliff(
   const doc = await createDocument(
     ctx.db,
     title ?? `XLIFF import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
-    units.map((u) => ({
-      ar: u.source,
-      en: u.en,
-      status: u.en === null ? "new" : (u.status ?? "translated"),
+    rows.map(({ s }) => ({
+      ar: s.ar,
+      arCodes: s.arCodes,
+      en: s.en,
+      enCodes: s.enCodes,
+      status: s.status,
       origin: "xliff",
       score: null,
+      xliff: s.origin,
     })),
   );
   scheduleTmIndexSync(ctx);

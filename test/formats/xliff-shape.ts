@@ -7,12 +7,17 @@ import type { XliffVersion } from "../../src/formats/xliff-write";
 import { marked as markedText } from "./marked";
 
 /** What must come back: per unit its segments' kind, id, source and target with codes, and translation. */
-/** Units (by index) where the file reuses a segment's id for a code, which XLIFF 2 forbids. */
+/**
+ * Units (by index) where the file reuses a segment's id for a code or for another segment or ignorable,
+ * which XLIFF 2 forbids: written as 2.x, such a segment gets a fresh id (codes keep theirs).
+ */
 export function idCollisions(units: ParsedXliffUnit[]): Set<number> {
   const out = new Set<number>();
   for (const [i, u] of units.entries()) {
-    const segmentIds = new Set(u.segments.flatMap((s) => (s.id === null ? [] : [nmtoken(s.id)])));
+    const ids = u.segments.flatMap((s) => (s.id === null ? [] : [nmtoken(s.id)]));
+    const segmentIds = new Set(ids);
     if (
+      segmentIds.size < ids.length ||
       u.segments.some((s) =>
         [...s.source.codes, ...(s.target?.codes ?? [])].some((c) => segmentIds.has(nmtoken(c.id))),
       )
@@ -26,7 +31,7 @@ export function shape(
   units: ParsedXliffUnit[],
   version: XliffVersion,
   original: "1.2" | "2.x",
-  /** Units whose codes were renamed when written as 2.x (`idCollisions` of the units first read). */
+  /** Units whose segments were renamed when written as 2.x (`idCollisions` of the units first read). */
   renamed: Set<number> = new Set(),
 ) {
   return units.map((u, unitIndex) => {
@@ -37,15 +42,9 @@ export function shape(
       const partner = partners(codes);
       for (const [i, c] of codes.entries()) if (c.kind !== "standalone" && partner[i] === -1) lone.add(c);
     }
-    // 2.x ids are unique in a unit with its segments: a file that reuses a segment's id for a code (invalid)
-    // gets the code renamed; compare such a unit's codes by order of first appearance.
+    // 2.x ids are unique in a unit with its segments: a file that reuses a segment's id (invalid) gets
+    // fresh segment ids there, whatever they are; codes keep their ids.
     const collides = version !== "1.2" && renamed.has(unitIndex);
-    const names = new Map<string, string>();
-    const rename = (id: string) => {
-      if (!collides) return id;
-      if (!names.has(id)) names.set(id, `#${names.size + 1}`);
-      return names.get(id)!;
-    };
     const marked = (c: Content | null, data: boolean) =>
       markedText(
         c === null
@@ -55,7 +54,7 @@ export function shape(
               codes: c.codes.map((x) => ({
                 ...x,
                 // A 1.2 mrk has no id of its own (its mid would have to name a segment).
-                id: x.marker && version === "1.2" ? "" : rename(x.id),
+                id: x.marker && version === "1.2" ? "" : x.id,
                 ...(lone.has(x) ? { isolated: true as const } : {}),
                 // 1.2 writes an isolated code as <it>, whose content is its data (empty when it had none).
                 ...((lone.has(x) || x.isolated) && version === "1.2" && !x.marker
@@ -78,7 +77,7 @@ export function shape(
         id:
           s.kind === "ignorable" && version === "1.2"
             ? null
-            : s.kind === "segment" && s.id === null
+            : s.kind === "segment" && (s.id === null || collides)
               ? "any"
               : s.id !== null && version !== "1.2"
                 ? nmtoken(s.id)

@@ -135,8 +135,13 @@ export function compareStored(
 ): Set<string> {
   const out = new Set<string>();
   const kept = original.units.filter((u) => !blank(u.source));
-  // Per unit, the texts a row may hold: the <source>, or a 1.2 seg-source's text (tools let them differ in white space).
-  const units = kept.map((u) => [u.source, ...(u.segSource ? [u.segSource] : [])]);
+  // Per unit, the texts a row may hold: the <source>, or a 1.2 seg-source's text (tools let them differ in
+  // white space), or, for a unit of one segment, that segment's (the content around it is kept apart).
+  const units = kept.map((u) => [
+    u.source,
+    ...(u.segSource ? [u.segSource] : []),
+    ...(u.segments.length === 1 ? [u.segments[0]!.source] : []),
+  ]);
   const segments = kept.flatMap((u) => u.segments.map((s) => [s.source]));
   const rows = stored.length === units.length ? units : stored.length === segments.length ? segments : null;
   if (rows === null) {
