@@ -194,4 +194,37 @@ describe("inline codes and XLIFF structure through storage", () => {
       ),
     );
   });
+
+  it("a tool that segments a Diwan unit further is taken as a whole; a changed segmentation is a conflict", async () => {
+    const tag = unique("t");
+    // A plain document (no XLIFF origin): one unit per segment, ids 123 / s123.
+    const res = await api("/api/documents", {
+      method: "POST",
+      body: { title: unique("plain "), segments: [{ ar: `جملة أولى ${tag}. جملة ثانية.` }] },
+    });
+    expect(res.status).toBe(201);
+    const plain = await jsonOf<{ id: number }>(res);
+    const [seg] = await segmentsOf(plain.id);
+    const segmented = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="x" source-language="ar" target-language="en" datatype="plaintext"><body>
+<trans-unit id="${seg!.id}"><source>جملة أولى ${tag}. جملة ثانية.</source>
+<seg-source><mrk mtype="seg" mid="1">جملة أولى ${tag}.</mrk> <mrk mtype="seg" mid="2">جملة ثانية.</mrk></seg-source>
+<target state="translated"><mrk mtype="seg" mid="1">First sentence ${tag}.</mrk> <mrk mtype="seg" mid="2">Second sentence.</mrk></target>
+</trans-unit></body></file></xliff>`;
+    expect(await importOk(plain.id, segmented)).toMatchObject({ updated: 1, conflicts: [] });
+    expect((await segmentsOf(plain.id))[0]!.en).toBe(`First sentence ${tag}. Second sentence.`);
+
+    // A document from a two-segment unit: the file comes back with the unit as one segment.
+    const doc = await createFrom(TWO_FILES(tag));
+    const { text } = await exportXliff(doc.id, "version=2.0&glossary=false&qa=false&matches=false");
+    const merged = text.replace(
+      /<\/segment>\s*<ignorable>[\s\S]*?<\/ignorable>\s*<segment id="[^"]+"[^>]*>[\s\S]*?<\/segment>/,
+      "</segment>",
+    );
+    expect(merged).not.toBe(text);
+    const result = await importOk(doc.id, merged);
+    expect(result.conflicts).toEqual([{ unitId: "1", reason: "segmentation-changed" }]);
+    expect(result.updated).toBe(0);
+  });
 });
