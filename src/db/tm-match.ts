@@ -296,7 +296,8 @@ function candidateStatements(prefixRows: readonly CandidatePlan[], lang: Lang, c
 function exactStatements(queries: readonly MatchQuery[], lang: Lang): Statement[] {
   // English has no norm index: its exact matches come through the postings like any other.
   if (lang !== "ar") return [];
-  const rows = queries.map((q, qi) => [qi, q.norm, q.excludeId ?? 0]);
+  // An empty key (a code-only segment: text without letters) is no query: it would match every such segment.
+  const rows = queries.flatMap((q, qi) => (q.norm === "" ? [] : [[qi, q.norm, q.excludeId ?? 0]]));
   return [...chunkJson(rows)].map(
     (chunk) =>
       sql`SELECT value ->> '$[0]' AS qi, s.id AS sid, s.ar_norm AS norm, s.en_norm AS other,
@@ -427,8 +428,9 @@ export async function pretranslate(
   await requireDocument(db, documentId);
   const todo = await all<{ id: number; ar: string; arNorm: string }>(
     db,
+    // Code-only segments (empty ar_norm) are not translated from memory: the memory holds none.
     sql`SELECT id, ar, ar_norm AS arNorm FROM segments
-      WHERE document_id = ${documentId} AND en IS NULL ORDER BY position`,
+      WHERE document_id = ${documentId} AND en IS NULL AND ar_norm <> '' ORDER BY position`,
   );
   const result: PretranslateResult = { filled: 0, matched: 0, unmatched: 0 };
   for (let from = 0; from < todo.length; from += PRETRANSLATE_CHUNK) {

@@ -227,4 +227,17 @@ describe("inline codes and XLIFF structure through storage", () => {
     expect(result.conflicts).toEqual([{ unitId: "1", reason: "segmentation-changed" }]);
     expect(result.updated).toBe(0);
   });
+
+  it("pre-translation leaves code-only segments alone (the memory has nothing for them)", async () => {
+    const tag = unique("t");
+    await createFrom(TWO_FILES(tag)); // a translated code-only unit (en "") now exists
+    const doc = await createFrom(
+      TWO_FILES(tag).replace('<target state="translated"><x id="3"/></target>', ""),
+    );
+    const before = await segmentsOf(doc.id);
+    expect(before[2]).toMatchObject({ ar: "", en: null });
+    const res = await api(`/api/documents/${doc.id}/pretranslate`, { method: "POST" });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await segmentsOf(doc.id))[2]).toMatchObject({ ar: "", en: null, version: 1 });
+  });
 });
