@@ -451,7 +451,8 @@ export async function pretranslate(
         stored.push([s.id, rank, m.segmentId, m.score, m.ar, m.en, matchOrigin(m)]);
       });
       const best = matches[0];
-      if (best && best.score === 100) fills.push([s.id, best.en, normalizeForSearch(best.en)]);
+      if (best && best.score === 100)
+        fills.push([s.id, best.en, normalizeForSearch(best.en), best.segmentId]);
       else if (best) result.matched++;
       else result.unmatched++;
     });
@@ -469,7 +470,11 @@ export async function pretranslate(
     const fillStart = statements.length;
     for (const chunk of chunkJson(fills)) {
       statements.push(
+        // The match's English codes come along when its Arabic carries the same codes as this segment's
+        // (same JSON); otherwise the English comes without codes and QA says which are missing.
         sql`UPDATE segments SET en = j.value ->> '$[1]', en_norm = j.value ->> '$[2]', status = 'translated',
+            en_codes = (SELECT m.en_codes FROM segments AS m
+              WHERE m.id = j.value ->> '$[3]' AND m.ar_codes IS segments.ar_codes),
             origin = 'tm', score = 100, version = segments.version + 1,
             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
           FROM json_each(${chunk}) AS j

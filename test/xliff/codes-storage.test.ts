@@ -240,4 +240,17 @@ describe("inline codes and XLIFF structure through storage", () => {
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await segmentsOf(doc.id))[2]).toMatchObject({ ar: "", en: null, version: 1 });
   });
+
+  it("pre-translation brings a 100% match's English codes when its Arabic has the same codes", async () => {
+    const tag = unique("t");
+    await createFrom(TWO_FILES(tag)); // the memory: the first segment with its codes on both sides
+    const bare = TWO_FILES(tag).replace(/<target state="translated">[\s\S]*?<\/target>/g, "");
+    const doc = await createFrom(bare);
+    expect((await segmentsOf(doc.id))[0]!.en).toBeNull();
+    const res = await api(`/api/documents/${doc.id}/pretranslate`, { method: "POST" });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [first] = await segmentsOf(doc.id);
+    expect(first).toMatchObject({ en: `The minister said: yes ${tag}.`, origin: "tm" });
+    expect(first!.enTagged).toBe(`The {1}minister{/1} said: yes ${tag}.`);
+  });
 });
