@@ -11,6 +11,7 @@ import { nmtoken } from "../formats/inline-write";
 import { exportLayout, sameUnit, type XliffUnitInput } from "../formats/xliff-model";
 import { segmentsOfUnit } from "../formats/xliff-origin";
 import type { ParsedXliff, ParsedXliffUnit } from "../formats/xliff-read";
+import { resolveStatus, type StateMode } from "../formats/xliff-state";
 import type { InlineCode, SegmentStatus } from "../types";
 
 export type ConflictReason =
@@ -164,6 +165,8 @@ export interface ImportPart {
   en: string | null;
   enCodes: InlineCode[];
   status: SegmentStatus | null;
+  /** A draft by its standard state only (OmegaT's needs-translation on translated units). */
+  draftByState: boolean;
 }
 
 /**
@@ -193,6 +196,7 @@ function wholeTarget(u: ParsedXliffUnit): Content | null {
 
 export function importUnitOf(u: ParsedXliffUnit): ImportUnit {
   const target = wholeTarget(u);
+  const drafts = u.segments.filter((s) => s.kind === "segment").map((s) => s.draftByState);
   return {
     id: u.id,
     fileIndex: u.fileIndex,
@@ -203,13 +207,16 @@ export function importUnitOf(u: ParsedXliffUnit): ImportUnit {
       en: u.en,
       enCodes: target?.codes ?? [],
       status: u.status,
+      draftByState: u.draftByState,
     },
+    // segmentsOfUnit keeps the unit's segments (not what lies between them) in order.
     segments: segmentsOfUnit(u).map((s, i) => ({
       segment: s.origin?.segment ?? String(i + 1),
       sourceHash: hash53(sourceComparisonKey(s.ar)),
       en: s.en,
       enCodes: s.en === null ? [] : [...(s.enCodes ?? [])],
       status: s.en === null ? null : s.status,
+      draftByState: drafts[i] ?? false,
     })),
   };
 }
@@ -238,6 +245,7 @@ export async function planImport(
   documentId: number,
   units: ImportUnit[],
   version: ParsedXliff["version"] = "1.2",
+  states: StateMode = "lenient",
 ): Promise<ImportPlan> {
   const invalid: FieldError[] = [];
   for (const u of units) {
@@ -294,7 +302,9 @@ export async function planImport(
         conflict("source-changed");
         continue;
       }
-      if (p.en === null || p.status === null) {
+      // Lenient: a draft by its standard state only is a translation when it is not the English exported.
+      const status = resolveStatus(p, { en: seg.en, status: seg.status }, states);
+      if (p.en === null || status === null) {
         plan.skipped++;
         continue;
       }
@@ -305,11 +315,11 @@ export async function planImport(
         else conflict("locked");
         continue;
       }
-      if (sameEnglish && p.status === seg.status) {
+      if (sameEnglish && status === seg.status) {
         plan.unchanged++;
         continue;
       }
-      plan.updates.push({ id: seg.id, en: p.en, enCodes: p.enCodes, status: p.status, version: seg.version });
+      plan.updates.push({ id: seg.id, en: p.en, enCodes: p.enCodes, status, version: seg.version });
     }
   }
   return plan;

@@ -49,6 +49,15 @@ const ExportQuery = z.object({
 
 const ImportQuery = z.object({
   dryRun: bool(false, "Report what the import would do without writing anything"),
+  states: z
+    .enum(["lenient", "strict"])
+    .default("lenient")
+    .openapi({
+      description:
+        "How draft states are read: `lenient` (a target under a draft standard state only — OmegaT's " +
+        "`needs-translation` — is a translation when it differs from what Diwan exported), or `strict` " +
+        "(the states as they are: a draft is stored as status new)",
+    }),
 });
 
 const CreateQuery = z.object({
@@ -197,8 +206,14 @@ export const xliffRouter = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const { dryRun } = c.req.valid("query");
-      const { result, timing } = await importXliff(useCaseContext(c), id, xliffUpload(c.req.raw), dryRun);
+      const { dryRun, states } = c.req.valid("query");
+      const { result, timing } = await importXliff(
+        useCaseContext(c),
+        id,
+        xliffUpload(c.req.raw),
+        dryRun,
+        states,
+      );
       // Visible to benchmarks and browser dev tools; Workers' clocks only advance across I/O.
       c.header("server-timing", serverTiming({ ...timing }));
       return c.json(result, 200);

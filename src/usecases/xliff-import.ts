@@ -16,6 +16,7 @@ import { DomainError, ErrorCode, type FieldError, fileError, unsupportedMediaTyp
 import { FormatError } from "../formats/errors";
 import { segmentsOfUnit } from "../formats/xliff-origin";
 import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
+import type { StateMode } from "../formats/xliff-state";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";
 
@@ -82,13 +83,14 @@ export async function importXliff(
   documentId: number,
   upload: ReadUpload,
   dryRun: boolean,
+  states: StateMode = "lenient",
 ): Promise<{ result: XliffImportResult; timing: XliffImportTiming }> {
   await requireDocument(ctx.db, documentId);
   const t0 = Date.now();
   const units: ImportUnit[] = [];
   const parsed = parseUpload(await upload(), (u) => units.push(importUnitOf(u)));
   const t1 = Date.now();
-  const plan = await planImport(ctx.db, documentId, units, parsed.version);
+  const plan = await planImport(ctx.db, documentId, units, parsed.version, states);
   const t2 = Date.now();
   if (!dryRun && plan.updates.length > 0) {
     await applyImport(ctx.db, importStatements(documentId, plan.updates));

@@ -118,18 +118,41 @@ describe("PUT /api/documents/:id/xliff", () => {
       { id: b!.id, ar: "ب.", en: "ب.", state: "new" },
       { id: c!.id, ar: "ج.", en: "C, a draft.", state: "new" },
     ]);
-    expect(await importOk(doc.id, xml)).toEqual({
+    expect(await importOk(doc.id, xml, "states=strict")).toEqual({
       updated: 1,
       unchanged: 0,
       skipped: 2,
       conflicts: [],
       dryRun: false,
     });
-    // A draft with real English is kept, but stays "new" (not counted as translated).
+    // Strict: a draft with real English is kept, but stays "new" (not counted as translated).
     expect((await segmentsOf(doc.id)).map((s) => [s.en, s.status])).toEqual([
       [null, "new"],
       [null, "new"],
       ["C, a draft.", "new"],
+    ]);
+  });
+
+  it("lenient states (the default): OmegaT's translated units under needs-translation are translations", async () => {
+    const doc = await createDoc([{ ar: "أ." }, { ar: "ب." }, { ar: "ج." }]);
+    const [a, b, c] = doc.segments;
+    await setSegment(b!.id, { en: "B, reviewed.", status: "reviewed" });
+    // What OmegaT 3.6-5 writes back: targets translated or kept, the state left at needs-translation.
+    const xml = omegat12([
+      { id: a!.id, ar: "أ.", en: "أ.", state: "needs-translation" },
+      { id: b!.id, ar: "ب.", en: "B, reviewed.", state: "needs-translation" },
+      { id: c!.id, ar: "ج.", en: "C, translated in OmegaT.", state: "needs-translation" },
+    ]);
+    expect(await importOk(doc.id, xml)).toMatchObject({
+      updated: 1,
+      unchanged: 1,
+      skipped: 1,
+      conflicts: [],
+    });
+    expect((await segmentsOf(doc.id)).map((s) => [s.en, s.status])).toEqual([
+      [null, "new"], // a copy of the source: not a translation
+      ["B, reviewed.", "reviewed"], // the English exported, back under a draft state: nothing changes
+      ["C, translated in OmegaT.", "translated"], // new English under a draft state only: a translation
     ]);
   });
 
