@@ -126,8 +126,9 @@ const XLIFF_TITLES: Partial<Record<FormatErrorCode, string>> = {
   "wrong-language": "Wrong languages",
 };
 
-/** Format codes that mean "some other kind of file" (415) rather than "a broken file" (400), for XLIFF. */
+/** Format codes that mean "some other kind of file or encoding" (415) rather than "a broken file" (400), for XLIFF. */
 const XLIFF_OTHER_FORMAT: ReadonlySet<FormatErrorCode> = new Set([
+  "unsupported-encoding",
   "wrong-root",
   "wrong-version",
   "wrong-namespace",

@@ -79,21 +79,13 @@ export async function settleBody(req: Request, maxBytes = SETTLE_MAX_BYTES): Pro
 }
 
 /**
- * The body as UTF-8 text in pieces, as it arrives: bytes that are not UTF-8 (also a character split
- * across pieces and never finished) are refused, never repaired; the byte count is enforced while reading.
+ * The body's bytes in pieces, as they arrive, with the byte count enforced while reading (an XML upload
+ * is decoded by the format layer: BOM and declaration decide between UTF-8 and UTF-16).
  */
-export async function* utf8Pieces(req: Request, limit: number): AsyncGenerator<string> {
+export async function* bodyPieces(req: Request, limit: number): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
   if (!req.body) return;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (bytes?: Uint8Array) => {
-    try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    } catch {
-      throw invalidEncoding();
-    }
-  };
   const reader = req.body.getReader();
   let total = 0;
   let finished = false;
@@ -103,15 +95,11 @@ export async function* utf8Pieces(req: Request, limit: number): AsyncGenerator<s
       if (done) break;
       total += value.byteLength;
       if (total > limit) throw payloadTooLarge(limit);
-      const text = decode(value);
-      if (text !== "") yield text;
+      yield value;
     }
     finished = true;
-    const rest = decode();
-    if (rest !== "") yield rest;
   } finally {
-    // Stopped early (bad input, failed staging): the rest of the upload is read and discarded by
-    // settleBody before the answer goes out (see there).
+    // Stopped early (bad input, failed staging): settleBody reads and discards the rest (see there).
     if (!finished) reader.releaseLock();
   }
 }

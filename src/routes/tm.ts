@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { findMatches, variants } from "../db/tm-match";
 import { unsupportedMediaType } from "../errors";
-import { utf8Pieces } from "../http/body";
+import { bodyPieces } from "../http/body";
 import { serverTiming } from "../http/server-timing";
 import { requireScope } from "../middleware/auth";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
@@ -240,7 +240,7 @@ export const tmRouter = createRouter()
     }),
     async (c) => {
       checkTmxType(c.req.raw);
-      const { result, timing } = await importTmx(c.var.db, utf8Pieces(c.req.raw, TMX_MAX_BYTES));
+      const { result, timing } = await importTmx(c.var.db, bodyPieces(c.req.raw, TMX_MAX_BYTES));
       c.header(
         "Server-Timing",
         serverTiming({

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
-import { readUtf8Body } from "../http/body";
+import { readBodyBytes } from "../http/body";
 import { serverTiming } from "../http/server-timing";
 import { exportXliff } from "../usecases/xliff-export";
 import { createDocumentFromXliff, importXliff, type ReadUpload } from "../usecases/xliff-import";
@@ -129,10 +129,10 @@ const xliffUpload =
         .find((p) => p.startsWith("charset="))
         ?.slice(8)
         .replace(/"/g, "");
-      if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
-        throw unsupportedMediaType(`only UTF-8 is accepted, not charset=${charset}`);
+      if (charset !== undefined && !/^utf-?(8|16|16le|16be)$/.test(charset))
+        throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
     }
-    return readUtf8Body(req, XLIFF_MAX_BYTES);
+    return readBodyBytes(req, XLIFF_MAX_BYTES);
   };
 
 /** An ASCII-only file name (quoted-string safe) and its full UTF-8 form for RFC 5987 `filename*`. */

@@ -15,6 +15,7 @@ import type { Db } from "../env";
 import { fileError } from "../errors";
 import { FormatError } from "../formats/errors";
 import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
+import { createXmlDecoder } from "../formats/xml-decode";
 import type { InlineCode } from "../types";
 
 /** Most characters without markup in a streamed TMX: bounds what the parser buffers. */
@@ -29,12 +30,16 @@ export const TMX_SEGMENT_CHARS = 100_000;
  * The file's pairs in batches of at most STAGE_PAIRS (or STAGE_CHARS of text) as its text arrives.
  * `reader.skipped` is final once the generator is done.
  */
-async function* tmxBatches(text: AsyncIterable<string>, reader: TmxReader): AsyncGenerator<TmxPair[]> {
+async function* tmxBatches(bytes: AsyncIterable<Uint8Array>, reader: TmxReader): AsyncGenerator<TmxPair[]> {
+  // The BOM and the XML declaration decide the encoding (UTF-8, UTF-16LE/BE: Trados writes UTF-16 TMX);
+  // bytes not in it are refused, never repaired; any other encoding is refused by name.
+  const decoder = createXmlDecoder();
   try {
-    for await (const piece of text) {
-      reader.write(piece);
+    for await (const piece of bytes) {
+      reader.write(decoder.write(piece));
       if (reader.pendingPairs >= STAGE_PAIRS || reader.pendingChars >= STAGE_CHARS) yield reader.take();
     }
+    reader.write(decoder.end());
     reader.close();
   } catch (err) {
     if (err instanceof FormatError) throw fileError({ kind: "tmx" }, err);
@@ -44,16 +49,16 @@ async function* tmxBatches(text: AsyncIterable<string>, reader: TmxReader): Asyn
 }
 
 /**
- * Imports a TMX file, given as its text in pieces as they arrive, into the memory as free entries (origin
+ * Imports a TMX file, given as its bytes in pieces as they arrive, into the memory as free entries (origin
  * tmx): all or nothing. Pairs already stored, or repeated in the file, are counted as duplicates; units
  * without both languages as skipped.
  */
 export async function importTmx(
   db: Db,
-  text: AsyncIterable<string>,
+  bytes: AsyncIterable<Uint8Array>,
 ): Promise<{ result: ImportResult; timing: ImportTiming }> {
   const reader = createTmxReader({ maxRunChars: TMX_RUN_CHARS, maxSegmentChars: TMX_SEGMENT_CHARS });
-  const { timing, ...result } = await importPairBatches(db, tmxBatches(text, reader));
+  const { timing, ...result } = await importPairBatches(db, tmxBatches(bytes, reader));
   return { result: { ...result, skipped: result.skipped + reader.skipped }, timing };
 }
 

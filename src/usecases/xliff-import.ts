@@ -12,11 +12,12 @@ import {
   planImport,
   targetProblem,
 } from "../db/xliff";
-import { DomainError, ErrorCode, type FieldError, fileError, unsupportedMediaType } from "../errors";
+import { DomainError, ErrorCode, type FieldError, fileError } from "../errors";
 import { FormatError } from "../formats/errors";
 import { segmentsOfUnit } from "../formats/xliff-origin";
 import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
 import type { StateMode } from "../formats/xliff-state";
+import { decodeXml } from "../formats/xml-decode";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";
 
@@ -24,24 +25,22 @@ import { scheduleTmIndexSync } from "./memory-index";
 export const MAX_IMPORT_UNITS = 100_000;
 
 /**
- * Reads the uploaded file as text when the use case is ready for it (after the document was found), and
- * may refuse it: media type, size, encoding.
+ * Reads the uploaded file's bytes when the use case is ready for it (after the document was found), and
+ * may refuse it: media type, size.
  */
-export type ReadUpload = () => Promise<string>;
+export type ReadUpload = () => Promise<Uint8Array>;
 
 const XLIFF = { kind: "xliff" } as const;
 
 /**
- * Parses an XLIFF file's text: UTF-8 only (the XML declaration is checked too), Arabic → English only. With
+ * Parses an uploaded XLIFF file: its BOM and XML declaration decide the encoding (UTF-8, UTF-16LE/BE; any
+ * other is refused by name, bytes not in it are refused, never repaired); Arabic → English only. With
  * `onUnit`, units are handed over one by one and not collected.
  */
-function parseUpload(text: string, onUnit?: (unit: ParsedXliffUnit) => void): ParsedXliff {
-  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(0, 300))?.[1];
-  if (declared !== undefined && !/^utf-?8$/i.test(declared))
-    throw unsupportedMediaType(`only UTF-8 is accepted; the XML declaration says ${declared}`);
+function parseUpload(bytes: Uint8Array, onUnit?: (unit: ParsedXliffUnit) => void): ParsedXliff {
   let parsed: ParsedXliff;
   try {
-    parsed = parseXliff(text, {}, onUnit);
+    parsed = parseXliff(decodeXml(bytes), {}, onUnit);
   } catch (err) {
     if (err instanceof FormatError) throw fileError(XLIFF, err);
     throw err;

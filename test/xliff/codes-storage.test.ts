@@ -253,4 +253,48 @@ describe("inline codes and XLIFF structure through storage", () => {
     expect(first).toMatchObject({ en: `The minister said: yes ${tag}.`, origin: "tm" });
     expect(first!.enTagged).toBe(`The {1}minister{/1} said: yes ${tag}.`);
   });
+
+  it("UTF-16 uploads (BOM or declaration) import like UTF-8; another encoding is refused by name", async () => {
+    const tag = unique("t");
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const out = new Uint8Array(2 + text.length * 2);
+      out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+      for (let i = 0; i < text.length; i++) {
+        const cu = text.charCodeAt(i);
+        out[2 + 2 * i + (bigEndian ? 1 : 0)] = cu & 0xff;
+        out[2 + 2 * i + (bigEndian ? 0 : 1)] = cu >> 8;
+      }
+      return out;
+    };
+    // XLIFF, UTF-16BE: the same document as from UTF-8.
+    const xml = TWO_FILES(tag).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const res = await api(`/api/documents/import/xliff?title=${unique("utf16 ")}`, {
+      method: "POST",
+      body: utf16(xml, true),
+      headers: { "content-type": XLIFF_TYPE },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const doc = await jsonOf<{ id: number }>(res);
+    expect((await segmentsOf(doc.id))[0]!.arTagged).toBe(`قال {1}الوزير{/1}: نعم ${tag}.`);
+    // TMX, UTF-16LE with the DOCTYPE OmegaT and Trados write.
+    const tmx = `<?xml version="1.0" encoding="UTF-16"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" srclang="ar" o-tmf="t"/>
+<body><tu><tuv xml:lang="ar-SA"><seg>ذاكرة ${tag}</seg></tuv><tuv xml:lang="en-US"><seg>Memory ${tag}</seg></tuv></tu></body></tmx>`;
+    const imported = await api("/api/tm/import", {
+      method: "POST",
+      body: utf16(tmx, false),
+      headers: { "content-type": "application/x-tmx+xml" },
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    expect(await jsonOf(imported)).toMatchObject({ imported: 1 });
+    // Another encoding, declared: refused with its name.
+    const latin = await api(`/api/documents/import/xliff?title=${unique("latin ")}`, {
+      method: "POST",
+      body: TWO_FILES(tag).replace('encoding="UTF-8"', 'encoding="windows-1252"'),
+      headers: { "content-type": XLIFF_TYPE },
+    });
+    expect(latin.status).toBe(415);
+    expect((await jsonOf<{ detail: string }>(latin)).detail).toContain("windows-1252");
+  });
 });
