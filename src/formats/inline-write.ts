@@ -340,7 +340,8 @@ export function writeTmxSeg(c: Content): string {
     const code = c.codes[i]!;
     const h = how[i]!;
     const data = escapeXmlText(code.data ?? (code.cp === undefined ? "" : String.fromCodePoint(code.cp)));
-    const x = a("x", code.id);
+    // TMX's x is a number: an id the reader made up for a code without one (auto1…) is not written.
+    const x = code.id.startsWith("auto") && !/^\d+$/.test(code.id) ? "" : a("x", code.id);
     const type = a("type", code.marker ? code.marker.type : typeTmx(code));
     if (code.marker) {
       if (h !== "pair") return "";
