@@ -1,8 +1,20 @@
 import type { EntryContent, GlossaryEntry, Lang, Term, TermStatus } from "../types";
+import { useT } from "./i18n/i18n";
+import { commonText } from "./messages";
 
 /** Small pieces shared by the pages of several features (a feature's own components live in its folder). */
 
-export const LANG_NAMES: Record<Lang, string> = { ar: "Arabic", en: "English" };
+/** A language's name in the interface language ("Arabic" / "العربية"). */
+export const useLangName = () => {
+  const t = useT(commonText);
+  return (lang: Lang) => t[`lang_${lang}`];
+};
+
+/** A status's name in the interface language ("preferred" / "مفضَّل"). */
+export const useStatusName = () => {
+  const t = useT(commonText);
+  return (status: TermStatus) => t[`status_${status}`];
+};
 
 const STATUS_ICON: Record<TermStatus, string> = {
   preferred: "✓",
@@ -14,9 +26,10 @@ const STATUS_ICON: Record<TermStatus, string> = {
 
 /** A term status as colour + icon + word, so it never relies on colour alone. */
 export function StatusBadge({ status }: { status: TermStatus }) {
+  const name = useStatusName();
   return (
     <span class={`badge badge-${status}`}>
-      <span aria-hidden="true">{STATUS_ICON[status]}</span> {status}
+      <span aria-hidden="true">{STATUS_ICON[status]}</span> {name(status)}
     </span>
   );
 }
@@ -30,6 +43,45 @@ export function TermText({ term }: { term: Pick<Term, "lang" | "text"> }) {
   ) : (
     <bdi lang="en" dir="ltr">
       {term.text}
+    </bdi>
+  );
+}
+
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+/**
+ * Language and direction of a stored text whose language is not recorded (definitions, notes, sources,
+ * domains, names): those of its first letter, as dir="auto" would decide, but explicit so that `lang` is
+ * right too (fonts, screen-reader voice). Digits and punctuation are neutral and do not decide.
+ */
+export function valueLang(text: string): { lang: Lang; dir: "rtl" | "ltr" } {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first && RTL_LETTER.test(first) ? { lang: "ar", dir: "rtl" } : { lang: "en", dir: "ltr" };
+}
+
+/**
+ * A stored value shown inside interface text: isolated (<bdi>, or the given block element) with its own
+ * language and direction, so an Arabic note keeps its full stop and parentheses where they belong on an
+ * English page, and an English one on an Arabic page.
+ */
+export function Value({ text, as }: { text: string; as?: "div" | "dd" | "span" }) {
+  const { lang, dir } = valueLang(text);
+  const cls = lang === "ar" ? "ar" : undefined;
+  if (as === "div")
+    return (
+      <div lang={lang} dir={dir} class={cls}>
+        {text}
+      </div>
+    );
+  if (as === "dd")
+    return (
+      <dd lang={lang} dir={dir} class={cls}>
+        {text}
+      </dd>
+    );
+  return (
+    <bdi lang={lang} dir={dir} class={cls}>
+      {text}
     </bdi>
   );
 }
@@ -53,20 +105,30 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   ) : null;
 }
 
-/** A one-page message (errors, refusals, "done"): title, text and an optional way on. */
+/**
+ * A one-page message (errors, refusals, "done"): title, text and an optional way on. `detail` is text that
+ * only exists in English (an error's own detail): shown marked as English below the message.
+ */
 export function MessagePage({
   title,
   message,
   link,
+  detail,
 }: {
   title: string;
   message: string;
   link?: [string, string];
+  detail?: string | undefined;
 }) {
   return (
     <section class="narrow">
       <h1>{title}</h1>
       <p>{message}</p>
+      {detail ? (
+        <p lang="en" dir="ltr" class="detail">
+          {detail}
+        </p>
+      ) : null}
       {link ? (
         <p>
           <a href={link[0]}>{link[1]}</a>

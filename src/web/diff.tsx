@@ -1,5 +1,7 @@
-import type { EntryContent, Term } from "../types";
-import { LANG_NAMES, StatusBadge, TermText } from "./components";
+import { type EntryContent, TERM_STATUSES, type Term, type TermStatus } from "../types";
+import { StatusBadge, TermText, useStatusName, valueLang } from "./components";
+import { useI18n, useT } from "./i18n/i18n";
+import { commonText, diffText } from "./messages";
 
 /** One readable line of a change between two versions of an entry. */
 export type DiffLine =
@@ -15,6 +17,14 @@ const FIELDS = [
   ["note", "Note"],
   ["source", "Source"],
 ] as const;
+
+/** The diff line's field (its English name, as stored in DiffLine) → its label in the catalog. */
+const FIELD_LABEL: Record<string, "field_domain" | "field_definition" | "field_note" | "field_source"> = {
+  Domain: "field_domain",
+  Definition: "field_definition",
+  Note: "field_note",
+  Source: "field_source",
+};
 
 const termKey = (t: Term) => `${t.lang}\u0000${t.text}`;
 
@@ -55,35 +65,69 @@ export function diffEntries(before: EntryContent | null, after: EntryContent | n
   return out;
 }
 
-const Old = ({ text }: { text: string | null }) =>
-  text ? (
-    <del dir="auto">
-      <span class="sr-only">removed: </span>
-      {text}
-    </del>
-  ) : (
-    <span class="empty">(empty)</span>
-  );
-const New = ({ text }: { text: string | null }) =>
-  text ? (
-    <ins dir="auto">
-      <span class="sr-only">added: </span>
-      {text}
-    </ins>
-  ) : (
-    <span class="empty">(empty)</span>
-  );
-
-function TermLabel({ term }: { term: Term }) {
-  return (
+/** A stored value in a diff: its own language and direction, isolated from the label before it. */
+function Changed({ text, kind }: { text: string | null; kind: "del" | "ins" }) {
+  const t = useT(diffText);
+  const empty = useT(commonText).empty;
+  if (!text) return <span class="empty">{empty}</span>;
+  const { lang, dir } = valueLang(text);
+  // The hidden label stays outside the value: inside, it would decide the value's direction (dir="auto").
+  return kind === "del" ? (
     <>
-      {LANG_NAMES[term.lang]} term <TermText term={term} />
+      <span class="sr-only">{t.removed} </span>
+      <del lang={lang} dir={dir}>
+        {text}
+      </del>
+    </>
+  ) : (
+    <>
+      <span class="sr-only">{t.added} </span>
+      <ins lang={lang} dir={dir}>
+        {text}
+      </ins>
     </>
   );
 }
 
+/** A term status in a diff, by its interface name. */
+function ChangedStatus({ status, kind }: { status: string | null; kind: "del" | "ins" }) {
+  const statusName = useStatusName();
+  const t = useT(diffText);
+  if (!status || !(TERM_STATUSES as readonly string[]).includes(status))
+    return <Changed text={status} kind={kind} />;
+  const name = statusName(status as TermStatus);
+  return kind === "del" ? (
+    <>
+      <span class="sr-only">{t.removed} </span>
+      <del>{name}</del>
+    </>
+  ) : (
+    <>
+      <span class="sr-only">{t.added} </span>
+      <ins>{name}</ins>
+    </>
+  );
+}
+
+function TermLabel({ term }: { term: Term }) {
+  const t = useT(commonText);
+  return (
+    <>
+      {t[`term_${term.lang}`]} <TermText term={term} />
+    </>
+  );
+}
+
+const WHAT: Record<string, "what_status" | "what_pos" | "what_note"> = {
+  status: "what_status",
+  "part of speech": "what_pos",
+  note: "what_note",
+};
+
 export function DiffList({ lines }: { lines: DiffLine[] }) {
-  if (lines.length === 0) return <p class="muted">No visible change.</p>;
+  const t = useT(diffText);
+  if (lines.length === 0) return <p class="muted">{t.noChange}</p>;
+  const arrow = useI18n().dir === "rtl" ? "←" : "→";
   return (
     <ul class="diff">
       {lines.map((l) => {
@@ -91,33 +135,46 @@ export function DiffList({ lines }: { lines: DiffLine[] }) {
           case "field":
             return (
               <li>
-                <strong>{l.field}:</strong> <Old text={l.before} /> <span aria-hidden="true">→</span>{" "}
-                <New text={l.after} />
+                <strong>{t[FIELD_LABEL[l.field] ?? "field_note"]}:</strong>{" "}
+                <Changed text={l.before} kind="del" /> <span aria-hidden="true">{arrow}</span>{" "}
+                <Changed text={l.after} kind="ins" />
               </li>
             );
           case "term-added":
             return (
               <li class="added">
-                <span aria-hidden="true">+ </span>Added <TermLabel term={l.term} />{" "}
-                <StatusBadge status={l.term.status} />
+                <span aria-hidden="true">+ </span>
+                {t.addedTerm} <TermLabel term={l.term} /> <StatusBadge status={l.term.status} />
               </li>
             );
           case "term-removed":
             return (
               <li class="removed">
-                <span aria-hidden="true">− </span>Removed <TermLabel term={l.term} />{" "}
-                <StatusBadge status={l.term.status} />
+                <span aria-hidden="true">− </span>
+                {t.removedTerm} <TermLabel term={l.term} /> <StatusBadge status={l.term.status} />
               </li>
             );
           case "term-changed":
             return (
               <li>
-                <TermLabel term={l.term} />, {l.what}: <Old text={l.before} />{" "}
-                <span aria-hidden="true">→</span> <New text={l.after} />
+                <TermLabel term={l.term} />
+                {t.comma}
+                {t[WHAT[l.what] ?? "what_note"]}:{" "}
+                {l.what === "status" ? (
+                  <>
+                    <ChangedStatus status={l.before} kind="del" /> <span aria-hidden="true">{arrow}</span>{" "}
+                    <ChangedStatus status={l.after} kind="ins" />
+                  </>
+                ) : (
+                  <>
+                    <Changed text={l.before} kind="del" /> <span aria-hidden="true">{arrow}</span>{" "}
+                    <Changed text={l.after} kind="ins" />
+                  </>
+                )}
               </li>
             );
           case "order":
-            return <li>Order of the terms changed</li>;
+            return <li>{t.order}</li>;
         }
         return null;
       })}

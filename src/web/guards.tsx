@@ -1,6 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import { isSafeMethod } from "../http/methods";
 import { MessagePage } from "./components";
+import { i18nOf } from "./i18n/middleware";
+import { commonText, errorText, layoutText } from "./messages";
 import { formBody, page, str } from "./page";
 import { canWrite, csrfTokenValid, isAdmin, type WebEnv, type WebSession } from "./session";
 
@@ -13,13 +15,14 @@ export const signedIn = createMiddleware<WebEnv>(async (c, next) => {
     const url = new URL(c.req.url);
     return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
   }
+  const t = i18nOf(c).t(errorText);
   return page(
     c,
-    "Signed out",
+    t.signedOutTitle,
     <MessagePage
-      title="Signed out"
-      message="Your session has ended. Sign in again."
-      link={["/login", "Sign in"]}
+      title={t.signedOutTitle}
+      message={t.signedOut}
+      link={["/login", i18nOf(c).t(commonText).signIn]}
     />,
     401,
   );
@@ -27,18 +30,20 @@ export const signedIn = createMiddleware<WebEnv>(async (c, next) => {
 
 /** Every form post: synchronizer token bound to the session (Origin is checked by hono/csrf before this). */
 export const formToken = createMiddleware<WebEnv>(async (c, next) => {
-  // Sign-in has no session to bind a token to yet: it relies on the Origin check alone.
-  if (c.req.method !== "POST" || c.req.path === "/login") return next();
+  // Sign-in has no session to bind a token to yet, and the language switch is offered before sign-in too:
+  // both rely on the Origin check alone.
+  if (c.req.method !== "POST" || c.req.path === "/login" || c.req.path === "/prefs") return next();
   const session = c.var.session;
   const body = await formBody(c);
   if (!session || !(await csrfTokenValid(c.env, session, str(body._csrf)))) {
+    const t = i18nOf(c).t(errorText);
     return page(
       c,
-      "Form expired",
+      t.formExpiredTitle,
       <MessagePage
-        title="Form expired"
-        message="This form is no longer valid (it came from another session or site). Reload the page and try again."
-        link={["/glossary", "Back to the glossary"]}
+        title={t.formExpiredTitle}
+        message={t.formExpired}
+        link={["/glossary", i18nOf(c).t(commonText).backToGlossary]}
       />,
       403,
     );
@@ -46,19 +51,22 @@ export const formToken = createMiddleware<WebEnv>(async (c, next) => {
   return next();
 });
 
-const needScope = (check: (s: WebSession | null) => boolean, what: string) =>
+const needScope = (check: (s: WebSession | null) => boolean, what: "needWrite" | "needAdmin") =>
   createMiddleware<WebEnv>(async (c, next) => {
     if (check(c.var.session)) return next();
+    const i18n = i18nOf(c);
+    const t = i18n.t(errorText);
+    const scope = c.var.session ? i18n.t(layoutText)[`scope_${c.var.session.scope}`] : t.noScope;
     return page(
       c,
-      "Not allowed",
+      t.notAllowedTitle,
       <MessagePage
-        title="Not allowed"
-        message={`Your token is ${c.var.session?.scope ?? "missing"}: ${what}.`}
-        link={["/glossary", "Back to the glossary"]}
+        title={t.notAllowedTitle}
+        message={t.notAllowed(scope, t[what])}
+        link={["/glossary", i18n.t(commonText).backToGlossary]}
       />,
       403,
     );
   });
-export const needWrite = needScope(canWrite, "editing needs a write token");
-export const needAdmin = needScope(isAdmin, "managing tokens needs an admin token");
+export const needWrite = needScope(canWrite, "needWrite");
+export const needAdmin = needScope(isAdmin, "needAdmin");

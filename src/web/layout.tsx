@@ -1,8 +1,41 @@
 import type { Child } from "hono/jsx";
+import { useI18n } from "./i18n/i18n";
+import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "3";
+export const ASSET_VERSION = "4";
+
+/** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
+function PrefsSwitch({ back }: { back: string }) {
+  const i18n = useI18n();
+  const t = i18n.t(layoutText);
+  return (
+    <form method="post" action="/prefs" class="prefs" aria-label={t.prefs}>
+      <input type="hidden" name="next" value={back} />
+      {i18n.locale === "ar" ? (
+        <>
+          <button type="submit" name="lang" value="en" class="link" lang="en" dir="ltr">
+            English
+          </button>
+          {i18n.digits === "arab" ? (
+            <button type="submit" name="digits" value="latn" class="link">
+              {t.westernDigits}
+            </button>
+          ) : (
+            <button type="submit" name="digits" value="arab" class="link">
+              {t.arabicDigits}
+            </button>
+          )}
+        </>
+      ) : (
+        <button type="submit" name="lang" value="ar" class="link" lang="ar" dir="rtl">
+          العربية
+        </button>
+      )}
+    </form>
+  );
+}
 
 /** The frame every web page shares: head, skip link, header with the signed-in user's menu, main. */
 export function Layout(props: {
@@ -11,44 +44,61 @@ export function Layout(props: {
   csrfToken: string;
   children: Child;
   flash?: string | undefined;
+  /** This page's local URL, where the language switch comes back to. */
+  back: string;
 }) {
   const { session } = props;
+  const i18n = useI18n();
+  const t = i18n.t(layoutText);
+  const scope = session ? t[`scope_${session.scope}`] : "";
   return (
-    <html lang="en" dir="ltr">
+    <html lang={i18n.locale} dir={i18n.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · Diwan`}</title>
+        <title>{`${props.title} · ${t.siteName}`}</title>
         <link rel="stylesheet" href={`/web/app.css?v=${ASSET_VERSION}`} />
         <script src={`/web/app.js?v=${ASSET_VERSION}`} defer />
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {t.skip}
         </a>
         <header class="top">
           <a class="brand" href="/glossary">
-            Diwan{" "}
-            <span lang="ar" dir="rtl">
-              ديوان
-            </span>
+            {i18n.locale === "ar" ? (
+              <>
+                ديوان{" "}
+                <span lang="en" dir="ltr">
+                  Diwan
+                </span>
+              </>
+            ) : (
+              <>
+                Diwan{" "}
+                <span lang="ar" dir="rtl">
+                  ديوان
+                </span>
+              </>
+            )}
           </a>
           {session ? (
-            <nav aria-label="Main">
-              <a href="/glossary">Glossary</a>
-              {session.scope !== "read" ? <a href="/glossary/import">Import</a> : null}
-              {session.scope === "admin" ? <a href="/tokens">Tokens</a> : null}
+            <nav aria-label={t.mainNav}>
+              <a href="/glossary">{t.glossary}</a>
+              {session.scope !== "read" ? <a href="/glossary/import">{t.import}</a> : null}
+              {session.scope === "admin" ? <a href="/tokens">{t.tokens}</a> : null}
               <span class="who">
-                {session.name} <span class="scope">({session.scope})</span>
+                <bdi dir="auto">{session.name}</bdi> <span class="scope">({scope})</span>
               </span>
               <form method="post" action="/logout" class="inline">
                 <input type="hidden" name="_csrf" value={props.csrfToken} />
                 <button type="submit" class="link">
-                  Sign out
+                  {t.signOut}
                 </button>
               </form>
             </nav>
           ) : null}
+          <PrefsSwitch back={props.back} />
         </header>
         <main id="main">
           {props.flash ? (

@@ -1,11 +1,37 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { I18nContext } from "./i18n/i18n";
+import { i18nOf } from "./i18n/middleware";
 import { Layout } from "./layout";
 import type { WebEnv } from "./session";
 
 /** What every web handler gets: the request's D1 session, the web session (or null) and its form token. */
 export type WebContext = Context<WebEnv>;
+
+/**
+ * Renders a view with the request's I18n in context (useI18n/useT). Views must render synchronously: the
+ * JSX context is one stack for the whole isolate, so an async component could read another request's.
+ */
+export function render(c: WebContext, node: Child): string {
+  const html = (<I18nContext.Provider value={i18nOf(c)}>{node}</I18nContext.Provider>).toString();
+  if (typeof html !== "string") throw new Error("web views must render synchronously (no async components)");
+  return html;
+}
+
+/** Where the language switch comes back to: this page, or for a form post the page the form was on. */
+function backHere(c: WebContext): string {
+  const url = new URL(c.req.url);
+  if (c.req.method === "GET") return url.pathname + url.search;
+  const referer = c.req.header("referer");
+  if (referer) {
+    try {
+      const from = new URL(referer);
+      if (from.origin === url.origin) return from.pathname + from.search;
+    } catch {}
+  }
+  return url.pathname;
+}
 
 /** A whole HTML page in the shared layout; never cached (it shows the signed-in user and a form token). */
 export async function page(
@@ -15,13 +41,22 @@ export async function page(
   status: ContentfulStatusCode = 200,
   flash?: string,
 ) {
-  const node = (
-    <Layout title={title} session={c.var.session} csrfToken={c.var.csrfToken} flash={flash}>
+  const i18n = i18nOf(c);
+  const html = render(
+    c,
+    <Layout
+      title={title}
+      session={c.var.session}
+      csrfToken={c.var.csrfToken}
+      flash={flash}
+      back={backHere(c)}
+    >
       {body}
-    </Layout>
+    </Layout>,
   );
   c.header("cache-control", "no-store");
-  return c.html(`<!doctype html>${await node.toString()}`, status);
+  c.header("content-language", i18n.locale);
+  return c.html(`<!doctype html>${html}`, status);
 }
 
 /** The posted form, repeated fields as arrays (parsed once: Hono caches the body for later readers). */
@@ -30,3 +65,7 @@ export const formBody = (c: WebContext) =>
 
 /** A form field as text ("" when missing, a file or repeated). */
 export const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Only local paths: `next` must never send the user to another site. */
+export const safeNext = (next: string | undefined, fallback = "/glossary") =>
+  next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : fallback;

@@ -9,10 +9,14 @@ import { authRoutes } from "./auth/routes";
 import { webD1Session } from "./bookmark";
 import { MessagePage } from "./components";
 import { entryRoutes } from "./entry/routes";
+import { WebError } from "./errors";
 import { glossaryRoutes } from "./glossary/routes";
 import { formToken, signedIn } from "./guards";
+import { i18nOf, locale } from "./i18n/middleware";
 import { importRoutes } from "./import/routes";
+import { commonText, errorText } from "./messages";
 import { page, type WebContext } from "./page";
+import { prefsRoutes } from "./prefs/routes";
 import { loadSession, type WebEnv, type WebSession } from "./session";
 import { tokenRoutes } from "./tokens/routes";
 
@@ -38,6 +42,7 @@ export const webRouter = new Hono<WebEnv>();
 const WEB_AREAS: { path: string; signedIn: boolean }[] = [
   { path: "/login", signedIn: false },
   { path: "/logout", signedIn: false },
+  { path: "/prefs", signedIn: false },
   { path: "/glossary/*", signedIn: true },
   { path: "/tokens/*", signedIn: true },
 ];
@@ -45,6 +50,7 @@ const WEB_AREAS: { path: string; signedIn: boolean }[] = [
 for (const area of WEB_AREAS) {
   webRouter.use(
     area.path,
+    locale,
     csrf(),
     bodyLimit({
       maxSize: 8 * 1024 * 1024,
@@ -62,42 +68,53 @@ for (const area of WEB_AREAS) {
 }
 for (const area of WEB_AREAS) if (area.signedIn) webRouter.use(area.path, signedIn);
 
+/** Error codes the web pages raise themselves, with their text in every interface language. */
+const KNOWN_ERRORS: Record<string, (t: ReturnType<typeof errorTexts>) => [string, string]> = {
+  "not-found": (t) => [t.notFoundTitle, t.pageNotFound],
+  "payload-too-large": (t) => [t.tooLargeTitle, t.tooLarge],
+};
+const errorTexts = (c: WebContext) => i18nOf(c).t(errorText);
+
 webRouter.onError((err, c) => {
   const ctx = c as WebContext;
   const session = (ctx.get("session") as WebSession | null | undefined) ?? null;
   if (ctx.get("session") === undefined) ctx.set("session", session);
   if (ctx.get("csrfToken") === undefined) ctx.set("csrfToken", "");
+  const t = errorTexts(ctx);
+  const back: [string, string] = ["/glossary", i18nOf(ctx).t(commonText).backToGlossary];
+  if (err instanceof WebError)
+    return page(ctx, err.page.title, <MessagePage {...err.page} link={back} />, err.status);
   if (err instanceof DomainError) {
+    const status = err.status as ContentfulStatusCode;
+    const known = KNOWN_ERRORS[err.code];
+    if (known) {
+      const [title, message] = known(t);
+      return page(ctx, title, <MessagePage title={title} message={message} link={back} />, status);
+    }
+    // An error from below the web layer: its detail exists in English only, so it is shown marked as such.
+    const english = i18nOf(ctx).locale === "en";
     return page(
       ctx,
-      err.title,
+      english ? err.title : t.requestRefused,
       <MessagePage
-        title={err.title}
-        message={err.detail ?? err.title}
-        link={["/glossary", "Back to the glossary"]}
+        title={english ? err.title : t.requestRefused}
+        message={english ? (err.detail ?? err.title) : t.detailInEnglish}
+        detail={english ? undefined : (err.detail ?? err.title)}
+        link={back}
       />,
-      err.status as ContentfulStatusCode,
+      status,
     );
   }
   if (err instanceof HTTPException && err.status === 403) {
-    return page(
-      ctx,
-      "Forbidden",
-      <MessagePage title="Forbidden" message="The form was not sent from a Diwan page." />,
-      403,
-    );
+    return page(ctx, t.forbiddenTitle, <MessagePage title={t.forbiddenTitle} message={t.forbidden} />, 403);
   }
   console.error("web error", err);
-  return page(
-    ctx,
-    "Error",
-    <MessagePage title="Something went wrong" message="The error has been logged." />,
-    500,
-  );
+  return page(ctx, t.errorTitle, <MessagePage title={t.somethingWrong} message={t.logged} />, 500);
 });
 
 webRouter.get("/", (c) => c.redirect("/glossary", 303));
 webRouter.route("/", authRoutes);
+webRouter.route("/prefs", prefsRoutes);
 webRouter.route("/glossary", glossaryRoutes);
 webRouter.route("/glossary", entryRoutes);
 webRouter.route("/glossary/import", importRoutes);

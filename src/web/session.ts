@@ -8,6 +8,7 @@ import type { AppEnv, Principal } from "../env";
 import { forbidden } from "../errors";
 import { hasScope } from "../middleware/auth";
 import { TOKEN_SCOPES, type TokenScope } from "../types";
+import type { I18n } from "./i18n/i18n";
 
 /**
  * Web sessions: a signed cookie (HMAC-SHA256, WebCrypto) holding the token id, scope, name and expiry — no
@@ -33,7 +34,7 @@ export interface WebSession {
 }
 
 export interface WebEnv extends AppEnv {
-  Variables: AppEnv["Variables"] & { session: WebSession | null; csrfToken: string };
+  Variables: AppEnv["Variables"] & { session: WebSession | null; csrfToken: string; i18n: I18n };
 }
 
 const enc = new TextEncoder();

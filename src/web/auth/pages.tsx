@@ -1,13 +1,16 @@
 import { FieldError } from "../components";
+import { useT } from "../i18n/i18n";
+import { authText } from "./messages";
 
 export function LoginPage(props: { error?: string; next: string }) {
+  const t = useT(authText);
   return (
     <section class="narrow">
-      <h1>Sign in</h1>
-      <p>Sign in with a Diwan API token. Read-only tokens can browse; write tokens can edit.</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <form method="post" action="/login" class="stack">
         <input type="hidden" name="next" value={props.next} />
-        <label for="token">Access token</label>
+        <label for="token">{t.token}</label>
         <input
           id="token"
           name="token"
@@ -19,7 +22,7 @@ export function LoginPage(props: { error?: string; next: string }) {
           aria-describedby={props.error ? "token-error" : undefined}
         />
         <FieldError id="token-error" message={props.error} />
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.submit}</button>
       </form>
     </section>
   );

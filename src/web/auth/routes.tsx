@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { resolveToken } from "../../middleware/auth";
-import { formBody, page, str, type WebContext } from "../page";
+import { i18nOf } from "../i18n/middleware";
+import { formBody, page, safeNext, str, type WebContext } from "../page";
 import { endSession, startSession, type WebEnv } from "../session";
+import { authText } from "./messages";
 import { LoginPage } from "./pages";
 
 /** Sign-in and sign-out (mounted at /): an API token becomes a signed session cookie (see ../session.ts). */
@@ -10,14 +12,10 @@ export const authRoutes = new Hono<WebEnv>();
 /** A failed sign-in answers only after this delay: slows token guessing to one try per second per connection. */
 const LOGIN_FAILURE_DELAY_MS = 1000;
 
-/** Only local paths: `next` must never send a signed-in user to another site. */
-const safeNext = (next: string | undefined) =>
-  next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : "/glossary";
-
 authRoutes.get("/login", (c) => {
   const next = safeNext(c.req.query("next"));
   if (c.var.session) return c.redirect(next, 303);
-  return page(c, "Sign in", <LoginPage next={next} />);
+  return page(c, i18nOf(c).t(authText).title, <LoginPage next={next} />);
 });
 
 /**
@@ -46,30 +44,18 @@ async function recordLoginFailure(c: WebContext, count: number): Promise<void> {
 authRoutes.post("/login", async (c) => {
   const body = await formBody(c);
   const next = safeNext(str(body.next));
+  const t = i18nOf(c).t(authText);
   const failures = await loginFailures(c);
   if (failures >= LOGIN_FAILURE_LIMIT) {
     c.header("retry-after", String(LOGIN_FAILURE_WINDOW_S));
-    return page(
-      c,
-      "Sign in",
-      <LoginPage
-        next={next}
-        error="Too many failed sign-ins from your address. Wait ten minutes and try again."
-      />,
-      429,
-    );
+    return page(c, t.title, <LoginPage next={next} error={t.tooMany} />, 429);
   }
   const secret = str(body.token).trim();
   const principal = secret && secret.length <= 200 ? await resolveToken(c.env, c.var.db, secret) : null;
   if (!principal) {
     await recordLoginFailure(c, failures + 1);
     await new Promise((resolve) => setTimeout(resolve, LOGIN_FAILURE_DELAY_MS));
-    return page(
-      c,
-      "Sign in",
-      <LoginPage next={next} error="That token is not valid or has been revoked." />,
-      401,
-    );
+    return page(c, t.title, <LoginPage next={next} error={t.invalid} />, 401);
   }
   await startSession(c, principal);
   return c.redirect(next, 303);

@@ -1,5 +1,5 @@
 import { LANGS, TERM_STATUSES, type TermStatus } from "../../types";
-import { CsrfField, FieldError, LANG_NAMES } from "../components";
+import { CsrfField, FieldError, useLangName } from "../components";
 import { type EntryForm, type FormErrors, headRows } from "./form";
 
 function StatusSelect(props: { id: string; name: string; value: TermStatus; of: string }) {
@@ -69,6 +69,7 @@ export function EntryFormView(props: {
   domains: string[];
 }) {
   const { form, errors } = props;
+  const langName = useLangName();
   const heads = headRows(form);
   let variant = 0;
   const errorList = Object.entries(errors);
@@ -93,7 +94,7 @@ export function EntryFormView(props: {
         <FieldError id="terms-error" message={errors.terms} />
         {form.terms.map((t, row) => {
           const head = heads.has(row);
-          const label = head ? `${LANG_NAMES[t.lang]} term` : `Variant term ${++variant}`;
+          const label = head ? `${langName(t.lang)} term` : `Variant term ${++variant}`;
           const id = `term-${row}`;
           return (
             <div class={`term-row${t.lang === "ar" ? " rtl-row" : ""}`}>
@@ -105,7 +106,7 @@ export function EntryFormView(props: {
                   <select id={`${id}-lang`} name="term_lang">
                     {LANGS.map((l) => (
                       <option value={l} selected={l === t.lang}>
-                        {LANG_NAMES[l]}
+                        {langName(l)}
                       </option>
                     ))}
                   </select>

@@ -1,9 +1,10 @@
 import type { HistoryRecord } from "../../db/glossary";
 import type { GlossaryEntry } from "../../types";
-import { CsrfField, EntrySummary, headTerm, LANG_NAMES, StatusBadge, TermText } from "../components";
+import { CsrfField, EntrySummary, headTerm, StatusBadge, TermText, useLangName } from "../components";
 import { type DiffLine, DiffList, diffEntries } from "../diff";
 
 export function EntryView({ entry }: { entry: GlossaryEntry }) {
+  const langName = useLangName();
   return (
     <dl class="entry-view">
       <dt>Terms</dt>
@@ -11,7 +12,7 @@ export function EntryView({ entry }: { entry: GlossaryEntry }) {
         <ul class="term-list">
           {entry.terms.map((t) => (
             <li class={`term term-${t.status}`}>
-              <span class="lang">{LANG_NAMES[t.lang]}</span> <TermText term={t} />{" "}
+              <span class="lang">{langName(t.lang)}</span> <TermText term={t} />{" "}
               <StatusBadge status={t.status} />
               {t.partOfSpeech ? <span class="muted"> {t.partOfSpeech}</span> : null}
               {t.note ? (
