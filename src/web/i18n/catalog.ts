@@ -27,3 +27,28 @@ export function defineMessages<M extends Messages>(name: string, en: M, ar: NoIn
   CATALOGS.push(catalog as unknown as Catalog<Messages>);
   return catalog;
 }
+
+/** The forms of a count message, by CLDR plural category; `#` stands for the number. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A count message attached to its forms, so the translator can put the number in the page's digits. */
+export type PluralMessage = ((n: number) => string) & {
+  readonly plural: PluralForms;
+  readonly locale: Locale;
+};
+
+/**
+ * A message that depends on a count ("1 entry", "2 entries"; Arabic has six forms: مدخل واحد، مدخلان،
+ * ٣ مداخل، ١١ مدخلًا…), chosen with Intl.PluralRules of the catalog's language.
+ */
+export function plural(locale: Locale, forms: PluralForms): PluralMessage {
+  const rules = new Intl.PluralRules(locale);
+  const fn = (n: number, formatted: string = String(n)) =>
+    (forms[rules.select(n)] ?? forms.other).replace(/#/g, formatted);
+  return Object.assign((n: number) => fn(n), { plural: forms, locale, format: fn });
+}
+
+/** Picks and fills a plural message's form with an already formatted number. */
+export function pluralWith(message: PluralMessage, n: number, formatted: string): string {
+  return (message as unknown as { format(n: number, f: string): string }).format(n, formatted);
+}

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "hono/jsx";
-import type { Catalog, Messages } from "./catalog";
+import { type Catalog, type Messages, type PluralMessage, pluralWith } from "./catalog";
 import { DEFAULT_PREFS, type Digits, type Locale, type Prefs } from "./locale";
 
 /**
@@ -16,6 +16,8 @@ export interface I18n {
   t<M extends Messages>(catalog: Catalog<M>): M;
   /** An interface number (a count, a version) in the page's digits. Data values are never re-digited. */
   num(n: number): string;
+  /** Interface text made of numbers (a time of day, a date in ISO form) in the page's digits. */
+  toDigits(text: string): string;
   /** A stored ISO timestamp (UTC) for people to read, in the page's language and digits. */
   dateTime(iso: string): string;
 }
@@ -44,6 +46,7 @@ export function makeI18n(prefs: Prefs): I18n {
     dir: locale === "ar" ? "rtl" : "ltr",
     digits,
     num,
+    toDigits,
     dateTime(iso) {
       const d = new Date(iso);
       // English keeps the unambiguous ISO form colleagues in several countries read alike.
@@ -55,10 +58,12 @@ export function makeI18n(prefs: Prefs): I18n {
       if (done) return done as M;
       const out: Record<string, unknown> = {};
       for (const [key, message] of Object.entries(catalog.messages[locale])) {
-        out[key] =
-          typeof message === "function"
-            ? (...args: unknown[]) => message(...args.map((a) => (typeof a === "number" ? num(a) : a)))
-            : message;
+        if (typeof message !== "function") out[key] = message;
+        else if ("plural" in message)
+          out[key] = (n: number) => pluralWith(message as PluralMessage, n, num(n));
+        else
+          out[key] = (...args: unknown[]) =>
+            message(...args.map((a) => (typeof a === "number" ? num(a) : a)));
       }
       bound.set(catalog, out as Messages);
       return out as M;
