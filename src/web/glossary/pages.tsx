@@ -1,5 +1,7 @@
 import { type GlossaryEntry, TERM_STATUSES } from "../../types";
-import { headTerm, StatusBadge, TermText } from "../components";
+import { headTerm, StatusBadge, TermText, useStatusName, Value, valueLang } from "../components";
+import { useT } from "../i18n/i18n";
+import { glossaryText } from "./messages";
 
 export interface ListFilters {
   q: string;
@@ -27,52 +29,64 @@ export function GlossaryPage(props: {
   exportFormats: string[];
 }) {
   const f = props.filters;
+  const t = useT(glossaryText);
+  const statusName = useStatusName();
   return (
     <>
       <div class="titlebar">
-        <h1>Glossary</h1>
+        <h1>{t.title}</h1>
         {props.writable ? (
           <a class="button" href="/glossary/new">
-            New entry
+            {t.newEntry}
           </a>
         ) : null}
       </div>
       <form method="get" action="/glossary" class="search" id="search-form">
         <div class="field grow">
-          <label for="q">Search</label>
-          <input id="q" name="q" type="search" value={f.q} dir="auto" autocomplete="off" />
+          <label for="q">{t.search}</label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={f.q}
+            dir="auto"
+            autocomplete="off"
+            aria-keyshortcuts="/"
+            title={t.searchHint}
+          />
         </div>
         <div class="field">
-          <label for="domain">Domain</label>
+          <label for="domain">{t.domain}</label>
           <select id="domain" name="domain">
-            <option value="">All domains</option>
+            <option value="">{t.allDomains}</option>
             {props.domains.map((d) => (
-              <option value={d} selected={d === f.domain}>
+              <option value={d} selected={d === f.domain} {...valueLang(d)}>
                 {d}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="status">Status</label>
+          <label for="status">{t.status}</label>
           <select id="status" name="status">
-            <option value="">Any status</option>
+            <option value="">{t.anyStatus}</option>
             {TERM_STATUSES.map((s) => (
               <option value={s} selected={s === f.status}>
-                {s}
+                {statusName(s)}
               </option>
             ))}
           </select>
         </div>
-        <button type="submit">Search</button>
+        <button type="submit">{t.submit}</button>
       </form>
+      <ResultCount entries={props.entries} hasMore={props.hasMore} />
       <Results {...props} />
-      <section class="exports" aria-label="Export">
-        <h2>Export</h2>
+      <section class="exports" aria-label={t.export}>
+        <h2>{t.export}</h2>
         <p class="actions">
           {props.exportFormats.map((f) => (
             <a class="button secondary" href={`/glossary/export?format=${f}`} download>
-              {`Export ${f === "tbx2008" ? "TBX 2008" : f.toUpperCase()}`}
+              {t.exportAs(f === "tbx2008" ? "TBX 2008" : f.toUpperCase())}
             </a>
           ))}
         </p>
@@ -81,24 +95,38 @@ export function GlossaryPage(props: {
   );
 }
 
+/**
+ * The number of results, a live region outside the results: when live search replaces the results, only
+ * this sentence is announced, not the whole table (public/web/app.js copies the new count into it).
+ */
+export function ResultCount(props: { entries: GlossaryEntry[]; hasMore: boolean }) {
+  const t = useT(glossaryText);
+  const n = props.entries.length;
+  return (
+    <output class="result-count" id="result-count" aria-live="polite">
+      {n === 0 ? t.noMatch : props.hasMore ? t.countMore(n) : t.count(n)}
+    </output>
+  );
+}
+
 /** The results region: also served alone (x-fragment: results) for the live search script. */
 export function Results(props: { filters: ListFilters; entries: GlossaryEntry[]; hasMore: boolean }) {
   const f = props.filters;
+  const t = useT(glossaryText);
   const last = props.entries[props.entries.length - 1];
+  const n = props.entries.length;
   return (
-    <section id="results" aria-live="polite" aria-label="Results">
-      {props.entries.length === 0 ? (
-        <p class="muted">No entries match.</p>
-      ) : (
+    <section id="results" aria-label={t.results}>
+      {n === 0 ? null : (
         <table class="entries">
           <thead>
             <tr>
               <th scope="col" class="ar-head">
-                Arabic
+                {t.arabic}
               </th>
-              <th scope="col">English</th>
-              <th scope="col">Domain</th>
-              <th scope="col">Other terms</th>
+              <th scope="col">{t.english}</th>
+              <th scope="col">{t.domain}</th>
+              <th scope="col">{t.otherTerms}</th>
             </tr>
           </thead>
           <tbody>
@@ -113,10 +141,12 @@ export function Results(props: { filters: ListFilters; entries: GlossaryEntry[];
                       {ar?.text ?? "—"}
                     </a>
                   </td>
-                  <td>
+                  <td lang="en" dir="ltr">
                     <a href={`/glossary/${e.id}`}>{en?.text ?? "—"}</a>
                   </td>
-                  <td class="domain">{e.domain}</td>
+                  <td class="domain">
+                    <Value text={e.domain} />
+                  </td>
                   <td class="others">
                     {others.map((t) => (
                       <span class={`term term-${t.status}`}>
@@ -130,11 +160,11 @@ export function Results(props: { filters: ListFilters; entries: GlossaryEntry[];
           </tbody>
         </table>
       )}
-      <nav class="pager" aria-label="Pages">
-        {f.after !== null ? <a href={listUrl(f, null)}>First page</a> : null}
+      <nav class="pager" aria-label={t.pages}>
+        {f.after !== null ? <a href={listUrl(f, null)}>{t.firstPage}</a> : null}
         {props.hasMore && last ? (
           <a href={listUrl(f, last.id)} rel="next">
-            Next page
+            {t.nextPage}
           </a>
         ) : null}
       </nav>

@@ -4,9 +4,10 @@ import { entryDomains, type GlossaryQuery, listEntries } from "../../db/glossary
 import { decimalInt } from "../../schemas/fields";
 import { TERM_STATUSES } from "../../types";
 import { exportFormats, exportGlossary } from "../../usecases/glossary-exchange";
-import { page } from "../page";
+import { page, render } from "../page";
 import { canWrite, type WebEnv } from "../session";
-import { GlossaryPage, Results } from "./pages";
+import { glossaryText } from "./messages";
+import { GlossaryPage, ResultCount, Results } from "./pages";
 
 /** The glossary list (mounted at /glossary): search, filters, pages of results, live-search fragment, export. */
 export const glossaryRoutes = new Hono<WebEnv>();
@@ -45,12 +46,21 @@ glossaryRoutes.get("/", async (c) => {
   c.header("vary", "x-fragment, cookie");
   if (fragment) {
     c.header("cache-control", "no-store");
-    return c.html(await (<Results filters={f} entries={entries} hasMore={hasMore} />).toString());
+    return c.html(
+      render(
+        c,
+        <>
+          <ResultCount entries={entries} hasMore={hasMore} />
+          <Results filters={f} entries={entries} hasMore={hasMore} />
+        </>,
+      ),
+    );
   }
-  const flash = c.req.query("deleted") ? "The entry was deleted." : undefined;
+  const t = c.var.i18n.t(glossaryText);
+  const flash = c.req.query("deleted") ? t.deleted : undefined;
   return page(
     c,
-    f.q ? `Search: ${f.q}` : "Glossary",
+    f.q ? t.searchTitle(f.q) : t.title,
     <GlossaryPage
       filters={f}
       domains={domains.map((d) => d.domain)}
