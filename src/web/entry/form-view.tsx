@@ -1,17 +1,23 @@
 import { LANGS, TERM_STATUSES, type TermStatus } from "../../types";
-import { CsrfField, FieldError, useLangName } from "../components";
+import { CsrfField, FieldError, useLangName, useStatusName } from "../components";
+import { useT } from "../i18n/i18n";
+import { commonText } from "../messages";
 import { type EntryForm, type FormErrors, headRows } from "./form";
+import { entryText } from "./messages";
 
 function StatusSelect(props: { id: string; name: string; value: TermStatus; of: string }) {
+  const t = useT(entryText);
+  const statusName = useStatusName();
   return (
     <div class="field">
       <label for={props.id}>
-        Status<span class="sr-only"> of {props.of}</span>
+        {t.status}
+        <span class="sr-only">{t.statusOf(props.of)}</span>
       </label>
       <select id={props.id} name={props.name}>
         {TERM_STATUSES.map((s) => (
           <option value={s} selected={s === props.value}>
-            {s}
+            {statusName(s)}
           </option>
         ))}
       </select>
@@ -31,6 +37,7 @@ function TextField(props: {
   required?: boolean;
   list?: string;
 }) {
+  const required = useT(commonText).required;
   const errId = `${props.id}-error`;
   const common = {
     id: props.id,
@@ -46,7 +53,7 @@ function TextField(props: {
       <label for={props.id}>{props.label}</label>
       {props.required ? (
         <span class="req" aria-hidden="true">
-          required
+          {required}
         </span>
       ) : null}
       {props.multiline ? (
@@ -61,6 +68,27 @@ function TextField(props: {
   );
 }
 
+/**
+ * A button that copies a term (the text of `from`, an input, else `text`). Rendered hidden: it needs the
+ * clipboard, so public/web/app.js shows it; without JavaScript there is nothing to press.
+ */
+export function CopyButton({ text, from }: { text: string; from?: string }) {
+  const t = useT(entryText);
+  return (
+    <button
+      type="button"
+      class="copy secondary small"
+      hidden
+      data-copy={text}
+      data-copy-from={from}
+      data-copied={t.copied}
+      aria-label={t.copyTerm(text)}
+    >
+      {t.copy}
+    </button>
+  );
+}
+
 export function EntryFormView(props: {
   action: string;
   form: EntryForm;
@@ -69,17 +97,26 @@ export function EntryFormView(props: {
   domains: string[];
 }) {
   const { form, errors } = props;
+  const t = useT(entryText);
   const langName = useLangName();
+  const common = useT(commonText);
   const heads = headRows(form);
   let variant = 0;
   const errorList = Object.entries(errors);
   return (
-    <form method="post" action={props.action} class="entry-form" novalidate>
+    <form method="post" action={props.action} class="entry-form" id="entry-form" novalidate>
       <CsrfField token={props.csrfToken} />
       {form.version !== null ? <input type="hidden" name="version" value={String(form.version)} /> : null}
+      {/*
+        The form's default button is its first submit button: Enter in a field presses this one (Save), never
+        "Add term". Not rendered (hidden) and so out of the tab order; the visible Save ends the form.
+      */}
+      <button type="submit" name="_action" value="save" hidden>
+        {t.save}
+      </button>
       {errorList.length ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
-          <h2>The entry was not saved</h2>
+        <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
+          <h2>{t.notSaved}</h2>
           <ul>
             {errorList.map(([field, message]) => (
               <li>
@@ -90,22 +127,23 @@ export function EntryFormView(props: {
         </div>
       ) : null}
       <fieldset class="terms" aria-describedby={errors.terms ? "terms-error" : undefined}>
-        <legend>Terms</legend>
+        <legend>{t.terms}</legend>
         <FieldError id="terms-error" message={errors.terms} />
-        {form.terms.map((t, row) => {
+        {form.terms.map((term, row) => {
           const head = heads.has(row);
-          const label = head ? `${langName(t.lang)} term` : `Variant term ${++variant}`;
+          const n = head ? 0 : ++variant;
+          const label = head ? common[`term_${term.lang}`] : t.variant(n);
           const id = `term-${row}`;
           return (
-            <div class={`term-row${t.lang === "ar" ? " rtl-row" : ""}`}>
+            <div class={`term-row${term.lang === "ar" ? " rtl-row" : ""}`}>
               {head ? (
-                <input type="hidden" name="term_lang" value={t.lang} />
+                <input type="hidden" name="term_lang" value={term.lang} />
               ) : (
                 <div class="field">
-                  <label for={`${id}-lang`}>{`Language of variant ${variant}`}</label>
-                  <select id={`${id}-lang`} name="term_lang">
+                  <label for={`${id}-lang`}>{t.languageOfVariant(n)}</label>
+                  <select id={`${id}-lang`} name="term_lang" data-lang-of={`${id}-text`}>
                     {LANGS.map((l) => (
-                      <option value={l} selected={l === t.lang}>
+                      <option value={l} selected={l === term.lang}>
                         {langName(l)}
                       </option>
                     ))}
@@ -116,47 +154,47 @@ export function EntryFormView(props: {
                 id={`${id}-text`}
                 name="term_text"
                 label={label}
-                value={t.text}
+                value={term.text}
                 error={errors[`terms.${row}.text`]}
-                dir={t.lang === "ar" ? "rtl" : "ltr"}
-                lang={t.lang}
+                dir={term.lang === "ar" ? "rtl" : "ltr"}
+                lang={term.lang}
                 required={head}
               />
               <StatusSelect
                 id={`${id}-status`}
                 name="term_status"
-                value={t.status}
-                of={label.replace(/^Variant/, "variant")}
+                value={term.status}
+                of={head ? label : t.variantLower(n)}
               />
               <TextField
                 id={`${id}-pos`}
                 name="term_pos"
-                label="Part of speech"
-                value={t.pos}
+                label={t.partOfSpeech}
+                value={term.pos}
                 error={errors[`terms.${row}.pos`]}
                 dir="ltr"
               />
               <TextField
                 id={`${id}-note`}
                 name="term_note"
-                label="Term note"
-                value={t.note}
+                label={t.termNote}
+                value={term.note}
                 error={errors[`terms.${row}.note`]}
               />
+              {term.text ? <CopyButton text={term.text} from={`${id}-text`} /> : null}
             </div>
           );
         })}
         <button type="submit" name="_action" value="add-term" class="secondary" formnovalidate>
-          Add term
+          {t.addTerm}
         </button>
       </fieldset>
       <TextField
         id="domain"
         name="domain"
-        label="Domain"
+        label={t.domain}
         value={form.domain}
         error={errors.domain}
-        dir="ltr"
         required
         list="domain-list"
       />
@@ -168,16 +206,16 @@ export function EntryFormView(props: {
       <TextField
         id="definition"
         name="definition"
-        label="Definition"
+        label={t.definition}
         value={form.definition}
         error={errors.definition}
         multiline
       />
-      <TextField id="note" name="note" label="Note" value={form.note} error={errors.note} multiline />
-      <TextField id="source" name="source" label="Source" value={form.source} error={errors.source} />
+      <TextField id="note" name="note" label={t.note} value={form.note} error={errors.note} multiline />
+      <TextField id="source" name="source" label={t.source} value={form.source} error={errors.source} />
       <div class="actions">
-        <button type="submit" name="_action" value="save">
-          Save
+        <button type="submit" name="_action" value="save" aria-keyshortcuts="Control+S" title={t.saveHint}>
+          {t.save}
         </button>
       </div>
     </form>

@@ -1,5 +1,9 @@
 import { EntryInputSchema } from "../../schemas/entry";
 import { type EntryContent, LANGS, type Lang, TERM_STATUSES, type TermStatus } from "../../types";
+import { entryText } from "./messages";
+
+/** The form's error texts (entry catalog, in the page's language). */
+type FormText = (typeof entryText.messages)["en"];
 
 /**
  * The entry form as the user filled it in: plain strings, kept verbatim so a refused form is shown again
@@ -107,6 +111,7 @@ export function headRows(form: EntryForm): Set<number> {
  */
 export function validateForm(
   form: EntryForm,
+  text: FormText = entryText.messages.en,
 ): { ok: true; input: EntryContent } | { ok: false; errors: FormErrors } {
   const heads = headRows(form);
   const rowOfTerm: number[] = [];
@@ -144,17 +149,31 @@ export function validateForm(
     if (top === "terms" && index !== undefined && field !== undefined) {
       name = `terms.${rowOfTerm[Number(index)] ?? index}.${TERM_FIELD[field] ?? field}`;
     }
-    const message =
-      /Too small|>=2/i.test(issue.message) && top === "terms"
-        ? "needs an Arabic and an English term"
-        : issue.message;
+    const message = issueText(issue, top, text);
     errors[name] ??= message;
   }
   // An empty head row says "required" next to the field itself.
   form.terms.forEach((t, row) => {
-    if (heads.has(row) && t.text.trim() === "")
-      errors[`terms.${row}.text`] = `${t.lang === "ar" ? "Arabic" : "English"} term is required`;
+    if (heads.has(row) && t.text.trim() === "") errors[`terms.${row}.text`] = text[`termRequired_${t.lang}`];
   });
-  if (form.domain.trim() === "") errors.domain = "Domain is required";
+  if (form.domain.trim() === "") errors.domain = text.domainRequired;
   return { ok: false, errors };
+}
+
+/** A schema issue in the page's language (the schema's own messages are the API's, in English). */
+function issueText(
+  issue: { code: string; message: string; maximum?: unknown },
+  top: string | undefined,
+  text: FormText,
+): string {
+  if (top === "terms" && (issue.code === "too_small" || /term is required/.test(issue.message)))
+    return text.needTerms;
+  if (issue.code === "too_big" && typeof issue.maximum === "number") return text.tooLong(issue.maximum);
+  if (issue.code === "too_big") return text.tooMany;
+  if (/line breaks/.test(issue.message)) return text.noLineBreaks;
+  if (/control characters/.test(issue.message)) return text.noControl;
+  if (/surrounding spaces/.test(issue.message)) return text.noSurroundingSpaces;
+  if (/duplicate term/.test(issue.message)) return text.duplicate;
+  if (/must not be empty/.test(issue.message)) return text.required;
+  return text.invalid;
 }

@@ -1,58 +1,71 @@
 import type { HistoryRecord } from "../../db/glossary";
 import type { GlossaryEntry } from "../../types";
-import { CsrfField, EntrySummary, headTerm, StatusBadge, TermText, useLangName } from "../components";
+import { CsrfField, EntrySummary, headTerm, StatusBadge, TermText, useLangName, Value } from "../components";
 import { type DiffLine, DiffList, diffEntries } from "../diff";
+import { Fill } from "../i18n/fill";
+import { useI18n, useT } from "../i18n/i18n";
+import { CopyButton } from "./form-view";
+import { entryText } from "./messages";
 
 export function EntryView({ entry }: { entry: GlossaryEntry }) {
   const langName = useLangName();
+  const t = useT(entryText);
   return (
     <dl class="entry-view">
-      <dt>Terms</dt>
+      <dt>{t.terms}</dt>
       <dd>
         <ul class="term-list">
-          {entry.terms.map((t) => (
-            <li class={`term term-${t.status}`}>
-              <span class="lang">{langName(t.lang)}</span> <TermText term={t} />{" "}
-              <StatusBadge status={t.status} />
-              {t.partOfSpeech ? <span class="muted"> {t.partOfSpeech}</span> : null}
-              {t.note ? (
-                <span class="term-note" dir="auto">
+          {entry.terms.map((term) => (
+            <li class={`term term-${term.status}`}>
+              <span class="lang">{langName(term.lang)}</span> <TermText term={term} />{" "}
+              <StatusBadge status={term.status} />
+              {term.partOfSpeech ? (
+                <span class="muted">
                   {" "}
-                  — {t.note}
+                  <Value text={term.partOfSpeech} />
                 </span>
               ) : null}
+              {term.note ? (
+                <span class="term-note">
+                  {" "}
+                  — <Value text={term.note} />
+                </span>
+              ) : null}{" "}
+              <CopyButton text={term.text} />
             </li>
           ))}
         </ul>
       </dd>
-      <dt>Domain</dt>
-      <dd>{entry.domain}</dd>
+      <dt>{t.domain}</dt>
+      <Value text={entry.domain} as="dd" />
       {entry.definition ? (
         <>
-          <dt>Definition</dt>
-          <dd dir="auto">{entry.definition}</dd>
+          <dt>{t.definition}</dt>
+          <Value text={entry.definition} as="dd" />
         </>
       ) : null}
       {entry.note ? (
         <>
-          <dt>Note</dt>
-          <dd dir="auto">{entry.note}</dd>
+          <dt>{t.note}</dt>
+          <Value text={entry.note} as="dd" />
         </>
       ) : null}
       {entry.source ? (
         <>
-          <dt>Source</dt>
-          <dd dir="auto">{entry.source}</dd>
+          <dt>{t.source}</dt>
+          <Value text={entry.source} as="dd" />
         </>
       ) : null}
     </dl>
   );
 }
 
+/** The page title of an entry: its head terms, English — Arabic (plain text: a <title>). */
 export function entryTitle(e: Pick<GlossaryEntry, "terms">): string {
   const en = headTerm(e, "en")?.text ?? "";
   const ar = headTerm(e, "ar")?.text ?? "";
-  return `${en} — ${ar}`;
+  // First-strong isolates keep each term's direction inside the title, whatever the page's.
+  return `\u2068${en}\u2069 — \u2068${ar}\u2069`;
 }
 
 export function EntryHeading({ entry }: { entry: GlossaryEntry }) {
@@ -72,13 +85,14 @@ export function EntryHeading({ entry }: { entry: GlossaryEntry }) {
 }
 
 export function EntryLinks({ id, writable, version }: { id: number; writable: boolean; version: number }) {
+  const t = useT(entryText);
   return (
     <p class="entry-links">
-      <span class="muted">Version {version}</span> · <a href={`/glossary/${id}/history`}>History</a>
+      <span class="muted">{t.version(version)}</span> · <a href={`/glossary/${id}/history`}>{t.history}</a>
       {writable ? (
         <>
           {" "}
-          · <a href={`/glossary/${id}/delete`}>Delete</a>
+          · <a href={`/glossary/${id}/delete`}>{t.delete}</a>
         </>
       ) : null}
     </p>
@@ -94,24 +108,57 @@ export interface ConflictInfo {
   currentVersion: number;
 }
 
-export function ConflictNotice({ conflict }: { conflict: ConflictInfo }) {
+/** Names of people (stored values), each isolated, joined in the interface language. */
+function People({ names }: { names: string[] }) {
+  const t = useT(entryText);
   return (
-    <div class="conflict" role="alert" id="conflict">
-      <h2>Not saved: someone else changed this entry</h2>
+    <>
+      {names.map((n, i) => (
+        <>
+          {i > 0 ? t.listSeparator : ""}
+          <Value text={n} />
+        </>
+      ))}
+    </>
+  );
+}
+
+export function ConflictNotice({ conflict }: { conflict: ConflictInfo }) {
+  const t = useT(entryText);
+  const i18n = useI18n();
+  return (
+    <div class="conflict" role="alert" id="conflict" tabindex={-1} autofocus>
+      <h2>{t.conflictTitle}</h2>
       <p>
-        You loaded version {conflict.loadedVersion}; it is now at version {conflict.currentVersion}
-        {conflict.actors.length ? `, changed by ${conflict.actors.join(", ")}` : ""}
+        {t.conflictLoaded(conflict.loadedVersion, conflict.currentVersion)}
+        {conflict.actors.length ? (
+          <Fill text={t.conflictBy} slots={{ who: <People names={conflict.actors} /> }} />
+        ) : null}
         {conflict.at ? (
           <>
-            {" "}
-            at <time datetime={conflict.at}>{conflict.at.replace("T", " ").slice(0, 19)} UTC</time>
+            {t.conflictAt}
+            <time datetime={conflict.at}>{i18n.dateTime(conflict.at)}</time>
           </>
         ) : null}
-        . Your input is kept below. Their change:
+        {t.conflictKept}
       </p>
       <DiffList lines={conflict.lines} />
+      <p>{t.conflictAdvice}</p>
+    </div>
+  );
+}
+
+export function DeletedNotice({ by, at }: { by: string | null; at: string | null }) {
+  const t = useT(entryText);
+  const i18n = useI18n();
+  return (
+    <div class="conflict" role="alert" tabindex={-1} autofocus>
+      <h2>{t.deletedMeanwhile}</h2>
       <p>
-        Review it, adjust your input if needed, then press Save again to replace their version with yours.
+        {at ? (
+          <Fill text={t.deletedBy(i18n.dateTime(at))} slots={{ who: by ? <Value text={by} /> : t.someone }} />
+        ) : null}
+        {t.keptAsNew}
       </p>
     </div>
   );
@@ -122,45 +169,49 @@ export function DeletePage(props: {
   csrfToken: string;
   conflict?: ConflictInfo | undefined;
 }) {
+  const t = useT(entryText);
   return (
     <section class="narrow">
       <EntryHeading entry={props.entry} />
       {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
-      <h2>Delete this entry?</h2>
-      <p>The entry and its terms are removed from the glossary. Its history is kept.</p>
+      <h2>{t.deleteQuestion}</h2>
+      <p>{t.deleteExplain}</p>
       <EntryView entry={props.entry} />
       <form method="post" action={`/glossary/${props.entry.id}/delete`} class="actions">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={String(props.entry.version)} />
         <button type="submit" class="danger">
-          Delete entry
+          {t.deleteEntry}
         </button>{" "}
-        <a href={`/glossary/${props.entry.id}`}>Cancel</a>
+        <a href={`/glossary/${props.entry.id}`}>{t.cancel}</a>
       </form>
     </section>
   );
 }
 
-const ACTION_TEXT = { create: "Created", update: "Changed", delete: "Deleted" } as const;
-
 export function HistoryPage({ id, records }: { id: number; records: HistoryRecord[] }) {
+  const t = useT(entryText);
+  const i18n = useI18n();
   const last = records[records.length - 1];
   const latest = last?.after ?? last?.before;
   return (
     <section>
       <h1>
-        History of {latest ? <EntrySummary e={latest} /> : `entry ${id}`}
-        {last?.action === "delete" ? " (deleted)" : ""}
+        <Fill text={t.historyOf} slots={{ entry: latest ? <EntrySummary e={latest} /> : t.entryN(id) }} />
+        {last?.action === "delete" ? t.deletedMark : ""}
       </h1>
       <p>
-        <a href={`/glossary/${id}`}>Back to the entry</a>
+        <a href={`/glossary/${id}`}>{t.backToEntry}</a>
       </p>
       <ol class="history" reversed>
         {[...records].reverse().map((r) => (
           <li>
             <h2>
-              Version {r.version}: {ACTION_TEXT[r.action]} by {r.actor ?? "unknown"},{" "}
-              <time datetime={r.at}>{r.at.replace("T", " ").slice(0, 19)} UTC</time>
+              <Fill
+                text={t.versionLine(r.version, t[`action_${r.action}`])}
+                slots={{ who: r.actor ? <Value text={r.actor} /> : t.unknown }}
+              />
+              <time datetime={r.at}>{i18n.dateTime(r.at)}</time>
             </h2>
             <DiffList lines={diffEntries(r.before, r.after)} />
           </li>

@@ -13,7 +13,9 @@ import {
 import { DomainError, ErrorCode } from "../../errors";
 import type { GlossaryEntry } from "../../types";
 import { diffEntries } from "../diff";
+import { WebError } from "../errors";
 import { needWrite } from "../guards";
+import { errorText } from "../messages";
 import { formBody, page, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import {
@@ -26,9 +28,11 @@ import {
   validateForm,
 } from "./form";
 import { EntryFormView } from "./form-view";
+import { entryText } from "./messages";
 import {
   type ConflictInfo,
   ConflictNotice,
+  DeletedNotice,
   DeletePage,
   EntryHeading,
   EntryLinks,
@@ -42,6 +46,8 @@ import {
  * conditional on the version the form was loaded from; a stale one shows what the other person changed.
  */
 export const entryRoutes = new Hono<WebEnv>();
+
+const text = (c: WebContext) => c.var.i18n.t(entryText);
 
 const domainNames = async (c: WebContext) => (await entryDomains(c.var.db)).map((d) => d.domain);
 
@@ -76,13 +82,13 @@ function entryFormPage(
       />
     </section>,
     opts.status ?? 200,
-    c.req.query("saved") ? "Saved." : undefined,
+    c.req.query("saved") ? text(c).saved : undefined,
   );
 }
 
 entryRoutes.get("/new", needWrite, async (c) =>
   entryFormPage(c, {
-    title: "New entry",
+    title: text(c).newEntry,
     action: "/glossary/new",
     form: emptyForm(),
     domains: await domainNames(c),
@@ -96,12 +102,12 @@ entryRoutes.post("/new", needWrite, async (c) => {
   const domains = await domainNames(c);
   if (str(body._action) === "add-term") {
     form.terms.push(newTermRow());
-    return entryFormPage(c, { title: "New entry", action: "/glossary/new", form, domains });
+    return entryFormPage(c, { title: text(c).newEntry, action: "/glossary/new", form, domains });
   }
-  const checked = validateForm(form);
+  const checked = validateForm(form, text(c));
   if (!checked.ok) {
     return entryFormPage(c, {
-      title: "New entry",
+      title: text(c).newEntry,
       action: "/glossary/new",
       form,
       errors: checked.errors,
@@ -113,20 +119,21 @@ entryRoutes.post("/new", needWrite, async (c) => {
   return c.redirect(`/glossary/${entry.id}?saved=1`, 303);
 });
 
+const entryNotFound = (c: WebContext, id: number) =>
+  new WebError(404, {
+    title: text(c).notFoundTitle,
+    message: c.var.i18n.t(errorText).entryNotFound(id),
+  });
+
 const idParam = (c: WebContext) => {
   const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError(ErrorCode.NotFound, "no such entry");
+  if (!Number.isSafeInteger(id) || id <= 0) throw entryNotFound(c, id);
   return id;
 };
 
 async function requireEntryPage(c: WebContext, id: number): Promise<GlossaryEntry> {
   const entry = await getEntry(c.var.db, id);
-  if (!entry)
-    throw new DomainError(
-      ErrorCode.NotFound,
-      `glossary entry ${id} does not exist (it may have been deleted)`,
-      { title: "Entry not found" },
-    );
+  if (!entry) throw entryNotFound(c, id);
   return entry;
 }
 
@@ -184,22 +191,12 @@ entryRoutes.post("/:id{[0-9]+}", needWrite, async (c) => {
     const del = history.find((r) => r.action === "delete");
     form.version = null;
     return entryFormPage(c, {
-      title: "Entry deleted meanwhile",
+      title: text(c).deletedMeanwhileTitle,
       action: "/glossary/new",
       form,
       status: 409,
       domains,
-      notice: (
-        <div class="conflict" role="alert">
-          <h2>Not saved: this entry was deleted</h2>
-          <p>
-            {del
-              ? `${del.actor ?? "Someone"} deleted it at ${del.at.replace("T", " ").slice(0, 19)} UTC. `
-              : ""}
-            Your input is kept below; Save creates it as a new entry.
-          </p>
-        </div>
-      ),
+      notice: <DeletedNotice by={del?.actor ?? null} at={del?.at ?? null} />,
     });
   }
   const title = entryTitle(current);
@@ -208,7 +205,7 @@ entryRoutes.post("/:id{[0-9]+}", needWrite, async (c) => {
     form.terms.push(newTermRow());
     return entryFormPage(c, { title, action, form, entry: current, domains });
   }
-  const checked = validateForm(form);
+  const checked = validateForm(form, text(c));
   if (!checked.ok) {
     return entryFormPage(c, {
       title,
@@ -247,7 +244,11 @@ entryRoutes.post("/:id{[0-9]+}", needWrite, async (c) => {
 
 entryRoutes.get("/:id{[0-9]+}/delete", needWrite, async (c) => {
   const entry = await requireEntryPage(c, idParam(c));
-  return page(c, `Delete ${entryTitle(entry)}`, <DeletePage entry={entry} csrfToken={c.var.csrfToken} />);
+  return page(
+    c,
+    text(c).deleteTitle(entryTitle(entry)),
+    <DeletePage entry={entry} csrfToken={c.var.csrfToken} />,
+  );
 });
 
 entryRoutes.post("/:id{[0-9]+}/delete", needWrite, async (c) => {
@@ -258,7 +259,7 @@ entryRoutes.post("/:id{[0-9]+}/delete", needWrite, async (c) => {
   const stale = async (now: GlossaryEntry) =>
     page(
       c,
-      "Not deleted",
+      text(c).notDeleted,
       <DeletePage
         entry={now}
         csrfToken={c.var.csrfToken}
@@ -281,5 +282,5 @@ entryRoutes.get("/:id{[0-9]+}/history", async (c) => {
   const id = idParam(c);
   const records = await entryHistory(c.var.db, id);
   if (records.length === 0) await requireEntryPage(c, id);
-  return page(c, `History of entry ${id}`, <HistoryPage id={id} records={records} />);
+  return page(c, text(c).historyTitle(id), <HistoryPage id={id} records={records} />);
 });
