@@ -1,23 +1,35 @@
 import type { ImportPlan } from "../../db/glossary-import";
-import { CsrfField, EntrySummary } from "../components";
+import { CsrfField, EntrySummary, Value } from "../components";
 import { DiffList, diffEntries } from "../diff";
+import { Fill } from "../i18n/fill";
+import { useI18n, useT } from "../i18n/i18n";
+import { importText } from "./messages";
 
-export function ImportPage(props: { csrfToken: string; error?: string | undefined; formats: string[] }) {
+/** A refusal on the upload page: the message in the page's language, the file's problems as found (English). */
+export interface ImportError {
+  message: string;
+  detail?: string | undefined;
+}
+
+export function ImportPage(props: { csrfToken: string; error?: ImportError | undefined; formats: string[] }) {
+  const t = useT(importText);
   return (
     <section class="narrow">
-      <h1>Import glossary entries</h1>
-      <p>
-        Upload a CSV, TSV or TBX file (at most 2 MB here; larger files through the API). You will see what
-        would change before anything is saved.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {props.error ? (
-        <p class="field-error" role="alert">
-          {props.error}
-        </p>
+        <div class="field-error" role="alert" tabindex={-1} autofocus id="error-summary">
+          <p>{props.error.message}</p>
+          {props.error.detail ? (
+            <p lang="en" dir="ltr">
+              {props.error.detail}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <form method="post" action="/glossary/import" enctype="multipart/form-data" class="stack">
         <CsrfField token={props.csrfToken} />
-        <label for="file">File</label>
+        <label for="file">{t.file}</label>
         <input
           id="file"
           name="file"
@@ -25,25 +37,23 @@ export function ImportPage(props: { csrfToken: string; error?: string | undefine
           accept=".csv,.tsv,.tbx,.xml,text/csv,text/tab-separated-values"
           required
         />
-        <label for="format">Format</label>
+        <label for="format">{t.format}</label>
         <select id="format" name="format">
-          <option value="auto">From the file name</option>
+          <option value="auto">{t.fromName}</option>
           {props.formats.map((f) => (
             <option value={f}>{f.toUpperCase()}</option>
           ))}
         </select>
         <fieldset>
-          <legend>Mode</legend>
+          <legend>{t.mode}</legend>
           <label class="check">
-            <input type="radio" name="mode" value="merge" checked /> Merge: add new entries and update changed
-            ones
+            <input type="radio" name="mode" value="merge" checked /> {t.merge}
           </label>
           <label class="check">
-            <input type="radio" name="mode" value="replace" /> Replace: also delete entries that are not in
-            the file
+            <input type="radio" name="mode" value="replace" /> {t.replace}
           </label>
         </fieldset>
-        <button type="submit">Preview import</button>
+        <button type="submit">{t.preview}</button>
       </form>
     </section>
   );
@@ -57,26 +67,40 @@ export function ImportPreviewPage(props: {
   notice?: string | undefined;
 }) {
   const { plan } = props;
+  const t = useT(importText);
+  const i18n = useI18n();
+  const count = (n: number) => <strong>{i18n.num(n)}</strong>;
   const nothing = !plan.added.length && !plan.changed.length && !plan.deleted.length;
   return (
     <section>
-      <h1>Import preview</h1>
+      <h1>{t.previewTitle}</h1>
       {props.notice ? (
         <p class="flash" aria-live="polite">
           {props.notice}
         </p>
       ) : null}
       <p class="counts">
-        <strong>{plan.added.length}</strong> to add, <strong>{plan.changed.length}</strong> to change,{" "}
-        <strong>{plan.deleted.length}</strong> to delete, {plan.unchanged} unchanged ({plan.mode}).
+        <Fill
+          text={t.counts}
+          slots={{
+            added: count(plan.added.length),
+            changed: count(plan.changed.length),
+            deleted: count(plan.deleted.length),
+            unchanged: i18n.num(plan.unchanged),
+            mode: t[`mode_${plan.mode}`],
+          }}
+        />
       </p>
       {plan.added.length ? (
         <>
-          <h2>Additions</h2>
+          <h2>{t.additions}</h2>
           <ul class="plan">
             {plan.added.map((e) => (
               <li>
-                <code>{e.key}</code> <EntrySummary e={e} /> <span class="muted">({e.domain})</span>
+                <code>{e.key}</code> <EntrySummary e={e} />{" "}
+                <span class="muted">
+                  (<Value text={e.domain} />)
+                </span>
               </li>
             ))}
           </ul>
@@ -84,7 +108,7 @@ export function ImportPreviewPage(props: {
       ) : null}
       {plan.changed.length ? (
         <>
-          <h2>Changes</h2>
+          <h2>{t.changes}</h2>
           <ul class="plan">
             {plan.changed.map((c) => (
               <li>
@@ -100,7 +124,7 @@ export function ImportPreviewPage(props: {
       ) : null}
       {plan.deleted.length ? (
         <>
-          <h2>Deletions</h2>
+          <h2>{t.deletions}</h2>
           <ul class="plan">
             {plan.deleted.map((d) => (
               <li class="removed">
@@ -111,7 +135,7 @@ export function ImportPreviewPage(props: {
         </>
       ) : null}
       {nothing ? (
-        <p>Nothing to import: the glossary already holds this file.</p>
+        <p>{t.nothing}</p>
       ) : (
         <form method="post" action="/glossary/import/apply" class="actions">
           <CsrfField token={props.csrfToken} />
@@ -121,7 +145,7 @@ export function ImportPreviewPage(props: {
           <textarea name="content" hidden>
             {props.content}
           </textarea>
-          <button type="submit">Apply import</button> <a href="/glossary/import">Cancel</a>
+          <button type="submit">{t.apply}</button> <a href="/glossary/import">{t.cancel}</a>
         </form>
       )}
     </section>

@@ -5,9 +5,11 @@ import { DomainError, ErrorCode } from "../../errors";
 import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
 import { MessagePage } from "../components";
 import { needWrite } from "../guards";
+import { commonText } from "../messages";
 import { formBody, page, str, type WebContext } from "../page";
 import type { WebEnv } from "../session";
-import { ImportPage, ImportPreviewPage } from "./pages";
+import { importText } from "./messages";
+import { type ImportError, ImportPage, ImportPreviewPage } from "./pages";
 
 /**
  * Bulk import of glossary files (mounted at /glossary/import): upload → preview of every addition, change and
@@ -20,11 +22,17 @@ importRoutes.use("*", needWrite);
 /** Web import files (the preview carries the file back in the form, so keep it modest; the API takes 10 MB). */
 const WEB_IMPORT_BYTES = 2 * 1024 * 1024;
 
-const importPage = (c: WebContext, error?: string, status: ContentfulStatusCode = 200) =>
+const text = (c: WebContext) => c.var.i18n.t(importText);
+
+const importPage = (c: WebContext, error?: ImportError | string, status: ContentfulStatusCode = 200) =>
   page(
     c,
-    "Import",
-    <ImportPage csrfToken={c.var.csrfToken} error={error} formats={importFormats()} />,
+    text(c).pageTitle,
+    <ImportPage
+      csrfToken={c.var.csrfToken}
+      error={typeof error === "string" ? { message: error } : error}
+      formats={importFormats()}
+    />,
     status,
   );
 
@@ -36,11 +44,15 @@ function formatFromName(name: string): string | null {
 
 const importMode = (v: string) => (v === "replace" ? "replace" : "merge");
 
-/** Turns the import's problem details into one readable message for the upload page. */
-function importErrorText(err: DomainError): string {
+/**
+ * Turns the import's problem details into a message for the upload page: the file's problems as the
+ * readers report them (English), under a sentence in the page's language when that is not English.
+ */
+function importError(c: WebContext, err: DomainError): ImportError {
   const lines = (err.errors ?? []).slice(0, 8).map((e) => `${e.field}: ${e.message}`);
   const more = (err.errors?.length ?? 0) > 8 ? ` (and ${(err.errors?.length ?? 0) - 8} more)` : "";
-  return `${err.detail ?? err.title}${lines.length ? ` — ${lines.join("; ")}` : ""}${more}`;
+  const detail = `${err.detail ?? err.title}${lines.length ? ` — ${lines.join("; ")}` : ""}${more}`;
+  return c.var.i18n.locale === "en" ? { message: detail } : { message: text(c).refused, detail };
 }
 
 importRoutes.get("/", (c) => importPage(c));
@@ -48,27 +60,18 @@ importRoutes.get("/", (c) => importPage(c));
 importRoutes.post("/", async (c) => {
   const body = await formBody(c);
   const file = body.file;
-  if (!(file instanceof File) || file.size === 0) return importPage(c, "Choose a file to import.", 400);
-  if (file.size > WEB_IMPORT_BYTES)
-    return importPage(
-      c,
-      `The file is larger than ${WEB_IMPORT_BYTES / 1024 / 1024} MB; use the API for big imports.`,
-      413,
-    );
+  if (!(file instanceof File) || file.size === 0) return importPage(c, text(c).chooseFile, 400);
+  if (file.size > WEB_IMPORT_BYTES) return importPage(c, text(c).tooBig(WEB_IMPORT_BYTES / 1024 / 1024), 413);
   const chosen = str(body.format);
   const format = chosen && chosen !== "auto" ? chosen : formatFromName(file.name);
   if (!format || !importFormats().includes(format)) {
-    return importPage(
-      c,
-      `Cannot tell the format of "${file.name}": choose one of ${importFormats().join(", ")}.`,
-      400,
-    );
+    return importPage(c, text(c).unknownFormat(file.name, importFormats().join(", ")), 400);
   }
   let content: string;
   try {
     content = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
   } catch {
-    return importPage(c, "The file is not UTF-8 text.", 400);
+    return importPage(c, text(c).notUtf8, 400);
   }
   return previewImport(c, format, content, importMode(str(body.mode)));
 });
@@ -84,7 +87,7 @@ async function previewImport(
     const plan = await previewGlossaryImport(c.var.db, format, content, mode);
     return page(
       c,
-      "Import preview",
+      text(c).previewTitle,
       <ImportPreviewPage
         plan={plan}
         content={content}
@@ -95,7 +98,7 @@ async function previewImport(
     );
   } catch (err) {
     if (err instanceof DomainError && err.status < 500)
-      return importPage(c, importErrorText(err), err.status as ContentfulStatusCode);
+      return importPage(c, importError(c, err), err.status as ContentfulStatusCode);
     throw err;
   }
 }
@@ -105,18 +108,12 @@ importRoutes.post("/apply", async (c) => {
   const format = str(body.format);
   const content = str(body.content);
   const mode = importMode(str(body.mode));
-  if (!importFormats().includes(format)) return importPage(c, "Unknown format.", 400);
+  if (!importFormats().includes(format)) return importPage(c, text(c).badFormat, 400);
   if (new TextEncoder().encode(content).byteLength > WEB_IMPORT_BYTES + 64 * 1024)
-    return importPage(c, "The file is too large.", 413);
+    return importPage(c, text(c).tooLarge, 413);
   // The preview the user approved must still be what happens: if the glossary moved on, preview again.
   if (Number(str(body.glossaryVersion)) !== (await glossaryVersion(c.var.db))) {
-    return previewImport(
-      c,
-      format,
-      content,
-      mode,
-      "The glossary changed since your preview. Review the changes again.",
-    );
+    return previewImport(c, format, content, mode, text(c).movedSincePreview);
   }
   let plan: Awaited<ReturnType<typeof importGlossary>>;
   try {
@@ -128,25 +125,20 @@ importRoutes.post("/apply", async (c) => {
     plan = await importGlossary(ctx, { format, text: content, mode, dryRun: false });
   } catch (err) {
     if (err instanceof DomainError && err.code === ErrorCode.ConcurrentImport) {
-      return previewImport(
-        c,
-        format,
-        content,
-        mode,
-        "The glossary changed while importing; nothing was saved. Review again.",
-      );
+      return previewImport(c, format, content, mode, text(c).movedWhileImporting);
     }
     if (err instanceof DomainError && err.status < 500)
-      return importPage(c, importErrorText(err), err.status as ContentfulStatusCode);
+      return importPage(c, importError(c, err), err.status as ContentfulStatusCode);
     throw err;
   }
+  const t = text(c);
   return page(
     c,
-    "Import done",
+    t.doneTitle,
     <MessagePage
-      title="Import done"
-      message={`${plan.added.length} added, ${plan.changed.length} changed, ${plan.deleted.length} deleted, ${plan.unchanged} unchanged.`}
-      link={["/glossary", "Back to the glossary"]}
+      title={t.doneTitle}
+      message={t.done(plan.added.length, plan.changed.length, plan.deleted.length, plan.unchanged)}
+      link={["/glossary", c.var.i18n.t(commonText).backToGlossary]}
     />,
   );
 });
