@@ -1,19 +1,41 @@
 import type { TokenInfo } from "../../db/tokens";
-import { CsrfField, FieldError } from "../components";
+import { CsrfField, FieldError, Value } from "../components";
+import { Fill } from "../i18n/fill";
+import { useI18n, useT } from "../i18n/i18n";
+import { layoutText } from "../messages";
+import { tokensText } from "./messages";
+
+/** A stored UTC time to the minute, in the page's digits (a table cell: the date is enough). */
+const minute = (iso: string, digits: (s: string) => string) => digits(iso.slice(0, 16).replace("T", " "));
 
 export function TokensPage(props: {
   tokens: TokenInfo[];
   csrfToken: string;
   created?: { name: string; token: string } | undefined;
   error?: string | undefined;
+  /** The name as typed, kept when the form is refused. */
+  name?: string | undefined;
 }) {
+  const t = useT(tokensText);
+  const scopes = useT(layoutText);
+  const i18n = useI18n();
+  const digits = i18n.toDigits;
   return (
     <section>
-      <h1>API tokens</h1>
+      <h1>{t.title}</h1>
       {props.created ? (
         <div class="flash" aria-live="polite">
           <p>
-            Token <strong>{props.created.name}</strong> created. Copy it now: it is not shown again.
+            <Fill
+              text={t.created}
+              slots={{
+                name: (
+                  <strong>
+                    <Value text={props.created.name} />
+                  </strong>
+                ),
+              }}
+            />
           </p>
           <p>
             <code class="secret">{props.created.token}</code>
@@ -23,28 +45,38 @@ export function TokensPage(props: {
       <table class="tokens">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.scope}</th>
+            <th scope="col">{t.createdAt}</th>
+            <th scope="col">{t.lastUsed}</th>
+            <th scope="col">{t.state}</th>
           </tr>
         </thead>
         <tbody>
-          {props.tokens.map((t) => (
+          {props.tokens.map((token) => (
             <tr>
-              <td>{t.name}</td>
-              <td>{t.scope}</td>
-              <td>{t.createdAt.slice(0, 16).replace("T", " ")}</td>
-              <td>{t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
               <td>
-                {t.revokedAt ? (
-                  "revoked"
+                <Value text={token.name} />
+              </td>
+              <td>{scopes[`scope_${token.scope}`]}</td>
+              <td>
+                <time datetime={token.createdAt}>{minute(token.createdAt, digits)}</time>
+              </td>
+              <td>
+                {token.lastUsedAt ? (
+                  <time datetime={token.lastUsedAt}>{minute(token.lastUsedAt, digits)}</time>
                 ) : (
-                  <form method="post" action={`/tokens/${t.id}/revoke`} class="inline">
+                  t.never
+                )}
+              </td>
+              <td>
+                {token.revokedAt ? (
+                  t.revoked
+                ) : (
+                  <form method="post" action={`/tokens/${token.id}/revoke`} class="inline">
                     <CsrfField token={props.csrfToken} />
-                    <button type="submit" class="danger small" aria-label={`Revoke ${t.name}`}>
-                      Revoke
+                    <button type="submit" class="danger small" aria-label={t.revokeName(token.name)}>
+                      {t.revoke}
                     </button>
                   </form>
                 )}
@@ -53,19 +85,30 @@ export function TokensPage(props: {
           ))}
         </tbody>
       </table>
-      <h2>Create a token</h2>
+      <h2>{t.create}</h2>
       <form method="post" action="/tokens" class="stack narrow">
         <CsrfField token={props.csrfToken} />
-        <label for="token-name">Name</label>
-        <input id="token-name" name="name" type="text" required maxlength={100} />
+        <label for="token-name">{t.name}</label>
+        <input
+          id="token-name"
+          name="name"
+          type="text"
+          required
+          maxlength={100}
+          dir="auto"
+          value={props.name}
+          aria-invalid={props.error ? "true" : undefined}
+          aria-describedby={props.error ? "token-name-error" : undefined}
+          autofocus={props.error ? true : undefined}
+        />
         <FieldError id="token-name-error" message={props.error} />
-        <label for="token-scope">Scope</label>
+        <label for="token-scope">{t.scope}</label>
         <select id="token-scope" name="scope">
-          <option value="read">read</option>
-          <option value="write">write</option>
-          <option value="admin">admin</option>
+          <option value="read">{scopes.scope_read}</option>
+          <option value="write">{scopes.scope_write}</option>
+          <option value="admin">{scopes.scope_admin}</option>
         </select>
-        <button type="submit">Create token</button>
+        <button type="submit">{t.createButton}</button>
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { TOKEN_SCOPES } from "../../types";
 import { needAdmin } from "../guards";
 import { formBody, page, str } from "../page";
 import type { WebEnv } from "../session";
+import { tokensText } from "./messages";
 import { TokensPage } from "./pages";
 
 /** API tokens, for admins (mounted at /tokens): list, create (the secret is shown once), revoke. */
@@ -13,7 +14,11 @@ export const tokenRoutes = new Hono<WebEnv>();
 tokenRoutes.use("*", needAdmin);
 
 tokenRoutes.get("/", async (c) =>
-  page(c, "API tokens", <TokensPage tokens={await listTokens(c.var.db)} csrfToken={c.var.csrfToken} />),
+  page(
+    c,
+    c.var.i18n.t(tokensText).title,
+    <TokensPage tokens={await listTokens(c.var.db)} csrfToken={c.var.csrfToken} />,
+  ),
 );
 
 const TokenForm = z.object({
@@ -28,13 +33,23 @@ const TokenForm = z.object({
 
 tokenRoutes.post("/", async (c) => {
   const body = await formBody(c);
+  const t = c.var.i18n.t(tokensText);
   const parsed = TokenForm.safeParse({ name: str(body.name), scope: str(body.scope) });
   if (!parsed.success) {
     const tokens = await listTokens(c.var.db);
+    const issue = parsed.error.issues[0];
+    const error =
+      issue?.path[0] === "scope"
+        ? t.badScope
+        : issue?.code === "too_small"
+          ? t.nameRequired
+          : issue?.code === "too_big"
+            ? t.nameTooLong
+            : t.noControl;
     return page(
       c,
-      "API tokens",
-      <TokensPage tokens={tokens} csrfToken={c.var.csrfToken} error={parsed.error.issues[0]?.message} />,
+      t.title,
+      <TokensPage tokens={tokens} csrfToken={c.var.csrfToken} error={error} name={str(body.name)} />,
       400,
     );
   }
@@ -42,7 +57,7 @@ tokenRoutes.post("/", async (c) => {
   const tokens = await listTokens(c.var.db);
   return page(
     c,
-    "API tokens",
+    t.title,
     <TokensPage
       tokens={tokens}
       csrfToken={c.var.csrfToken}
