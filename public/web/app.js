@@ -1,6 +1,73 @@
-// Progressive enhancement for the glossary list: results follow the search box without a full reload.
-// Everything works without this file (the search form is a plain GET form).
+// Progressive enhancement for the web pages. Everything works without this file: the search form is a plain
+// GET form, the entry form a plain POST form; this adds live search, keyboard shortcuts, copy buttons and
+// a term input's direction following its language.
 (() => {
+  // One polite live region for short confirmations ("Copied."), present before anything is announced.
+  const status = document.createElement("output");
+  status.className = "sr-only";
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+  const announce = (text) => {
+    status.textContent = "";
+    setTimeout(() => {
+      status.textContent = text;
+    }, 50);
+  };
+
+  const typing = (el) =>
+    el &&
+    (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.closest("[contenteditable]"));
+
+  // Keyboard shortcuts: "/" goes to the search box, Ctrl+S (⌘S) saves the entry form.
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+      const q = document.getElementById("q");
+      if (q) {
+        e.preventDefault();
+        q.focus();
+        q.select();
+      }
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "s") {
+      const form = document.getElementById("entry-form");
+      if (!form) return;
+      e.preventDefault();
+      const save = form.querySelector('button[name="_action"][value="save"]');
+      if (form.requestSubmit) form.requestSubmit(save);
+      else save.click();
+    }
+  });
+
+  // Copy buttons (rendered hidden: they need the clipboard).
+  for (const button of document.querySelectorAll("button.copy[hidden]")) {
+    if (!navigator.clipboard) break;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const from = button.dataset.copyFrom && document.getElementById(button.dataset.copyFrom);
+      const text = from ? from.value : button.dataset.copy;
+      navigator.clipboard.writeText(text).then(
+        () => announce(button.dataset.copied || ""),
+        () => {},
+      );
+    });
+  }
+
+  // A term row's input takes the language (and so the direction) chosen for it.
+  document.addEventListener("change", (e) => {
+    const select = e.target;
+    if (!select.dataset || !select.dataset.langOf) return;
+    const input = document.getElementById(select.dataset.langOf);
+    if (!input) return;
+    const rtl = select.value === "ar";
+    input.lang = select.value;
+    input.dir = rtl ? "rtl" : "ltr";
+    const row = select.closest(".term-row");
+    if (row) row.classList.toggle("rtl-row", rtl);
+  });
+
+  // Live search on the glossary list: results follow the search box without a full reload; only the
+  // result count (a live region that stays in place) is announced, not the table.
   const form = document.getElementById("search-form");
   const results = () => document.getElementById("results");
   if (!form || !results() || !window.fetch) return;
@@ -22,7 +89,10 @@
       .then((html) => {
         const doc = new DOMParser().parseFromString(html, "text/html");
         const fresh = doc.getElementById("results");
+        const count = doc.getElementById("result-count");
         if (fresh) results().replaceWith(fresh);
+        const live = document.getElementById("result-count");
+        if (count && live && live.textContent !== count.textContent) live.textContent = count.textContent;
         history.replaceState(null, "", url);
       })
       .catch(() => {});

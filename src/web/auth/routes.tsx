@@ -48,14 +48,14 @@ authRoutes.post("/login", async (c) => {
   const failures = await loginFailures(c);
   if (failures >= LOGIN_FAILURE_LIMIT) {
     c.header("retry-after", String(LOGIN_FAILURE_WINDOW_S));
-    return page(c, t.title, <LoginPage next={next} error={t.tooMany} />, 429);
+    return page(c, t.title, <LoginPage next={next} error={t.tooMany} token={str(body.token)} />, 429);
   }
   const secret = str(body.token).trim();
   const principal = secret && secret.length <= 200 ? await resolveToken(c.env, c.var.db, secret) : null;
   if (!principal) {
     await recordLoginFailure(c, failures + 1);
     await new Promise((resolve) => setTimeout(resolve, LOGIN_FAILURE_DELAY_MS));
-    return page(c, t.title, <LoginPage next={next} error={t.invalid} />, 401);
+    return page(c, t.title, <LoginPage next={next} error={t.invalid} token={str(body.token)} />, 401);
   }
   await startSession(c, principal);
   return c.redirect(next, 303);
