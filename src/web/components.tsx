@@ -1,5 +1,5 @@
 import type { EntryContent, GlossaryEntry, Lang, Term, TermStatus } from "../types";
-import { useT } from "./i18n/i18n";
+import { useI18n, useT } from "./i18n/i18n";
 import { commonText } from "./messages";
 
 /** Small pieces shared by the pages of several features (a feature's own components live in its folder). */
@@ -138,13 +138,22 @@ export function MessagePage({
   );
 }
 
-/** An entry named by its head terms, English · Arabic (history headings, import previews). */
+/** An entry named by its head terms, the interface language's first (history headings, import previews). */
 export function EntrySummary({ e }: { e: { terms: GlossaryEntry["terms"] } }) {
-  const ar = headTerm(e, "ar");
-  const en = headTerm(e, "en");
+  const [first, second] = headTermsInOrder(e, useI18n().locale);
   return (
     <>
-      {en ? <TermText term={en} /> : null} · {ar ? <TermText term={ar} /> : null}
+      {first ? <TermText term={first} /> : null} · {second ? <TermText term={second} /> : null}
     </>
   );
+}
+
+/** The head terms of an entry, the interface language's first: English · Arabic, or العربية · English. */
+export function headTermsInOrder(
+  e: Pick<EntryContent, "terms">,
+  locale: Lang,
+): [Term | undefined, Term | undefined] {
+  const ar = headTerm(e, "ar");
+  const en = headTerm(e, "en");
+  return locale === "ar" ? [ar, en] : [en, ar];
 }

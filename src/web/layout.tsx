@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { Value } from "./components";
 import { useI18n } from "./i18n/i18n";
 import { layoutText } from "./messages";
 import type { WebSession } from "./session";
@@ -88,7 +89,7 @@ export function Layout(props: {
               {session.scope !== "read" ? <a href="/glossary/import">{t.import}</a> : null}
               {session.scope === "admin" ? <a href="/tokens">{t.tokens}</a> : null}
               <span class="who">
-                <bdi dir="auto">{session.name}</bdi> <span class="scope">({scope})</span>
+                <Value text={session.name} /> <span class="scope">({scope})</span>
               </span>
               <form method="post" action="/logout" class="inline">
                 <input type="hidden" name="_csrf" value={props.csrfToken} />

@@ -1,6 +1,15 @@
 import type { HistoryRecord } from "../../db/glossary";
 import type { GlossaryEntry } from "../../types";
-import { CsrfField, EntrySummary, headTerm, StatusBadge, TermText, useLangName, Value } from "../components";
+import {
+  CsrfField,
+  EntrySummary,
+  headTerm,
+  headTermsInOrder,
+  StatusBadge,
+  TermText,
+  useLangName,
+  Value,
+} from "../components";
 import { type DiffLine, DiffList, diffEntries } from "../diff";
 import { Fill } from "../i18n/fill";
 import { useI18n, useT } from "../i18n/i18n";
@@ -69,15 +78,14 @@ export function entryTitle(e: Pick<GlossaryEntry, "terms">): string {
 }
 
 export function EntryHeading({ entry }: { entry: GlossaryEntry }) {
-  const ar = headTerm(entry, "ar");
-  const en = headTerm(entry, "en");
+  const [first, second] = headTermsInOrder(entry, useI18n().locale);
   return (
     <h1 class="entry-title">
-      {en ? <TermText term={en} /> : null}
-      {ar ? (
+      {first ? <TermText term={first} /> : null}
+      {second ? (
         <>
           {" "}
-          <span aria-hidden="true">·</span> <TermText term={ar} />
+          <span aria-hidden="true">·</span> <TermText term={second} />
         </>
       ) : null}
     </h1>

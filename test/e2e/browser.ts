@@ -1,0 +1,100 @@
+// Shared pieces of the Chromium tests: launching Debian's Chromium, screenshots, axe-core, and the check that
+// an Arabic page has no English left outside stored values and codes.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots")
+    : path.join(tmpdir(), "diwan-screenshots");
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export async function shot(p: Page, name: string, fullPage = false) {
+  mkdirSync(SHOTS, { recursive: true });
+  await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core's violations on the page as it is now (WCAG 2.x A/AA and best practices). The script is
+ * evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
+ */
+export async function axeViolations(p: Page): Promise<AxeViolation[]> {
+  await p.evaluate(axeSource);
+  return p.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the evaluated script defines
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map(
+      (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(" ")),
+      }),
+    );
+  });
+}
+
+/** Latin words an Arabic page may show outside stored values: names of formats and codes. */
+const CODES = ["CSV", "TSV", "TBX", "TBX 2008", "UTF", "API", "MB", "Ctrl", "Diwan"];
+
+/**
+ * English left on an Arabic page: Latin words in text (and in aria-label, title, placeholder, alt) that are
+ * not inside an element with a lang of its own (stored values and terms carry theirs: they are data, in
+ * whatever language they were written), not in <code>, and not a known code. Isolated values inside attributes (FSI…PDI) are skipped.
+ */
+export function englishLeftovers(p: Page): Promise<string[]> {
+  return p.evaluate((codes) => {
+    const found: string[] = [];
+    // Interface text takes the page's language from <html>; stored values and terms carry a lang of their own.
+    const foreign = (el: Element | null) =>
+      el?.closest("[lang]") !== document.documentElement || el?.closest("code, script, style, textarea");
+    const check = (text: string, where: string) => {
+      let t = text.replace(/\u2068[^\u2069]*\u2069/g, " ");
+      for (const c of codes) t = t.split(c).join(" ");
+      const words = t.match(/[A-Za-z]{2,}/g);
+      if (words) found.push(`${where}: ${words.join(" ")} (in "${text.trim().slice(0, 80)}")`);
+    };
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || foreign(el)) continue;
+      check(n.textContent ?? "", el.tagName.toLowerCase());
+    }
+    for (const el of Array.from(document.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))) {
+      if (foreign(el)) continue;
+      for (const a of ["aria-label", "title", "placeholder", "alt"]) {
+        const v = el.getAttribute(a);
+        if (v) check(v, `${el.tagName.toLowerCase()}[${a}]`);
+      }
+    }
+    return found;
+  }, CODES);
+}
