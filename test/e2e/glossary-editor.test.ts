@@ -1,26 +1,13 @@
 // The glossary editor in a real browser (Debian Chromium via playwright-core) against `wrangler dev`.
 // Screenshots of the main pages are taken on every run; with UPDATE_SCREENSHOTS=1 they replace the ones
 // kept in docs/screenshots/ (otherwise they go to a temporary folder, so a test run leaves the tree clean).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, shot } from "./browser";
 import { type DevServer, startDevServer } from "./server";
-
-const shots =
-  process.env.UPDATE_SCREENSHOTS === "1"
-    ? path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots")
-    : path.join(tmpdir(), "diwan-screenshots");
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 let server: DevServer;
 let browser: Browser;
@@ -31,11 +18,6 @@ const EN = `Honorary consul ${suffix}`;
 const AR = "قنصل فخري";
 const AR_VARIANT = "القنصل الفخري";
 let entryUrl = "";
-
-async function shot(p: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  await p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-}
 
 async function signIn(context: BrowserContext, token: string): Promise<Page> {
   const p = await context.newPage();
@@ -59,11 +41,7 @@ async function apiToken(scope: "read" | "write"): Promise<string> {
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   admin = await browser.newContext({ viewport: { width: 1100, height: 800 } });
 });
 
