@@ -13,7 +13,7 @@ export async function renderGlossaryPage(
   hasMore: boolean,
 ): Promise<string> {
   const node = (
-    <Layout title="Glossary" session={session} csrfToken={"t".repeat(43)} back="/glossary">
+    <Layout title="Glossary" session={session} csrfToken={"t".repeat(43)} back="/glossary" path="/glossary">
       <GlossaryPage
         filters={{ q: "", domain: "", status: "", after: null }}
         domains={domains}

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { isSafeMethod } from "../http/methods";
+import { backLink } from "./areas";
 import { MessagePage } from "./components";
 import { i18nOf } from "./i18n/middleware";
 import { commonText, errorText, layoutText } from "./messages";
@@ -40,11 +41,7 @@ export const formToken = createMiddleware<WebEnv>(async (c, next) => {
     return page(
       c,
       t.formExpiredTitle,
-      <MessagePage
-        title={t.formExpiredTitle}
-        message={t.formExpired}
-        link={["/glossary", i18nOf(c).t(commonText).backToGlossary]}
-      />,
+      <MessagePage title={t.formExpiredTitle} message={t.formExpired} link={backLink(c)} />,
       403,
     );
   }
@@ -60,11 +57,7 @@ const needScope = (check: (s: WebSession | null) => boolean, what: "needWrite" |
     return page(
       c,
       t.notAllowedTitle,
-      <MessagePage
-        title={t.notAllowedTitle}
-        message={t.notAllowed(scope, t[what])}
-        link={["/glossary", i18n.t(commonText).backToGlossary]}
-      />,
+      <MessagePage title={t.notAllowedTitle} message={t.notAllowed(scope, t[what])} link={backLink(c)} />,
       403,
     );
   });

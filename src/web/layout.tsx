@@ -1,11 +1,12 @@
 import type { Child } from "hono/jsx";
+import { AREAS, areaOf, areasFor, HOME } from "./areas";
 import { Value } from "./components";
 import { useI18n } from "./i18n/i18n";
 import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "4";
+export const ASSET_VERSION = "5";
 
 /** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
 function PrefsSwitch({ back }: { back: string }) {
@@ -38,6 +39,27 @@ function PrefsSwitch({ back }: { back: string }) {
   );
 }
 
+/**
+ * The main menu: the areas the user may open (areas.ts), each named in its feature's catalog. The area the
+ * page belongs to is marked: aria-current="page" on its index page, "location" below it.
+ */
+function MainMenu({ session, path }: { session: WebSession; path: string }) {
+  const i18n = useI18n();
+  const current = areaOf(path, AREAS);
+  return (
+    <>
+      {areasFor(session).map((area) => (
+        <a
+          href={area.path}
+          aria-current={area === current ? (path === area.path ? "page" : "location") : undefined}
+        >
+          {i18n.t(area.text).nav}
+        </a>
+      ))}
+    </>
+  );
+}
+
 /** The frame every web page shares: head, skip link, header with the signed-in user's menu, main. */
 export function Layout(props: {
   title: string;
@@ -47,6 +69,8 @@ export function Layout(props: {
   flash?: string | undefined;
   /** This page's local URL, where the language switch comes back to. */
   back: string;
+  /** This page's path, for the menu's aria-current. */
+  path: string;
 }) {
   const { session } = props;
   const i18n = useI18n();
@@ -66,7 +90,7 @@ export function Layout(props: {
           {t.skip}
         </a>
         <header class="top">
-          <a class="brand" href="/glossary">
+          <a class="brand" href={HOME}>
             {i18n.locale === "ar" ? (
               <>
                 ديوان{" "}
@@ -85,9 +109,7 @@ export function Layout(props: {
           </a>
           {session ? (
             <nav aria-label={t.mainNav}>
-              <a href="/glossary">{t.glossary}</a>
-              {session.scope !== "read" ? <a href="/glossary/import">{t.import}</a> : null}
-              {session.scope === "admin" ? <a href="/tokens">{t.tokens}</a> : null}
+              <MainMenu session={session} path={props.path} />
               <span class="who">
                 <Value text={session.name} /> <span class="scope">({scope})</span>
               </span>

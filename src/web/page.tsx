@@ -50,6 +50,7 @@ export async function page(
       csrfToken={c.var.csrfToken}
       flash={flash}
       back={backHere(c)}
+      path={new URL(c.req.url).pathname}
     >
       {body}
     </Layout>,

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, ErrorCode } from "../errors";
 import { strictForm } from "../middleware/strict-text";
+import { backLink } from "./areas";
 import { authRoutes } from "./auth/routes";
 import { webD1Session } from "./bookmark";
 import { MessagePage } from "./components";
@@ -14,7 +15,7 @@ import { glossaryRoutes } from "./glossary/routes";
 import { formToken, signedIn } from "./guards";
 import { i18nOf, locale } from "./i18n/middleware";
 import { importRoutes } from "./import/routes";
-import { commonText, errorText } from "./messages";
+import { errorText } from "./messages";
 import { page, type WebContext } from "./page";
 import { prefsRoutes } from "./prefs/routes";
 import { loadSession, type WebEnv, type WebSession } from "./session";
@@ -81,7 +82,7 @@ webRouter.onError((err, c) => {
   if (ctx.get("session") === undefined) ctx.set("session", session);
   if (ctx.get("csrfToken") === undefined) ctx.set("csrfToken", "");
   const t = errorTexts(ctx);
-  const back: [string, string] = ["/glossary", i18nOf(ctx).t(commonText).backToGlossary];
+  const back = backLink(ctx);
   if (err instanceof WebError)
     return page(ctx, err.page.title, <MessagePage {...err.page} link={back} />, err.status);
   if (err instanceof DomainError) {
@@ -106,10 +107,20 @@ webRouter.onError((err, c) => {
     );
   }
   if (err instanceof HTTPException && err.status === 403) {
-    return page(ctx, t.forbiddenTitle, <MessagePage title={t.forbiddenTitle} message={t.forbidden} />, 403);
+    return page(
+      ctx,
+      t.forbiddenTitle,
+      <MessagePage title={t.forbiddenTitle} message={t.forbidden} link={back} />,
+      403,
+    );
   }
   console.error("web error", err);
-  return page(ctx, t.errorTitle, <MessagePage title={t.somethingWrong} message={t.logged} />, 500);
+  return page(
+    ctx,
+    t.errorTitle,
+    <MessagePage title={t.somethingWrong} message={t.logged} link={back} />,
+    500,
+  );
 });
 
 webRouter.get("/", (c) => c.redirect("/glossary", 303));

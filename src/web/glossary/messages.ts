@@ -4,6 +4,8 @@ export const glossaryText = defineMessages(
   "glossary",
   {
     title: "Glossary",
+    nav: "Glossary",
+    back: "Back to the glossary",
     searchTitle: (q: string) => `Search: ${q}`,
     newEntry: "New entry",
     search: "Search",
@@ -32,6 +34,8 @@ export const glossaryText = defineMessages(
   },
   {
     title: "المسرد",
+    nav: "المسرد",
+    back: "العودة إلى المسرد",
     searchTitle: (q: string) => `بحث: ${q}`,
     newEntry: "مدخل جديد",
     search: "بحث",

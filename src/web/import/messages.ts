@@ -4,6 +4,8 @@ export const importText = defineMessages(
   "import",
   {
     title: "Import glossary entries",
+    nav: "Import",
+    back: "Back to the import page",
     pageTitle: "Import",
     intro:
       "Upload a CSV, TSV or TBX file (at most 2 MB here; larger files through the API). You will see what would change before anything is saved.",
@@ -40,6 +42,8 @@ export const importText = defineMessages(
   },
   {
     title: "استيراد مداخل إلى المسرد",
+    nav: "استيراد",
+    back: "العودة إلى صفحة الاستيراد",
     pageTitle: "استيراد",
     intro:
       "ارفع ملف CSV أو TSV أو TBX (بحد أقصى 2 MB هنا؛ والملفات الأكبر عبر الواجهة البرمجية API). سترى ما سيتغيّر قبل حفظ أي شيء.",

@@ -4,8 +4,8 @@ import { glossaryVersion } from "../../db/glossary";
 import { DomainError, ErrorCode } from "../../errors";
 import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
 import { MessagePage } from "../components";
+import { glossaryText } from "../glossary/messages";
 import { needWrite } from "../guards";
-import { commonText } from "../messages";
 import { formBody, page, str, type WebContext } from "../page";
 import type { WebEnv } from "../session";
 import { importText } from "./messages";
@@ -138,7 +138,7 @@ importRoutes.post("/apply", async (c) => {
     <MessagePage
       title={t.doneTitle}
       message={t.done(plan.added.length, plan.changed.length, plan.deleted.length, plan.unchanged)}
-      link={["/glossary", c.var.i18n.t(commonText).backToGlossary]}
+      link={["/glossary", c.var.i18n.t(glossaryText).back]}
     />,
   );
 });

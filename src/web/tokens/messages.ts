@@ -4,6 +4,8 @@ export const tokensText = defineMessages(
   "tokens",
   {
     title: "API tokens",
+    nav: "Tokens",
+    back: "Back to the tokens",
     created: "Token {name} created. Copy it now: it is not shown again.",
     name: "Name",
     scope: "Scope",
@@ -23,6 +25,8 @@ export const tokensText = defineMessages(
   },
   {
     title: "رموز الوصول إلى الواجهة البرمجية",
+    nav: "رموز الوصول",
+    back: "العودة إلى رموز الوصول",
     created: "أُنشئ الرمز {name}. انسخه الآن: لن يُعرض مرة أخرى.",
     name: "الاسم",
     scope: "الصلاحية",
