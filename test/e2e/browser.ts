@@ -98,3 +98,52 @@ export function englishLeftovers(p: Page): Promise<string[]> {
     return found;
   }, CODES);
 }
+
+/**
+ * Stored values laid out in the wrong direction: (1) a hidden label at the start of a dir="auto" element
+ * (it would decide the direction); (2) an element with a lang of its own whose direction (computed) is not
+ * its language's; (3) a one-line value whose first character is not at its starting side (the right for
+ * Arabic, the left for English) — "(3 مواضع في 2023)" read left to right puts "(" at the left. Measured
+ * with Range boxes on the rendered page, so it fails on what a reader would see.
+ */
+export function misdirectedValues(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const found: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 60)}"`;
+    for (const el of Array.from(document.querySelectorAll("[dir=auto]"))) {
+      const first = document
+        .createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+          acceptNode: (n) => (n.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+        })
+        .nextNode();
+      if (first?.parentElement?.closest(".sr-only"))
+        found.push(`hidden label first in dir=auto: ${describe(el)}`);
+    }
+    for (const el of Array.from(document.querySelectorAll("body [lang]"))) {
+      const lang = el.getAttribute("lang");
+      if (lang !== "ar" && lang !== "en") continue;
+      if (el.closest("[hidden], .sr-only") || (el as HTMLElement).offsetParent === null) continue;
+      const want = lang === "ar" ? "rtl" : "ltr";
+      if (getComputedStyle(el).direction !== want) {
+        found.push(`${lang} laid out ${getComputedStyle(el).direction}: ${describe(el)}`);
+        continue;
+      }
+      // Geometry of values that are one text node on one line.
+      if (el.childNodes.length !== 1 || el.firstChild?.nodeType !== Node.TEXT_NODE) continue;
+      const text = el.firstChild as Text;
+      if (text.data.length < 2 || /^\s|\s$/.test(text.data)) continue;
+      const r = document.createRange();
+      r.setStart(text, 0);
+      r.setEnd(text, 1);
+      const first = r.getBoundingClientRect();
+      r.setStart(text, text.data.length - 1);
+      r.setEnd(text, text.data.length);
+      const last = r.getBoundingClientRect();
+      if (first.width === 0 || last.width === 0 || Math.abs(first.top - last.top) > 2) continue;
+      const ok = want === "rtl" ? first.left > last.left : first.left < last.left;
+      if (!ok) found.push(`${lang} value starts on the wrong side: ${describe(el)}`);
+    }
+    return found;
+  });
+}

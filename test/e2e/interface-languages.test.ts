@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, englishLeftovers, launchChromium, shot } from "./browser";
+import { axeViolations, englishLeftovers, launchChromium, misdirectedValues, shot } from "./browser";
 import { type DevServer, startDevServer } from "./server";
 
 let server: DevServer;
@@ -64,11 +64,11 @@ beforeAll(async () => {
       domain: "العلاقات القنصلية",
       definition: DEFINITION_MIXED,
       note: NOTE_AR,
-      source: "Vienna Convention on Consular Relations (1963), art. 68",
+      source: "(1963) اتفاقية فيينا للعلاقات القنصلية، المادة 68",
       terms: [
         { lang: "ar", text: `قنصل فخري ${suffix}`, status: "preferred" },
         { lang: "en", text: `Honorary consul ${suffix}`, status: "preferred" },
-        { lang: "ar", text: "قنصل شرفي", status: "deprecated", note: "استعمال قديم (قبل 1963)." },
+        { lang: "ar", text: "قنصل شرفي", status: "deprecated", note: "(3 مواضع في 2023)" },
       ],
     },
   });
@@ -106,6 +106,7 @@ async function checkPage(p: Page, name: string, locale: "en" | "ar") {
   expect(await p.locator("html").getAttribute("lang"), name).toBe(locale);
   expect(await p.locator("html").getAttribute("dir"), name).toBe(locale === "ar" ? "rtl" : "ltr");
   expect(await axeViolations(p), `axe on ${name} (${locale})`).toEqual([]);
+  expect(await misdirectedValues(p), `value directions on ${name} (${locale})`).toEqual([]);
   if (locale === "ar") {
     const left = await englishLeftovers(p);
     expect(left, `English on ${name} (ar): ${left.join(" | ")}`).toEqual([]);
