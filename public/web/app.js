@@ -39,6 +39,21 @@
     }
   });
 
+  // Switching language or digits reloads the page: a form holding unsaved work (edited here, or shown again
+  // after a refused save or a conflict) would lose it, so ask first.
+  const guarded = Array.from(document.querySelectorAll("form[data-guard]"));
+  const dirty = new Set(guarded.filter((f) => f.hasAttribute("data-unsaved")));
+  for (const f of guarded) {
+    f.addEventListener("input", () => dirty.add(f));
+    f.addEventListener("change", () => dirty.add(f));
+    f.addEventListener("submit", () => dirty.delete(f));
+  }
+  for (const prefs of document.querySelectorAll("form.prefs[data-confirm]")) {
+    prefs.addEventListener("submit", (e) => {
+      if (dirty.size && !window.confirm(prefs.dataset.confirm)) e.preventDefault();
+    });
+  }
+
   // Copy buttons (rendered hidden: they need the clipboard).
   for (const button of document.querySelectorAll("button.copy[hidden]")) {
     if (!navigator.clipboard) break;

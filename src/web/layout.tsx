@@ -6,14 +6,14 @@ import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "5";
+export const ASSET_VERSION = "6";
 
 /** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
 function PrefsSwitch({ back }: { back: string }) {
   const i18n = useI18n();
   const t = i18n.t(layoutText);
   return (
-    <form method="post" action="/prefs" class="prefs" aria-label={t.prefs}>
+    <form method="post" action="/prefs" class="prefs" aria-label={t.prefs} data-confirm={t.unsavedLost}>
       <input type="hidden" name="next" value={back} />
       {i18n.locale === "ar" ? (
         <>

@@ -247,6 +247,42 @@ describe("switching language", () => {
   });
 });
 
+describe("switching language with unsaved work", () => {
+  it("asks before a switch would lose edits in the entry form or a refused form shown again", async () => {
+    const { context, page } = await signedIn("en-US");
+    const asked: string[] = [];
+    let accept = false;
+    page.on("dialog", (d) => {
+      asked.push(d.message());
+      void (accept ? d.accept() : d.dismiss());
+    });
+    // Untouched form: no question.
+    await page.goto(`${server.base}/glossary/${entryId}`);
+    await page.locator("form.prefs button[value=ar]").click();
+    await page.waitForURL(new RegExp(`/glossary/${entryId}$`));
+    expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    expect(asked).toEqual([]);
+    // Edited: asked (in the page's language); declining keeps the page and the text typed.
+    await page.locator("#note").fill("ملاحظة لم تُحفظ (1)");
+    await page.locator("form.prefs button[value=en]").click();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain("لم تُحفظ تعديلاتك");
+    expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    expect(await page.locator("#note").inputValue()).toBe("ملاحظة لم تُحفظ (1)");
+    // A refused save shown again holds unsaved work too, before any typing.
+    await page.goto(`${server.base}/glossary/new`);
+    await page.locator("#domain").fill("x");
+    await page.locator("#entry-form .actions button[value=save]").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+    accept = true;
+    await page.locator("form.prefs button[value=en]").click();
+    await page.waitForURL(/\/glossary\/new$/);
+    expect(asked).toHaveLength(2);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+});
+
 describe("keyboard, focus and announcements", () => {
   let context: BrowserContext;
   let page: Page;

@@ -95,6 +95,8 @@ export function EntryFormView(props: {
   errors: FormErrors;
   csrfToken: string;
   domains: string[];
+  /** The form shown again with what the user sent (refused or in conflict): not saved yet. */
+  unsaved?: boolean;
 }) {
   const { form, errors } = props;
   const t = useT(entryText);
@@ -104,7 +106,15 @@ export function EntryFormView(props: {
   let variant = 0;
   const errorList = Object.entries(errors);
   return (
-    <form method="post" action={props.action} class="entry-form" id="entry-form" novalidate>
+    <form
+      method="post"
+      action={props.action}
+      class="entry-form"
+      id="entry-form"
+      novalidate
+      data-guard=""
+      data-unsaved={props.unsaved ? "" : undefined}
+    >
       <CsrfField token={props.csrfToken} />
       {form.version !== null ? <input type="hidden" name="version" value={String(form.version)} /> : null}
       {/*

@@ -79,6 +79,7 @@ function entryFormPage(
         errors={opts.errors ?? {}}
         csrfToken={c.var.csrfToken}
         domains={opts.domains}
+        unsaved={c.req.method === "POST"}
       />
     </section>,
     opts.status ?? 200,
