@@ -5,6 +5,7 @@ export * from "./glossary-model";
 export * from "./inline";
 export * from "./lang";
 export * from "./tbx";
+export * from "./tbx-read";
 export * from "./tmx";
 export * from "./xliff-read";
 export * from "./xliff-write";
