@@ -3,9 +3,14 @@
  * first row of a key; see seed-tsv.ts), but with quoting, so fields may hold commas, quotes and line breaks.
  * Records end with CRLF; a UTF-8 BOM is written by default because Excel needs it to read Arabic as UTF-8.
  */
-import { type KeyedEntry, LANGS, type Lang, TERM_STATUSES, type Term, type TermStatus } from "../types";
 import { FormatError } from "./errors";
-import { entryProblems, GLOSSARY_TSV_COLUMNS, GlossaryTsvError, type TsvProblem } from "./seed-tsv";
+import {
+  GLOSSARY_TSV_COLUMNS,
+  GlossaryTsvError,
+  isDiwanHeader,
+  type KeyedEntry,
+  readDiwanRows,
+} from "./seed-tsv";
 import { neutralizeFormula, restoreFormula } from "./spreadsheet-cell";
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -56,8 +61,12 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** RFC 4180 tokenizer; refuses a stray quote or an unterminated quoted field with its line and column. */
-export function parseCsvRecords(text: string): CsvRecord[] {
+/**
+ * RFC 4180 tokenizer; refuses a stray quote or an unterminated quoted field with its line and column.
+ * `literalQuotes`: a quote inside an unquoted field is text (as Excel, LibreOffice and Python read
+ * `say "hi"`), for files other tools wrote; an unterminated quoted field is still refused.
+ */
+export function parseCsvRecords(text: string, options: { literalQuotes?: boolean } = {}): CsvRecord[] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let line = 1;
@@ -103,7 +112,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       } else {
         const start = i;
         while (i < n && s[i] !== "," && s[i] !== "\r" && s[i] !== "\n") {
-          if (s[i] === '"')
+          if (s[i] === '"' && !options.literalQuotes)
             throw new FormatError(
               "csv-malformed",
               "a quote inside an unquoted field (quote the field and double the quote)",
@@ -137,75 +146,12 @@ export function parseCsvRecords(text: string): CsvRecord[] {
 export function parseGlossaryCsv(text: string): KeyedEntry[] {
   const records = parseCsvRecords(text).filter((r) => !(r.fields.length === 1 && r.fields[0] === ""));
   const header = records.shift();
-  if (!header || header.fields.join("\t") !== GLOSSARY_TSV_COLUMNS.join("\t"))
+  if (!header || !isDiwanHeader(header.fields))
     throw new GlossaryTsvError([
       { line: 1, field: "header", message: `expected columns ${GLOSSARY_TSV_COLUMNS.join(", ")}` },
     ]);
-  const problems: TsvProblem[] = [];
-  const entries: KeyedEntry[] = [];
-  const firstLine = new Map<string, number>();
-  let current: KeyedEntry | null = null;
-  const orNull = (v: string | undefined) => (v === undefined || v === "" ? null : v);
-  for (const { line, fields } of records) {
-    if (fields.length !== GLOSSARY_TSV_COLUMNS.length) {
-      problems.push({
-        line,
-        field: "row",
-        message: `has ${fields.length} fields, expected ${GLOSSARY_TSV_COLUMNS.length}`,
-      });
-      continue;
-    }
-    // Cells the writer neutralised against formula injection get their text back (spreadsheet-cell.ts).
-    const [key = "", lang = "", status = "", term = "", pos, termNote, domain, definition, note, source] =
-      fields.map(restoreFormula);
-    if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(key))
-      problems.push({ line, field: "key", message: `"${key}" is not a valid key` });
-    if (!(LANGS as readonly string[]).includes(lang))
-      problems.push({ line, field: "lang", message: `"${lang}" is not ar or en` });
-    if (!(TERM_STATUSES as readonly string[]).includes(status))
-      problems.push({ line, field: "status", message: `"${status}" is not a term status` });
-    if (term.trim() === "" || term !== term.trim())
-      problems.push({ line, field: "term", message: "is empty or has surrounding spaces" });
-    const t: Term = {
-      lang: lang as Lang,
-      text: term,
-      status: status as TermStatus,
-      partOfSpeech: orNull(pos),
-      note: orNull(termNote),
-    };
-    if (current && current.key === key) {
-      if (domain || definition || note || source)
-        problems.push({
-          line,
-          field: "domain",
-          message: "concept fields belong on the first row of the key only",
-        });
-      current.terms.push(t);
-      continue;
-    }
-    const earlier = firstLine.get(key);
-    if (earlier !== undefined) {
-      problems.push({
-        line,
-        field: "key",
-        message: `key "${key}" already used at line ${earlier}; rows of a key must stand together`,
-      });
-      continue;
-    }
-    current = {
-      key,
-      domain: domain ?? "",
-      definition: orNull(definition),
-      note: orNull(note),
-      source: orNull(source),
-      terms: [t],
-    };
-    firstLine.set(key, line);
-    entries.push(current);
-  }
-  for (const e of entries)
-    for (const message of entryProblems(e))
-      problems.push({ line: firstLine.get(e.key) ?? 0, field: "entry", message: `${e.key}: ${message}` });
-  if (problems.length > 0) throw new GlossaryTsvError(problems);
+  // Cells the writer neutralised against formula injection get their text back (spreadsheet-cell.ts).
+  const { entries, problems } = readDiwanRows(records, restoreFormula);
+  if (problems.length > 0) throw new GlossaryTsvError(problems.map(({ key: _, ...p }) => p));
   return entries;
 }

@@ -34,3 +34,23 @@ export function termsByLanguage(terms: Term[]): [Term["lang"], Term[]][] {
   }
   return [...groups];
 }
+
+/** One entry or row a reader left out or changed, for the import report. */
+export interface GlossaryReadIssue {
+  /** The entry as the file names it: its id or key, else `#<position>` or `row <line>`. */
+  entry: string;
+  /** 1-based line where the entry starts. */
+  line: number;
+  message: string;
+}
+
+/** What a lenient glossary reader returns: the entries it can import and, item by item, what it did not. */
+export interface GlossaryReading {
+  entries: ReadEntry[];
+  /** Entries (or rows) not imported, each with its reason. */
+  skipped: GlossaryReadIssue[];
+  /** Entries imported with a change: terms trimmed, default domain, other languages left out. */
+  adjusted: GlossaryReadIssue[];
+  /** What the file holds that Diwan does not store (data categories, columns), with counts. */
+  notKept: Record<string, number>;
+}

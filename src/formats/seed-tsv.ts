@@ -67,43 +67,46 @@ export function entryProblems(entry: EntryContent): string[] {
   return problems;
 }
 
-/** Parses glossary TSV rows into entries; every problem is collected with its line number, then thrown. */
-export function parseGlossaryTsv(text: string): KeyedEntry[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const problems: TsvProblem[] = [];
-  const header = (lines[0] ?? "").split("\t");
-  if (header.join("\t") !== GLOSSARY_TSV_COLUMNS.join("\t")) {
-    throw new GlossaryTsvError([
-      { line: 1, field: "header", message: `expected columns ${GLOSSARY_TSV_COLUMNS.join(", ")}` },
-    ]);
-  }
+/** One row of a delimited glossary: its 1-based line and its fields as written. */
+export interface GlossaryRow {
+  line: number;
+  fields: string[];
+}
+
+export interface DiwanRowsReading {
+  entries: KeyedEntry[];
+  /** Every problem with its line; `key` is the entry it belongs to when the row names one. */
+  problems: (TsvProblem & { key: string | null })[];
+}
+
+/**
+ * Diwan's own column layout (GLOSSARY_TSV_COLUMNS, header row excluded) into entries, for TSV and CSV alike:
+ * every problem is collected with its line and the key it belongs to, so a caller can refuse the file
+ * (the seed) or skip the entries that have problems (imports).
+ */
+export function readDiwanRows(rows: GlossaryRow[], cell: (s: string) => string = (s) => s): DiwanRowsReading {
+  const problems: DiwanRowsReading["problems"] = [];
   const entries: KeyedEntry[] = [];
-  const byKey = new Map<string, { entry: KeyedEntry; line: number }>();
+  const firstLine = new Map<string, number>();
   let current: KeyedEntry | null = null;
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    const lineNo = i + 1;
-    if (raw.trim() === "") continue;
-    const cols = raw.split("\t");
-    if (cols.length !== GLOSSARY_TSV_COLUMNS.length) {
+  for (const { line, fields } of rows) {
+    if (fields.length !== GLOSSARY_TSV_COLUMNS.length) {
       problems.push({
-        line: lineNo,
+        line,
+        key: null,
         field: "row",
-        message: `has ${cols.length} columns, expected ${GLOSSARY_TSV_COLUMNS.length}`,
+        message: `has ${fields.length} columns, expected ${GLOSSARY_TSV_COLUMNS.length}`,
       });
       continue;
     }
-    // Cells the writer neutralised against formula injection get their text back (spreadsheet-cell.ts).
     const [key = "", lang = "", status = "", term = "", pos, termNote, domain, definition, note, source] =
-      cols.map(restoreFormula);
-    if (!KEY_RE.test(key))
-      problems.push({ line: lineNo, field: "key", message: `"${key}" is not a valid key` });
-    if (!(LANGS as readonly string[]).includes(lang))
-      problems.push({ line: lineNo, field: "lang", message: `"${lang}" is not ar or en` });
+      fields.map(cell);
+    const problem = (field: string, message: string) => problems.push({ line, key, field, message });
+    if (!KEY_RE.test(key)) problem("key", `"${key}" is not a valid key`);
+    if (!(LANGS as readonly string[]).includes(lang)) problem("lang", `"${lang}" is not ar or en`);
     if (!(TERM_STATUSES as readonly string[]).includes(status))
-      problems.push({ line: lineNo, field: "status", message: `"${status}" is not a term status` });
-    if (term.trim() === "" || term !== term.trim())
-      problems.push({ line: lineNo, field: "term", message: "is empty or has surrounding spaces" });
+      problem("status", `"${status}" is not a term status`);
+    if (term.trim() === "" || term !== term.trim()) problem("term", "is empty or has surrounding spaces");
     const t: Term = {
       lang: lang as Lang,
       text: term,
@@ -113,21 +116,13 @@ export function parseGlossaryTsv(text: string): KeyedEntry[] {
     };
     if (current && current.key === key) {
       if (domain || definition || note || source)
-        problems.push({
-          line: lineNo,
-          field: "domain",
-          message: "concept fields belong on the first row of the key only",
-        });
+        problem("domain", "concept fields belong on the first row of the key only");
       current.terms.push(t);
       continue;
     }
-    const earlier = byKey.get(key);
-    if (earlier) {
-      problems.push({
-        line: lineNo,
-        field: "key",
-        message: `key "${key}" already used at line ${earlier.line}; rows of a key must stand together`,
-      });
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) {
+      problem("key", `key "${key}" already used at line ${earlier}; rows of a key must stand together`);
       continue;
     }
     current = {
@@ -138,21 +133,67 @@ export function parseGlossaryTsv(text: string): KeyedEntry[] {
       source: emptyToNull(source),
       terms: [t],
     };
-    byKey.set(key, { entry: current, line: lineNo });
+    firstLine.set(key, line);
     entries.push(current);
   }
-  for (const { entry, line } of byKey.values()) {
+  for (const entry of entries)
     for (const message of entryProblems(entry))
-      problems.push({ line, field: "entry", message: `${entry.key}: ${message}` });
-  }
-  if (problems.length) throw new GlossaryTsvError(problems);
+      problems.push({
+        line: firstLine.get(entry.key) ?? 0,
+        key: entry.key,
+        field: "entry",
+        message: `${entry.key}: ${message}`,
+      });
+  return { entries, problems };
+}
+
+/** Whether a header row is Diwan's own layout. */
+export const isDiwanHeader = (fields: readonly string[]) =>
+  fields.join("\t") === GLOSSARY_TSV_COLUMNS.join("\t");
+
+/** TSV lines as rows (the header included); blank lines are left out. */
+export function tsvRows(text: string): GlossaryRow[] {
+  const rows: GlossaryRow[] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if (raw.trim() !== "") rows.push({ line: i + 1, fields: raw.split("\t") });
+    });
+  return rows;
+}
+
+/**
+ * TSV cells hold no tab or line break, so the writer escapes them as `\t`, `\n`, `\r` and a backslash as
+ * `\\` (the convention of PostgreSQL's and MySQL's text formats); the reader of Diwan's layout undoes it.
+ */
+export function escapeTsvCell(s: string): string {
+  return s.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+export function unescapeTsvCell(s: string): string {
+  return s.replace(/\\([\\tnr])/g, (_, c: string) =>
+    c === "\\" ? "\\" : c === "t" ? "\t" : c === "n" ? "\n" : "\r",
+  );
+}
+
+/** Parses glossary TSV rows into entries; every problem is collected with its line number, then thrown. */
+export function parseGlossaryTsv(text: string): KeyedEntry[] {
+  const rows = tsvRows(text);
+  const header = rows.shift();
+  if (!header || header.line !== 1 || !isDiwanHeader(header.fields))
+    throw new GlossaryTsvError([
+      { line: 1, field: "header", message: `expected columns ${GLOSSARY_TSV_COLUMNS.join(", ")}` },
+    ]);
+  const { entries, problems } = readDiwanRows(rows, (c) => unescapeTsvCell(restoreFormula(c)));
+  if (problems.length) throw new GlossaryTsvError(problems.map(({ key: _, ...p }) => p));
   return entries;
 }
 
-const FORBIDDEN_IN_FIELD = /[\t\r\n]/;
-
 /**
- * Writes entries in the glossary TSV format. Tabs and line breaks cannot be represented and are refused.
+ * Writes entries in the glossary TSV format; tabs, line breaks and backslashes are escaped (escapeTsvCell).
  * Cells a spreadsheet would run as formulas get an apostrophe first unless `escapeFormulas` is false
  * (spreadsheet-cell.ts); the reader takes it off again.
  */
@@ -162,10 +203,8 @@ export function writeGlossaryTsv(
 ): string {
   const out: string[] = [GLOSSARY_TSV_COLUMNS.join("\t")];
   const neutralize = options.escapeFormulas !== false;
-  const cell = (v: string | null, what: string) => {
-    const s = v ?? "";
-    if (FORBIDDEN_IN_FIELD.test(s))
-      throw new Error(`${what} contains a tab or line break, which TSV cannot hold`);
+  const cell = (v: string | null, _what: string) => {
+    const s = escapeTsvCell(v ?? "");
     return neutralize ? neutralizeFormula(s) : s;
   };
   for (const e of entries) {

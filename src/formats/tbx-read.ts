@@ -13,34 +13,18 @@
  */
 import type { Term, TermStatus } from "../types";
 import { FormatError } from "./errors";
-import { type ReadEntry, keyFromConceptId } from "./glossary-model";
+import { type GlossaryReading, keyFromConceptId } from "./glossary-model";
 import { baseLang } from "./lang";
 import { attr, createXmlParser, type XmlElement, type XmlLimits } from "./xml-parse";
 
 export const TBX_NS = "urn:iso:std:iso:30042:ed-2";
 export const FORBIDDEN_NOTE = "Forbidden term (Diwan): never use.";
 
-/** One entry the reader left out or changed, for the import report. */
-export interface GlossaryReadIssue {
-  /** The entry as the file names it: its id, else `#<position>` (1-based). */
-  entry: string;
-  /** 1-based line where the entry starts. */
-  line: number;
-  message: string;
-}
-
-export interface ParsedTbx {
+export interface ParsedTbx extends GlossaryReading {
   flavour: "v3" | "2008";
   /** v3 `tbx/@type`, e.g. "TBX-Basic"; `martif/@type` ("TBX") for 2008. */
   dialect: string;
   style: "dca" | "dct";
-  entries: ReadEntry[];
-  /** Entries not imported, each with its reason. */
-  skipped: GlossaryReadIssue[];
-  /** Entries imported with a change: terms trimmed, default domain, terms of other languages left out. */
-  adjusted: GlossaryReadIssue[];
-  /** Data categories (and other elements) the file holds that Diwan does not store, with counts. */
-  notKept: Record<string, number>;
   /** Terms in languages other than Arabic and English, or without text: not imported. */
   skippedTerms: number;
 }

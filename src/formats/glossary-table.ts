@@ -1,0 +1,213 @@
+/**
+ * Glossaries as tables, the way people and tools write them: CSV, TSV and OmegaT's glossary text (`.txt`,
+ * `.tab`, `.utf8`: source TAB target TAB comment, `#` lines are comments). Two layouts:
+ *
+ * - Diwan's own (header `key,lang,status,term,…`, seed-tsv.ts): entries whose rows have problems are
+ *   skipped with every problem, the others imported.
+ * - Bilingual: one row per entry. A header row names the columns (`source`/`target`, `term`, language tags
+ *   such as `ar`, `en-GB`, `Arabic`; `comment`/`note`, `definition`, `domain`; `Notes` right after a
+ *   language column is that term's note, as Matecat writes); without a header (OmegaT), the columns are
+ *   Arabic source, English target, comment. Source is Arabic and target English, Diwan's direction.
+ *   Other columns are counted in `notKept`; a row without one of the two terms is skipped with its line.
+ */
+import type { Lang, Term } from "../types";
+import { parseCsvRecords } from "./csv";
+import { FormatError } from "./errors";
+import type { GlossaryReading, ReadEntry } from "./glossary-model";
+import { baseLang } from "./lang";
+import { type GlossaryRow, isDiwanHeader, readDiwanRows, tsvRows, unescapeTsvCell } from "./seed-tsv";
+import { restoreFormula } from "./spreadsheet-cell";
+
+export type TableKind = "csv" | "tsv" | "omegat";
+
+export interface TableReadOptions {
+  /** Domain of entries the file gives none (default "general"). */
+  defaultDomain?: string;
+}
+
+type Role =
+  | { kind: "term"; lang: Lang }
+  | { kind: "termNote"; lang: Lang }
+  | { kind: "note" }
+  | { kind: "definition" }
+  | { kind: "domain" }
+  | { kind: "other"; name: string };
+
+const NAMED: Record<string, Role> = {
+  source: { kind: "term", lang: "ar" },
+  src: { kind: "term", lang: "ar" },
+  "source term": { kind: "term", lang: "ar" },
+  term: { kind: "term", lang: "ar" },
+  terms: { kind: "term", lang: "ar" },
+  target: { kind: "term", lang: "en" },
+  tgt: { kind: "term", lang: "en" },
+  "target term": { kind: "term", lang: "en" },
+  translation: { kind: "term", lang: "en" },
+  arabic: { kind: "term", lang: "ar" },
+  english: { kind: "term", lang: "en" },
+  comment: { kind: "note" },
+  comments: { kind: "note" },
+  note: { kind: "note" },
+  notes: { kind: "note" },
+  description: { kind: "note" },
+  remark: { kind: "note" },
+  remarks: { kind: "note" },
+  definition: { kind: "definition" },
+  domain: { kind: "domain" },
+  subject: { kind: "domain" },
+  "subject field": { kind: "domain" },
+};
+/** Header names of columns Diwan does not store: enough to tell a header row from a first entry. */
+const KNOWN_OTHER = new Set([
+  "forbidden",
+  "subdomain",
+  "example of use",
+  "example",
+  "context",
+  "key",
+  "lang",
+  "language",
+  "pos",
+  "part of speech",
+  "status",
+  "id",
+]);
+const LANG_TAG = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
+
+const isHeader = (fields: string[]): boolean => {
+  const cells = fields.map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+  if (cells.some((c) => c in NAMED || KNOWN_OTHER.has(c))) return true;
+  return cells.length >= 2 && cells.every((c) => LANG_TAG.test(c));
+};
+
+function rolesOf(header: string[]): Role[] {
+  const roles: Role[] = [];
+  let lastLang: Lang | null = null;
+  const taken = new Set<Lang>();
+  for (const raw of header) {
+    const name = raw.trim();
+    const lower = name.toLowerCase();
+    const tagLang = LANG_TAG.test(name) ? baseLang(name) : null;
+    let role: Role = NAMED[lower] ?? { kind: "other", name: name || "(unnamed column)" };
+    if (LANG_TAG.test(name) && !(lower in NAMED))
+      role = tagLang ? { kind: "term", lang: tagLang } : { kind: "other", name: `terms in ${name}` };
+    if (role.kind === "note" && lastLang !== null && (lower === "notes" || lower === "note"))
+      role = { kind: "termNote", lang: lastLang };
+    if (role.kind === "term") {
+      if (taken.has(role.lang)) role = { kind: "other", name: `second ${role.lang} column (${name})` };
+      else taken.add(role.lang);
+    }
+    // A column after a language's term column belongs to it until the next language (Matecat).
+    if (role.kind === "term") lastLang = role.lang;
+    else if (role.kind === "other" && role.name.startsWith("terms in ")) lastLang = null;
+    roles.push(role);
+  }
+  return roles;
+}
+
+const HEADERLESS: Role[] = [{ kind: "term", lang: "ar" }, { kind: "term", lang: "en" }, { kind: "note" }];
+
+function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: GlossaryReading): void {
+  const first = rows[0];
+  const header = first && isHeader(first.fields) ? first.fields : null;
+  const roles = header ? rolesOf(header) : HEADERLESS;
+  if (header) rows = rows.slice(1);
+  for (const lang of ["ar", "en"] as const)
+    if (!roles.some((r) => r.kind === "term" && r.lang === lang))
+      throw new FormatError(
+        "invalid-content",
+        `the header row names no ${lang === "ar" ? "Arabic" : "English"} column (columns: ${header!.join(", ")}); ` +
+          `name it ${lang}, ${lang === "ar" ? "source" : "target"} or ${lang === "ar" ? "Arabic" : "English"}`,
+        first!.line,
+      );
+  const defaultDomain = options.defaultDomain ?? "general";
+  const hasDomain = roles.some((r) => r.kind === "domain");
+  let defaulted = 0;
+  for (const { line, fields } of rows) {
+    const name = `row ${line}`;
+    const terms: Partial<Record<Lang, Term>> = {};
+    const termNotes: Partial<Record<Lang, string>> = {};
+    let note: string | null = null;
+    let definition: string | null = null;
+    let domain: string | null = null;
+    const adjusted: string[] = [];
+    fields.forEach((raw, i) => {
+      const role = roles[i] ?? { kind: "other", name: `column ${i + 1}` };
+      const value = raw;
+      if (value.trim() === "") return;
+      if (role.kind === "term") {
+        const text = value.trim();
+        if (text !== value) adjusted.push(`term "${text}" (${role.lang}) trimmed of surrounding white space`);
+        terms[role.lang] = { lang: role.lang, text, status: "preferred", partOfSpeech: null, note: null };
+      } else if (role.kind === "termNote") termNotes[role.lang] = value;
+      else if (role.kind === "note") note = note === null ? value : `${note}\n${value}`;
+      else if (role.kind === "definition") definition ??= value;
+      else if (role.kind === "domain") domain ??= value.trim();
+      else out.notKept[role.name] = (out.notKept[role.name] ?? 0) + 1;
+    });
+    if (!terms.ar || !terms.en) {
+      const missing = [terms.ar ? null : "Arabic (source)", terms.en ? null : "English (target)"];
+      out.skipped.push({ entry: name, line, message: `no ${missing.filter(Boolean).join(" and ")} term` });
+      continue;
+    }
+    for (const lang of ["ar", "en"] as const) if (termNotes[lang]) terms[lang]!.note = termNotes[lang]!;
+    if (domain === null && hasDomain) adjusted.push(`no domain: "${defaultDomain}"`);
+    if (domain === null) defaulted++;
+    for (const message of adjusted) out.adjusted.push({ entry: name, line, message });
+    const entry: ReadEntry = {
+      key: null,
+      domain: domain ?? defaultDomain,
+      definition,
+      note,
+      source: null,
+      terms: [terms.ar, terms.en],
+    };
+    out.entries.push(entry);
+  }
+  if (!hasDomain && defaulted > 0)
+    out.adjusted.push({
+      entry: "every row",
+      line: rows[0]?.line ?? 1,
+      message: `the file has no domain column: domain "${defaultDomain}"`,
+    });
+}
+
+/** Reads a glossary table of either layout; refuses only what cannot be read at all (quoting, header). */
+export function readGlossaryTable(
+  text: string,
+  kind: TableKind,
+  options: TableReadOptions = {},
+): GlossaryReading {
+  const out: GlossaryReading = { entries: [], skipped: [], adjusted: [], notKept: {} };
+  let rows: GlossaryRow[] =
+    kind === "csv"
+      ? parseCsvRecords(text, { literalQuotes: true }).filter((r) => r.fields.some((f) => f.trim() !== ""))
+      : tsvRows(text);
+  if (kind === "omegat") rows = rows.filter((r) => !(r.fields[0] ?? "").startsWith("#"));
+  const first = rows[0];
+  if (!first) throw new FormatError("invalid-content", "the file holds no rows");
+  if (isDiwanHeader(first.fields)) {
+    const cell = kind === "csv" ? restoreFormula : (c: string) => unescapeTsvCell(restoreFormula(c));
+    const { entries, problems } = readDiwanRows(rows.slice(1), cell);
+    const bad = new Map<string, { line: number; messages: string[] }>();
+    for (const p of problems) {
+      if (p.key === null) {
+        out.skipped.push({ entry: `row ${p.line}`, line: p.line, message: `${p.field}: ${p.message}` });
+        continue;
+      }
+      const b = bad.get(p.key) ?? { line: p.line, messages: [] };
+      b.messages.push(`line ${p.line} ${p.field}: ${p.message}`);
+      bad.set(p.key, b);
+    }
+    for (const [key, b] of bad)
+      out.skipped.push({ entry: key, line: b.line, message: b.messages.join("; ") });
+    out.entries = entries.filter((e) => !bad.has(e.key));
+    return out;
+  }
+  readBilingual(
+    rows.map((r) => ({ line: r.line, fields: r.fields.map(restoreFormula) })),
+    options,
+    out,
+  );
+  return out;
+}
