@@ -47,6 +47,8 @@ export interface GlossaryReadIssue {
 /** What a lenient glossary reader returns: the entries it can import and, item by item, what it did not. */
 export interface GlossaryReading {
   entries: ReadEntry[];
+  /** 1-based line where each entry starts (same order as `entries`). */
+  lines: number[];
   /** Entries (or rows) not imported, each with its reason. */
   skipped: GlossaryReadIssue[];
   /** Entries imported with a change: terms trimmed, default domain, other languages left out. */

@@ -163,6 +163,7 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
       terms: [terms.ar, terms.en],
     };
     out.entries.push(entry);
+    out.lines.push(line);
   }
   if (!hasDomain && defaulted > 0)
     out.adjusted.push({
@@ -178,17 +179,18 @@ export function readGlossaryTable(
   kind: TableKind,
   options: TableReadOptions = {},
 ): GlossaryReading {
-  const out: GlossaryReading = { entries: [], skipped: [], adjusted: [], notKept: {} };
+  const out: GlossaryReading = { entries: [], lines: [], skipped: [], adjusted: [], notKept: {} };
   let rows: GlossaryRow[] =
     kind === "csv"
       ? parseCsvRecords(text, { literalQuotes: true }).filter((r) => r.fields.some((f) => f.trim() !== ""))
       : tsvRows(text);
   if (kind === "omegat") rows = rows.filter((r) => !(r.fields[0] ?? "").startsWith("#"));
   const first = rows[0];
-  if (!first) throw new FormatError("invalid-content", "the file holds no rows");
+  // An empty glossary (OmegaT's new project glossary holds only its magic comment) imports nothing.
+  if (!first) return out;
   if (isDiwanHeader(first.fields)) {
     const cell = kind === "csv" ? restoreFormula : (c: string) => unescapeTsvCell(restoreFormula(c));
-    const { entries, problems } = readDiwanRows(rows.slice(1), cell);
+    const { entries, lines, problems } = readDiwanRows(rows.slice(1), cell);
     const bad = new Map<string, { line: number; messages: string[] }>();
     for (const p of problems) {
       if (p.key === null) {
@@ -201,7 +203,11 @@ export function readGlossaryTable(
     }
     for (const [key, b] of bad)
       out.skipped.push({ entry: key, line: b.line, message: b.messages.join("; ") });
-    out.entries = entries.filter((e) => !bad.has(e.key));
+    entries.forEach((e, i) => {
+      if (bad.has(e.key)) return;
+      out.entries.push(e);
+      out.lines.push(lines[i]!);
+    });
     return out;
   }
   readBilingual(

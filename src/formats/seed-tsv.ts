@@ -75,6 +75,8 @@ export interface GlossaryRow {
 
 export interface DiwanRowsReading {
   entries: KeyedEntry[];
+  /** Line of each entry's first row (same order as `entries`). */
+  lines: number[];
   /** Every problem with its line; `key` is the entry it belongs to when the row names one. */
   problems: (TsvProblem & { key: string | null })[];
 }
@@ -87,6 +89,7 @@ export interface DiwanRowsReading {
 export function readDiwanRows(rows: GlossaryRow[], cell: (s: string) => string = (s) => s): DiwanRowsReading {
   const problems: DiwanRowsReading["problems"] = [];
   const entries: KeyedEntry[] = [];
+  const lines: number[] = [];
   const firstLine = new Map<string, number>();
   let current: KeyedEntry | null = null;
   for (const { line, fields } of rows) {
@@ -135,6 +138,7 @@ export function readDiwanRows(rows: GlossaryRow[], cell: (s: string) => string =
     };
     firstLine.set(key, line);
     entries.push(current);
+    lines.push(line);
   }
   for (const entry of entries)
     for (const message of entryProblems(entry))
@@ -144,7 +148,7 @@ export function readDiwanRows(rows: GlossaryRow[], cell: (s: string) => string =
         field: "entry",
         message: `${entry.key}: ${message}`,
       });
-  return { entries, problems };
+  return { entries, lines, problems };
 }
 
 /** Whether a header row is Diwan's own layout. */

@@ -111,6 +111,7 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
     dialect: "",
     style: "dca",
     entries: [],
+    lines: [],
     skipped: [],
     adjusted: [],
     notKept: {},
@@ -206,6 +207,7 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
     if (others.length > 0) e.issues.push(`terms in ${others.join(", ")} left out`);
     if (e.domain === null) e.issues.push(`no subject field: domain "${defaultDomain}"`);
     for (const message of e.issues) out.adjusted.push({ entry: name, line: e.line, message });
+    out.lines.push(e.line);
     out.entries.push({
       key: keyFromConceptId(e.id),
       domain: e.domain ?? defaultDomain,

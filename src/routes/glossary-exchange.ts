@@ -1,9 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
-import type { ImportPlan } from "../db/glossary-import";
 import { unsupportedMediaType } from "../errors";
-import { readUtf8Body } from "../http/body";
-import { exportGlossary, importFormatOf, importGlossary } from "../usecases/glossary-exchange";
+import { readBodyBytes } from "../http/body";
+import {
+  DEFAULT_IMPORT_DOMAIN,
+  exportGlossary,
+  type GlossaryImportOutcome,
+  importFormatOf,
+  importGlossary,
+} from "../usecases/glossary-exchange";
 import { authErrors, BearerSecurity, json, problem, useCaseContext } from "./common";
 
 /** Largest accepted import file (bytes). Bigger bodies are refused with 413 before they are read whole. */
@@ -27,12 +32,13 @@ function checkImportType(formatName: string, header: string | undefined): void {
     .find((p) => p.startsWith("charset="))
     ?.slice(8)
     .replace(/"/g, "");
-  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
-    throw unsupportedMediaType(`only UTF-8 is accepted, not charset=${charset}`);
+  // UTF-16 files are read by their byte order mark (XML also by its declaration); the body decides.
+  if (charset !== undefined && !["utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"].includes(charset))
+    throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
 }
 
 export const ImportQuery = z.object({
-  format: z.string().max(20).openapi({ description: "tsv, csv or tbx" }),
+  format: z.string().max(20).openapi({ description: "tsv, csv, tbx or omegat" }),
   mode: z.enum(["merge", "replace"]).default("merge").openapi({
     description: "merge: add and update; replace: also delete entries the file does not hold",
   }),
@@ -41,6 +47,25 @@ export const ImportQuery = z.object({
     .optional()
     .transform((v) => v === "true" || v === "1")
     .openapi({ description: "true: compute and return the changes, write nothing" }),
+  defaultDomain: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\u0000-\u001F\u007F]*$/, "must not contain control characters")
+    .default(DEFAULT_IMPORT_DOMAIN)
+    .openapi({
+      description: `domain of entries the file gives none (TBX without subjectField, tables without a domain column); default "${DEFAULT_IMPORT_DOMAIN}"`,
+    }),
+  partial: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .openapi({
+      description:
+        "true (default): import the valid entries and list each skipped one with its reason; false: refuse the " +
+        "file (400 listing them) if any entry cannot be imported",
+    }),
 });
 
 const TermOut = z.object({
@@ -57,6 +82,11 @@ const EntryContent = z.object({
   source: z.string().nullable(),
   terms: z.array(TermOut),
 });
+const Issue = z.object({
+  entry: z.string().openapi({ description: "The entry's id or key in the file, `#n` or `row <line>`" }),
+  line: z.number().int().openapi({ description: "1-based line where it starts (0: not known)" }),
+  message: z.string(),
+});
 const ImportResultSchema = z
   .object({
     dryRun: z.boolean(),
@@ -66,6 +96,7 @@ const ImportResultSchema = z
       changed: z.number().int(),
       unchanged: z.number().int(),
       deleted: z.number().int(),
+      skipped: z.number().int(),
     }),
     added: z.array(EntryContent.extend({ key: z.string() })),
     changed: z.array(
@@ -74,10 +105,19 @@ const ImportResultSchema = z
     unchanged: z.number().int(),
     deleted: z.array(z.object({ id: z.number(), key: z.string(), before: EntryContent })),
     glossaryVersion: z.number().int(),
+    skipped: z
+      .array(Issue)
+      .openapi({ description: "Entries (or rows) of the file not imported, each with its reason" }),
+    adjusted: z.array(Issue).openapi({
+      description: "Entries imported with a change: terms trimmed, default domain, other languages left out",
+    }),
+    notKept: z
+      .array(z.object({ what: z.string(), count: z.number().int() }))
+      .openapi({ description: "What the file holds that Diwan does not store (data categories, columns)" }),
   })
   .openapi("GlossaryImportResult");
 
-export function importResult(plan: ImportPlan, dryRun: boolean) {
+export function importResult(plan: GlossaryImportOutcome, dryRun: boolean) {
   return {
     dryRun,
     mode: plan.mode,
@@ -86,12 +126,16 @@ export function importResult(plan: ImportPlan, dryRun: boolean) {
       changed: plan.changed.length,
       unchanged: plan.unchanged,
       deleted: plan.deleted.length,
+      skipped: plan.report.skipped.length,
     },
     added: plan.added,
     changed: plan.changed.map(({ id, key, before, after }) => ({ id, key, before, after })),
     unchanged: plan.unchanged,
     deleted: plan.deleted.map(({ id, key, before }) => ({ id, key, before })),
     glossaryVersion: plan.glossaryVersion,
+    skipped: plan.report.skipped,
+    adjusted: plan.report.adjusted,
+    notKept: plan.report.notKept,
   };
 }
 
@@ -149,11 +193,15 @@ export const glossaryExchangeRouter = createRouter()
       path: "/glossary/import",
       tags,
       security: BearerSecurity,
-      summary: "Import a glossary file: merge or replace, all or nothing; dryRun=true previews",
+      summary:
+        "Import a glossary file: merge or replace; partial (valid entries in, each skipped one listed); dryRun=true previews",
       description:
         `The body is the file itself (UTF-8, at most ${MAX_IMPORT_BYTES} bytes and 5000 entries). File entries ` +
         "match existing ones by key (seed key or `entry-<id>`), else by their preferred English and Arabic " +
-        "terms (normalised). The whole import is one transaction.",
+        "terms (normalised). The whole import is one transaction. Entries the file holds that cannot be imported " +
+        "(one language only, invalid fields) are skipped and listed with their reasons in `skipped` (`partial=false` " +
+        "refuses the file instead); a file none of whose entries can be imported is refused. UTF-16 with a byte " +
+        "order mark is read (TBX also by its XML declaration).",
       request: {
         query: ImportQuery,
         body: {
@@ -170,17 +218,24 @@ export const glossaryExchangeRouter = createRouter()
         ...authErrors,
         409: problem("The glossary changed while the import was applied; nothing was written"),
         415: problem(
-          "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8, " +
+          "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8/16, " +
             "or the body is not a file of the named format",
         ),
       },
     }),
     async (c) => {
-      const { format, mode, dryRun } = c.req.valid("query");
+      const { format, mode, dryRun, defaultDomain, partial } = c.req.valid("query");
       // The body is the file itself, declared as its format's type (a JSON body is refused here too).
       checkImportType(format, c.req.header("content-type"));
-      const text = await readUtf8Body(c.req.raw, MAX_IMPORT_BYTES);
-      const plan = await importGlossary(useCaseContext(c), { format, text, mode, dryRun });
+      const file = await readBodyBytes(c.req.raw, MAX_IMPORT_BYTES);
+      const plan = await importGlossary(useCaseContext(c), {
+        format,
+        file,
+        mode,
+        dryRun,
+        defaultDomain,
+        partial,
+      });
       return c.json(importResult(plan, dryRun), 200);
     },
   );

@@ -12,7 +12,7 @@ import {
 import { badRequest } from "../errors";
 import { decodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
-import { EntryInputSchema, optionalText, TermSchema } from "../schemas/entry";
+import { EntryInputSchema, optionalProse, optionalText, TermSchema } from "../schemas/entry";
 import { type EntryContent, LANGS, TERM_STATUSES } from "../types";
 import {
   authErrors,
@@ -42,8 +42,8 @@ export const EntrySchema = z
 const EntryPatchSchema = z
   .object({
     domain: EntryInputSchema.shape.domain.optional(),
-    definition: optionalText(2000).optional(),
-    note: optionalText(4000).optional(),
+    definition: optionalProse(2000).optional(),
+    note: optionalProse(4000).optional(),
     source: optionalText(500).optional(),
     terms: EntryInputSchema.shape.terms.optional(),
   })

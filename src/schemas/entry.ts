@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGS, TERM_STATUSES } from "../types";
-import { line } from "./fields";
+import { line, multiline } from "./fields";
 
 /**
  * The glossary entry's input rules: one schema for the API (POST/PUT/PATCH /api/glossary), the web editor's
@@ -16,7 +16,8 @@ export const TermSchema = z
     ),
     status: z.enum(TERM_STATUSES).default("preferred"),
     partOfSpeech: line(40).nullable().default(null),
-    note: line(2000).nullable().default(null),
+    // Notes and definitions are prose: termbases write them over several lines (issue 12).
+    note: multiline(2000).nullable().default(null),
   })
   .meta({ id: "Term" });
 
@@ -25,13 +26,18 @@ export const optionalText = (max: number) =>
   line(max)
     .nullable()
     .transform((s) => (s === "" ? null : s));
+/** optionalText that may span lines (definition, note). */
+export const optionalProse = (max: number) =>
+  multiline(max)
+    .nullable()
+    .transform((s) => (s === "" ? null : s));
 const nullableText = (max: number) => optionalText(max).default(null);
 
 export const EntryInputSchema = z
   .object({
     domain: line(100).refine((s) => s.trim() !== "", "must not be empty"),
-    definition: nullableText(2000),
-    note: nullableText(4000),
+    definition: optionalProse(2000).default(null),
+    note: optionalProse(4000).default(null),
     source: nullableText(500),
     terms: z
       .array(TermSchema)

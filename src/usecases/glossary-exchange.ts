@@ -13,11 +13,16 @@ import {
   planImport,
 } from "../db/glossary-import";
 import type { Db } from "../env";
-import { badRequest, type FieldError, fileError } from "../errors";
-import { parseGlossaryCsv, writeGlossaryCsv } from "../formats/csv";
+import { badRequest, DomainError, ErrorCode, type FieldError, fileError } from "../errors";
+import { writeGlossaryCsv } from "../formats/csv";
 import { FormatError } from "../formats/errors";
-import { GlossaryTsvError, parseGlossaryTsv, writeGlossaryTsv } from "../formats/seed-tsv";
+import type { GlossaryReadIssue, GlossaryReading, ReadEntry } from "../formats/glossary-model";
+import { readGlossaryTable } from "../formats/glossary-table";
+import { writeOmegatGlossary } from "../formats/omegat-glossary";
+import { GlossaryTsvError, writeGlossaryTsv } from "../formats/seed-tsv";
 import { parseTbx, writeTbx, writeTbx2008 } from "../formats/tbx";
+import { decodeTextFile } from "../formats/text-decode";
+import { decodeXml } from "../formats/xml-decode";
 import { streamToString } from "../formats/xml-stream";
 import { EntryInputSchema } from "../schemas/entry";
 import type { KeyedEntry } from "../types";
@@ -29,7 +34,10 @@ export interface ExchangeFormat {
   /** Media types an import of this format may declare (besides application/octet-stream or none). */
   accepts: readonly string[];
   extension: string;
-  parse(text: string): KeyedEntry[];
+  /** Bytes → text: UTF-8, or UTF-16 by its byte order mark (XML: also by its declaration). */
+  decode(bytes: Uint8Array): string;
+  /** Lenient reading: what can be imported, and item by item what is skipped or changed (and why). */
+  read(text: string, options: ReadOptions): GlossaryReading;
   /** `escapeFormulas` (CSV/TSV only): prefix cells a spreadsheet would run as formulas (spreadsheet-cell.ts). */
   write(entries: KeyedEntry[], options: ExportOptions): string | Promise<string>;
 }
@@ -38,21 +46,12 @@ export interface ExportOptions {
   escapeFormulas: boolean;
 }
 
-/**
- * TBX concepts without an id get a placeholder key: it never matches an existing key and is not stored
- * (see NO_KEY_PREFIX in glossary-import.ts), so such entries match by their terms or are added.
- */
-function fromTbx(text: string): KeyedEntry[] {
-  // Only ids in the seed key syntax are kept as keys, so every stored key can be written to TSV/CSV again.
-  return parseTbx(text).entries.map((e, i) => ({
-    key: e.key && /^[a-z0-9][a-z0-9-]{0,99}$/.test(e.key) ? e.key : `${NO_KEY_PREFIX}${i + 1}`,
-    domain: e.domain,
-    definition: e.definition,
-    note: e.note,
-    source: e.source,
-    terms: e.terms,
-  }));
+export interface ReadOptions {
+  /** Domain of entries the file gives none (TBX without subjectField, tables without a domain column). */
+  defaultDomain: string;
 }
+
+export const DEFAULT_IMPORT_DOMAIN = "general";
 
 const TBX_TYPES = ["application/xml", "text/xml", "application/x-tbx+xml", "application/tbx+xml"];
 
@@ -62,7 +61,8 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     mediaType: "text/tab-separated-values; charset=utf-8",
     accepts: ["text/tab-separated-values", "text/tsv", "text/plain"],
     extension: "tsv",
-    parse: parseGlossaryTsv,
+    decode: decodeTextFile,
+    read: (text, o) => readGlossaryTable(text, "tsv", o),
     write: (entries, options) => writeGlossaryTsv(entries, options),
   },
   csv: {
@@ -76,22 +76,34 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
       "text/plain",
     ],
     extension: "csv",
-    parse: parseGlossaryCsv,
+    decode: decodeTextFile,
+    read: (text, o) => readGlossaryTable(text, "csv", o),
     write: (entries, options) => writeGlossaryCsv(entries, options),
   },
   tbx: {
     mediaType: "application/xml; charset=utf-8",
     accepts: TBX_TYPES,
     extension: "tbx",
-    parse: fromTbx,
+    decode: decodeXml,
+    read: (text, o) => parseTbx(text, o),
     write: (entries) => streamToString(writeTbx(entries)),
   },
   tbx2008: {
     mediaType: "application/xml; charset=utf-8",
     accepts: TBX_TYPES,
     extension: "tbx",
-    parse: fromTbx,
+    decode: decodeXml,
+    read: (text, o) => parseTbx(text, o),
     write: (entries) => streamToString(writeTbx2008(entries)),
+  },
+  // OmegaT's glossary text: read like any bilingual table (# lines are comments); written for OmegaT.
+  omegat: {
+    mediaType: "text/plain; charset=utf-8",
+    accepts: ["text/plain", "text/tab-separated-values"],
+    extension: "txt",
+    decode: decodeTextFile,
+    read: (text, o) => readGlossaryTable(text, "omegat", o),
+    write: (entries) => writeOmegatGlossary(entries),
   },
 };
 
@@ -136,6 +148,12 @@ export async function exportGlossary(
 ): Promise<GlossaryFile> {
   const format = formatOf(formatName, exportFormats());
   const entries = (await keyedEntries(db)).map(toKeyed);
+  // Both TBX schemas need one entry in <body>: an empty glossary has no valid TBX (the writer would throw).
+  if (entries.length === 0 && format.extension === "tbx")
+    throw new DomainError(
+      ErrorCode.EmptyDocument,
+      "the glossary is empty and a TBX file needs at least one entry; export CSV, TSV or OmegaT instead",
+    );
   const suffix = formatName === "tbx2008" ? "-tbx2008" : "";
   return {
     body: await format.write(entries, options),
@@ -144,15 +162,70 @@ export async function exportGlossary(
   };
 }
 
+/** What an import did not take as it was, item by item (the `GlossaryReading` of the file, validated). */
+export interface ImportReport {
+  /** Entries (or rows) not imported, each with its reason. */
+  skipped: GlossaryReadIssue[];
+  /** Entries imported with a change (terms trimmed, default domain, other languages left out). */
+  adjusted: GlossaryReadIssue[];
+  /** What the file holds that Diwan does not store, with counts. */
+  notKept: { what: string; count: number }[];
+}
+
+export interface ParsedGlossaryFile extends ImportReport {
+  entries: KeyedEntry[];
+}
+
+export interface ParseOptions {
+  defaultDomain?: string;
+  /** false: refuse the file (400 listing every skipped entry) instead of importing the valid entries. */
+  partial?: boolean;
+}
+
+const KEY_SYNTAX = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
 /**
- * Parses an import file and validates every entry with the API's own entry schema, so a file can never
- * hold what the API or the web form would refuse. Parse problems carry their line numbers.
+ * What a file may hold that the entry rules refuse but that has one obvious reading, made so and reported:
+ * a subject field broken over lines by pretty-printing is one line; a term repeated in its language (TBX
+ * exports list a term once per part of speech or source) is kept once, the first.
  */
-export function parseGlossaryFile(formatName: string, text: string): KeyedEntry[] {
+function tidy(e: ReadEntry): { entry: ReadEntry; changes: string[] } {
+  const changes: string[] = [];
+  let domain = e.domain;
+  if (/[\t\n\r]/.test(domain)) {
+    domain = domain.replace(/[ \t\n\r]+/g, " ").trim();
+    changes.push(`domain "${domain}" joined onto one line`);
+  }
+  const seen = new Set<string>();
+  const terms = e.terms.filter((t) => {
+    const id = `${t.lang}\u0000${t.text}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      return true;
+    }
+    changes.push(`term "${t.text}" (${t.lang}) appears twice: the second (${t.status}) left out`);
+    return false;
+  });
+  return { entry: { ...e, domain, terms }, changes };
+}
+
+/**
+ * Reads an import file (bytes are decoded by the format's rules) and validates every entry with the API's
+ * own entry schema, so a file can never hold what the API or the web form would refuse. A partial import:
+ * valid entries go in, each entry that is not valid is skipped with its reason. Refused (400) only when
+ * the file cannot be read at all, when no entry can be imported while some were skipped, or with
+ * `partial: false` when anything was skipped.
+ */
+export function parseGlossaryFile(
+  formatName: string,
+  file: string | Uint8Array,
+  options: ParseOptions = {},
+): ParsedGlossaryFile {
   const format = formatOf(formatName, importFormats());
-  let entries: KeyedEntry[];
+  let reading: GlossaryReading;
   try {
-    entries = format.parse(text);
+    const text = typeof file === "string" ? file : format.decode(file);
+    reading = format.read(text, { defaultDomain: options.defaultDomain ?? DEFAULT_IMPORT_DOMAIN });
   } catch (err) {
     if (err instanceof GlossaryTsvError) {
       throw badRequest(
@@ -163,46 +236,98 @@ export function parseGlossaryFile(formatName: string, text: string): KeyedEntry[
     if (err instanceof FormatError) throw fileError({ kind: "glossary", format: formatName }, err);
     throw err;
   }
-  const problems: FieldError[] = [];
-  for (const entry of entries) {
+  const skipped = [...reading.skipped];
+  const adjusted = [...reading.adjusted];
+  const invalid: FieldError[] = [];
+  const entries: KeyedEntry[] = [];
+  reading.entries.forEach((read, i) => {
+    const line = reading.lines[i] ?? 0;
+    const name = read.key ?? `#${i + 1}`;
+    const { entry: e, changes } = tidy(read);
+    for (const message of changes) adjusted.push({ entry: name, line, message });
+    // Only keys in the seed key syntax are kept, so every stored key can be written to TSV/CSV again; others
+    // get a placeholder that never matches a stored key (NO_KEY_PREFIX), so the entry matches by its terms.
+    const key = e.key !== null && KEY_SYNTAX.test(e.key) ? e.key : `${NO_KEY_PREFIX}${i + 1}`;
+    const entry: KeyedEntry = { ...e, key };
     const check = EntryInputSchema.safeParse(entry);
-    if (check.success) continue;
-    for (const issue of check.error.issues) {
-      problems.push({
-        field: [`entries`, entry.key, ...issue.path.map(String)].join("."),
-        message: issue.message,
-      });
+    if (check.success) {
+      entries.push(entry);
+      return;
     }
+    const fields = check.error.issues.map((issue) => ({
+      field: ["entries", name, ...issue.path.map(String)].join("."),
+      message: issue.message,
+    }));
+    invalid.push(...fields);
+    skipped.push({
+      entry: name,
+      line,
+      message: fields
+        .map((f) => `${f.field.split(".").slice(2).join(".") || "entry"}: ${f.message}`)
+        .join("; "),
+    });
+  });
+  const report: ParsedGlossaryFile = {
+    entries,
+    skipped,
+    adjusted,
+    notKept: Object.entries(reading.notKept)
+      .map(([what, count]) => ({ what, count }))
+      .sort((a, b) => b.count - a.count || a.what.localeCompare(b.what)),
+  };
+  const refuse = skipped.length > 0 && (options.partial === false || entries.length === 0);
+  if (refuse) {
+    const listed: FieldError[] = [
+      ...invalid,
+      ...skipped.slice(0, reading.skipped.length).map((s) => ({
+        field: `entries.${s.entry}`,
+        message: s.line > 0 ? `line ${s.line}: ${s.message}` : s.message,
+        ...(s.line > 0 ? { line: s.line } : {}),
+      })),
+    ];
+    throw badRequest(
+      entries.length === 0
+        ? `no entry of the file can be imported (${skipped.length} skipped)`
+        : `${skipped.length} entr${skipped.length === 1 ? "y" : "ies"} of the file cannot be imported (partial=false)`,
+      listed,
+    );
   }
-  if (problems.length) throw badRequest("some entries of the file are not valid", problems);
-  return entries;
+  return report;
 }
 
-export interface GlossaryImportRequest {
+export interface GlossaryImportRequest extends ParseOptions {
   format: string;
-  /** The file's text (already decoded: UTF-8 checked, size limited). */
-  text: string;
+  /** The file: bytes as uploaded (decoded by the format's rules), or text already decoded. */
+  file: string | Uint8Array;
   mode: ImportMode;
   /** Plan only: compute what would change and write nothing. */
   dryRun: boolean;
 }
 
+/** An import's plan with the file's report: what was skipped, adjusted, not kept. */
+export type GlossaryImportOutcome = ImportPlan & { report: ImportReport };
+
 /** What importing the file would change (parse, validate, diff against the glossary); writes nothing. */
 export async function previewGlossaryImport(
   db: Db,
   format: string,
-  text: string,
+  file: string | Uint8Array,
   mode: ImportMode,
-): Promise<ImportPlan> {
-  return planImport(db, parseGlossaryFile(format, text), mode);
+  options: ParseOptions = {},
+): Promise<GlossaryImportOutcome> {
+  const { entries, ...report } = parseGlossaryFile(format, file, options);
+  return { ...(await planImport(db, entries, mode)), report };
 }
 
 /**
- * Imports a glossary file: all or nothing, in one transaction. If an entry the plan changes or deletes was
+ * Imports a glossary file's valid entries in one transaction (partial: skipped entries are in the report). If an entry the plan changes or deletes was
  * edited between planning and applying, nothing is written (a conflict).
  */
-export async function importGlossary(ctx: UseCaseContext, req: GlossaryImportRequest): Promise<ImportPlan> {
-  const plan = await previewGlossaryImport(ctx.db, req.format, req.text, req.mode);
+export async function importGlossary(
+  ctx: UseCaseContext,
+  req: GlossaryImportRequest,
+): Promise<GlossaryImportOutcome> {
+  const plan = await previewGlossaryImport(ctx.db, req.format, req.file, req.mode, req);
   if (!req.dryRun) await applyImport(ctx.db, plan, ctx.actor);
   return plan;
 }

@@ -10,17 +10,20 @@ import { api, entryBody, jsonOf, tokenWithScope, unique } from "../helpers";
 
 interface ImportResult {
   dryRun: boolean;
-  counts: { added: number; changed: number; unchanged: number; deleted: number };
-  added: { key: string; terms: { text: string }[] }[];
+  counts: { added: number; changed: number; unchanged: number; deleted: number; skipped: number };
+  added: { key: string; domain: string; definition: string | null; terms: { text: string }[] }[];
   changed: { id: number; key: string; before: { definition: string }; after: { definition: string } }[];
   unchanged: number;
   deleted: { id: number; key: string }[];
+  skipped: { entry: string; line: number; message: string }[];
+  adjusted: { entry: string; line: number; message: string }[];
 }
 
 const contentType: Record<string, string> = {
   tsv: "text/tab-separated-values",
   csv: "text/csv",
   tbx: "application/xml",
+  omegat: "text/plain",
 };
 
 async function create(en: string, ar: string, extra: Record<string, unknown> = {}) {
@@ -76,7 +79,8 @@ describe("glossary export", () => {
 });
 
 describe("glossary import", () => {
-  for (const format of Object.keys(EXCHANGE_FORMATS).filter((f) => f !== "tbx2008")) {
+  // OmegaT's glossary is a view for the CAT tool (approved terms only), not a round-trip format.
+  for (const format of Object.keys(EXCHANGE_FORMATS).filter((f) => f !== "tbx2008" && f !== "omegat")) {
     it(`re-importing a ${format} export changes nothing`, async () => {
       await create(unique("roundtrip "), "ذهاب وإياب", {
         note: `a note with "quotes", commas, <angle> & ampersands`,
@@ -121,6 +125,7 @@ describe("glossary import", () => {
         changed: 0,
         deleted: 0,
         unchanged: 0,
+        skipped: 0,
       });
       expect(plan.unchanged).toBeGreaterThan(300);
     }
@@ -166,7 +171,7 @@ describe("glossary import", () => {
     expect(preview.status).toBe(200);
     const plan = await jsonOf<ImportResult>(preview);
     expect(plan.dryRun).toBe(true);
-    expect(plan.counts).toEqual({ added: 1, changed: 1, unchanged: 0, deleted: 0 });
+    expect(plan.counts).toEqual({ added: 1, changed: 1, unchanged: 0, deleted: 0, skipped: 0 });
     expect(plan.changed[0]).toMatchObject({
       id: target.id,
       before: { definition: `definition of ${en}` },
@@ -183,6 +188,7 @@ describe("glossary import", () => {
       changed: 1,
       unchanged: 0,
       deleted: 0,
+      skipped: 0,
     });
     expect(await glossaryVersion()).toBe(versionBefore + 1);
     const after = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${target.id}`));
@@ -201,7 +207,7 @@ describe("glossary import", () => {
 
     // Applying the same file again is a no-op; the new entry is matched by its key.
     const again = await jsonOf<ImportResult>(await importFile("tsv", file));
-    expect(again.counts).toEqual({ added: 0, changed: 0, unchanged: 2, deleted: 0 });
+    expect(again.counts).toEqual({ added: 0, changed: 0, unchanged: 2, deleted: 0, skipped: 0 });
   });
 
   it("matches by preferred English and Arabic terms (normalised) when the key is unknown", async () => {
@@ -226,7 +232,32 @@ describe("glossary import", () => {
     expect(plan.counts.added).toBe(0);
   });
 
-  it("reports parse problems with line numbers and imports nothing (all or nothing)", async () => {
+  it("imports the valid entries and lists each skipped one with its line and reason (partial)", async () => {
+    const good = unique("good-").toLowerCase();
+    const file = [
+      header,
+      tsvRow([good, "en", "preferred", "fine", "", "", "law", "", "", ""]),
+      tsvRow([good, "ar", "preferred", "جيد", "", "", "", "", "", ""]),
+      tsvRow(["bad-row", "fr", "preferred", "mauvais", "", "", "law", "", "", ""]),
+      "",
+    ].join("\n");
+    const preview = await jsonOf<ImportResult>(await importFile("tsv", file, "&dryRun=true"));
+    expect(preview.counts).toMatchObject({ added: 1, skipped: 1 });
+    expect(preview.skipped).toEqual([
+      expect.objectContaining({
+        entry: "bad-row",
+        line: 4,
+        message: expect.stringContaining('"fr" is not ar or en'),
+      }),
+    ]);
+    const before = await glossaryVersion();
+    const applied = await jsonOf<ImportResult>(await importFile("tsv", file));
+    // The dry run showed exactly what the import does.
+    expect({ ...applied, dryRun: true, glossaryVersion: 0 }).toEqual({ ...preview, glossaryVersion: 0 });
+    expect(await glossaryVersion()).toBe(before + 1);
+  });
+
+  it("partial=false refuses the file with every problem and imports nothing", async () => {
     const before = await glossaryVersion();
     const good = unique("good-").toLowerCase();
     const file = [
@@ -236,12 +267,42 @@ describe("glossary import", () => {
       tsvRow(["bad-row", "fr", "preferred", "mauvais", "", "", "law", "", "", ""]),
       "",
     ].join("\n");
-    const res = await importFile("tsv", file);
+    const res = await importFile("tsv", file, "&partial=false");
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/problem\+json/);
     const body = await jsonOf<{ errors: { field: string; message: string; line?: number }[] }>(res);
-    expect(body.errors.some((e) => e.line === 4 && e.field === "lang")).toBe(true);
+    expect(body.errors.some((e) => e.line === 4 && e.field === "entries.bad-row")).toBe(true);
     expect(await glossaryVersion()).toBe(before);
+  });
+
+  it("a TBX entry in one language is skipped, a missing subject field takes the requested domain", async () => {
+    const id = unique("t").toLowerCase();
+    const tbx = `<?xml version="1.0"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="${id}-1"><langSet xml:lang="en-GB"><tig><term> ${id} treaty </term></tig></langSet>
+<langSet xml:lang="ar-SA"><tig><term>معاهدة ${id}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+<descrip type="definition">An agreement
+between States.</descrip></termEntry>
+<termEntry id="${id}-2"><langSet xml:lang="en"><tig><term>${id} only English</term></tig></langSet></termEntry>
+</body></text></martif>`;
+    const plan = await jsonOf<ImportResult>(await importFile("tbx", tbx, "&defaultDomain=treaties"));
+    expect(plan.counts).toMatchObject({ added: 1, skipped: 1 });
+    expect(plan.added[0]).toMatchObject({
+      domain: "treaties",
+      definition: "An agreement\nbetween States.",
+      terms: [
+        { lang: "en", text: `${id} treaty`, status: "admitted" },
+        { lang: "ar", text: `معاهدة ${id}`, status: "preferred" },
+      ],
+    });
+    expect(plan.skipped).toEqual([
+      { entry: `${id}-2`, line: 8, message: "no Arabic term (languages with terms: en)" },
+    ]);
+    expect(plan.adjusted.map((a) => a.message)).toEqual([
+      `term "${id} treaty" (en) trimmed of surrounding white space`,
+      'no subject field: domain "treaties"',
+    ]);
   });
 
   it("validates entries with the API's schema (control characters, lengths)", async () => {

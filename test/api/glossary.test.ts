@@ -62,11 +62,11 @@ describe("glossary CRUD", () => {
     );
   });
 
-  it("refuses control characters instead of stripping them", async () => {
+  it("refuses control characters instead of stripping them; notes may span lines", async () => {
     const res = await api("/api/glossary", {
       method: "POST",
       body: entryBody("ab", "ب", {
-        note: "line\nbreak",
+        note: "bell\u0007char",
         terms: [
           { lang: "en", text: "a\u0007b" },
           { lang: "ar", text: "ب" },
@@ -76,6 +76,16 @@ describe("glossary CRUD", () => {
     expect(res.status).toBe(400);
     const fields = (await jsonOf<{ errors: { field: string }[] }>(res)).errors.map((e) => e.field);
     expect(fields.sort()).toEqual(["note", "terms.0.text"]);
+    // Definitions and notes are prose (termbases write them over lines): kept exactly as given.
+    const ok = await api("/api/glossary", {
+      method: "POST",
+      body: entryBody(unique("multi "), "متعدد", { note: "line\nbreak", definition: "one\r\ntwo" }),
+    });
+    expect(ok.status).toBe(201);
+    expect(await jsonOf<{ note: string; definition: string }>(ok)).toMatchObject({
+      note: "line\nbreak",
+      definition: "one\r\ntwo",
+    });
   });
 
   it("updates with If-Match, refuses a stale version with 412 and writes nothing", async () => {

@@ -160,6 +160,7 @@ describe("TBX", () => {
       style: "dca",
       skippedTerms: 1,
       skipped: [],
+      lines: [2],
       adjusted: [{ entry: "c1", line: 2, message: "terms in fr left out" }],
       notKept: {},
       entries: [

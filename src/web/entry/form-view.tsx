@@ -190,6 +190,7 @@ export function EntryFormView(props: {
                 label={t.termNote}
                 value={term.note}
                 error={errors[`terms.${row}.note`]}
+                multiline
               />
               {term.text ? <CopyButton text={term.text} from={`${id}-text`} /> : null}
             </div>

@@ -122,7 +122,7 @@ importRoutes.post("/apply", async (c) => {
       actor: c.var.session!.name,
       waitUntil: (p: Promise<unknown>) => c.executionCtx.waitUntil(p),
     };
-    plan = await importGlossary(ctx, { format, text: content, mode, dryRun: false });
+    plan = await importGlossary(ctx, { format, file: content, mode, dryRun: false });
   } catch (err) {
     if (err instanceof DomainError && err.code === ErrorCode.ConcurrentImport) {
       return previewImport(c, format, content, mode, text(c).movedWhileImporting);

@@ -19,6 +19,8 @@ export const DOCUMENTED = new Set([
   "other-languages-not-kept", // TMX variants / TBX terms in languages other than ar and en
   "default-domain", // TBX entries without a subject field go into the default domain
   "terms-trimmed", // TBX terms with surrounding white space are stored trimmed
+  "notes-joined", // several notes of a TBX entry (or term) are one note in Diwan, joined by line breaks
+  "domain-joined", // a subject field broken over lines is stored on one line
   "whitespace-variant-merged", // TMX pairs equal after NFC and white-space normalisation are one memory pair
 ]);
 
@@ -225,7 +227,9 @@ export function expectedStatus(value: string | null): string {
     .replace(/Term$/i, "")
     .toLowerCase();
   if (v === "preferred" || v === "standardized") return "preferred";
-  if (v === "deprecated" || v === "superseded") return "deprecated";
+  // Diwan writes forbidden as deprecated plus its note (checked below), so a file's forbidden reads as that.
+  if (["deprecated", "superseded", "notrecommended", "obsolete", "forbidden"].includes(v))
+    return "deprecated";
   return "admitted";
 }
 
@@ -269,7 +273,9 @@ export function compareTbx(original: TbxReading, exported: TbxReading): Set<stri
         if (!match) continue;
         const status = match.t.notes.includes(FORBIDDEN_NOTE) ? "deprecated" : expectedStatus(match.t.status);
         if (expectedStatus(t.status) !== status) out.add("term-status-differs");
-        if (t.notes.some((n) => !match.t.notes.includes(n))) out.add("term-notes-lost");
+        for (const n of t.notes)
+          if (!match.t.notes.includes(n))
+            out.add(match.t.notes.some((x) => x.includes(n)) ? "notes-joined" : "term-notes-lost");
       }
     }
     const definitions = [
@@ -284,9 +290,11 @@ export function compareTbx(original: TbxReading, exported: TbxReading): Set<stri
       ...o.languages.filter((l) => ["ar", "en"].includes(primary(l.lang))).flatMap((l) => l.notes),
     ];
     const xNotes = [...x.notes, ...x.languages.flatMap((l) => l.notes)];
-    if (notes.some((n) => !xNotes.includes(n))) out.add("notes-lost");
+    for (const n of notes)
+      if (!xNotes.includes(n)) out.add(xNotes.some((x) => x.includes(n)) ? "notes-joined" : "notes-lost");
     if (o.subjectFields.length === 0) out.add("default-domain");
-    else if (!x.subjectFields.includes(o.subjectFields[0]!)) out.add("domain-differs");
+    else if (!x.subjectFields.includes(o.subjectFields[0]!))
+      out.add(x.subjectFields.includes(collapse(o.subjectFields[0]!)) ? "domain-joined" : "domain-differs");
   }
   return out;
 }
@@ -294,11 +302,16 @@ export function compareTbx(original: TbxReading, exported: TbxReading): Set<stri
 const HEADER =
   /^(source|target|term|terms|key|lang|language|src|tgt|comment|comments|description|definition|note|en|ar)$/i;
 
-/** A text glossary's rows (source → ar, target → en, comment) against Diwan's TBX export. */
+/**
+ * A text glossary's rows (source → ar, target → en, comment) against Diwan's TBX export. With a header row,
+ * the third column is read by its name: a `domain` column is the entry's subject field, not a comment.
+ */
 export function compareTextGlossary(original: TextGlossaryReading, exported: TbxReading): Set<string> {
   const out = new Set<string>();
   const rows = original.rows.filter((r) => (r[0] ?? "").trim() !== "" && (r[1] ?? "").trim() !== "");
-  const body = rows.length > 0 && rows[0]!.some((f) => HEADER.test(f.trim())) ? rows.slice(1) : rows;
+  const header = rows.length > 0 && rows[0]!.some((f) => HEADER.test(f.trim())) ? rows[0]! : null;
+  const body = header ? rows.slice(1) : rows;
+  const third = (header?.[2] ?? "").trim().toLowerCase();
   for (const [source = "", target = "", comment = ""] of body) {
     const entry = exported.entries.find((e) => {
       const has = (lang: string, text: string) =>
@@ -307,6 +320,10 @@ export function compareTextGlossary(original: TextGlossaryReading, exported: Tbx
     });
     if (!entry) {
       out.add("rows-lost");
+      continue;
+    }
+    if (third === "domain") {
+      if (comment.trim() !== "" && !entry.subjectFields.includes(comment.trim())) out.add("domain-differs");
       continue;
     }
     const texts = [

@@ -53,7 +53,7 @@ export interface Outcome {
   ms: number;
 }
 
-type Route = "xliff" | "tmx" | "tbx" | "csv" | "tsv";
+type Route = "xliff" | "tmx" | "tbx" | "csv" | "tsv" | "omegat";
 
 const FAMILY: [RegExp, Route][] = [
   [/\.(xlf|xliff|sdlxliff|mqxliff|mxliff)$/i, "xliff"],
@@ -68,7 +68,8 @@ export function routeOf(reading: Reading, local: string): Route {
   if (reading.format === "tmx") return "tmx";
   if (reading.format === "tbx") return "tbx";
   if (reading.format === "csv") return "csv";
-  if (reading.format === "tsv" || reading.format === "omegat") return "tsv";
+  if (reading.format === "tsv") return "tsv";
+  if (reading.format === "omegat") return "omegat";
   return FAMILY.find(([re]) => re.test(local))?.[1] ?? "xliff";
 }
 
@@ -136,6 +137,7 @@ const REQUESTS: Record<Route, (local: string) => { path: string; type: string }>
   tbx: () => ({ path: "/api/glossary/import?format=tbx&mode=replace", type: "application/xml" }),
   csv: () => ({ path: "/api/glossary/import?format=csv&mode=replace", type: "text/csv" }),
   tsv: () => ({ path: "/api/glossary/import?format=tsv&mode=replace", type: "text/tab-separated-values" }),
+  omegat: () => ({ path: "/api/glossary/import?format=omegat&mode=replace", type: "text/plain" }),
 };
 
 export async function importAndCompare(

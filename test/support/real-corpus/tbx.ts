@@ -5,7 +5,7 @@ import { attr, children, descendants, langOf, textOf } from "./content";
 
 export interface TbxTerm {
   text: string;
-  /** administrativeStatus or normativeAuthorization, as written. */
+  /** administrativeStatus, normativeAuthorization or usageStatus, as written. */
   status: string | null;
   partOfSpeech: string | null;
   notes: string[];
@@ -59,7 +59,8 @@ function categories(el: Element): { name: string; value: string }[] {
   return out;
 }
 
-const STATUS = new Set(["administrativeStatus", "normativeAuthorization"]);
+// TBX-Min writes the status as usageStatus (preferred, admitted, notRecommended, obsolete).
+const STATUS = new Set(["administrativeStatus", "normativeAuthorization", "usageStatus"]);
 
 function term(termEl: Element, holder: Element): TbxTerm {
   const cats = [...categories(holder), ...categories(termEl)];
