@@ -86,7 +86,7 @@ export function GlossaryPage(props: {
         <p class="actions">
           {props.exportFormats.map((f) => (
             <a class="button secondary" href={`/glossary/export?format=${f}`} download>
-              {t.exportAs(f === "tbx2008" ? "TBX 2008" : f.toUpperCase())}
+              {t.exportAs(f === "tbx2008" ? "TBX 2008" : f === "omegat" ? "OmegaT" : f.toUpperCase())}
             </a>
           ))}
         </p>

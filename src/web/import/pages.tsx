@@ -41,7 +41,7 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
         <select id="format" name="format">
           <option value="auto">{t.fromName}</option>
           {props.formats.map((f) => (
-            <option value={f}>{f.toUpperCase()}</option>
+            <option value={f}>{f === "omegat" ? "OmegaT" : f.toUpperCase()}</option>
           ))}
         </select>
         <fieldset>
