@@ -154,3 +154,18 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash)],
 );
+
+/**
+ * Sign-in attempts per client address in the current window (web sign-in lockout). Counted with one atomic
+ * upsert before a token is evaluated, so parallel guesses cannot all pass the check (src/db/login-attempts.ts).
+ */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    client: text("client").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    /** When the window ends (seconds since the epoch); the count starts again after it. */
+    resetAt: integer("reset_at").notNull(),
+  },
+  (t) => [index("login_attempts_reset").on(t.resetAt)],
+);
