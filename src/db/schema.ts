@@ -169,3 +169,20 @@ export const loginAttempts = sqliteTable(
   },
   (t) => [index("login_attempts_reset").on(t.resetAt)],
 );
+
+/**
+ * Open web sessions. The signed cookie names one by its random id; a session is valid only while its row
+ * exists, so signing out (which deletes it) ends every copy of the cookie (src/db/web-sessions.ts).
+ */
+export const webSessions = sqliteTable(
+  "web_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    /** The API token signed in with, or null for ADMIN_TOKEN. */
+    tokenId: integer("token_id"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** Seconds since the epoch, as in the cookie. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("web_sessions_expiry").on(t.expiresAt)],
+);

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { apiTokens } from "../db/schema";
 import { sha256Hex } from "../db/tokens";
+import { closeWebSession, openWebSession, webSessionOpen } from "../db/web-sessions";
 import type { AppEnv, Principal } from "../env";
 import { forbidden } from "../errors";
 import { hasScope } from "../middleware/auth";
@@ -11,9 +10,11 @@ import { TOKEN_SCOPES, type TokenScope } from "../types";
 import type { I18n } from "./i18n/i18n";
 
 /**
- * Web sessions: a signed cookie (HMAC-SHA256, WebCrypto) holding the token id, scope, name and expiry — no
- * server-side session table. Every request re-checks that a database token is not revoked, and that the
- * bootstrap ADMIN_TOKEN a session came from is still the configured one (so rotating it ends its sessions).
+ * Web sessions: a signed cookie (HMAC-SHA256, WebCrypto) holding the token id, scope, name, expiry and a
+ * random session id, and a row per open session in D1 (web_sessions, src/db/web-sessions.ts). Every request
+ * checks on the primary that the session is still open (sign-out deletes it, so a copied cookie stops working
+ * too) and that a database token is not revoked, and that the bootstrap ADMIN_TOKEN a session came from is
+ * still the configured one (so rotating it ends its sessions).
  */
 
 /** `__Host-`: the browser only accepts it Secure, for this exact host, path / — no subdomain can set it. */
@@ -142,6 +143,7 @@ export async function startSession(c: Context<WebEnv>, principal: Principal): Pr
     sid: b64url(crypto.getRandomValues(new Uint8Array(18))),
     ...(principal.tokenId === null ? { fp: await adminFingerprint(c.env) } : {}),
   };
+  await openWebSession(c.env.DB, session.sid, session.tid, session.exp);
   setCookie(c, SESSION_COOKIE, await encodeSession(c.env, session), {
     path: "/",
     httpOnly: true,
@@ -155,16 +157,21 @@ export function endSession(c: Context<WebEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
 }
 
-/** Still valid now? A database token must not be revoked; an admin session must match ADMIN_TOKEN. */
+/** Sign-out: closes the session on the server (every copy of its cookie stops working) and clears the cookie. */
+export async function signOut(c: Context<WebEnv>): Promise<void> {
+  const session = c.var.session;
+  if (session) await closeWebSession(c.env.DB, session.sid);
+  endSession(c);
+}
+
+/**
+ * Still valid now? The session must be open on the server (not signed out), a database token not revoked
+ * (nor its scope changed), an admin session must match ADMIN_TOKEN.
+ */
 async function stillValid(c: Context<WebEnv>, s: WebSession): Promise<boolean> {
   if (!c.env.ADMIN_TOKEN) return false;
-  if (s.tid === null) return s.fp === (await adminFingerprint(c.env));
-  const row = await c.var.db
-    .select({ revokedAt: apiTokens.revokedAt, scope: apiTokens.scope })
-    .from(apiTokens)
-    .where(eq(apiTokens.id, s.tid))
-    .get();
-  return !!row && row.revokedAt === null && row.scope === s.scope;
+  if (s.tid === null && s.fp !== (await adminFingerprint(c.env))) return false;
+  return webSessionOpen(c.env.DB, s.sid, s.tid, s.scope);
 }
 
 /** Loads the session (if any) into `c.var.session` and the form token into `c.var.csrfToken`. */

@@ -3,7 +3,7 @@ import { countLoginAttempt, LOGIN_ATTEMPT_LIMIT, refundLoginAttempt } from "../.
 import { resolveToken } from "../../middleware/auth";
 import { i18nOf } from "../i18n/middleware";
 import { formBody, page, safeNext, str, type WebContext } from "../page";
-import { endSession, startSession, type WebEnv } from "../session";
+import { signOut, startSession, type WebEnv } from "../session";
 import { authText } from "./messages";
 import { LoginPage } from "./pages";
 
@@ -44,7 +44,7 @@ authRoutes.post("/login", async (c) => {
   return c.redirect(next, 303);
 });
 
-authRoutes.post("/logout", (c) => {
-  endSession(c);
+authRoutes.post("/logout", async (c) => {
+  await signOut(c);
   return c.redirect("/login", 303);
 });
