@@ -122,4 +122,10 @@ export interface Segment {
   /** `ar` and `en` with their codes as placeholders `{1}…{/1}`, `{2/}` (src/formats/inline-tagged.ts). */
   arTagged: string;
   enTagged: string | null;
+  /** Who set the status and when (document segments; null when set at creation or import). */
+  statusBy?: string | null;
+  statusAt?: string | null;
+  /** Whitespace after each side in its language's running text (document segments: src/text/bead-edit.ts). */
+  arGap?: string;
+  enGap?: string;
 }

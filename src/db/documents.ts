@@ -17,6 +17,8 @@ export interface DocumentInfo {
   targetLang: string;
   segmentCount: number;
   translatedCount: number;
+  /** Version of the document's segments as a whole (If-Match of bead operations and status changes). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +33,9 @@ export interface NewSegment {
   enCodes?: readonly InlineCode[] | undefined;
   /** Where it came from in an imported XLIFF (file, unit, segment, content between segments). */
   xliff?: XliffOrigin | undefined;
+  /** Whitespace after each side in its language's running text (default one space). */
+  arGap?: string;
+  enGap?: string;
 }
 
 /** Codes as stored: a JSON array, or NULL for none. */
@@ -57,15 +62,17 @@ export function segmentInserts(documentId: SQL, rows: NewSegment[], firstPositio
         codesColumn(r.arCodes),
         r.en === null ? null : codesColumn(r.enCodes),
         r.xliff === undefined ? null : JSON.stringify(r.xliff),
+        r.arGap ?? " ",
+        r.enGap ?? " ",
       ];
   }
   return [...chunkJson(values())].map(
     (payload) =>
       sql`INSERT INTO segments (document_id, position, ar, en, status, origin, score, ar_norm, en_norm,
-          ar_codes, en_codes, xliff)
+          ar_codes, en_codes, xliff, ar_gap, en_gap)
         SELECT ${documentId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
           value ->> '$[4]', value ->> '$[5]', value ->> '$[6]', value ->> '$[7]', value ->> '$[8]',
-          value ->> '$[9]', value ->> '$[10]'
+          value ->> '$[9]', value ->> '$[10]', value ->> '$[11]', value ->> '$[12]'
         FROM json_each(${payload})`,
   );
 }
@@ -74,7 +81,10 @@ export function segmentInserts(documentId: SQL, rows: NewSegment[], firstPositio
 export async function createDocument(db: Db, title: string, rows: NewSegment[]): Promise<DocumentInfo> {
   const newId = sql`(SELECT max(id) FROM documents)`;
   const [inserted] = await runBatch(db, [
-    db.insert(documents).values({ title }).returning({ id: documents.id }),
+    db
+      .insert(documents)
+      .values({ title, titleNorm: normalizeForSearch(title) })
+      .returning({ id: documents.id }),
     ...segmentInserts(newId, rows),
   ]);
   const id = inserted?.results[0]?.id as number | undefined;
@@ -87,6 +97,7 @@ const documentColumns = {
   title: documents.title,
   sourceLang: documents.sourceLang,
   targetLang: documents.targetLang,
+  version: documents.version,
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
   segmentCount: sql<number>`(SELECT count(*) FROM segments s WHERE s.document_id = documents.id)`,
@@ -99,14 +110,61 @@ export async function requireDocument(db: Db, id: number): Promise<DocumentInfo>
   return row;
 }
 
-export async function listDocuments(db: Db, afterId: number | null, limit: number): Promise<DocumentInfo[]> {
+/** Documents in id order, one keyset page (limit+1 rows); `q`: titles containing it (normalised). */
+export async function listDocuments(
+  db: Db,
+  afterId: number | null,
+  limit: number,
+  q?: string,
+): Promise<DocumentInfo[]> {
+  const needle = q ? normalizeForSearch(q) : "";
   return db
     .select(documentColumns)
     .from(documents)
-    .where(afterId === null ? undefined : gt(documents.id, afterId))
+    .where(
+      and(
+        afterId === null ? undefined : gt(documents.id, afterId),
+        needle === ""
+          ? undefined
+          : sql`instr(coalesce(${documents.titleNorm}, lower(${documents.title})), ${needle}) > 0`,
+      ),
+    )
     .orderBy(asc(documents.id))
     .limit(limit + 1)
     .all();
+}
+
+/** Renames a document if it is still at `expected` version (a guarded batch: else 412, or 404). */
+export async function renameDocument(
+  db: Db,
+  id: number,
+  title: string,
+  expected: number,
+): Promise<DocumentInfo> {
+  await runBatch(db, [
+    new Guard(sql`(SELECT version FROM documents WHERE id = ${id}) = ${expected}`, async () => {
+      const now = await db
+        .select({ version: documents.version })
+        .from(documents)
+        .where(eq(documents.id, id))
+        .get();
+      if (!now) return notFound(`document ${id}`);
+      return staleVersion(
+        `document ${id} was changed by someone else (now at version ${now.version})`,
+        now.version,
+      );
+    }),
+    db
+      .update(documents)
+      .set({
+        title,
+        titleNorm: normalizeForSearch(title),
+        version: sql`${documents.version} + 1`,
+        updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      })
+      .where(eq(documents.id, id)),
+  ]);
+  return requireDocument(db, id);
 }
 
 export async function deleteDocument(db: Db, id: number): Promise<void> {
@@ -126,6 +184,10 @@ const segmentColumns = {
   version: segments.version,
   arCodes: segments.arCodes,
   enCodes: segments.enCodes,
+  statusBy: segments.statusBy,
+  statusAt: segments.statusAt,
+  arGap: segments.arGap,
+  enGap: segments.enGap,
 };
 
 type SegmentRow = Omit<Segment, "arCodes" | "enCodes" | "arTagged" | "enTagged"> & {
@@ -242,6 +304,7 @@ export async function patchSegment(
   current: Segment,
   patch: SegmentPatch,
   expected: number,
+  actor: string | null = null,
 ): Promise<Segment> {
   const en = patch.en !== undefined ? patch.en : current.en;
   const enCodes = patch.enCodes ?? (patch.en !== undefined && patch.en !== current.en ? [] : current.enCodes);
@@ -281,10 +344,17 @@ export async function patchSegment(
         enNorm: en === null ? null : normalizeForSearch(en),
         enCodes: en === null || enCodes.length === 0 ? null : enCodes,
         status,
+        // Who set the status, and when: only when it changes.
+        ...(status !== current.status
+          ? { statusBy: actor, statusAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` }
+          : {}),
         version: sql`${segments.version} + 1`,
         updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
       })
       .where(eq(segments.id, id)),
+    // The document as a whole changed: bead operations that named its previous version must not apply.
+    sql`UPDATE documents SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      WHERE id = (SELECT document_id FROM segments WHERE id = ${id})`,
   ]);
   return getSegment(db, current.id);
 }

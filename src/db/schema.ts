@@ -17,6 +17,14 @@ export const documents = sqliteTable("documents", {
   title: text("title").notNull(),
   sourceLang: text("source_lang").notNull().default("ar"),
   targetLang: text("target_lang").notNull().default("en"),
+  /**
+   * Version of the document's segments as a whole (its ETag): every bead operation, status change and
+   * segment edit raises it, so a client that names the version it saw (If-Match) never acts on rows it has
+   * not seen.
+   */
+  version: integer("version").notNull().default(1),
+  /** The title normalised for search (src/text/normalize.ts); null for documents made before it existed. */
+  titleNorm: text("title_norm"),
   ...timestamps,
 });
 
@@ -49,6 +57,15 @@ export const segments = sqliteTable(
      * content between segments), so an export writes the same files, units and segments again; NULL else.
      */
     xliff: text("xliff", { mode: "json" }).$type<XliffOrigin>(),
+    /**
+     * What follows each side in its language's running text (whitespace: a space, a paragraph break), so
+     * bead operations keep the documents' texts exactly (src/text/bead-edit.ts). Ignored for an empty side.
+     */
+    arGap: text("ar_gap").notNull().default(" "),
+    enGap: text("en_gap").notNull().default(" "),
+    /** Who set the current status and when (null: set when the segment was created or imported). */
+    statusBy: text("status_by"),
+    statusAt: text("status_at"),
     ...timestamps,
   },
   (t) => [
@@ -56,6 +73,35 @@ export const segments = sqliteTable(
     // Exact (100%) matches and duplicate detection look segments up by normalised Arabic.
     index("segments_ar_norm").on(t.arNorm),
   ],
+);
+
+/**
+ * What happened to a document's segments, one row per operation (bead operations, status changes, undo):
+ * the contiguous run of segments it replaced (`before`) and the run that replaced it (`after`), as JSON
+ * arrays of full rows (DocumentRow in src/db/document-history.ts), which is all an undo needs.
+ */
+export const documentHistory = sqliteTable(
+  "document_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    /** The document's version after the operation. */
+    version: integer("version").notNull(),
+    op: text("op").notNull(),
+    actor: text("actor").notNull(),
+    /** The operation's parameters as given (JSON). */
+    detail: text("detail").notNull(),
+    /** Position of the first segment of the run when the operation was applied. */
+    position: integer("position").notNull(),
+    before: text("before").notNull(),
+    after: text("after").notNull(),
+    /** The history row of the undo that reverted this operation. */
+    undoneBy: integer("undone_by"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("document_history_document").on(t.documentId, t.id)],
 );
 
 /**

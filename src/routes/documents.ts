@@ -1,8 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
-import { getSegment, listDocuments, listSegments, requireDocument } from "../db/documents";
+import { CONFIDENCE_BANDS, type DocumentStats, documentStats } from "../db/document-stats";
+import {
+  type DocumentInfo,
+  getSegment,
+  listDocuments,
+  listSegments,
+  renameDocument,
+  requireDocument,
+} from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
+import type { Db } from "../env";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { InlineCodeSchema } from "../schemas/inline-code";
@@ -39,10 +48,28 @@ export const DocumentSchema = z
     targetLang: z.string(),
     segmentCount: z.number().int(),
     translatedCount: z.number().int(),
+    version: z.number().int().openapi({ description: "The document's version (ETag; If-Match of changes)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    stats: z
+      .object({
+        byStatus: z.record(z.enum(SEGMENT_STATUSES), z.number().int()),
+        byConfidence: z.record(z.enum(CONFIDENCE_BANDS), z.number().int()).openapi({
+          description: "By aligner score: high >= 0.9, medium >= 0.5, low below, none without a score",
+        }),
+        needsReview: z.number().int(),
+      })
+      .openapi("DocumentStats"),
   })
   .openapi("Document");
+
+const withStats = async (db: Db, docs: DocumentInfo[]) => {
+  const stats = await documentStats(
+    db,
+    docs.map((d) => d.id),
+  );
+  return docs.map((d) => ({ ...d, stats: stats.get(d.id) as DocumentStats }));
+};
 
 export const SegmentSchema = z
   .object({
@@ -62,6 +89,16 @@ export const SegmentSchema = z
         "`ar` with its codes as placeholders: `{1}` opens, `{/1}` closes, `{2/}` stands alone; `{{` is a `{`",
     }),
     enTagged: z.string().nullable().openapi({ description: "`en` with its codes as placeholders" }),
+    statusBy: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "Who set the status (document segments)" }),
+    statusAt: z.string().nullable().optional(),
+    arGap: z.string().optional().openapi({
+      description: "Whitespace after the Arabic in the document's running text (a space, a paragraph break)",
+    }),
+    enGap: z.string().optional(),
   })
   .openapi("Segment");
 
@@ -74,6 +111,11 @@ export const CreateFromSegments = z
       .max(100_000),
   })
   .openapi("CreateDocumentFromSegments");
+
+export const RenameDocument = z
+  .object({ title: line(300).refine((s) => s.trim() !== "", "must not be empty") })
+  .strict()
+  .openapi("RenameDocument");
 
 export const CreateFromTexts = z
   .object({
@@ -138,8 +180,8 @@ export const documentsRouter = createRouter()
       path: "/documents",
       tags,
       security: BearerSecurity,
-      summary: "List documents",
-      request: { query: z.object(PageQuery) },
+      summary: "List documents (with `q`, those whose title contains it; Arabic normalised)",
+      request: { query: z.object({ ...PageQuery, q: z.string().max(300).optional() }) },
       responses: {
         200: json(z.object({ items: z.array(DocumentSchema), nextCursor: z.string().nullable() }), "A page"),
         ...authErrors,
@@ -147,7 +189,9 @@ export const documentsRouter = createRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(page(await listDocuments(c.var.db, decodeCursor(q.cursor), q.limit), q.limit), 200);
+      const rows = await listDocuments(c.var.db, decodeCursor(q.cursor), q.limit, q.q);
+      const { items, nextCursor } = page(rows, q.limit);
+      return c.json({ items: await withStats(c.var.db, items), nextCursor }, 200);
     },
   )
   .openapi(
@@ -160,7 +204,36 @@ export const documentsRouter = createRouter()
       request: { params: IdParam },
       responses: { 200: json(DocumentSchema, "The document"), ...authErrors, ...notFoundError },
     }),
-    async (c) => c.json(await requireDocument(c.var.db, c.req.valid("param").id), 200),
+    async (c) => {
+      const doc = await requireDocument(c.var.db, c.req.valid("param").id);
+      c.header("ETag", etagOf(doc.version));
+      const [withCounts] = await withStats(c.var.db, [doc]);
+      return c.json(withCounts, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/documents/{id}",
+      tags,
+      security: BearerSecurity,
+      summary: "Rename a document (honours If-Match)",
+      request: {
+        params: IdParam,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: jsonBody(RenameDocument),
+      },
+      responses: { 200: json(DocumentSchema, "Renamed"), ...authErrors, ...notFoundError, ...staleError },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const current = await requireDocument(c.var.db, id);
+      const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
+      const doc = await renameDocument(c.var.db, id, c.req.valid("json").title, expected);
+      c.header("ETag", etagOf(doc.version));
+      const [withCounts] = await withStats(c.var.db, [doc]);
+      return c.json(withCounts, 200);
+    },
   )
   .openapi(
     createRoute({

@@ -11,9 +11,7 @@ import {
   type SegmentPatch,
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
-import { alignSentences, alignTexts } from "../text/align";
-import { type BeadCounts, pairsFromBeads } from "../text/bead-segments";
-import { segmentSentences } from "../text/segment";
+import { alignRun, type BeadCounts } from "../text/bead-segments";
 import type { Segment } from "../types";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";
@@ -56,15 +54,20 @@ export async function createDocumentFromTexts(
   en: string | null | undefined,
 ): Promise<{ doc: DocumentInfo; beads: BeadCounts }> {
   const { matcher } = await glossaryIndex(ctx.db);
-  const aligned = en ? alignTexts(ar, en, { matcher }) : null;
-  const arSentences = (aligned?.ar ?? segmentSentences(ar, "ar")).map((s) => s.text);
-  const enSentences = (aligned?.en ?? []).map((s) => s.text);
-  const beads = aligned?.beads ?? alignSentences(arSentences, [], { matcher });
-  const { pairs, counts } = pairsFromBeads(beads, arSentences, enSentences);
+  // Each side is cut from its text with the whitespace after it, so paragraph breaks survive in the gaps.
+  const { segments, counts } = alignRun(ar, en ?? "", { matcher });
   const doc = await createDocument(
     ctx.db,
     title,
-    pairs.map((p) => ({ ...p, origin: "aligned" as const, score: en ? p.score : null })),
+    segments.map((s) => ({
+      ar: s.ar.text,
+      en: s.en.text === "" ? null : s.en.text,
+      arGap: s.ar.gap,
+      enGap: s.en.gap,
+      status: s.status,
+      origin: "aligned" as const,
+      score: en ? s.score : null,
+    })),
   );
   scheduleTmIndexSync(ctx);
   return { doc, beads: counts };
@@ -83,7 +86,7 @@ export async function editSegment(
   patch: SegmentPatch,
   expected: number,
 ): Promise<Segment> {
-  const seg = await patchSegment(ctx.db, current, patch, expected);
+  const seg = await patchSegment(ctx.db, current, patch, expected, ctx.actor);
   scheduleTmIndexSync(ctx);
   return seg;
 }
