@@ -278,13 +278,11 @@ export const documentBeadsRouter = createRouter()
       const q = c.req.valid("query");
       await documentVersion(c.var.db, id);
       const rows = await listHistory(c.var.db, id, decodeCursor(q.cursor), q.limit);
-      const items = rows
-        .slice(0, q.limit)
-        .map(({ documentId: _d, ...e }) => ({
-          ...e,
-          before: e.before.map(shown),
-          after: e.after.map(shown),
-        }));
+      const items = rows.slice(0, q.limit).map(({ documentId: _d, ...e }) => ({
+        ...e,
+        before: e.before.map(shown),
+        after: e.after.map(shown),
+      }));
       const last = items[items.length - 1];
       return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.id) : null }, 200);
     },

@@ -14,6 +14,7 @@ import {
 } from "../../src/text/bead-edit";
 import { groupsFromBeads, segmentsFromBeads } from "../../src/text/bead-segments";
 import { segmentSentences } from "../../src/text/segment";
+import { rng } from "../support/random";
 
 const side = (text: string, gap = " "): Side => ({ text, gap: text ? gap : "" });
 
@@ -111,18 +112,6 @@ describe("bead edits keep both running texts", () => {
 });
 
 // ------------------------------------------------------------------------------------------ randomised
-
-/** A small seeded generator (mulberry32): the same seed gives the same sequence of operations. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AR_WORDS = ["قال", "الوزير", "إنّ", "مجلس", "الأمن", "😀", "\u200f", "(3)", "١٢٣", "الدول"];
 const EN_WORDS = ["The", "minister", "said", "Council", "U.N.", "Mr.", "peace", "😀", "3.5", "security"];
