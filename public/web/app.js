@@ -81,6 +81,75 @@
     if (row) row.classList.toggle("rtl-row", rtl);
   });
 
+  // Review of a document: ↑/↓ (or j/k) move between beads, a approves the bead, r marks it reviewed, x ticks
+  // it, e (or Enter) opens it. a and r post the page's own form for that one bead (its `only` field).
+  const table = document.querySelector("table.beads");
+  const beads = table ? Array.from(table.tBodies[0].rows) : [];
+  const ops = document.getElementById("ops");
+  if (beads.length) {
+    for (const row of beads) row.tabIndex = -1;
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && beads.includes(target) && !document.querySelector("[autofocus]")) target.focus();
+    document.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      const row = document.activeElement && document.activeElement.closest("tr");
+      const at = row ? beads.indexOf(row) : -1;
+      const go = (i) => {
+        const next = beads[Math.max(0, Math.min(beads.length - 1, i))];
+        if (next) {
+          e.preventDefault();
+          next.focus();
+          history.replaceState(null, "", `#${next.id}`);
+        }
+      };
+      if (e.key === "ArrowDown" || e.key === "j") return go(at + 1);
+      if (e.key === "ArrowUp" || e.key === "k") return go(at < 0 ? 0 : at - 1);
+      if (at < 0 || e.target !== row) return;
+      const box = row.querySelector("input[type=checkbox]");
+      const button = ops && document.querySelector(`#toolbar button[data-key="${e.key}"]`);
+      if (button && box) {
+        e.preventDefault();
+        document.getElementById("only").value = box.value;
+        button.click();
+      } else if (e.key === "x" && box) {
+        e.preventDefault();
+        box.checked = !box.checked;
+      } else if (e.key === "e" || e.key === "Enter") {
+        const link = row.querySelector("th a");
+        if (link) {
+          e.preventDefault();
+          location.href = link.href;
+        }
+      }
+    });
+  }
+
+  // Segment page: a phrase selected in the Arabic or the English fills the add-to-glossary form; taking a
+  // memory match fills the English field in place (without a round trip; the button posts without script).
+  const termAr = document.getElementById("term-ar");
+  const termEn = document.getElementById("term-en");
+  const arText = document.getElementById("ar-text");
+  const enField = document.getElementById("en");
+  if (termAr && termEn && arText && enField) {
+    document.addEventListener("selectionchange", () => {
+      const sel = document.getSelection();
+      if (sel && !sel.isCollapsed && arText.contains(sel.anchorNode) && arText.contains(sel.focusNode)) {
+        termAr.value = sel.toString().trim();
+      } else if (document.activeElement === enField && enField.selectionEnd > enField.selectionStart) {
+        termEn.value = enField.value.slice(enField.selectionStart, enField.selectionEnd).trim();
+      }
+    });
+  }
+  for (const button of document.querySelectorAll("button[data-fill]")) {
+    if (!enField) break;
+    button.addEventListener("click", (e) => {
+      e.preventDefault();
+      enField.value = button.dataset.fill;
+      enField.focus();
+      announce(button.dataset.filled || "");
+    });
+  }
+
   // Live search on the glossary list: results follow the search box without a full reload; only the
   // result count (a live region that stays in place) is announced, not the table.
   const form = document.getElementById("search-form");

@@ -172,7 +172,7 @@ export async function deleteDocument(db: Db, id: number): Promise<void> {
   if (!res.meta.changes) throw notFound(`document ${id}`);
 }
 
-const segmentColumns = {
+export const segmentColumns = {
   id: segments.id,
   documentId: segments.documentId,
   position: segments.position,

@@ -1,9 +1,11 @@
 import { hasScope } from "../middleware/auth";
 import type { TokenScope } from "../types";
+import { documentsText } from "./documents/messages";
 import { glossaryText } from "./glossary/messages";
 import type { Catalog } from "./i18n/catalog";
 import { i18nOf } from "./i18n/middleware";
 import { importText } from "./import/messages";
+import { memoryText } from "./memory/messages";
 import type { WebContext } from "./page";
 import { sessionPrincipal, type WebSession } from "./session";
 import { tokensText } from "./tokens/messages";
@@ -36,6 +38,8 @@ export interface WebArea {
  */
 export const AREAS: readonly WebArea[] = [
   { path: "/glossary", scope: "read", text: glossaryText },
+  { path: "/documents", scope: "read", text: documentsText },
+  { path: "/memory", scope: "read", text: memoryText },
   { path: "/glossary/import", scope: "write", text: importText },
   { path: "/tokens", scope: "admin", text: tokensText },
 ];

@@ -9,12 +9,16 @@ import { backLink } from "./areas";
 import { authRoutes } from "./auth/routes";
 import { webD1Session } from "./bookmark";
 import { MessagePage } from "./components";
+import { exchangeRoutes } from "./documents/exchange-routes";
+import { reviewRoutes } from "./documents/review-routes";
+import { documentRoutes } from "./documents/routes";
 import { entryRoutes } from "./entry/routes";
 import { WebError } from "./errors";
 import { glossaryRoutes } from "./glossary/routes";
 import { formToken, signedIn } from "./guards";
 import { i18nOf, locale } from "./i18n/middleware";
 import { importRoutes } from "./import/routes";
+import { memoryRoutes } from "./memory/routes";
 import { errorText } from "./messages";
 import { page, type WebContext } from "./page";
 import { prefsRoutes } from "./prefs/routes";
@@ -46,6 +50,8 @@ const WEB_AREAS: { path: string; signedIn: boolean }[] = [
   { path: "/prefs", signedIn: false },
   { path: "/glossary/*", signedIn: true },
   { path: "/tokens/*", signedIn: true },
+  { path: "/documents/*", signedIn: true },
+  { path: "/memory/*", signedIn: true },
 ];
 
 for (const area of WEB_AREAS) {
@@ -130,3 +136,7 @@ webRouter.route("/glossary", glossaryRoutes);
 webRouter.route("/glossary", entryRoutes);
 webRouter.route("/glossary/import", importRoutes);
 webRouter.route("/tokens", tokenRoutes);
+webRouter.route("/documents", documentRoutes);
+webRouter.route("/documents", reviewRoutes);
+webRouter.route("/documents", exchangeRoutes);
+webRouter.route("/memory", memoryRoutes);

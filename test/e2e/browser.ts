@@ -63,7 +63,24 @@ export async function axeViolations(p: Page): Promise<AxeViolation[]> {
 }
 
 /** Latin words an Arabic page may show outside stored values: names of formats and codes. */
-const CODES = ["CSV", "TSV", "TBX", "TBX 2008", "OmegaT", "UTF", "API", "MB", "Ctrl", "Diwan"];
+const CODES = [
+  "CSV",
+  "TSV",
+  "TBX",
+  "TBX 2008",
+  "UTF",
+  "API",
+  "MB",
+  "Ctrl",
+  "Diwan",
+  "XLIFF",
+  "TMX",
+  "OmegaT",
+  "Trados",
+  "memoQ",
+  "Phrase",
+  "Matecat",
+];
 
 /**
  * English left on an Arabic page: Latin words in text (and in aria-label, title, placeholder, alt) that are

@@ -8,7 +8,26 @@ const modules = (
 ).glob("../../src/web/**/messages.ts", { eager: true });
 
 /** Latin words an Arabic message may contain: names of formats and codes, never English words. */
-const CODES = new Set(["CSV", "TSV", "TBX", "UTC", "API", "XLSX", "MB", "UTF", "Ctrl", "Enter", "Diwan"]);
+const CODES = new Set([
+  "CSV",
+  "TSV",
+  "TBX",
+  "UTC",
+  "API",
+  "XLSX",
+  "MB",
+  "UTF",
+  "Ctrl",
+  "Enter",
+  "Diwan",
+  "XLIFF",
+  "TMX",
+  "OmegaT",
+  "Trados",
+  "memoQ",
+  "Phrase",
+  "Matecat",
+]);
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 

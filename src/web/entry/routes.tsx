@@ -87,14 +87,20 @@ function entryFormPage(
   );
 }
 
-entryRoutes.get("/new", needWrite, async (c) =>
-  entryFormPage(c, {
+entryRoutes.get("/new", needWrite, async (c) => {
+  // Prefilled from a document's segment ("Add to glossary": ?ar=…&en=…&source=…); only shown, never saved.
+  const form = emptyForm();
+  const [ar, en] = form.terms;
+  if (ar) ar.text = (c.req.query("ar") ?? "").trim().slice(0, 300);
+  if (en) en.text = (c.req.query("en") ?? "").trim().slice(0, 300);
+  form.source = (c.req.query("source") ?? "").trim().slice(0, 300);
+  return entryFormPage(c, {
     title: text(c).newEntry,
     action: "/glossary/new",
-    form: emptyForm(),
+    form,
     domains: await domainNames(c),
-  }),
-);
+  });
+});
 
 entryRoutes.post("/new", needWrite, async (c) => {
   const body = await formBody(c);

@@ -1,0 +1,95 @@
+// Document review page (issue 15): a ~500-segment document's /documents/:id through `wrangler dev` (workerd,
+// local D1, seed glossary), signed in through the web form like a browser. The document is made from the
+// Arabic and English texts of evaluation set 2 (real genres, aligned by Diwan: scores, flagged beads, QA),
+// repeated until it has at least 500 segments. Reports wall time per request on loopback (an upper bound of
+// the server's time: the Worker's own clocks only advance across I/O), the HTML size and its gzip size
+// (what Cloudflare sends to a browser accepting gzip), and the same for /health as the floor of a request.
+// Run: npm run bench web-review
+import { loadavg } from "node:os";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { EVAL2_DOCS } from "../test/fixtures/eval2";
+import { startWranglerDev } from "../test/support/wrangler-dev";
+
+const TARGET = Number(process.env.BENCH_SEGMENTS ?? 500);
+const RUNS = 40;
+
+const dev = await startWranglerDev({
+  tempPrefix: "diwan-bench-review-",
+  adminToken: "bench-admin",
+  seedGlossary: true,
+  logLevel: "warn",
+});
+try {
+  // The texts, paragraphs kept, repeated until the Arabic has TARGET sentences.
+  const ar: string[] = [];
+  const en: string[] = [];
+  let sentences = 0;
+  for (let i = 0; sentences < TARGET; i++) {
+    const doc = EVAL2_DOCS[i % EVAL2_DOCS.length]!;
+    ar.push(doc.ar.text);
+    en.push(doc.en.text);
+    sentences += doc.ar.sentences.length;
+  }
+  const created = await dev.request("/api/documents", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: "Review bench", ar: ar.join("\n\n"), en: en.join("\n\n") }),
+  });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+  const doc = (await created.json()) as { id: number; segmentCount: number };
+
+  // Sign in as a browser does: the session cookie and the page's Origin.
+  const login = await fetch(`${dev.base}/login`, {
+    method: "POST",
+    headers: { origin: dev.base, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ token: "bench-admin", next: "/documents" }),
+    redirect: "manual",
+  });
+  const cookie = /^([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
+  const session: string = cookie;
+
+  async function measure(label: string, path: string, headers: Record<string, string> = {}) {
+    let html = "";
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${dev.base}${path}`, { headers: { cookie: session, ...headers } });
+      html = await res.text();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(
+      `${label.padEnd(40)} median ${q(0.5)} ms  p95 ${q(0.95)} ms  html ${kb(Buffer.byteLength(html))}  gzip ${kb(gzipSync(html).byteLength)}  brotli ${kb(brotliCompressSync(html).byteLength)}`,
+    );
+    return html;
+  }
+
+  console.log(
+    `document: ${doc.segmentCount} segments; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  await measure("/health (floor of a request)", "/health");
+  const html = await measure(`review page, ${doc.segmentCount} segments`, `/documents/${doc.id}`);
+  await measure("review page, needs review only", `/documents/${doc.id}?filter=review`);
+  await measure("review page, Arabic interface", `/documents/${doc.id}`, { "accept-language": "ar" });
+  if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, html);
+  // How much of that is the segments' own text (what no markup change can remove).
+  const texts = [...html.matchAll(/<td lang="(?:en|ar)" dir="(?:ltr|rtl)">(.*?)<\/td>/g)]
+    .map((m) => m[1])
+    .join("\n");
+  console.log(`the segments' text alone: gzip ${(gzipSync(texts).byteLength / 1024).toFixed(1)} KB`);
+  const rows = html.match(/<tr id="s\d+"/g)?.length ?? 0;
+  console.log(`rows on the page: ${rows}; flagged: ${html.match(/class="flag"/g)?.length ?? 0}`);
+  console.log(
+    `load after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+} finally {
+  await dev.stop();
+}

@@ -1,0 +1,190 @@
+import type { DocumentStats } from "../../db/document-stats";
+import type { DocumentInfo } from "../../db/documents";
+import { SEGMENT_STATUSES, type SegmentStatus } from "../../types";
+import { CsrfField, FieldError, Value } from "../components";
+import { useI18n, useT } from "../i18n/i18n";
+import { documentsText } from "./messages";
+
+export type DocumentRow = DocumentInfo & { stats: DocumentStats };
+
+/** A workflow status as a word and a shape, never colour alone. */
+export function SegmentStatusBadge({ status }: { status: SegmentStatus }) {
+  const t = useT(documentsText);
+  return <span class={`seg-status st-${status}`}>{t[`status_${status}`]}</span>;
+}
+
+export function DocumentListPage(props: {
+  documents: DocumentRow[];
+  hasMore: boolean;
+  after: number | null;
+  writable: boolean;
+}) {
+  const t = useT(documentsText);
+  const i18n = useI18n();
+  const last = props.documents[props.documents.length - 1];
+  return (
+    <>
+      <div class="titlebar">
+        <h1>{t.title}</h1>
+        {props.writable ? (
+          <a class="button" href="/documents/new">
+            {t.newDocument}
+          </a>
+        ) : null}
+      </div>
+      {props.documents.length === 0 ? (
+        <p class="muted">{t.noDocuments}</p>
+      ) : (
+        <table class="documents">
+          <thead>
+            <tr>
+              <th scope="col">{t.docTitle}</th>
+              <th scope="col">{t.created}</th>
+              <th scope="col">{t.segments}</th>
+              <th scope="col">{t.byStatus}</th>
+              <th scope="col">{t.toReview}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.documents.map((d) => (
+              <tr>
+                <td>
+                  <a href={`/documents/${d.id}`}>
+                    <Value text={d.title} />
+                  </a>
+                </td>
+                <td class="date">{i18n.dateTime(d.createdAt)}</td>
+                <td class="num">{i18n.num(d.segmentCount)}</td>
+                <td class="statuses">
+                  {SEGMENT_STATUSES.filter((s) => d.stats.byStatus[s] > 0).map((s) => (
+                    <span class="count">
+                      <SegmentStatusBadge status={s} /> {i18n.num(d.stats.byStatus[s])}
+                    </span>
+                  ))}
+                </td>
+                <td class="num">
+                  {d.stats.needsReview > 0 ? (
+                    <a href={`/documents/${d.id}?filter=review`}>
+                      {t.share(d.stats.needsReview, d.segmentCount)}
+                    </a>
+                  ) : (
+                    i18n.num(0)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav class="pager" aria-label={t.pages}>
+        {props.after !== null ? <a href="/documents">{t.firstPage}</a> : null}
+        {props.hasMore && last ? (
+          <a href={`/documents?after=${last.id}`} rel="next">
+            {t.nextPage}
+          </a>
+        ) : null}
+      </nav>
+    </>
+  );
+}
+
+export interface NewDocumentForm {
+  title: string;
+  ar: string;
+  en: string;
+}
+
+export type NewDocumentErrors = Partial<Record<"title" | "ar" | "en", string>>;
+
+export function NewDocumentPage(props: {
+  form: NewDocumentForm;
+  errors: NewDocumentErrors;
+  csrfToken: string;
+}) {
+  const t = useT(documentsText);
+  const { form, errors } = props;
+  const messages = Object.entries(errors).filter(([, m]) => m);
+  const described = (field: keyof NewDocumentErrors) =>
+    errors[field] ? { "aria-describedby": `${field}-error`, "aria-invalid": "true" as const } : {};
+  return (
+    <section class="new-document">
+      <h1>{t.newTitle}</h1>
+      <p>{t.newIntro}</p>
+      {messages.length ? (
+        <div class="error-summary" role="alert" tabindex={-1} autofocus id="error-summary">
+          <h2>{t.errorsTitle}</h2>
+          <ul>
+            {messages.map(([field, m]) => (
+              <li>
+                <a href={`#${field}`}>{m}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form method="post" action="/documents/new" enctype="multipart/form-data" class="stack">
+        <CsrfField token={props.csrfToken} />
+        <div class={`field${errors.title ? " has-error" : ""}`}>
+          <label for="title">{t.titleLabel}</label>
+          <input
+            id="title"
+            name="title"
+            type="text"
+            value={form.title}
+            dir="auto"
+            required
+            {...described("title")}
+          />
+          <FieldError id="title-error" message={errors.title} />
+        </div>
+        <div class="two-texts">
+          <div class={`field${errors.ar ? " has-error" : ""}`}>
+            <label for="ar">{t.arLabel}</label>
+            <textarea id="ar" name="ar" rows={12} lang="ar" dir="rtl" {...described("ar")}>
+              {form.ar}
+            </textarea>
+            <label for="ar_file" class="file-label">
+              {t.arFile}
+            </label>
+            <input id="ar_file" name="ar_file" type="file" accept=".txt,text/plain" />
+            <FieldError id="ar-error" message={errors.ar} />
+          </div>
+          <div class={`field${errors.en ? " has-error" : ""}`}>
+            <label for="en">{t.enLabel}</label>
+            <textarea id="en" name="en" rows={12} lang="en" dir="ltr" {...described("en")}>
+              {form.en}
+            </textarea>
+            <label for="en_file" class="file-label">
+              {t.enFile}
+            </label>
+            <input id="en_file" name="en_file" type="file" accept=".txt,text/plain" />
+            <FieldError id="en-error" message={errors.en} />
+          </div>
+        </div>
+        <button type="submit">{t.create}</button>
+      </form>
+    </section>
+  );
+}
+
+export function DeleteDocumentPage(props: { doc: DocumentInfo; csrfToken: string }) {
+  const t = useT(documentsText);
+  return (
+    <section class="narrow">
+      <h1>{t.deleteTitle}</h1>
+      <p>
+        <strong>
+          <Value text={props.doc.title} />
+        </strong>
+      </p>
+      <p>{t.deleteWarning(props.doc.segmentCount)}</p>
+      <form method="post" action={`/documents/${props.doc.id}/delete`} class="actions">
+        <CsrfField token={props.csrfToken} />
+        <button type="submit" class="danger">
+          {t.deleteConfirm}
+        </button>
+        <a href={`/documents/${props.doc.id}`}>{t.cancel}</a>
+      </form>
+    </section>
+  );
+}

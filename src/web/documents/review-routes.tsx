@@ -1,0 +1,288 @@
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { listSegmentsToReview, segmentNeighbours } from "../../db/document-review";
+import { documentStats, needsReview } from "../../db/document-stats";
+import { getSegment, listSegments } from "../../db/documents";
+import { glossaryIndex } from "../../db/matcher";
+import { findMatches } from "../../db/tm-match";
+import { checkSegmentPair } from "../../text/qa";
+import { SEGMENT_STATUSES, type Segment, type SegmentStatus } from "../../types";
+import { editSegment } from "../../usecases/documents";
+import { WebError } from "../errors";
+import { needWrite } from "../guards";
+import { formBody, page, str, type WebContext } from "../page";
+import { canWrite, type WebEnv } from "../session";
+import { isStale, pathId, useCaseContext } from "./context";
+import { documentsText, reviewText, segmentText } from "./messages";
+import { type Done, ReviewPage } from "./review";
+import { loadDocument } from "./routes";
+import { SegmentPage } from "./segment";
+
+/**
+ * The review of one document (mounted at /documents): its beads side by side, approve / mark reviewed
+ * (each undoable), and one segment's page (edit the English with the memory's matches, QA, add a term).
+ * Every write is conditional on the version the page showed: a colleague's change is never overwritten
+ * unseen, and the refusal shows it.
+ */
+export const reviewRoutes = new Hono<WebEnv>();
+
+/** Beads on one page of the review (a 500-segment document is one page; see bench/web.bench.ts). */
+export const BEADS_PER_PAGE = 500;
+
+const positionParam = (v: string | undefined) => (v && /^[0-9]{1,9}$/.test(v) ? Number(v) : null);
+const filterParam = (v: string | undefined): "all" | "review" => (v === "review" ? "review" : "all");
+
+/** A segment as the review form names it: `id:version`, or `id:version:status` to restore (undo). */
+const PICK = /^([0-9]{1,15}):([0-9]{1,9})$/;
+const UNDO = /^([0-9]{1,15}):([0-9]{1,9}):(new|translated|reviewed|approved)$/;
+const DONE = ["approved", "reviewed", "undone", "saved"] as const;
+type DoneKind = (typeof DONE)[number];
+/** Most segments one operation may change (one page of the review). */
+const MAX_PICKED = BEADS_PER_PAGE;
+
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+
+/** Where to go after an operation: the review page saying what was done, with what undoes it. */
+function doneUrl(
+  id: number,
+  view: { filter: string; from: number | null },
+  kind: DoneKind,
+  changed: { before: Segment; after: Segment }[],
+  undoable: boolean,
+): string {
+  const first = changed[0]?.after;
+  const p = new URLSearchParams();
+  if (view.filter !== "all") p.set("filter", view.filter);
+  if (view.from !== null) p.set("from", String(view.from));
+  p.set("done", kind);
+  p.set("k", String(changed.length));
+  if (first) {
+    p.set("n", String(first.position + 1));
+    p.set("sid", String(first.id));
+  }
+  if (undoable) for (const c of changed) p.append("u", `${c.after.id}:${c.after.version}:${c.before.status}`);
+  return `/documents/${id}?${p}${first ? `#s${first.id}` : ""}`;
+}
+
+function doneText(c: WebContext, kind: DoneKind, count: number, n: number): string {
+  const t = c.var.i18n.t(reviewText);
+  if (count > 1 && kind !== "saved") return t[`done_${kind}_many`](count);
+  return t[`done_${kind}`](n);
+}
+
+async function reviewPage(
+  c: WebContext,
+  id: number,
+  opts: {
+    filter: "all" | "review";
+    from: number | null;
+    done?: Done;
+    problem?: { title: string; text: string };
+    status?: ContentfulStatusCode;
+  },
+) {
+  const db = c.var.db;
+  const doc = await loadDocument(c, id);
+  const [rows, stats, index] = await Promise.all([
+    opts.filter === "review"
+      ? listSegmentsToReview(db, id, opts.from, BEADS_PER_PAGE)
+      : listSegments(db, id, opts.from, BEADS_PER_PAGE),
+    documentStats(db, [id]),
+    glossaryIndex(db),
+  ]);
+  const shown = rows.slice(0, BEADS_PER_PAGE);
+  const last = shown[shown.length - 1];
+  return page(
+    c,
+    `\u2068${doc.title}\u2069`,
+    <ReviewPage
+      doc={doc}
+      stats={stats.get(id)!}
+      rows={shown.map((s) => ({
+        ...s,
+        review: needsReview(s),
+        qa: s.en === null ? [] : checkSegmentPair(s.ar, s.en, index),
+      }))}
+      filter={opts.filter}
+      from={opts.from}
+      nextFrom={rows.length > BEADS_PER_PAGE && last ? last.position : null}
+      writable={canWrite(c.var.session)}
+      csrfToken={c.var.csrfToken}
+      done={opts.done}
+      problem={opts.problem}
+    />,
+    opts.status ?? 200,
+  );
+}
+
+reviewRoutes.get("/:id{[0-9]+}", async (c) => {
+  const id = pathId(c, "id");
+  const q = c.req.query();
+  const n = positionParam(q.n);
+  const k = positionParam(q.k) ?? 1;
+  let done: Done | undefined;
+  const kind = DONE.find((d) => d === q.done);
+  if (kind && n !== null) {
+    const undo = c.req
+      .queries("u")
+      ?.filter((u) => UNDO.test(u))
+      .slice(0, MAX_PICKED);
+    done = { text: doneText(c, kind, k, n), undo, segmentId: positionParam(q.sid) ?? undefined };
+  } else if (q.created && positionParam(q.created) !== null) {
+    done = { text: c.var.i18n.t(documentsText).created_flash(Number(q.created)) };
+  }
+  return reviewPage(c, id, { filter: filterParam(q.filter), from: positionParam(q.from), done });
+});
+
+/** The segment, which must belong to the document (a stale link after a merge must not act elsewhere). */
+async function segmentOf(c: WebContext, docId: number, segmentId: number): Promise<Segment> {
+  const t = c.var.i18n.t(documentsText);
+  const missing = () => new WebError(404, { title: t.notFoundTitle, message: t.segmentNotFound(segmentId) });
+  let seg: Segment;
+  try {
+    seg = await getSegment(c.var.db, segmentId);
+  } catch {
+    throw missing();
+  }
+  if (seg.documentId !== docId) throw missing();
+  return seg;
+}
+
+reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
+  const id = pathId(c, "id");
+  const body = await formBody(c);
+  const view = { filter: filterParam(str(body.filter)), from: positionParam(str(body.from)) };
+  const action = str(body.action);
+  const t = c.var.i18n.t(reviewText);
+  // What to change: the rows undone, the one row the keyboard named (`only`), or the rows ticked.
+  let picked: { id: number; version: number; status: SegmentStatus }[] = [];
+  if (action === "undo") {
+    picked = list(body.u).flatMap((u) => {
+      const m = UNDO.exec(u);
+      return m ? [{ id: Number(m[1]), version: Number(m[2]), status: m[3] as SegmentStatus }] : [];
+    });
+  } else if (action === "approve" || action === "reviewed") {
+    const status = action === "approve" ? "approved" : "reviewed";
+    const only = str(body.only);
+    picked = (only ? [only] : list(body.s)).flatMap((v) => {
+      const m = PICK.exec(v);
+      return m ? [{ id: Number(m[1]), version: Number(m[2]), status: status as SegmentStatus }] : [];
+    });
+  }
+  if (picked.length === 0 || picked.length > MAX_PICKED)
+    return reviewPage(c, id, {
+      ...view,
+      problem: { title: t.approveSelected, text: t.noneSelected },
+      status: 400,
+    });
+  const ctx = useCaseContext(c);
+  const changed: { before: Segment; after: Segment }[] = [];
+  const stale: number[] = [];
+  // One conditional write each: a segment someone changed since the page was loaded is left as it is.
+  for (const p of picked) {
+    const before = await segmentOf(c, id, p.id);
+    try {
+      changed.push({ before, after: await editSegment(ctx, before, { status: p.status }, p.version) });
+    } catch (err) {
+      if (!isStale(err)) throw err;
+      stale.push(before.position + 1);
+    }
+  }
+  const kind: DoneKind = action === "undo" ? "undone" : action === "approve" ? "approved" : "reviewed";
+  if (stale.length) {
+    const first = changed[0]?.after;
+    const done = first
+      ? {
+          text: doneText(c, kind, changed.length, first.position + 1),
+          undo:
+            kind === "undone"
+              ? undefined
+              : changed.map((x) => `${x.after.id}:${x.after.version}:${x.before.status}`),
+        }
+      : undefined;
+    const numbers = stale.map((n) => c.var.i18n.num(n)).join(c.var.i18n.locale === "ar" ? "، " : ", ");
+    const text = stale.length === 1 ? t.stale(stale[0] ?? 0) : t.staleMany(numbers);
+    return reviewPage(c, id, { ...view, done, problem: { title: t.staleTitle, text }, status: 409 });
+  }
+  return c.redirect(doneUrl(id, view, kind, changed, kind !== "undone"), 303);
+});
+
+async function segmentPage(
+  c: WebContext,
+  docId: number,
+  seg: Segment,
+  form: { en: string; version: number; conflict?: Segment; notice?: string },
+  status: ContentfulStatusCode = 200,
+) {
+  const db = c.var.db;
+  const [doc, index, matches, [prevId, nextId]] = await Promise.all([
+    loadDocument(c, docId),
+    glossaryIndex(db),
+    findMatches(db, seg.ar, "ar", 70, 4),
+    segmentNeighbours(db, seg),
+  ]);
+  const en = form.en.trim() === "" ? null : form.en;
+  return page(
+    c,
+    c.var.i18n.t(segmentText).title(seg.position + 1),
+    <SegmentPage
+      doc={doc}
+      segment={seg}
+      en={form.en}
+      version={form.version}
+      qa={checkSegmentPair(seg.ar, en, index)}
+      matches={matches.filter((m) => m.segmentId !== seg.id).slice(0, 3)}
+      prevId={prevId}
+      nextId={nextId}
+      writable={canWrite(c.var.session)}
+      csrfToken={c.var.csrfToken}
+      conflict={form.conflict}
+      notice={form.notice}
+    />,
+    status,
+  );
+}
+
+reviewRoutes.get("/:id{[0-9]+}/segments/:sid{[0-9]+}", async (c) => {
+  const id = pathId(c, "id");
+  const seg = await segmentOf(c, id, pathId(c, "sid"));
+  return segmentPage(c, id, seg, { en: seg.en ?? "", version: seg.version });
+});
+
+reviewRoutes.post("/:id{[0-9]+}/segments/:sid{[0-9]+}", needWrite, async (c) => {
+  const id = pathId(c, "id");
+  const seg = await segmentOf(c, id, pathId(c, "sid"));
+  const body = await formBody(c);
+  const action = str(body.action) || str(body._action);
+  const typed = str(body.en);
+  const version = positionParam(str(body.version)) ?? seg.version;
+  const use = /^use:([0-9]{1,15})$/.exec(action);
+  if (use) {
+    // Taking a match fills the field only: the translator checks it and saves.
+    const match = await getSegment(c.var.db, Number(use[1])).catch(() => null);
+    return segmentPage(c, id, seg, {
+      en: match?.en ?? typed,
+      version,
+      notice: c.var.i18n.t(segmentText).matchFilled,
+    });
+  }
+  const en = typed.replace(/\r\n?/g, "\n");
+  const patch = {
+    en: en.trim() === "" ? null : en,
+    ...(action === "approve" ? { status: "approved" as const } : {}),
+  };
+  let saved: Segment;
+  try {
+    saved = await editSegment(useCaseContext(c), seg, patch, version);
+  } catch (err) {
+    if (!isStale(err)) throw err;
+    // Theirs shown, ours kept in the field; saving again (against their version) replaces theirs knowingly.
+    return segmentPage(c, id, seg, { en: typed, version: seg.version, conflict: seg }, 409);
+  }
+  const kind: DoneKind = action === "approve" ? "approved" : "saved";
+  return c.redirect(
+    doneUrl(id, { filter: "all", from: null }, kind, [{ before: seg, after: saved }], kind === "approved"),
+    303,
+  );
+});
