@@ -29,22 +29,30 @@ describe("main menu", () => {
     await b.signIn(ADMIN);
     expect(menu(await b.page("/tokens"))).toEqual([
       ["/glossary", "Glossary", ""],
+      ["/documents", "Documents", ""],
+      ["/memory", "Memory", ""],
       ["/glossary/import", "Import", ""],
       ["/tokens", "Tokens", "page"],
     ]);
     expect(menu(await b.page("/glossary/import"))).toEqual([
       ["/glossary", "Glossary", ""],
+      ["/documents", "Documents", ""],
+      ["/memory", "Memory", ""],
       ["/glossary/import", "Import", "page"],
       ["/tokens", "Tokens", ""],
     ]);
     expect(menu(await b.page("/glossary/new"))[0]).toEqual(["/glossary", "Glossary", "location"]);
   });
 
-  it("shows a read token only the glossary, in the interface language", async () => {
+  it("shows a read token the glossary, documents and memory, in the interface language", async () => {
     const b = new Browser();
     await b.signIn(await tokenWithScope("read"));
     const res = await b.fetch("/glossary", { headers: { "accept-language": "ar" } });
-    expect(menu(await res.text())).toEqual([["/glossary", "المسرد", "page"]]);
+    expect(menu(await res.text())).toEqual([
+      ["/glossary", "المسرد", "page"],
+      ["/documents", "الوثائق", ""],
+      ["/memory", "الذاكرة", ""],
+    ]);
   });
 });
 
