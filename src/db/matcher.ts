@@ -1,4 +1,5 @@
 import type { Db } from "../env";
+import { buildTermSearch, type TermSearchIndex } from "../text/term-search";
 import { buildTermMatcher, type TermMatcher } from "../text/terms";
 import type { GlossaryEntry } from "../types";
 import { allEntries, glossaryVersion } from "./glossary";
@@ -7,6 +8,15 @@ export interface GlossaryIndex {
   version: number;
   matcher: TermMatcher;
   entries: Map<number, GlossaryEntry>;
+  /** The search index of the same entries, built on the first search of this version (searchIndex()). */
+  search: TermSearchIndex | null;
+}
+
+/** The glossary's search index (term-search.ts), built once per glossary version beside the matcher. */
+export async function searchIndex(db: Db): Promise<{ index: GlossaryIndex; search: TermSearchIndex }> {
+  const index = await glossaryIndex(db);
+  index.search ??= buildTermSearch([...index.entries.values()], index.matcher);
+  return { index, search: index.search };
 }
 
 // The one piece of module state: a cache keyed by the glossary version, so a matcher is built once per
@@ -25,6 +35,7 @@ export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
         version,
         matcher: buildTermMatcher(entries.map((e) => ({ id: e.id, terms: e.terms }))),
         entries: new Map(entries.map((e) => [e.id, e])),
+        search: null,
       };
       // Entries read after the version: if an edit slipped in between, the next call rebuilds.
       if (!cached || cached.version <= version) cached = index;

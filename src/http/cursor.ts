@@ -26,3 +26,22 @@ export function page<T extends { id: number }>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
 }
+
+/**
+ * Cursors of ranked or sorted lists (glossary search): the position of the next item. A change to the
+ * glossary between two pages can shift items by the number of entries added or removed before that point.
+ */
+export function encodeOffsetCursor(offset: number): string {
+  return btoa(`at:${offset}`).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+export function decodeOffsetCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const m = /^at:(\d{1,9})$/.exec(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
+    if (m) return Number(m[1]);
+  } catch {
+    // fall through
+  }
+  throw badRequest("cursor is not one this API issued", [{ field: "cursor", message: "invalid cursor" }]);
+}

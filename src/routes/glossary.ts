@@ -10,10 +10,12 @@ import {
   requireEntry,
 } from "../db/glossary";
 import { badRequest } from "../errors";
-import { decodeCursor, page } from "../http/cursor";
+import { decodeCursor, decodeOffsetCursor, encodeOffsetCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion } from "../http/etag";
 import { EntryInputSchema, optionalProse, optionalText, TermSchema } from "../schemas/entry";
+import { MATCH_KINDS } from "../text/term-search";
 import { type EntryContent, LANGS, TERM_STATUSES } from "../types";
+import { ENTRY_SORTS, findEntries } from "../usecases/glossary-search";
 import {
   authErrors,
   BearerSecurity,
@@ -39,6 +41,19 @@ export const EntrySchema = z
   })
   .openapi("GlossaryEntry");
 
+const FoundEntrySchema = EntrySchema.extend({
+  match: z
+    .object({
+      kind: z.enum(MATCH_KINDS),
+      lang: z.enum(LANGS),
+      text: z.string(),
+      distance: z.number().int(),
+    })
+    .nullable()
+    .optional()
+    .openapi({ description: "How the entry matched the query (search only)" }),
+}).openapi("FoundGlossaryEntry");
+
 const EntryPatchSchema = z
   .object({
     domain: EntryInputSchema.shape.domain.optional(),
@@ -50,8 +65,26 @@ const EntryPatchSchema = z
   .openapi("EntryPatch");
 
 const ListQuery = z.object({
-  q: z.string().max(300).optional().openapi({ description: "Search Arabic and English terms (normalised)" }),
-  lang: z.enum(LANGS).optional(),
+  q: z
+    .string()
+    .max(300)
+    .optional()
+    .openapi({
+      description:
+        "Search terms, ranked: exact (normalised: diacritics, hamza forms, tatweel, case), then the query read " +
+        "as an inflected form of a term (clitics, indefinite: للأمن الوطني → الأمن الوطني), then terms starting " +
+        "with it, containing it, or inside it; typo-tolerant matches (marked approximate) only when none of " +
+        "these exist. Each item says how it matched (`match`).",
+    }),
+  lang: z.enum(LANGS).optional().openapi({ description: "Search (and filter) terms of this language only" }),
+  sort: z
+    .enum(ENTRY_SORTS)
+    .optional()
+    .openapi({
+      description:
+        "relevance (default with q), term (first preferred term of `lang`, Arabic by default), domain, " +
+        "changed (newest first). Without q and sort, entries come in id order.",
+    }),
   status: z.enum(TERM_STATUSES).optional(),
   domain: z.string().max(100).optional(),
   ...PageQuery,
@@ -100,7 +133,19 @@ export const glossaryRouter = createRouter()
       request: { query: ListQuery },
       responses: {
         200: json(
-          z.object({ items: z.array(EntrySchema), nextCursor: z.string().nullable() }),
+          z.object({
+            items: z.array(FoundEntrySchema),
+            nextCursor: z.string().nullable(),
+            total: z
+              .number()
+              .int()
+              .optional()
+              .openapi({ description: "Matching entries in all (search and sort)" }),
+            approximate: z
+              .boolean()
+              .optional()
+              .openapi({ description: "true: nothing matched exactly; the items are typo-tolerant matches" }),
+          }),
           "A page of entries",
         ),
         ...authErrors,
@@ -108,6 +153,20 @@ export const glossaryRouter = createRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
+      if (q.q?.trim() || q.sort) {
+        const offset = decodeOffsetCursor(q.cursor);
+        const found = await findEntries(c.var.db, { ...q, offset });
+        const next = offset + found.items.length;
+        return c.json(
+          {
+            items: found.items,
+            nextCursor: next < found.total ? encodeOffsetCursor(next) : null,
+            total: found.total,
+            approximate: found.approximate,
+          },
+          200,
+        );
+      }
       const rows = await listEntries(c.var.db, { ...q, afterId: decodeCursor(q.cursor) });
       return c.json(page(rows, q.limit), 200);
     },
