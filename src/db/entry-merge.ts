@@ -8,8 +8,7 @@
  *   are conflicts, which the caller resolves field by field (`resolveMerge`).
  */
 import { normalizeForSearch } from "../text/normalize";
-import type { Term } from "../types";
-import type { EntryInput } from "./entry-snapshot";
+import type { EntryContent as EntryInput, Term } from "../types";
 
 export const SCALAR_FIELDS = ["domain", "definition", "note", "source"] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];

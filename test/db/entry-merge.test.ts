@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeImported, resolveMerge, termId, threeWayMerge } from "../../src/db/entry-merge";
-import type { EntryInput } from "../../src/db/entry-snapshot";
-import type { Term } from "../../src/types";
+import type { EntryContent as EntryInput, Term } from "../../src/types";
 
 const term = (
   lang: "ar" | "en",
