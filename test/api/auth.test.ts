@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, jsonOf, tokenWithScope } from "../helpers";
+import { api, jsonOf, tokenWithScope } from "../support/api";
 
 describe("authentication and scopes", () => {
   it("refuses /api without a token, with a problem+json body", async () => {

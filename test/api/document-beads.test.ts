@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, unique } from "../support/api";
 import { rng } from "../support/random";
 
 interface Seg {

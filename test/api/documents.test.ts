@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Segment } from "../../src/types";
-import { api, jsonOf, unique } from "../helpers";
-
-async function createDoc(segments: { ar: string; en?: string | null }[], title = unique("doc ")) {
-  const res = await api("/api/documents", { method: "POST", body: { title, segments } });
-  expect(res.status).toBe(201);
-  return jsonOf<{ id: number; title: string; segmentCount: number }>(res);
-}
+import { api, createDoc, jsonOf, unique } from "../support/api";
 
 describe("documents and segments", () => {
   it("stores segments exactly as given, in order, with status from the presence of English", async () => {

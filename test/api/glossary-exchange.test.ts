@@ -1,12 +1,11 @@
-import { drizzle } from "drizzle-orm/d1";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { applyImport, planImport } from "../../src/db/glossary-import";
-import * as schema from "../../src/db/schema";
-import type { Db } from "../../src/env";
 import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
 import type { GlossaryEntry } from "../../src/types";
 import { EXCHANGE_FORMATS } from "../../src/usecases/glossary-exchange";
-import { api, entryBody, jsonOf, tokenWithScope, unique } from "../helpers";
+import { api, createEntry, entryBody, jsonOf, tokenWithScope, unique } from "../support/api";
+import { testDb } from "../support/db";
 
 interface ImportResult {
   dryRun: boolean;
@@ -25,12 +24,6 @@ const contentType: Record<string, string> = {
   tbx: "application/xml",
   omegat: "text/plain",
 };
-
-async function create(en: string, ar: string, extra: Record<string, unknown> = {}) {
-  const res = await api("/api/glossary", { method: "POST", body: entryBody(en, ar, extra) });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
-}
 
 function importFile(
   format: string,
@@ -60,7 +53,7 @@ async function glossaryVersion(): Promise<number> {
 describe("glossary export", () => {
   it("exports TSV with keys, a file name and the seed format's header", async () => {
     const en = unique("export check ");
-    const entry = await create(en, "فحص التصدير");
+    const entry = await createEntry(en, "فحص التصدير");
     const res = await api("/api/glossary/export?format=tsv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/tab-separated-values/);
@@ -82,7 +75,7 @@ describe("glossary import", () => {
   // OmegaT's glossary is a view for the CAT tool (approved terms only), not a round-trip format.
   for (const format of Object.keys(EXCHANGE_FORMATS).filter((f) => f !== "tbx2008" && f !== "omegat")) {
     it(`re-importing a ${format} export changes nothing`, async () => {
-      await create(unique("roundtrip "), "ذهاب وإياب", {
+      await createEntry(unique("roundtrip "), "ذهاب وإياب", {
         note: `a note with "quotes", commas, <angle> & ampersands`,
         terms: [
           { lang: "en", text: unique("round trip "), status: "preferred", partOfSpeech: "noun" },
@@ -102,7 +95,6 @@ describe("glossary import", () => {
   }
 
   it("imports the whole seed termbase, and its TSV, CSV, TBX and TBX 2008 exports re-import unchanged", async () => {
-    const { env } = await import("cloudflare:test");
     const seeded = await importFile("tsv", env.SEED_TSV);
     expect(seeded.status).toBe(200);
     expect((await jsonOf<ImportResult>(seeded)).counts.added + (await glossaryVersion())).toBeGreaterThan(
@@ -143,7 +135,7 @@ describe("glossary import", () => {
 
   it("previews with dryRun, then applies merge: adds, changes, leaves the rest alone, writes history", async () => {
     const en = unique("import target ");
-    const target = await create(en, "هدف الاستيراد");
+    const target = await createEntry(en, "هدف الاستيراد");
     const newKey = unique("new-key-").toLowerCase();
     const newEn = unique("imported concept ");
     const file = [
@@ -212,7 +204,7 @@ describe("glossary import", () => {
 
   it("matches by preferred English and Arabic terms (normalised) when the key is unknown", async () => {
     const en = unique("Term Match ");
-    const target = await create(en, "مُطابَقة المصطلح");
+    const target = await createEntry(en, "مُطابَقة المصطلح");
     const file = [
       header,
       tsvRow(["some-other-key", "en", "preferred", en.toLowerCase(), "", "", "law", "", "", ""]),
@@ -321,7 +313,7 @@ between States.</descrip></termEntry>
 
   it("refuses a file whose rows claim the same entry twice", async () => {
     const en = unique("ambiguous ");
-    const target = await create(en, "ملتبس");
+    const target = await createEntry(en, "ملتبس");
     const before = await glossaryVersion();
     const newKey = unique("rb-").toLowerCase();
     // One row names the entry by key, the other by its terms: refused before anything is written.
@@ -339,10 +331,9 @@ between States.</descrip></termEntry>
   });
 
   it("rolls back the whole import when an entry changed after planning (409, nothing written)", async () => {
-    const { env } = await import("cloudflare:test");
-    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    const db = testDb();
     const en = unique("rollback ");
-    const target = await create(en, "تراجع");
+    const target = await createEntry(en, "تراجع");
     const newKey = unique("rb-").toLowerCase();
     const newEn = unique("never added ");
     const plan = await planImport(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { api, entryBody, jsonOf, unique } from "../helpers";
+import { api, entryBody, jsonOf, unique } from "../support/api";
 
 async function create(en: string, ar: string, extra: Record<string, unknown> = {}) {
   const res = await api("/api/glossary", { method: "POST", body: entryBody(en, ar, extra) });

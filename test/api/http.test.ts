@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, jsonOf } from "../helpers";
+import { api, jsonOf } from "../support/api";
 
 describe("HTTP conventions", () => {
   it("answers unknown routes with problem+json 404", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seedStatements } from "../../src/db/seed";
 import { GlossaryTsvError, parseGlossaryTsv, writeGlossaryTsv } from "../../src/formats/seed-tsv";
 import type { GlossaryEntry } from "../../src/types";
-import { api, jsonOf } from "../helpers";
+import { api, jsonOf } from "../support/api";
 
 async function runSeed() {
   const statements = seedStatements(parseGlossaryTsv(env.SEED_TSV));

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { GlossaryEntry, Segment } from "../../src/types";
-import { api, jsonOf, tokenWithScope, unique } from "../helpers";
-
-async function createEntry(terms: { lang: string; text: string; status?: string }[]) {
-  const res = await api("/api/glossary", { method: "POST", body: { domain: "security", terms } });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
-}
+import type { Segment } from "../../src/types";
+import { api, createEntry, jsonOf, tokenWithScope, unique } from "../support/api";
 
 describe("text endpoints", () => {
   it("segments Arabic text with UTF-16 offsets into the original", async () => {
@@ -61,15 +55,21 @@ describe("text endpoints", () => {
 
   it("recognises glossary terms through clitics with translations, nesting and offsets", async () => {
     const tag = unique("").replace(/[0-9]/g, "").slice(0, 4);
-    const adviser = await createEntry([
-      { lang: "ar", text: `مستشار الأمن ${tag}` },
-      { lang: "en", text: `security adviser ${tag}` },
-    ]);
-    const security = await createEntry([
-      { lang: "ar", text: `الأمن ${tag}` },
-      { lang: "en", text: `security ${tag}` },
-      { lang: "en", text: `safety ${tag}`, status: "forbidden" },
-    ]);
+    const adviser = await createEntry({
+      domain: "security",
+      terms: [
+        { lang: "ar", text: `مستشار الأمن ${tag}` },
+        { lang: "en", text: `security adviser ${tag}` },
+      ],
+    });
+    const security = await createEntry({
+      domain: "security",
+      terms: [
+        { lang: "ar", text: `الأمن ${tag}` },
+        { lang: "en", text: `security ${tag}` },
+        { lang: "en", text: `safety ${tag}`, status: "forbidden" },
+      ],
+    });
     const text = `التقى مستشاري الأمن ${tag} اليوم`;
     const res = await api("/api/glossary/recognize", { method: "POST", body: { text, lang: "ar" } });
     expect(res.status).toBe(200);
@@ -100,10 +100,13 @@ describe("text endpoints", () => {
       body: { text: `hello ${tag}`, lang: "en" },
     });
     expect((await jsonOf<{ matches: unknown[] }>(first)).matches).toEqual([]);
-    const entry = await createEntry([
-      { lang: "ar", text: word },
-      { lang: "en", text: tag },
-    ]);
+    const entry = await createEntry({
+      domain: "security",
+      terms: [
+        { lang: "ar", text: word },
+        { lang: "en", text: tag },
+      ],
+    });
     const second = await api("/api/glossary/recognize", {
       method: "POST",
       body: { text: `hello ${tag}`, lang: "en" },
@@ -121,11 +124,14 @@ describe("text endpoints", () => {
 
   it("QA flags number mismatches and forbidden terms", async () => {
     const tag = `qq${unique("").slice(0, 5)}`;
-    await createEntry([
-      { lang: "ar", text: "وقف إطلاق النار" },
-      { lang: "en", text: `ceasefire ${tag}` },
-      { lang: "en", text: `truce ${tag}`, status: "forbidden" },
-    ]);
+    await createEntry({
+      domain: "security",
+      terms: [
+        { lang: "ar", text: "وقف إطلاق النار" },
+        { lang: "en", text: `ceasefire ${tag}` },
+        { lang: "en", text: `truce ${tag}`, status: "forbidden" },
+      ],
+    });
     const res = await api("/api/qa", {
       method: "POST",
       body: { ar: "أعلن وقف إطلاق النار في 12 مدينة.", en: `A truce ${tag} was declared in 13 cities.` },

@@ -1,19 +1,18 @@
 // The one optimistic-concurrency primitive (src/db/batch.ts Guard + runBatch): a failing guard writes
 // nothing and throws its own error; a failure with every guard holding is rethrown as it is, whatever its
 // text says (no error-message sniffing); the first failing guard is the one reported.
+
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import { Guard, runBatch } from "../../src/db/batch";
 import { getSegment, patchSegment } from "../../src/db/documents";
 import { applyImport, planImport } from "../../src/db/glossary-import";
-import * as schema from "../../src/db/schema";
-import type { Db } from "../../src/env";
 import { DomainError, ErrorCode } from "../../src/errors";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, unique } from "../support/api";
+import { testDb } from "../support/db";
 
-const db = () => drizzle(env.DB, { schema }) as unknown as Db;
+const db = testDb;
 
 async function scratchTable(): Promise<string> {
   const name = `scratch_${unique("").toLowerCase()}`;

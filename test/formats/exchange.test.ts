@@ -7,8 +7,9 @@ import { FORBIDDEN_NOTE, parseTbx, writeTbx, writeTbx2008 } from "../../src/form
 import { parseTmx, type TmxUnitInput, writeTmx } from "../../src/formats/tmx";
 import { streamToString } from "../../src/formats/xml-stream";
 import type { KeyedEntry, Term } from "../../src/types";
+import { pick, rng } from "../support/random";
 import { marked } from "./marked";
-import { pick, randomArabic, randomEnglish, rng, TERM_STATUS_LIST } from "./random";
+import { randomArabic, randomEnglish, TERM_STATUS_LIST } from "./random";
 import { SAMPLE_GLOSSARY } from "./samples";
 import { thrown } from "./thrown";
 

@@ -7,8 +7,9 @@ import { parseXliff } from "../../src/formats/xliff-read";
 import { toXliff, type XliffVersion } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
 import { codeIssues } from "../../src/text/qa-codes";
+import { rng } from "../support/random";
 import { marked } from "./marked";
-import { randomArabic, randomEnglish, rng } from "./random";
+import { randomArabic, randomEnglish } from "./random";
 import { type Flavour, randomContent } from "./random-codes";
 import { SAMPLE_DOC } from "./samples";
 

@@ -1,6 +1,6 @@
 // Random inline codes in a text, for round-trip properties and schema validation of every writer.
 import type { Content, InlineCode } from "../../src/formats/inline";
-import { pick } from "./random";
+import { pick } from "../support/random";
 
 export type Flavour = "1.2" | "2.x" | "tmx";
 

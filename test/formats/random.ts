@@ -2,8 +2,6 @@
 // CR/LF/TAB, NBSP, diacritics, tatweel and astral characters; every character XML 1.0 can carry.
 import type { SegmentStatus, TermStatus } from "../../src/types";
 
-export { pick, rng } from "../support/random";
-
 const AR_WORDS = [
   "السلام",
   "عليكم",

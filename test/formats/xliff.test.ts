@@ -9,7 +9,8 @@ import {
 } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
 import type { SegmentStatus } from "../../src/types";
-import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "./random";
+import { pick, rng } from "../support/random";
+import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "./random";
 import { SAMPLE_DOC, SAMPLE_UNITS } from "./samples";
 
 const VERSIONS: XliffVersion[] = ["1.2", "2.0", "2.1"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTmx } from "../../src/formats/tmx";
 import { createXmlDecoder, decodeXml, invalidUtf8Offset } from "../../src/formats/xml-decode";
-import { rng } from "./random";
+import { rng } from "../support/random";
 import { formatError } from "./thrown";
 
 const TEXT = '<?xml version="1.0" encoding="ENC"?>\n<r a="قيمة">مجلس الأمن 😀 𝔸 \u200f،</r>\n';

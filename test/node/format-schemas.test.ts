@@ -11,9 +11,10 @@ import { writeTmx } from "../../src/formats/tmx";
 import { type EmptyTargets, toXliff, type XliffUnitInput } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
 import { FIXTURES, storedSegments } from "../formats/cat-samples";
-import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "../formats/random";
+import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "../formats/random";
 import { type Flavour, randomContent } from "../formats/random-codes";
 import { SAMPLE_DOC, SAMPLE_GLOSSARY, SAMPLE_UNITS } from "../formats/samples";
+import { pick, rng } from "../support/random";
 import { runValidator, validateXliff12, validateXliff20, validateXliff21 } from "./validators";
 
 const dir = mkdtempSync(path.join(tmpdir(), "diwan-schemas-"));

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import xliff from "xliff";
 import { toXliff, type XliffUnitInput, type XliffVersion } from "../../src/formats/xliff-write";
 import { streamToString } from "../../src/formats/xml-stream";
-import { pick, randomArabic, randomEnglish, rng, SEGMENT_STATUS_LIST } from "../formats/random";
+import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "../formats/random";
 import { SAMPLE_DOC, SAMPLE_UNITS } from "../formats/samples";
+import { pick, rng } from "../support/random";
 
 /**
  * What the package reports for a text. Its reader (xml-js with captureSpacesBetweenElements: false, then

@@ -3,8 +3,8 @@ import { parseCsvRecords, parseGlossaryCsv, writeGlossaryCsv } from "../../src/f
 import { type KeyedEntry, parseGlossaryTsv, writeGlossaryTsv } from "../../src/formats/seed-tsv";
 import { neutralizeFormula, restoreFormula } from "../../src/formats/spreadsheet-cell";
 import type { GlossaryEntry } from "../../src/types";
-import { rng } from "../formats/random";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, unique } from "../support/api";
+import { rng } from "../support/random";
 
 /**
  * CSV/TSV formula injection (issue 16.4, OWASP "CSV Injection"): a cell starting with =, +, -, @, tab or CR

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
-import { ADMIN, api, jsonOf } from "../helpers";
+import { ADMIN, api, jsonOf } from "../support/api";
 
 /** Glossary import refuses a body whose declared type is not the named format's (issue 16, "also"). */
 const TSV = `${GLOSSARY_TSV_COLUMNS.join("\t")}\n`;

@@ -1,9 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { ADMIN, api, jsonOf, unique } from "../helpers";
+import { ADMIN, api, createDoc, jsonOf, unique } from "../support/api";
 import { Browser } from "../web/web-helpers";
-import { createDoc, exportXliff, importXliff, setTarget12 } from "../xliff/helpers";
+import { exportXliff, importXliff, setTarget12 } from "../xliff/helpers";
 
 /**
  * Text that is not Unicode is refused, never replaced (issue 16.6): a lone surrogate (U+D800–U+DFFF without

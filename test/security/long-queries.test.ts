@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { ADMIN, api, entryBody, jsonOf, unique } from "../helpers";
+import { ADMIN, api, entryBody, jsonOf, unique } from "../support/api";
 import { Browser } from "../web/web-helpers";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN } from "../helpers";
+import { ADMIN } from "../support/api";
 import { Browser } from "../web/web-helpers";
 
 /**

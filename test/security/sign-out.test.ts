@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { encodeSession, SESSION_COOKIE } from "../../src/web/session";
-import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../helpers";
+import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../support/api";
 import { Browser } from "../web/web-helpers";
 
 /**

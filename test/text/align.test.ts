@@ -9,15 +9,7 @@ import {
 } from "../../src/text/align";
 import { segmentSentences } from "../../src/text/segment";
 import { loadSeedGlossary } from "../fixtures/glossary";
-
-// Deterministic pseudo-random lengths (LCG), so that failures reproduce.
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from "../support/random";
 
 const AR_WORDS = [
   "وقال",
@@ -88,7 +80,7 @@ function expectWellFormed(beads: AlignedBead[], n: number, m: number): void {
 
 describe("alignSentences", () => {
   it("aligns a parallel text 1-1 with confident scores", () => {
-    const rnd = lcg(1);
+    const rnd = rng(1);
     const pairs = [40, 120, 60, 200, 35, 90].map((c, k) => pair(k + 1, c, rnd));
     const beads = alignSentences(
       pairs.map((p) => p[0]),
@@ -99,7 +91,7 @@ describe("alignSentences", () => {
   });
 
   it("finds 1-2 and 2-1 beads from lengths and shared numbers", () => {
-    const rnd = lcg(2);
+    const rnd = rng(2);
     const [a0, e0] = pair(11, 80, rnd);
     const [a1] = pair(12, 150, rnd);
     const [a2, e2] = pair(13, 60, rnd);
@@ -114,7 +106,7 @@ describe("alignSentences", () => {
   });
 
   it("finds a 2-2 bead", () => {
-    const rnd = lcg(3);
+    const rnd = rng(3);
     const [a0, e0] = pair(21, 80, rnd);
     const [a3, e3] = pair(24, 80, rnd);
     // Two Arabic sentences rendered as two English sentences with a different split point.
@@ -127,7 +119,7 @@ describe("alignSentences", () => {
   });
 
   it("finds an untranslated Arabic sentence (1-0) and an added English note (0-1)", () => {
-    const rnd = lcg(4);
+    const rnd = rng(4);
     const ps = [1, 2, 3, 4, 5].map((k) => pair(k * 7, 90, rnd));
     const dropped = `${filler(AR_WORDS, 110, rnd)} ٢٠٢٣ و٤٤.`;
     const note = `${filler(EN_WORDS, 140, rnd)} (2019, 88).`;
@@ -158,7 +150,7 @@ describe("alignSentences", () => {
   });
 
   it("uses paragraph breaks to find an untranslated sentence that lengths alone would absorb", () => {
-    const rnd = lcg(7);
+    const rnd = rng(7);
     const [a0, e0] = pair(1, 90, rnd);
     const [a2, e2] = pair(3, 90, rnd);
     // a1 is long; its translation is split in two (1-2); the short a1b, a paragraph of its own, is dropped.
@@ -173,7 +165,7 @@ describe("alignSentences", () => {
   });
 
   it("still pairs sentences 1-1 when the translator merged two paragraphs", () => {
-    const rnd = lcg(8);
+    const rnd = rng(8);
     const ps = [1, 2, 3, 4].map((k) => pair(k * 3, 100, rnd));
     const ar = ps.map((p) => p[0]);
     const en = ps.map((p) => p[1]);
@@ -226,7 +218,7 @@ describe("alignSentences", () => {
   });
 
   it("covers every sentence of long documents exactly once, in order", () => {
-    const rnd = lcg(5);
+    const rnd = rng(5);
     const ps = Array.from({ length: 500 }, (_, k) => pair(k + 100, 30 + Math.floor(rnd() * 200), rnd));
     // Drop every 37th Arabic sentence from the English, and merge every 53rd English pair.
     const en: string[] = [];
@@ -243,7 +235,7 @@ describe("alignSentences", () => {
   });
 
   it("returns well-formed beads for any shape, band and paragraphing", () => {
-    const rnd = lcg(9);
+    const rnd = rng(9);
     for (let trial = 0; trial < 300; trial++) {
       const n = Math.floor(rnd() * (trial % 20 === 0 ? 120 : 9));
       const m = Math.floor(rnd() * (trial % 20 === 0 ? 120 : 9));
@@ -265,7 +257,7 @@ describe("alignSentences", () => {
   });
 
   it("widens the band when the translation drifts far from the diagonal", () => {
-    const rnd = lcg(6);
+    const rnd = rng(6);
     const ps = Array.from({ length: 200 }, (_, k) => pair(k + 1000, 40 + Math.floor(rnd() * 120), rnd));
     // The English lacks the first 40 Arabic sentences.
     const ar = ps.map((p) => p[0]);

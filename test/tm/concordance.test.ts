@@ -1,24 +1,18 @@
-import { env } from "cloudflare:test";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
-import * as schema from "../../src/db/schema";
 import { syncTmIndex } from "../../src/db/tm-index";
-import type { Db } from "../../src/env";
 import { cliticPhraseHighlights, prepareCliticPhrase } from "../../src/text/clitic-phrase";
 import type { Segment } from "../../src/types";
 import { phrases, sentences } from "../fixtures/concordance-eval";
-import { api, jsonOf, unique } from "../helpers";
+import { api, createDoc, jsonOf, unique } from "../support/api";
+import { testDb } from "../support/db";
 
 type Item = Segment & { highlights: { field: string; start: number; end: number }[] };
 
-async function createDoc(segments: { ar: string; en?: string | null }[]) {
-  const res = await api("/api/documents", { method: "POST", body: { title: unique("conc "), segments } });
-  expect(res.status).toBe(201);
-  const { id } = await jsonOf<{ id: number }>(res);
-  const segs = await jsonOf<{ items: Segment[] }>(await api(`/api/documents/${id}/segments?limit=500`));
-  // The index is written behind (src/db/tm-index.ts): bring it up to date before searching it.
-  await syncTmIndex(drizzle(env.DB, { schema }) as unknown as Db);
-  return { id, segments: segs.items };
+/** A document whose segments are in the concordance index (written behind, src/db/tm-index.ts) already. */
+async function createIndexedDoc(segments: { ar: string; en?: string | null }[]) {
+  const doc = await createDoc(segments);
+  await syncTmIndex(testDb());
+  return doc;
 }
 
 /** Every concordance item for q, page after page, following nextCursor. */
@@ -39,7 +33,7 @@ async function allItems(q: string, params = "", limit = 50): Promise<Item[]> {
 
 describe("Arabic concordance through the index", () => {
   it("finds exactly what the clitic-aware matcher finds on the evaluation set, with its highlights", async () => {
-    const doc = await createDoc(sentences.map((s) => ({ ar: s.ar })));
+    const doc = await createIndexedDoc(sentences.map((s) => ({ ar: s.ar })));
     const idOf = new Map(doc.segments.map((s, i) => [s.id, (sentences[i] as { id: string }).id]));
     for (const p of phrases) {
       const items = (await allItems(p.q)).filter((s) => s.documentId === doc.id);
@@ -60,7 +54,7 @@ describe("Arabic concordance through the index", () => {
   it("highlights whole words, proclitics included, in the stored text", async () => {
     const tag = unique("h");
     const ar = `تعهدت الدول بمكافحةِ الإرهاب ${tag}، وللإرهاب ${tag} وجوه كثيرة، أما الإرهابيين ${tag} فلا.`;
-    const doc = await createDoc([{ ar }, { ar: `الإرهاب مكافحة ${tag}` }]);
+    const doc = await createIndexedDoc([{ ar }, { ar: `الإرهاب مكافحة ${tag}` }]);
     const phrase = await allItems(`مكافحة الارهاب ${tag}`);
     expect(phrase.map((s) => s.id)).toEqual([doc.segments[0]!.id]);
     expect(phrase[0]!.highlights.map((h) => ar.slice(h.start, h.end))).toEqual([`بمكافحةِ الإرهاب ${tag}`]);
@@ -79,8 +73,8 @@ describe("Arabic concordance through the index", () => {
     const rows = Array.from({ length: 900 }, (_, i) => ({
       ar: hit(i) ? `بند ${i}: ومكافحة الإرهاب ${tag}` : `بند ${i}: الإرهاب ${tag} ومكافحة`,
     }));
-    const doc = await createDoc(rows.slice(0, 450));
-    const doc2 = await createDoc(rows.slice(450));
+    const doc = await createIndexedDoc(rows.slice(0, 450));
+    const doc2 = await createIndexedDoc(rows.slice(450));
     const all = [...doc.segments, ...doc2.segments];
     const expected = all.filter((_, i) => hit(i)).map((s) => s.id);
     const items = await allItems(`مكافحة الإرهاب ${tag}`, "", 50);
@@ -95,7 +89,7 @@ describe("Arabic concordance through the index", () => {
 
   it("searches the English side with lang=en and falls back to the substring scan for punctuation", async () => {
     const tag = unique("e");
-    const doc = await createDoc([
+    const doc = await createIndexedDoc([
       { ar: `نص ${tag}`, en: `Text ${tag} «بالتعاون» quoted` },
       { ar: `؟؟ ${tag}` },
     ]);

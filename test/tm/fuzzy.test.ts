@@ -11,6 +11,7 @@ import {
   wordDiff,
 } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
+import { rng } from "../support/random";
 
 const score = (a: string, b: string) => fuzzyScore(normalizeForSearch(a), normalizeForSearch(b));
 
@@ -116,17 +117,10 @@ describe("phrase spans", () => {
 
 // Deterministic pseudo-random texts over a small vocabulary (with numbers and punctuation), so that many
 // pairs are close: every pair scoring ≥ minScore must pass the retrieval filters (no false negatives).
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe("candidate filters never drop a qualifying match", () => {
   it("length window, count filter and prefix hold for 8,000 random close pairs", () => {
-    const rnd = lcg(7);
+    const rnd = rng(7);
     const vocab = [
       "the",
       "council",

@@ -1,17 +1,16 @@
 // Write-behind term index (src/db/tm-index.ts, migration 0006): after any write and a sync, tm_tokens and
 // tm_postings equal a from-scratch index of `segments` computed here with the scorer's token model.
+
 import { env } from "cloudflare:test";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
-import * as schema from "../../src/db/schema";
 import { applySync, planSync, readPending, syncTmIndex } from "../../src/db/tm-index";
-import type { Db } from "../../src/env";
 import { indexProfile } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
-import { api, jsonOf, tokenWithScope, unique } from "../helpers";
-import { createDoc, exportXliff, importOk, setSegment, setTarget12 } from "../xliff/helpers";
+import { api, createDoc, jsonOf, setSegment, tokenWithScope, unique } from "../support/api";
+import { testDb } from "../support/db";
+import { exportXliff, importOk, setTarget12 } from "../xliff/helpers";
 
-const db = () => drizzle(env.DB, { schema }) as unknown as Db;
+const db = testDb;
 
 interface Posting {
   lang: string;

@@ -2,26 +2,17 @@
 // candidate ranking must find what scoring every stored pair finds. The memory is built from a small
 // vocabulary of this test's own words, so that many segments share their words (ties, near-duplicates,
 // repeated phrases: the hard case for a prefix filter) and nothing else in the database can match.
-import { env } from "cloudflare:test";
-import { drizzle } from "drizzle-orm/d1";
+
 import { describe, expect, it } from "vitest";
-import * as schema from "../../src/db/schema";
 import { matchMany, storedMatches } from "../../src/db/tm-match";
-import type { Db } from "../../src/env";
 import { fuzzyScore } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
 import type { Segment } from "../../src/types";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, unique } from "../support/api";
+import { testDb } from "../support/db";
+import { rng } from "../support/random";
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const db = () => drizzle(env.DB, { schema }) as unknown as Db;
+const db = testDb;
 
 /** Top scores ≥ minScore of a brute-force scan, best first. */
 function bruteForce(query: string, memory: readonly string[], minScore: number, limit: number): number[] {
@@ -34,7 +25,7 @@ function bruteForce(query: string, memory: readonly string[], minScore: number, 
 }
 
 describe("fuzzy retrieval against brute force", () => {
-  const rnd = lcg(7);
+  const rnd = rng(7);
   const tag = unique("v");
   // 150 words of this test only; a few frequent "template" words and a long tail of rare ones.
   const vocab = Array.from({ length: 150 }, (_, k) => `${tag}ك${k}`);

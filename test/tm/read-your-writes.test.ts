@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { normalizeForSearch } from "../../src/text/normalize";
-import { api, jsonOf, unique } from "../helpers";
+import { api, jsonOf, unique } from "../support/api";
 
 async function writeFreeEntry(ar: string, en: string): Promise<number> {
   const row = await env.DB.prepare(

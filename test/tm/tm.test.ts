@@ -1,12 +1,10 @@
 import { env } from "cloudflare:test";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
-import * as schema from "../../src/db/schema";
 import { syncTmIndex } from "../../src/db/tm-index";
 import { storedMatches } from "../../src/db/tm-match";
-import type { Db } from "../../src/env";
 import type { Segment } from "../../src/types";
-import { api, jsonOf, tokenWithScope, unique } from "../helpers";
+import { api, createDoc, jsonOf, tokenWithScope, unique } from "../support/api";
+import { testDb } from "../support/db";
 
 interface Match {
   segmentId: number;
@@ -17,14 +15,6 @@ interface Match {
   occurrences: number;
   updatedAt: string;
   diff: { op: string; query?: string; match?: string }[];
-}
-
-async function createDoc(segments: { ar: string; en?: string | null }[]) {
-  const res = await api("/api/documents", { method: "POST", body: { title: unique("tm "), segments } });
-  expect(res.status).toBe(201);
-  const { id } = await jsonOf<{ id: number }>(res);
-  const segs = await jsonOf<{ items: Segment[] }>(await api(`/api/documents/${id}/segments?limit=500`));
-  return { id, segments: segs.items };
 }
 
 async function matches(q: string, params = "") {
@@ -48,7 +38,7 @@ async function importTmx(body: string | Uint8Array, type = "application/x-tmx+xm
   return api("/api/tm/import", { method: "POST", body, headers: { "content-type": type } });
 }
 
-const db = () => drizzle(env.DB, { schema }) as unknown as Db;
+const db = testDb;
 
 describe("fuzzy matches", () => {
   it("returns hand-checked scores, best first, with diffs and translations; nothing below minScore", async () => {

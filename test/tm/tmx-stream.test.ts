@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { STAGE_PAIRS } from "../../src/db/tm-exchange";
 import { TMX_MAX_BYTES } from "../../src/routes/tm";
 import { TMX_SEGMENT_CHARS } from "../../src/usecases/tmx";
-import { ADMIN, jsonOf, unique } from "../helpers";
+import { ADMIN, jsonOf, unique } from "../support/api";
 
 const enc = new TextEncoder();
 const HEAD =

@@ -1,14 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { ADMIN, api, entryBody, jsonOf, tokenWithScope, unique } from "../helpers";
+import { ADMIN, api, createEntry, entryBody, jsonOf, tokenWithScope, unique } from "../support/api";
 import { Browser } from "./web-helpers";
-
-async function createEntry(en: string, ar: string, extra: Record<string, unknown> = {}) {
-  const res = await api("/api/glossary", { method: "POST", body: entryBody(en, ar, extra) });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
-}
 
 /** The fields of the entry form as the browser would post them. */
 function entryForm(

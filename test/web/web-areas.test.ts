@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, tokenWithScope } from "../helpers";
+import { ADMIN, tokenWithScope } from "../support/api";
 import { Browser } from "./web-helpers";
 
 // The web's areas (src/web/areas.ts): the main menu shows those the user may open and marks the current

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, unique } from "../helpers";
+import { ADMIN, unique } from "../support/api";
 import { Browser } from "./web-helpers";
 
 const bookmarkCookies = (res: Response) =>

@@ -9,8 +9,8 @@ import okapi from "../fixtures/cat/okapi-2.1.xlf?raw";
 import omegat from "../fixtures/cat/omegat-1.2.xlf?raw";
 import phrase from "../fixtures/cat/phrase-2.0.xlf?raw";
 import trados from "../fixtures/cat/trados-sdlxliff-1.2.xlf?raw";
-import { api, jsonOf } from "../helpers";
-import { importXliff, segmentsOf, XLIFF_TYPE } from "./helpers";
+import { api, jsonOf, segmentsOf } from "../support/api";
+import { importXliff, XLIFF_TYPE } from "./helpers";
 
 const FIXTURES = { matecat, memoq, okapi, omegat, phrase, trados };
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { type ParsedXliff, parseXliff } from "../../src/formats/xliff-read";
 import type { Segment } from "../../src/types";
-import { api, jsonOf, unique } from "../helpers";
-import { exportXliff, importOk, segmentsOf, XLIFF_TYPE } from "./helpers";
+import { api, jsonOf, segmentsOf, unique } from "../support/api";
+import { exportXliff, importOk, XLIFF_TYPE } from "./helpers";
 
 const TWO_FILES = (tag: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

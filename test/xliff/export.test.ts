@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parseXliff } from "../../src/formats/xliff-read";
-import { api, jsonOf, tokenWithScope, unique } from "../helpers";
-import { createDoc, createEntry, exportXliff, setSegment, uniqueArabicWord } from "./helpers";
+import { api, createDoc, createEntry, jsonOf, setSegment, tokenWithScope, unique } from "../support/api";
+import { exportXliff, uniqueArabicWord } from "./helpers";
 
 describe("GET /api/documents/:id/xliff", () => {
   it("exports XLIFF 1.2 by default, as an attachment named after the document", async () => {

@@ -1,6 +1,5 @@
 import { expect } from "vitest";
-import type { Segment } from "../../src/types";
-import { api, entryBody, jsonOf, unique } from "../helpers";
+import { api, jsonOf } from "../support/api";
 
 export const XLIFF_TYPE = "application/xliff+xml";
 
@@ -11,34 +10,6 @@ export function uniqueArabicWord(length = 7): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   for (const b of bytes) out += letters[b % letters.length];
   return out;
-}
-
-export async function createDoc(
-  segments: { ar: string; en?: string | null }[],
-  title = unique("xliff doc "),
-) {
-  const res = await api("/api/documents", { method: "POST", body: { title, segments } });
-  expect(res.status).toBe(201);
-  const doc = await jsonOf<{ id: number; title: string }>(res);
-  return { ...doc, segments: await segmentsOf(doc.id) };
-}
-
-export async function segmentsOf(documentId: number): Promise<Segment[]> {
-  const res = await api(`/api/documents/${documentId}/segments?limit=500`);
-  expect(res.status).toBe(200);
-  return (await jsonOf<{ items: Segment[] }>(res)).items;
-}
-
-export async function setSegment(id: number, patch: { en?: string | null; status?: string }) {
-  const res = await api(`/api/segments/${id}`, { method: "PATCH", body: patch });
-  expect(res.status).toBe(200);
-  return jsonOf<Segment>(res);
-}
-
-export async function createEntry(en: string, ar: string, extra: Record<string, unknown> = {}) {
-  const res = await api("/api/glossary", { method: "POST", body: entryBody(en, ar, extra) });
-  expect(res.status).toBe(201);
-  return jsonOf<{ id: number }>(res);
 }
 
 export async function exportXliff(documentId: number, query = "") {

@@ -1,8 +1,8 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { XLIFF_MAX_BYTES } from "../../src/routes/xliff";
-import { ADMIN, api, jsonOf } from "../helpers";
-import { createDoc, exportXliff, importXliff, segmentsOf, XLIFF_TYPE } from "./helpers";
+import { ADMIN, api, createDoc, jsonOf, segmentsOf } from "../support/api";
+import { exportXliff, importXliff, XLIFF_TYPE } from "./helpers";
 
 interface Problem {
   status: number;

@@ -1,22 +1,10 @@
-import { env } from "cloudflare:test";
-import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
-import * as schema from "../../src/db/schema";
 import { applyImport, importStatements, importUnitOf, planImport } from "../../src/db/xliff";
-import type { Db } from "../../src/env";
 import { parseXliff } from "../../src/formats/xliff-read";
-import { api, jsonOf, tokenWithScope } from "../helpers";
+import { api, createDoc, jsonOf, segmentsOf, setSegment, tokenWithScope } from "../support/api";
+import { testDb } from "../support/db";
 import { memoq12, omegat12, trados12, xliff2Segmented } from "./fixtures/cat";
-import {
-  createDoc,
-  exportXliff,
-  importOk,
-  importXliff,
-  segmentsOf,
-  setSegment,
-  setTarget12,
-  XLIFF_TYPE,
-} from "./helpers";
+import { exportXliff, importOk, importXliff, setTarget12, XLIFF_TYPE } from "./helpers";
 
 describe("PUT /api/documents/:id/xliff", () => {
   it("imports its own export back unchanged, bidi marks and XML specials included", async () => {
@@ -256,7 +244,7 @@ describe("PUT /api/documents/:id/xliff", () => {
 
   it("rolls back every chunk when a later chunk finds a segment changed since planning", async () => {
     const doc = await createDoc(Array.from({ length: 6 }, (_, i) => ({ ar: `جملة ${i}.` })));
-    const db = drizzle(env.DB, { schema }) as unknown as Db;
+    const db = testDb();
     const xml = omegat12(
       doc.segments.map((s, i) => ({ id: s.id, ar: s.ar, en: `Sentence ${i}.`, state: "translated" })),
     );
