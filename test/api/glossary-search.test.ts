@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { api, entryBody, jsonOf, unique } from "../helpers";
+import { api, createEntry, jsonOf, unique } from "../support/api";
 
 type Found = GlossaryEntry & { match: { kind: string; text: string; distance: number } | null };
 type Page = { items: Found[]; nextCursor: string | null; total?: number; approximate?: boolean };
-
-async function create(en: string, ar: string, extra: Record<string, unknown> = {}) {
-  const res = await api("/api/glossary", { method: "POST", body: entryBody(en, ar, extra) });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
-}
 
 const search = async (q: string, more = "") =>
   jsonOf<Page>(await api(`/api/glossary?q=${encodeURIComponent(q)}${more}`));
@@ -27,9 +21,9 @@ describe("glossary search over the API", () => {
     const w = unique("zq");
     const ar = arabicMarker();
     // Created first, so that id order (the old order) would put them ahead of the exact entry.
-    const longer = await create(`${w} security adviser`, `مستشار ${ar} الوطني`);
-    const inside = await create(`deputy ${w} security`, `نائب ${ar} الوطني`);
-    const exact = await create(`${w} security`, `ال${ar} الوطني`);
+    const longer = await createEntry(`${w} security adviser`, `مستشار ${ar} الوطني`);
+    const inside = await createEntry(`deputy ${w} security`, `نائب ${ar} الوطني`);
+    const exact = await createEntry(`${w} security`, `ال${ar} الوطني`);
 
     const en = await search(`${w} security`);
     expect(en.items.map((e) => [e.id, e.match?.kind])).toEqual([
@@ -48,7 +42,7 @@ describe("glossary search over the API", () => {
 
   it("is typo tolerant when nothing matches, and says so", async () => {
     const w = unique("qx");
-    const entry = await create(`${w} sovereignty`, `سيادة ${arabicMarker()}`);
+    const entry = await createEntry(`${w} sovereignty`, `سيادة ${arabicMarker()}`);
     const typo = await search(`${w} soverignty`);
     expect(typo.approximate).toBe(true);
     expect(typo.items[0]).toMatchObject({ id: entry.id, match: { kind: "approximate", distance: 1 } });
@@ -58,7 +52,7 @@ describe("glossary search over the API", () => {
 
   it("pages ranked results with cursors and keeps the language filter on the matching term", async () => {
     const w = unique("pg");
-    for (let i = 0; i < 5; i++) await create(`${w} item ${i}`, `بند ${arabicMarker()}`);
+    for (let i = 0; i < 5; i++) await createEntry(`${w} item ${i}`, `بند ${arabicMarker()}`);
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
@@ -74,8 +68,8 @@ describe("glossary search over the API", () => {
 
   it("sorts by term, domain or last change", async () => {
     const w = unique("st");
-    const b = await create(`${w} beta`, `ب${arabicMarker()}`, { domain: "a-domain" });
-    const a = await create(`${w} alpha`, `ت${arabicMarker()}`, { domain: "b-domain" });
+    const b = await createEntry(`${w} beta`, `ب${arabicMarker()}`, { domain: "a-domain" });
+    const a = await createEntry(`${w} alpha`, `ت${arabicMarker()}`, { domain: "b-domain" });
     const byTerm = await search(w, "&sort=term&lang=en");
     expect(byTerm.items.map((e) => e.id)).toEqual([a.id, b.id]);
     const byDomain = await search(w, "&sort=domain");

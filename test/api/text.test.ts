@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Segment } from "../../src/types";
-import { api, createEntry, jsonOf, tokenWithScope, unique } from "../support/api";
+import { api, createEntry, jsonOf, tokenWithScope, unique, uniqueLetters } from "../support/api";
 
 describe("text endpoints", () => {
   it("segments Arabic text with UTF-16 offsets into the original", async () => {
@@ -54,7 +54,7 @@ describe("text endpoints", () => {
   });
 
   it("recognises glossary terms through clitics with translations, nesting and offsets", async () => {
-    const tag = unique("").replace(/[0-9]/g, "").slice(0, 4);
+    const tag = uniqueLetters(4);
     const adviser = await createEntry({
       domain: "security",
       terms: [

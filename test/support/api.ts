@@ -41,6 +41,12 @@ export async function tokenWithScope(scope: "read" | "write" | "admin"): Promise
 /** A unique marker so tests find their own data whatever else the database holds. */
 export const unique = (prefix = "x") => `${prefix}${crypto.randomUUID().replace(/-/g, "").slice(0, 10)}`;
 
+/** `n` random Latin letters (a–z): a marker for terms that must stay words (no digits, never empty). */
+export function uniqueLetters(n = 6): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(n));
+  return Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join("");
+}
+
 export function entryBody(en: string, ar: string, extra: Record<string, unknown> = {}) {
   return {
     domain: "diplomacy and protocol",

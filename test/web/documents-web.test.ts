@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Segment } from "../../src/types";
-import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../helpers";
+import { ADMIN, api, jsonOf, tokenWithScope, unique } from "../support/api";
 import { Browser } from "./web-helpers";
 
 const AR =
