@@ -18,9 +18,9 @@ const looseKey = (t: Term) => `${t.lang}\u0000${normalizeForSearch(t.text)}`;
 
 /**
  * A file's version of an entry merged into the stored one: a value the file leaves empty keeps the stored
- * value, a term the file does not hold is kept, a term it holds (same language and normalised text) takes
- * the file's spelling, status and its non-empty part of speech and note, and new terms come after the
- * stored ones. Nothing is ever removed: removal is the "replace" mode's job.
+ * value, a term the file does not hold is kept, a term it holds (same language and normalised text) keeps
+ * its stored spelling and takes the file's status and its non-empty part of speech and note, and new terms
+ * come after the stored ones. Nothing is ever removed: removal is the "replace" mode's job.
  */
 export function mergeImported(stored: EntryInput, file: EntryInput): EntryInput {
   const terms = stored.terms.map((t) => ({ ...t }));
@@ -35,7 +35,7 @@ export function mergeImported(stored: EntryInput, file: EntryInput): EntryInput 
     const s = terms[i]!;
     terms[i] = {
       lang: s.lang,
-      text: f.text,
+      text: s.text,
       status: f.status,
       partOfSpeech: f.partOfSpeech ?? s.partOfSpeech,
       note: f.note ?? s.note,

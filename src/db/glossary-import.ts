@@ -4,6 +4,7 @@ import { badRequest, DomainError, ErrorCode, type FieldError } from "../errors";
 import { normalizeForSearch } from "../text/normalize";
 import type { EntryContent, GlossaryEntry, KeyedEntry } from "../types";
 import { Guard, runBatch } from "./batch";
+import { mergeImported } from "./entry-merge";
 import { allEntries, BUMP_GLOSSARY_VERSION, glossaryVersion, snapshot } from "./glossary";
 import { glossaryEntries } from "./schema";
 import { sqlLiteral } from "./seed";
@@ -26,12 +27,29 @@ export interface KeyedGlossaryEntry extends GlossaryEntry {
   key: string;
 }
 
+/** How a file row found its entry: by its key, or (no key match) by its preferred English and Arabic terms. */
+export type MatchedBy = "key" | "terms";
+
 export interface PlannedChange {
   id: number;
   key: string;
+  /** The file row's own key (differs from `key` when the row matched by its terms). */
+  fileKey: string;
+  matchedBy: MatchedBy;
   version: number;
   before: EntryContent;
   after: EntryContent;
+}
+
+/** A row the user chose to leave out (by the file row's key, or the existing key of a planned deletion). */
+export interface SkippedRow {
+  key: string;
+  action: "add" | "change" | "delete";
+}
+
+export interface ImportOptions {
+  /** Keys of file rows (or, in replace mode, of entries to delete) not to apply. */
+  skip?: ReadonlySet<string>;
 }
 
 export interface PlannedDeletion {
@@ -49,6 +67,7 @@ export interface ImportPlan {
   changed: PlannedChange[];
   unchanged: number;
   deleted: PlannedDeletion[];
+  skippedOnRequest: SkippedRow[];
 }
 
 /** The external key of an entry: its seed key, or `entry-<id>` for entries created in Diwan. */
@@ -99,8 +118,17 @@ const sameContent = (a: EntryContent, b: EntryContent) => canonical(a) === canon
  * Compares the file's entries with the glossary. A file entry matches an existing one by key (seed key or
  * `entry-<id>`), otherwise by its preferred English+Arabic terms. Two file entries claiming the same
  * existing entry, or one key used twice, is an error: applying it would be ambiguous.
+ *
+ * "merge" only adds and updates (mergeImported: an empty value or a term missing from the file keeps the
+ * stored one); "replace" makes each matched entry exactly the file's row and deletes entries the file does
+ * not hold. Rows named in `options.skip` are left out (and an entry a skipped row matched is not deleted).
  */
-export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMode): Promise<ImportPlan> {
+export async function planImport(
+  db: Db,
+  incoming: KeyedEntry[],
+  mode: ImportMode,
+  options: ImportOptions = {},
+): Promise<ImportPlan> {
   if (incoming.length > MAX_IMPORT_ENTRIES) {
     throw new DomainError(
       ErrorCode.PayloadTooLarge,
@@ -120,6 +148,7 @@ export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMod
   const problems: FieldError[] = [];
   const seenKeys = new Set<string>();
   const claimed = new Map<number, string>();
+  const matchedBy: MatchedBy[] = incoming.map(() => "key");
   const matches: (KeyedGlossaryEntry | null)[] = incoming.map((entry) => {
     if (seenKeys.has(entry.key)) {
       problems.push({ field: `entries.${entry.key}`, message: `key "${entry.key}" appears more than once` });
@@ -147,9 +176,11 @@ export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMod
     }
     claimed.set(m.id, entry.key);
     matches[i] = m;
+    matchedBy[i] = "terms";
   });
   if (problems.length) throw badRequest("the file cannot be matched unambiguously", problems);
 
+  const skip = options.skip ?? new Set<string>();
   const plan: ImportPlan = {
     mode,
     glossaryVersion: version,
@@ -157,24 +188,36 @@ export async function planImport(db: Db, incoming: KeyedEntry[], mode: ImportMod
     changed: [],
     unchanged: 0,
     deleted: [],
+    skippedOnRequest: [],
   };
   incoming.forEach((entry, i) => {
     const m = matches[i];
+    const after = m ? (mode === "merge" ? mergeImported(m, entry) : snapshot(entry)) : entry;
+    if (m && sameContent(m, after)) {
+      plan.unchanged++;
+      return;
+    }
+    if (skip.has(entry.key)) {
+      plan.skippedOnRequest.push({ key: entry.key, action: m ? "change" : "add" });
+      return;
+    }
     if (!m) plan.added.push(entry);
-    else if (sameContent(m, entry)) plan.unchanged++;
     else
       plan.changed.push({
         id: m.id,
         key: m.key,
+        fileKey: entry.key,
+        matchedBy: matchedBy[i]!,
         version: m.version,
         before: snapshot(m),
-        after: snapshot(entry),
+        after,
       });
   });
   if (mode === "replace") {
     for (const e of existing) {
-      if (!claimed.has(e.id))
-        plan.deleted.push({ id: e.id, key: e.key, version: e.version, before: snapshot(e) });
+      if (claimed.has(e.id)) continue;
+      if (skip.has(e.key)) plan.skippedOnRequest.push({ key: e.key, action: "delete" });
+      else plan.deleted.push({ id: e.id, key: e.key, version: e.version, before: snapshot(e) });
     }
   }
   return plan;
@@ -188,7 +231,12 @@ export const planIsEmpty = (p: ImportPlan) => !p.added.length && !p.changed.leng
  * Guard in batch.ts): every entry it changes or deletes must still be at the version the plan saw, and no
  * entry may have taken one of the keys it adds; otherwise nothing is imported (409, preview again).
  */
-export async function applyImport(db: Db, plan: ImportPlan, actor: string): Promise<void> {
+export async function applyImport(
+  db: Db,
+  plan: ImportPlan,
+  actor: string,
+  fileName: string | null = null,
+): Promise<void> {
   if (planIsEmpty(plan)) return;
   const L = sqlLiteral;
   const json = (e: EntryContent | null) => (e === null ? "NULL" : L(JSON.stringify(snapshot(e))));
@@ -203,7 +251,7 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
 
   for (const d of plan.deleted) {
     statements.push(
-      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${d.id}, ${d.version + 1}, 'delete', ${json(d.before)}, NULL, ${L(actor)})`,
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor, via, detail) VALUES (${d.id}, ${d.version + 1}, 'delete', ${json(d.before)}, NULL, ${L(actor)}, 'import', ${L(fileName)})`,
     );
     statements.push(`DELETE FROM glossary_entries WHERE id = ${d.id}`);
   }
@@ -212,7 +260,7 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
     statements.push(`DELETE FROM glossary_terms WHERE entry_id = ${c.id}`);
     statements.push(termRows(String(c.id), a));
     statements.push(
-      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${c.id}, ${c.version + 1}, 'update', ${json(c.before)}, ${json(a)}, ${L(actor)})`,
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor, via, detail) VALUES (${c.id}, ${c.version + 1}, 'update', ${json(c.before)}, ${json(a)}, ${L(actor)}, 'import', ${L(fileName)})`,
     );
     statements.push(
       `UPDATE glossary_entries SET domain = ${L(a.domain)}, definition = ${L(a.definition)}, note = ${L(a.note)}, source = ${L(a.source)}, version = version + 1, updated_by = ${L(actor)}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ${c.id}`,
@@ -230,7 +278,7 @@ export async function applyImport(db: Db, plan: ImportPlan, actor: string): Prom
     );
     statements.push(termRows(newId, e));
     statements.push(
-      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor) VALUES (${newId}, 1, 'create', NULL, ${json(e)}, ${L(actor)})`,
+      `INSERT INTO glossary_history (entry_id, version, action, before, after, actor, via, detail) VALUES (${newId}, 1, 'create', NULL, ${json(e)}, ${L(actor)}, 'import', ${L(fileName)})`,
     );
   }
   statements.push(BUMP_GLOSSARY_VERSION);

@@ -233,6 +233,9 @@ export interface HistoryRecord {
   after: EntryContent | null;
   actor: string | null;
   at: string;
+  /** edit (form or API), import (detail: the file's name, when known), revert (detail: the version restored). */
+  via: "edit" | "import" | "revert";
+  detail: string | null;
 }
 
 export async function entryHistory(db: Db, entryId: number): Promise<HistoryRecord[]> {
@@ -251,6 +254,8 @@ export async function entryHistory(db: Db, entryId: number): Promise<HistoryReco
     after: (r.after as EntryContent | null) ?? null,
     actor: r.actor,
     at: r.at,
+    via: r.via,
+    detail: r.detail,
   }));
 }
 

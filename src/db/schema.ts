@@ -170,6 +170,12 @@ export const glossaryHistory = sqliteTable(
     after: text("after", { mode: "json" }),
     actor: text("actor"),
     at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** How the change was made: an edit (form or API), an import, a revert to an earlier version. */
+    via: text("via", { enum: ["edit", "import", "revert"] })
+      .notNull()
+      .default("edit"),
+    /** For an import, the file's name (when known); for a revert, the version reverted to. */
+    detail: text("detail"),
   },
   (t) => [index("glossary_history_entry").on(t.entryId, t.id)],
 );

@@ -39,9 +39,38 @@ function checkImportType(formatName: string, header: string | undefined): void {
 
 export const ImportQuery = z.object({
   format: z.string().max(20).openapi({ description: "tsv, csv, tbx or omegat" }),
-  mode: z.enum(["merge", "replace"]).default("merge").openapi({
-    description: "merge: add and update; replace: also delete entries the file does not hold",
-  }),
+  mode: z
+    .enum(["merge", "replace"])
+    .default("merge")
+    .openapi({
+      description:
+        "merge: add and update only — an empty cell keeps the stored value and a term the file lacks is kept; " +
+        "replace: each matched entry becomes exactly the file's row, and entries the file does not hold are deleted",
+    }),
+  fileName: z
+    .string()
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "must not hold control characters")
+    .optional()
+    .openapi({ description: "The file's name, recorded in each entry's history" }),
+  skip: z
+    .string()
+    .max(100_000)
+    .optional()
+    .transform(
+      (v) =>
+        new Set(
+          (v ?? "")
+            .split(",")
+            .map((k) => k.trim())
+            .filter(Boolean),
+        ),
+    )
+    .openapi({
+      type: "string",
+      description:
+        "Comma-separated keys of file rows (or, in replace mode, of entries to delete) to leave out, as a preview lists them",
+    }),
   dryRun: z
     .enum(["true", "false", "1", "0"])
     .optional()
@@ -100,10 +129,21 @@ const ImportResultSchema = z
     }),
     added: z.array(EntryContent.extend({ key: z.string() })),
     changed: z.array(
-      z.object({ id: z.number(), key: z.string(), before: EntryContent, after: EntryContent }),
+      z.object({
+        id: z.number(),
+        key: z.string(),
+        fileKey: z.string().openapi({ description: "The file row's key" }),
+        matchedBy: z.enum(["key", "terms"]).openapi({
+          description:
+            "key: the row's key names the entry; terms: no key matched, its preferred en+ar terms did",
+        }),
+        before: EntryContent,
+        after: EntryContent,
+      }),
     ),
     unchanged: z.number().int(),
     deleted: z.array(z.object({ id: z.number(), key: z.string(), before: EntryContent })),
+    skippedOnRequest: z.array(z.object({ key: z.string(), action: z.enum(["add", "change", "delete"]) })),
     glossaryVersion: z.number().int(),
     skipped: z
       .array(Issue)
@@ -127,11 +167,20 @@ export function importResult(plan: GlossaryImportOutcome, dryRun: boolean) {
       unchanged: plan.unchanged,
       deleted: plan.deleted.length,
       skipped: plan.report.skipped.length,
+      skippedOnRequest: plan.skippedOnRequest.length,
     },
     added: plan.added,
-    changed: plan.changed.map(({ id, key, before, after }) => ({ id, key, before, after })),
+    changed: plan.changed.map(({ id, key, fileKey, matchedBy, before, after }) => ({
+      id,
+      key,
+      fileKey,
+      matchedBy,
+      before,
+      after,
+    })),
     unchanged: plan.unchanged,
     deleted: plan.deleted.map(({ id, key, before }) => ({ id, key, before })),
+    skippedOnRequest: plan.skippedOnRequest,
     glossaryVersion: plan.glossaryVersion,
     skipped: plan.report.skipped,
     adjusted: plan.report.adjusted,
@@ -224,7 +273,7 @@ export const glossaryExchangeRouter = createRouter()
       },
     }),
     async (c) => {
-      const { format, mode, dryRun, defaultDomain, partial } = c.req.valid("query");
+      const { format, mode, dryRun, defaultDomain, partial, fileName, skip } = c.req.valid("query");
       // The body is the file itself, declared as its format's type (a JSON body is refused here too).
       checkImportType(format, c.req.header("content-type"));
       const file = await readBodyBytes(c.req.raw, MAX_IMPORT_BYTES);
@@ -235,6 +284,8 @@ export const glossaryExchangeRouter = createRouter()
         dryRun,
         defaultDomain,
         partial,
+        skip,
+        fileName: fileName ?? null,
       });
       return c.json(importResult(plan, dryRun), 200);
     },

@@ -107,6 +107,12 @@ const HistorySchema = z
     after: z.unknown().nullable(),
     actor: z.string().nullable(),
     at: z.string(),
+    via: z.enum(["edit", "import", "revert"]).openapi({
+      description: "How the change was made: an edit (web form or API), an import, a revert",
+    }),
+    detail: z.string().nullable().openapi({
+      description: "import: the file's name (when known); revert: the version restored",
+    }),
   })
   .openapi("HistoryRecord");
 

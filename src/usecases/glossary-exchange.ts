@@ -6,6 +6,7 @@
 import {
   applyImport,
   type ImportMode,
+  type ImportOptions,
   type ImportPlan,
   type KeyedGlossaryEntry,
   keyedEntries,
@@ -302,6 +303,10 @@ export interface GlossaryImportRequest extends ParseOptions {
   mode: ImportMode;
   /** Plan only: compute what would change and write nothing. */
   dryRun: boolean;
+  /** Keys of file rows (or, in replace mode, of entries to delete) to leave out, as the preview lists them. */
+  skip?: ReadonlySet<string>;
+  /** The file's name, recorded in the history of every entry the import writes. */
+  fileName?: string | null;
 }
 
 /** An import's plan with the file's report: what was skipped, adjusted, not kept. */
@@ -313,10 +318,10 @@ export async function previewGlossaryImport(
   format: string,
   file: string | Uint8Array,
   mode: ImportMode,
-  options: ParseOptions = {},
+  options: ParseOptions & ImportOptions = {},
 ): Promise<GlossaryImportOutcome> {
   const { entries, ...report } = parseGlossaryFile(format, file, options);
-  return { ...(await planImport(db, entries, mode)), report };
+  return { ...(await planImport(db, entries, mode, options.skip ? { skip: options.skip } : {})), report };
 }
 
 /**
@@ -328,6 +333,6 @@ export async function importGlossary(
   req: GlossaryImportRequest,
 ): Promise<GlossaryImportOutcome> {
   const plan = await previewGlossaryImport(ctx.db, req.format, req.file, req.mode, req);
-  if (!req.dryRun) await applyImport(ctx.db, plan, ctx.actor);
+  if (!req.dryRun) await applyImport(ctx.db, plan, ctx.actor, req.fileName ?? null);
   return plan;
 }

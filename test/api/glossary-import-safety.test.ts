@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { csvField } from "../../src/formats/csv";
+import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
+import type { GlossaryEntry } from "../../src/types";
+import { api, jsonOf, unique } from "../helpers";
+
+interface ImportResult {
+  counts: Record<string, number>;
+  changed: { id: number; key: string; fileKey: string; matchedBy: string; after: GlossaryEntry }[];
+  added: { key: string }[];
+  deleted: { key: string }[];
+  skippedOnRequest: { key: string; action: string }[];
+}
+
+const csv = (rows: (string | null)[][]) =>
+  `${[GLOSSARY_TSV_COLUMNS.join(","), ...rows.map((r) => r.map(csvField).join(","))].join("\r\n")}\r\n`;
+
+const importCsv = (file: string, query = "") =>
+  api(`/api/glossary/import?format=csv${query}`, {
+    method: "POST",
+    body: file,
+    headers: { "content-type": "text/csv" },
+  });
+
+async function createStored(en: string) {
+  const res = await api("/api/glossary", {
+    method: "POST",
+    body: {
+      domain: "security",
+      definition: "Protection of a State against threats.",
+      note: "Egyptian press: الأمن القومي (3 مواضع في 2023).",
+      source: "UNTERM",
+      terms: [
+        { lang: "en", text: en, status: "preferred" },
+        { lang: "ar", text: "الأمن الوطني", status: "preferred" },
+        { lang: "ar", text: "الأمن القومي", status: "admitted", note: "Egypt" },
+      ],
+    },
+  });
+  expect(res.status).toBe(201);
+  return jsonOf<GlossaryEntry>(res);
+}
+
+describe("merge import never deletes (issue 14)", () => {
+  it("a row with a new key matched by its terms keeps the note, the admitted term and every stored value", async () => {
+    const en = unique("national security ");
+    const stored = await createStored(en);
+    const key = unique("new-key-").toLowerCase();
+    // The file's row: new key, same preferred terms, empty note, another source, no admitted Arabic term.
+    const file = csv([
+      [key, "en", "preferred", en, "noun", "", "security", "", "", "IATE"],
+      [key, "ar", "preferred", "الأمن الوطني", "", "", "", "", "", ""],
+    ]);
+    const preview = await jsonOf<ImportResult>(await importCsv(file, "&dryRun=true"));
+    expect(preview.counts).toMatchObject({ added: 0, changed: 1, deleted: 0 });
+    expect(preview.changed[0]).toMatchObject({ id: stored.id, matchedBy: "terms", fileKey: key });
+
+    const applied = await importCsv(file, "&fileName=termbase-2026.csv");
+    expect(applied.status).toBe(200);
+    const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${stored.id}`));
+    expect(now.note).toBe(stored.note);
+    expect(now.definition).toBe(stored.definition);
+    expect(now.source).toBe("IATE");
+    expect(now.terms.map((t) => [t.text, t.status, t.note, t.partOfSpeech])).toEqual([
+      [en, "preferred", null, "noun"],
+      ["الأمن الوطني", "preferred", null, null],
+      ["الأمن القومي", "admitted", "Egypt", null],
+    ]);
+
+    // History says it was an import, and of which file.
+    const history = await jsonOf<{ items: { action: string; via: string; detail: string | null }[] }>(
+      await api(`/api/glossary/${stored.id}/history`),
+    );
+    expect(history.items.map((h) => [h.action, h.via, h.detail])).toEqual([
+      ["create", "edit", null],
+      ["update", "import", "termbase-2026.csv"],
+    ]);
+  });
+
+  it("keys match first; the preview tells how each row matched; skipped rows are not applied", async () => {
+    const a = await createStored(unique("alpha "));
+    const b = await createStored(unique("beta "));
+    const newKey = unique("fresh-").toLowerCase();
+    const file = csv([
+      [`entry-${a.id}`, "en", "preferred", a.terms[0]!.text, "", "", "security", "changed A", "", ""],
+      [`entry-${a.id}`, "ar", "preferred", "الأمن الوطني", "", "", "", "", "", ""],
+      ["other-key", "en", "preferred", b.terms[0]!.text, "", "", "security", "changed B", "", ""],
+      ["other-key", "ar", "preferred", "الأمن الوطني", "", "", "", "", "", ""],
+      [newKey, "en", "preferred", unique("gamma "), "", "", "security", "", "", ""],
+      [newKey, "ar", "preferred", "جديد", "", "", "", "", "", ""],
+    ]);
+    const preview = await jsonOf<ImportResult>(await importCsv(file, "&dryRun=true"));
+    expect(preview.changed.map((c) => [c.id, c.matchedBy])).toEqual([
+      [a.id, "key"],
+      [b.id, "terms"],
+    ]);
+    const applied = await jsonOf<ImportResult>(await importCsv(file, `&skip=other-key,${newKey}`));
+    expect(applied.counts).toMatchObject({ changed: 1, added: 0, skippedOnRequest: 2 });
+    expect(applied.skippedOnRequest).toEqual([
+      { key: "other-key", action: "change" },
+      { key: newKey, action: "add" },
+    ]);
+    expect((await jsonOf<GlossaryEntry>(await api(`/api/glossary/${a.id}`))).definition).toBe("changed A");
+    expect((await jsonOf<GlossaryEntry>(await api(`/api/glossary/${b.id}`))).definition).toBe(
+      "Protection of a State against threats.",
+    );
+  });
+
+  it("removal happens only in replace mode, and a skipped deletion is kept", async () => {
+    const kept = await createStored(unique("kept "));
+    const file = csv([
+      [`entry-${kept.id}`, "en", "preferred", kept.terms[0]!.text, "", "", "security", "", "", ""],
+      [`entry-${kept.id}`, "ar", "preferred", "الأمن الوطني", "", "", "", "", "", ""],
+    ]);
+    const merge = await jsonOf<ImportResult>(await importCsv(file, "&dryRun=true"));
+    expect(merge.counts).toMatchObject({ deleted: 0, changed: 0, unchanged: 1 });
+    const replace = await jsonOf<ImportResult>(await importCsv(file, "&mode=replace&dryRun=true"));
+    // Replace makes the entry exactly the file's row: the admitted term and the note go.
+    expect(replace.changed[0]?.after.terms).toHaveLength(2);
+    expect(replace.changed[0]?.after.note).toBeNull();
+    expect(replace.counts.deleted).toBeGreaterThan(0);
+    const victim = replace.deleted[0]!.key;
+    const skipping = await jsonOf<ImportResult>(
+      await importCsv(file, `&mode=replace&dryRun=true&skip=${victim}`),
+    );
+    expect(skipping.deleted.map((d) => d.key)).not.toContain(victim);
+    expect(skipping.skippedOnRequest).toContainEqual({ key: victim, action: "delete" });
+  });
+});
