@@ -191,13 +191,15 @@ export async function replaceEntry(
   before: GlossaryEntry,
   expected: number,
   actor: string,
+  how: { via: "edit" | "revert"; detail: string | null } = { via: "edit", detail: null },
 ): Promise<GlossaryEntry> {
   await runBatch(db, [
     entryAt(db, id, expected),
     sql`DELETE FROM glossary_terms WHERE entry_id = ${id}`,
     ...termInserts(sql`${id}`, input.terms),
-    sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor)
-      VALUES (${id}, ${expected + 1}, 'update', ${JSON.stringify(snapshot(before))}, ${JSON.stringify(snapshot(input))}, ${actor})`,
+    sql`INSERT INTO glossary_history (entry_id, version, action, before, after, actor, via, detail)
+      VALUES (${id}, ${expected + 1}, 'update', ${JSON.stringify(snapshot(before))}, ${JSON.stringify(snapshot(input))}, ${actor},
+        ${how.via}, ${how.detail})`,
     sql.raw(BUMP_GLOSSARY_VERSION),
     sql`UPDATE glossary_entries SET domain = ${input.domain}, definition = ${input.definition},
       note = ${input.note}, source = ${input.source}, version = version + 1, updated_by = ${actor},
@@ -257,6 +259,20 @@ export async function entryHistory(db: Db, entryId: number): Promise<HistoryReco
     via: r.via,
     detail: r.detail,
   }));
+}
+
+/**
+ * The content an entry had at `version` (the history record that produced it), or null if unknown (an
+ * entry loaded before history existed, or a version it never had).
+ */
+export async function entryAtVersion(db: Db, entryId: number, version: number): Promise<EntryContent | null> {
+  const row = await db
+    .select({ after: glossaryHistory.after })
+    .from(glossaryHistory)
+    .where(and(eq(glossaryHistory.entryId, entryId), eq(glossaryHistory.version, version)))
+    .orderBy(asc(glossaryHistory.id))
+    .get();
+  return (row?.after as EntryContent | null | undefined) ?? null;
 }
 
 /** Every entry with its terms (for the term matcher and exports). */

@@ -24,3 +24,15 @@ export function expectedVersion(ifMatch: string | undefined, current: number): n
   }
   return current;
 }
+
+/**
+ * The single version an `If-Match` header names (for a three-way merge with what changed since), or null
+ * when absent or `*`. Malformed headers or several tags are a 400.
+ */
+export function requestedVersion(ifMatch: string | undefined): number | null {
+  if (ifMatch === undefined || ifMatch.trim() === "" || ifMatch.trim() === "*") return null;
+  const t = ifMatch.trim().replace(/^W\//, "");
+  if (!/^"v\d{1,15}"$/.test(t))
+    throw badRequest(`If-Match must be one entity tag such as "v3" (or *), got ${ifMatch.trim()}`);
+  return Number(t.slice(2, -1));
+}

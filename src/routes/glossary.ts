@@ -6,15 +6,15 @@ import {
   entryDomains,
   entryHistory,
   listEntries,
-  replaceEntry,
   requireEntry,
 } from "../db/glossary";
 import { badRequest } from "../errors";
 import { decodeCursor, decodeOffsetCursor, encodeOffsetCursor, page } from "../http/cursor";
-import { etagOf, expectedVersion } from "../http/etag";
+import { etagOf, expectedVersion, requestedVersion } from "../http/etag";
 import { EntryInputSchema, optionalProse, optionalText, TermSchema } from "../schemas/entry";
 import { MATCH_KINDS } from "../text/term-search";
 import { type EntryContent, LANGS, TERM_STATUSES } from "../types";
+import { revertEntry, saveEntry } from "../usecases/glossary-edit";
 import { ENTRY_SORTS, findEntries } from "../usecases/glossary-search";
 import {
   authErrors,
@@ -94,8 +94,33 @@ const IfMatch = z.object({
   "if-match": z
     .string()
     .optional()
-    .openapi({ description: 'Entity tag of the version being replaced, e.g. "v3"' }),
+    .openapi({
+      description:
+        'Entity tag of the version the change was made from, e.g. "v3". If the entry moved on since, the change ' +
+        "is merged three ways: fields only one side changed keep that side's value; if both changed the same " +
+        "field differently, nothing is written and 412 lists the conflicts.",
+    }),
 });
+
+/** Content the API would accept, or a 400 naming the failing fields. */
+function validEntry(content: EntryContent): EntryContent {
+  const check = EntryInputSchema.safeParse(content);
+  if (check.success) return check.data;
+  throw badRequest(
+    "the entry is not valid",
+    check.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
+  );
+}
+
+const mergedHeader = {
+  ...{
+    ETag: { schema: { type: "string" as const }, description: "Entity tag of the version" },
+  },
+  "Diwan-Merged-With": {
+    schema: { type: "string" as const },
+    description: "Present when the change was made from an older version: the entity tag it was merged with",
+  },
+};
 
 const HistorySchema = z
   .object({
@@ -122,7 +147,7 @@ const etagHeader = {
 };
 
 const updateResponses = {
-  200: { ...json(EntrySchema, "Updated"), headers: etagHeader },
+  200: { ...json(EntrySchema, "Updated"), headers: mergedHeader },
   ...authErrors,
   ...notFoundError,
   ...staleError,
@@ -237,23 +262,21 @@ export const glossaryRouter = createRouter()
       path: "/glossary/{id}",
       tags,
       security: BearerSecurity,
-      summary: "Replace an entry (honours If-Match)",
+      summary: "Replace an entry's content (three-way merge with changes made since the If-Match version)",
       request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryInputSchema) },
       responses: updateResponses,
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const before = await requireEntry(c.var.db, id);
-      const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
-      const entry = await replaceEntry(
-        c.var.db,
-        id,
-        c.req.valid("json"),
-        before,
-        expected,
-        c.var.principal.name,
-      );
+      const body = c.req.valid("json");
+      const { entry, mergedWith } = await saveEntry(c.var.db, {
+        id: c.req.valid("param").id,
+        loadedVersion: requestedVersion(c.req.header("if-match")),
+        edit: () => body,
+        validate: validEntry,
+        actor: c.var.principal.name,
+      });
       c.header("ETag", etagOf(entry.version));
+      if (mergedWith !== null) c.header("Diwan-Merged-With", etagOf(mergedWith));
       return c.json(entry, 200);
     },
   )
@@ -263,31 +286,30 @@ export const glossaryRouter = createRouter()
       path: "/glossary/{id}",
       tags,
       security: BearerSecurity,
-      summary: "Change some fields of an entry (honours If-Match); `terms`, when given, replaces all terms",
+      summary: "Change only the fields sent (three-way merge with changes made since the If-Match version)",
+      description:
+        "Fields left out of the body keep their stored values; `terms`, when sent, is the entry's whole term " +
+        "list. With a stale If-Match the fields sent are merged with what others saved since (as for PUT).",
       request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryPatchSchema) },
       responses: updateResponses,
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
       const patch = c.req.valid("json");
-      const before = await requireEntry(c.var.db, id);
-      const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
-      const merged: EntryContent = {
-        domain: patch.domain ?? before.domain,
-        definition: patch.definition !== undefined ? patch.definition : before.definition,
-        note: patch.note !== undefined ? patch.note : before.note,
-        source: patch.source !== undefined ? patch.source : before.source,
-        terms: patch.terms ?? before.terms,
-      };
-      const check = EntryInputSchema.safeParse(merged);
-      if (!check.success) {
-        throw badRequest(
-          "the patched entry is not valid",
-          check.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
-        );
-      }
-      const entry = await replaceEntry(c.var.db, id, check.data, before, expected, c.var.principal.name);
+      const { entry, mergedWith } = await saveEntry(c.var.db, {
+        id: c.req.valid("param").id,
+        loadedVersion: requestedVersion(c.req.header("if-match")),
+        edit: (from) => ({
+          domain: patch.domain ?? from.domain,
+          definition: patch.definition !== undefined ? patch.definition : from.definition,
+          note: patch.note !== undefined ? patch.note : from.note,
+          source: patch.source !== undefined ? patch.source : from.source,
+          terms: patch.terms ?? from.terms,
+        }),
+        validate: validEntry,
+        actor: c.var.principal.name,
+      });
       c.header("ETag", etagOf(entry.version));
+      if (mergedWith !== null) c.header("Diwan-Merged-With", etagOf(mergedWith));
       return c.json(entry, 200);
     },
   )
@@ -306,6 +328,45 @@ export const glossaryRouter = createRouter()
       const expected = expectedVersion(c.req.header("if-match"), before.version) ?? before.version;
       await deleteEntry(c.var.db, before, expected, c.var.principal.name);
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/glossary/{id}/revert",
+      tags,
+      security: BearerSecurity,
+      summary: "Revert an entry to an earlier version (recorded as a new version; honours If-Match)",
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        body: jsonBody(
+          z.object({ version: z.number().int().min(1).openapi({ description: "Version to restore" }) }),
+        ),
+      },
+      responses: {
+        200: {
+          ...json(EntrySchema, "The entry with the earlier content, as a new version"),
+          headers: etagHeader,
+        },
+        ...authErrors,
+        ...notFoundError,
+        ...staleError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const current = await requireEntry(c.var.db, id);
+      const expected = expectedVersion(c.req.header("if-match"), current.version);
+      const entry = await revertEntry(
+        c.var.db,
+        id,
+        c.req.valid("json").version,
+        expected,
+        c.var.principal.name,
+      );
+      c.header("ETag", etagOf(entry.version));
+      return c.json(entry, 200);
     },
   )
   .openapi(

@@ -88,7 +88,7 @@ describe("glossary CRUD", () => {
     });
   });
 
-  it("updates with If-Match, refuses a stale version with 412 and writes nothing", async () => {
+  it("updates with If-Match; a stale change clashing with a newer one is refused with 412 and writes nothing", async () => {
     const { entry } = await create(unique("envoy "), "مبعوث");
     const put = await api(`/api/glossary/${entry.id}`, {
       method: "PUT",
@@ -100,10 +100,21 @@ describe("glossary CRUD", () => {
     const stale = await api(`/api/glossary/${entry.id}`, {
       method: "PATCH",
       headers: { "if-match": '"v1"' },
-      body: { note: "lost update" },
+      body: { definition: "lost update" },
     });
     expect(stale.status).toBe(412);
-    expect(await jsonOf(stale)).toMatchObject({ code: "precondition-failed", currentVersion: 2 });
+    expect(await jsonOf(stale)).toMatchObject({
+      code: "precondition-failed",
+      currentVersion: 2,
+      conflicts: [
+        {
+          field: "definition",
+          base: `definition of ${entry.terms[0]!.text}`,
+          mine: "lost update",
+          theirs: "changed",
+        },
+      ],
+    });
     const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));
     expect(now.version).toBe(2);
     expect(now.note).toBeNull();
