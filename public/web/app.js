@@ -92,7 +92,7 @@
     if (target && beads.includes(target) && !document.querySelector("[autofocus]")) target.focus();
     document.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const row = document.activeElement && document.activeElement.closest("tr");
+      const row = document.activeElement?.closest("tr");
       const at = row ? beads.indexOf(row) : -1;
       const go = (i) => {
         const next = beads[Math.max(0, Math.min(beads.length - 1, i))];

@@ -164,7 +164,14 @@ describe("glossary import", () => {
     expect(preview.status).toBe(200);
     const plan = await jsonOf<ImportResult>(preview);
     expect(plan.dryRun).toBe(true);
-    expect(plan.counts).toEqual({ added: 1, changed: 1, unchanged: 0, deleted: 0, skipped: 0, skippedOnRequest: 0 });
+    expect(plan.counts).toEqual({
+      added: 1,
+      changed: 1,
+      unchanged: 0,
+      deleted: 0,
+      skipped: 0,
+      skippedOnRequest: 0,
+    });
     expect(plan.changed[0]).toMatchObject({
       id: target.id,
       before: { definition: `definition of ${en}` },
@@ -201,7 +208,14 @@ describe("glossary import", () => {
 
     // Applying the same file again is a no-op; the new entry is matched by its key.
     const again = await jsonOf<ImportResult>(await importFile("tsv", file));
-    expect(again.counts).toEqual({ added: 0, changed: 0, unchanged: 2, deleted: 0, skipped: 0, skippedOnRequest: 0 });
+    expect(again.counts).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 2,
+      deleted: 0,
+      skipped: 0,
+      skippedOnRequest: 0,
+    });
   });
 
   it("matches by preferred English and Arabic terms (normalised) when the key is unknown", async () => {
