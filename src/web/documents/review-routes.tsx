@@ -6,7 +6,7 @@ import { getSegment, listSegments } from "../../db/documents";
 import { glossaryIndex } from "../../db/matcher";
 import { findMatches } from "../../db/tm-match";
 import { checkSegmentPair } from "../../text/qa";
-import { type Segment, type SegmentStatus } from "../../types";
+import type { Segment, SegmentStatus } from "../../types";
 import { editSegment } from "../../usecases/documents";
 import { WebError } from "../errors";
 import { needWrite } from "../guards";
