@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "../../src/formats/csv";
 import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
 import type { GlossaryEntry } from "../../src/types";
-import { api, jsonOf, unique } from "../helpers";
+import { api, createEntry, jsonOf, unique } from "../support/api";
 
 interface ImportResult {
   counts: Record<string, number>;
@@ -23,22 +23,17 @@ const importCsv = (file: string, query = "") =>
   });
 
 async function createStored(en: string) {
-  const res = await api("/api/glossary", {
-    method: "POST",
-    body: {
-      domain: "security",
-      definition: "Protection of a State against threats.",
-      note: "Egyptian press: الأمن القومي (3 مواضع في 2023).",
-      source: "UNTERM",
-      terms: [
-        { lang: "en", text: en, status: "preferred" },
-        { lang: "ar", text: "الأمن الوطني", status: "preferred" },
-        { lang: "ar", text: "الأمن القومي", status: "admitted", note: "Egypt" },
-      ],
-    },
+  return createEntry({
+    domain: "security",
+    definition: "Protection of a State against threats.",
+    note: "Egyptian press: الأمن القومي (3 مواضع في 2023).",
+    source: "UNTERM",
+    terms: [
+      { lang: "en", text: en, status: "preferred" },
+      { lang: "ar", text: "الأمن الوطني", status: "preferred" },
+      { lang: "ar", text: "الأمن القومي", status: "admitted", note: "Egypt" },
+    ],
   });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
 }
 
 describe("merge import never deletes (issue 14)", () => {

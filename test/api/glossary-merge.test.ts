@@ -1,23 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
-import { api, jsonOf, unique } from "../helpers";
+import { api, createEntry, jsonOf, unique } from "../support/api";
 
 async function create(en: string) {
-  const res = await api("/api/glossary", {
-    method: "POST",
-    body: {
-      domain: "security",
-      definition: "first definition",
-      note: "first note",
-      terms: [
-        { lang: "en", text: en, status: "preferred" },
-        { lang: "ar", text: "الأمن الوطني", status: "preferred" },
-        { lang: "ar", text: "الأمن القومي", status: "admitted" },
-      ],
-    },
+  return createEntry({
+    domain: "security",
+    definition: "first definition",
+    note: "first note",
+    terms: [
+      { lang: "en", text: en, status: "preferred" },
+      { lang: "ar", text: "الأمن الوطني", status: "preferred" },
+      { lang: "ar", text: "الأمن القومي", status: "admitted" },
+    ],
   });
-  expect(res.status).toBe(201);
-  return jsonOf<GlossaryEntry>(res);
 }
 
 const put = (id: number, version: number, body: unknown) =>
