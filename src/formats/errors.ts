@@ -20,7 +20,15 @@ export type FormatErrorCode =
   /** Bytes that are not valid in the document's encoding (never replaced). */
   | "invalid-encoding"
   /** A document in an encoding other than UTF-8 or UTF-16 (the message names it). */
-  | "unsupported-encoding";
+  | "unsupported-encoding"
+  /** A ZIP container (.xlsx, .docx) that is not a ZIP, is damaged, or whose sizes or CRCs are wrong. */
+  | "zip-malformed"
+  /** A ZIP past a limit: too many entries, too many bytes once expanded, or a bomb's compression ratio. */
+  | "zip-limit"
+  /** A password-protected entry (never read). */
+  | "zip-encrypted"
+  /** ZIP64, or a compression method other than stored and DEFLATE. */
+  | "zip-unsupported";
 
 export class FormatError extends Error {
   override readonly name = "FormatError";
