@@ -33,7 +33,7 @@ export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
       const entries = await allEntries(db);
       const index: GlossaryIndex = {
         version,
-        matcher: buildTermMatcher(entries.map((e) => ({ id: e.id, terms: e.terms }))),
+        matcher: buildTermMatcher(entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }))),
         entries: new Map(entries.map((e) => [e.id, e])),
         search: null,
       };

@@ -146,6 +146,11 @@ export function isFormFourVerbalNoun(c: ArrayLike<number>, a: number, b: number)
   return b - a === 5 && c[a] === ALEF && c[a + 3] === ALEF && c[a + 1] !== TA;
 }
 
+/** Whether codes[a, b) has the shape مفاعل of a form-III active participle (مراقب, مساعد, مشارك). */
+export function isFormThreeParticiple(c: ArrayLike<number>, a: number, b: number): boolean {
+  return b - a === 5 && c[a] === MIM && c[a + 2] === ALEF;
+}
+
 /**
  * Marker code unit that ends the dual key of a glossary word in ـان/ـين (الطرفان → طرف + DUAL_MARK): the
  * text's dual forms (الطرفين, طرفا/طرفي in construct) meet it, its singular does not. A noncharacter,

@@ -144,7 +144,9 @@ function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
 
   // Primary Arabic hits only: a term nested in a longer one is checked through the longer one. Hits
   // sharing a span are alternative readings (two entries list the same term): one rendered is enough.
-  const arMatches = recognizeTerms(ctx.matcher, ar, "ar").filter((m) => m.nestedIn === null);
+  const arAll = recognizeTerms(ctx.matcher, ar, "ar");
+  const primarySpans = new Set(arAll.filter((m) => m.nestedIn === null).map((m) => `${m.start}:${m.end}`));
+  const arMatches = arAll.filter((m) => primarySpans.has(`${m.start}:${m.end}`));
   const renderedSpans = new Set(
     arMatches
       .filter((m) => approvedInTarget.has(m.entryId) || misusedInTarget.has(m.entryId))

@@ -11,6 +11,7 @@ import {
   arabicKeyStart,
   DUAL_MARK,
   isFormFourVerbalNoun,
+  isFormThreeParticiple,
   KEY_SOUND_PLURAL,
   KEY_TA_MARBUTA,
   latinGlossaryKey,
@@ -21,6 +22,7 @@ import {
   GAP_PERIOD,
   GAP_SPACE,
   RECORD_ARABIC,
+  RECORD_FORM_THREE,
   RECORD_NAME,
   RECORD_NISBA_NOUN,
   RECORD_STATE,
@@ -33,6 +35,7 @@ import {
   type TermMatcher,
   type TermRecord,
 } from "./terms-matcher";
+import { OWNER_NONE, ownerKindOf } from "./terms-owner";
 import { endsInTaMarbuta } from "./terms-scan";
 import type { TermScratch } from "./terms-scratch";
 import { scanTokens, type TokenScan } from "./tokenize";
@@ -217,7 +220,13 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     return next;
   };
 
-  const addTerm = (entryId: number, term: TermInput, name: boolean, state: boolean): void => {
+  const addTerm = (
+    entryId: number,
+    term: TermInput,
+    name: boolean,
+    state: boolean,
+    ownerKind: number,
+  ): void => {
     const text = term.text;
     const scan = scanTokens(text, scratch.buildScan);
     if (scan.count === 0) return;
@@ -225,10 +234,12 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     let femininePlural = -1; // the last token so far that is an Arabic feminine plural
     let verbalNoun = false;
     let nisbaNoun = false;
+    let formThree = false;
     if (scan.count === 1 && scan.script[0] === SCRIPT_AR) {
       const b = scan.normEnd[0] as number;
       const a = arabicKeyStart(scan.codes, scan.normStart[0] as number, b, text.charCodeAt(0));
       verbalNoun = isFormFourVerbalNoun(scan.codes, a, b);
+      formThree = isFormThreeParticiple(scan.codes, a, b);
       nisbaNoun =
         b - a >= 5 &&
         scan.codes[b - 2] === YA &&
@@ -243,7 +254,9 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
       lang: term.lang,
       verbalNoun,
       nisbaNoun,
+      formThree,
       state,
+      ownerKind,
       light: null,
       lightTokens: null,
     });
@@ -298,10 +311,13 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     }
   };
 
-  for (const entry of entries) for (const term of entry.terms) addTerm(entry.id, term, false, false);
+  for (const entry of entries) {
+    const kind = ownerKindOf(entry.domain);
+    for (const term of entry.terms) addTerm(entry.id, term, false, false, kind);
+  }
   const termCount = records.length;
   for (const name of KNOWN_NAMES)
-    addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true, name.state);
+    addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true, name.state, OWNER_NONE);
   const endingStart = new Int32Array(nodes + 1);
   const endings = new Int32Array(cellRecord.length);
   let filled = 0;
@@ -327,6 +343,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
       (r.lang === "ar" ? RECORD_ARABIC : 0) |
       (r.verbalNoun ? RECORD_VERBAL_NOUN : 0) |
       (r.nisbaNoun ? RECORD_NISBA_NOUN : 0) |
+      (r.formThree ? RECORD_FORM_THREE : 0) |
       (r.state ? RECORD_STATE : 0);
     recordEntry[i] = r.entryId;
   });
@@ -345,5 +362,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     recordFlags,
     recordEntry,
     readings: new ReadingCache(),
+    bound: new Map(),
+    places: new Set(),
   };
 }

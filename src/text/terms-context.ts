@@ -8,16 +8,21 @@
  * - A one-word abstract noun in ـية (الدبلوماسية, الشرعية) with the article, right after a word with the
  *   article, is the feminine nisba adjective agreeing with it (القنوات الدبلوماسية, *diplomatic
  *   channels*), not the noun (*diplomacy*).
+ * - A one-word term of the shape مفاعل, a form-III participle (مراقب, *observer*), is not found in its
+ *   feminine ـة: مراقبة is spelt like the verbal noun مفاعلة (*monitoring*), which is what a text nearly
+ *   always means (وتعمل اللجنة على مراقبة تنفيذ الاتفاق). Inside multi-word terms the feminine still
+ *   agrees (دولة مراقبة).
  * - An English term right after a prefix joined to it by a hyphen (non-permanent members, Under-Secretary-
  *   General) is another concept (english.meaningPrefix; applied by the scan).
  * Known names that are not terms (الولايات المتحدة) are the build's KNOWN_NAMES, resolved like terms.
  * Both resolvers (terms-resolve.ts and the reference in the tests) apply these rules to the raw hits.
  */
-import { ALEF, BA, FA, KAF, LAM, MIM, NUN, WAW } from "./arabic";
+import { ALEF, BA, FA, HA, KAF, LAM, MIM, NUN, WAW } from "./arabic";
 import { isVerbAfterParticle } from "./morphology";
 import {
   GAP_SPACE,
   RECORD_ARABIC,
+  RECORD_FORM_THREE,
   RECORD_NAME,
   RECORD_NISBA_NOUN,
   RECORD_VERBAL_NOUN,
@@ -93,6 +98,7 @@ export function oneWordHitRejected(
   if ((flags & RECORD_NAME) !== 0) return false;
   if ((flags & RECORD_ARABIC) !== 0 && isImpersonal(scan, s)) return true;
   if ((flags & RECORD_NISBA_NOUN) !== 0 && isAgreeingAdjective(scan, s)) return true;
+  if ((flags & RECORD_FORM_THREE) !== 0 && scan.codes[(scan.normEnd[s] as number) - 1] === HA) return true;
   return (
     (flags & RECORD_VERBAL_NOUN) !== 0 && s + 1 < scan.count && stateFollows && scan.gap[s] === GAP_SPACE
   );

@@ -5,6 +5,7 @@
  */
 import type { Lang, TermStatus } from "../types";
 import { type EdgeTable, KeyTable } from "./keytable";
+import type { BoundInfo } from "./terms-owner";
 
 export interface TermInput {
   lang: Lang;
@@ -15,6 +16,9 @@ export interface TermInput {
 export interface TermEntryInput {
   id: number;
   terms: TermInput[];
+  /** The entry's subject field: `international organisations` and `geography` entries name owners of
+   * bodies and offices (see terms-owner.ts). Optional: without it no entry is an owner. */
+  domain?: string;
 }
 
 export interface TermMatch {
@@ -28,7 +32,9 @@ export interface TermMatch {
   termText: string;
   status: TermStatus;
   lang: Lang;
-  /** Entry id of the longer match this one lies inside, or null for a primary hit. */
+  /** Entry id of the longer match this one lies inside, or null for a primary hit. A reading of another
+   * entry on exactly the same span that the text supports less (terms-resolve.readingScore: the glossary
+   * lists the term under two entries) is an alternative: nested in the better reading. */
   nestedIn: number | null;
 }
 
@@ -43,8 +49,12 @@ export interface TermRecord {
   verbalNoun: boolean;
   /** One-word Arabic abstract noun in ـية, spelt like a feminine nisba adjective (الدبلوماسية). */
   nisbaNoun: boolean;
+  /** One-word Arabic term shaped like a form-III participle مفاعل (see isFormThreeParticiple). */
+  formThree: boolean;
   /** A known name of a State (see KNOWN_NAMES), as opposed to another name. */
   state: boolean;
+  /** terms-owner.ts OWNER_* kind of the record's entry (from its domain). */
+  ownerKind: number;
   /** lightForm of the term and of each of its words (without the article), computed when first needed. */
   light: string | null;
   lightTokens: string[] | null;
@@ -75,6 +85,10 @@ export interface TermMatcher {
   readonly recordEntry: Float64Array;
   /** Readings of the word forms seen so far (filled by recognizeTerms; see ReadingCache). */
   readonly readings: ReadingCache;
+  /** Owner-bound records (RECORD_BOUND) and what may stand next to them; gentilic stems of places
+   * (terms-owner.ts; filled once the trie is built). */
+  readonly bound: Map<number, BoundInfo>;
+  readonly places: Set<string>;
 }
 
 // RECORD_* flags (TermMatcher.recordFlags).
@@ -83,6 +97,10 @@ export const RECORD_ARABIC = 2;
 export const RECORD_VERBAL_NOUN = 4;
 export const RECORD_NISBA_NOUN = 8;
 export const RECORD_STATE = 16;
+/** A term the glossary also lists with its owner spelt out (terms-owner.ts). */
+export const RECORD_BOUND = 32;
+/** One-word Arabic term of the shape مفاعل, a form-III participle (مراقب): see terms-context.ts. */
+export const RECORD_FORM_THREE = 64;
 
 export const STATUS_RANK: Record<TermStatus, number> = {
   preferred: 0,

@@ -9,6 +9,7 @@ import { arabicKeyStart } from "./morphology";
 import { isInvisible } from "./normalize";
 import { oneWordHitRejected } from "./terms-context";
 import {
+  RECORD_BOUND,
   RECORD_NAME,
   RECORD_STATE,
   STATUS_RANK,
@@ -16,6 +17,7 @@ import {
   type TermMatcher,
   type TermRecord,
 } from "./terms-matcher";
+import { boundHitRejected } from "./terms-owner";
 import type { TermScratch } from "./terms-scratch";
 import { type TokenScan, tokenize } from "./tokenize";
 
@@ -70,6 +72,7 @@ export function resolveHits(
     if (((recordFlags[rawRecord[i] as number] as number) & RECORD_STATE) !== 0)
       nameAt[rawStart[i] as number] = 1;
 
+  const rawView = { start: rawStart, end: rawEnd, record: rawRecord, count: rawCount };
   let n = 0;
   let maxLen = 0;
   for (let i = 0; i < rawCount; i++) {
@@ -81,6 +84,8 @@ export function resolveHits(
     const isName = flags & RECORD_NAME;
     // One-word hits that the context reads as something else.
     if (s === e && oneWordHitRejected(flags, scan, s, s + 1 < count && nameAt[s + 1] === 1)) continue;
+    // A body or office of another owner than the one the glossary binds it to (terms-owner.ts).
+    if ((flags & RECORD_BOUND) !== 0 && boundHitRejected(matcher, text, scan, rawView, s, e, rec)) continue;
     let dup = -1;
     for (let j = n - 1; j >= 0 && uStart[j] === s; j--) {
       if (uEnd[j] === e && uEntry[j] === entryId && uName[j] === isName) {
@@ -181,6 +186,37 @@ export function resolveHits(
     kept++;
   }
 
+  // Groups of several entries on one span: the reading spelt most like the text (then of the best status)
+  // is primary, the others are alternatives, reported as nested in it (see readingScore).
+  let gBest: Float64Array | null = null;
+  let gBestEntry: Float64Array | null = null;
+  for (let g = 0; g < groups; g++) {
+    if ((gEntryCount[g] as number) < 2) continue;
+    if (gBest === null || gBestEntry === null) {
+      gBest = new Float64Array(groups).fill(-1);
+      gBestEntry = new Float64Array(groups);
+    }
+  }
+  if (gBest !== null && gBestEntry !== null)
+    for (let u = 0; u < n; u++) {
+      if (taken[u] !== TAKEN_PRIMARY) continue;
+      const g = groupOf[uStart[u] as number] as number;
+      if ((gEntryCount[g] as number) < 2) continue;
+      const score = readingScore(
+        matcher,
+        text,
+        scan,
+        uStart[u] as number,
+        uEnd[u] as number,
+        uRecord[u] as number,
+      );
+      const entry = uEntry[u] as number;
+      if (score > (gBest[g] as number) || (score === gBest[g] && entry < (gBestEntry[g] as number))) {
+        gBest[g] = score;
+        gBestEntry[g] = entry;
+      }
+    }
+
   // Unique hits are in order of start token; within one start, order longest first, then by entry id.
   const out: TermMatch[] = [];
   if (sc.order.length < kept) sc.order = new Int32Array(kept * 2);
@@ -207,6 +243,15 @@ export function resolveHits(
       const v = order[j] as number;
       const rec = records[uRecord[v] as number] as TermRecord;
       const end = scan.end[uEnd[v] as number] as number;
+      let nestedIn = taken[v] === TAKEN_PRIMARY ? null : (nestedEntry[v] as number);
+      if (nestedIn === null && gBest !== null && gBestEntry !== null) {
+        const g = groupOf[s] as number;
+        if (
+          (gEntryCount[g] as number) > 1 &&
+          readingScore(matcher, text, scan, s, uEnd[v] as number, uRecord[v] as number) < (gBest[g] as number)
+        )
+          nestedIn = gBestEntry[g] as number;
+      }
       out.push({
         start,
         end,
@@ -215,7 +260,7 @@ export function resolveHits(
         termText: rec.termText,
         status: rec.status,
         lang: rec.lang,
-        nestedIn: taken[v] === TAKEN_PRIMARY ? null : (nestedEntry[v] as number),
+        nestedIn,
       });
     }
   }
@@ -234,6 +279,31 @@ function lightTokens(rec: TermRecord): string[] {
   return rec.lightTokens;
 }
 
+/**
+ * How well glossary term `record` reads the text on tokens s…e, to choose among the entries found on one
+ * span (the glossary lists البيان المشترك under joint statement, preferred, and joint communiqué, admitted;
+ * بيان مشترك only under joint statement): the spelling closest to the text (as `better`), then the best
+ * status. Equal scores stay co-primary: the text alone cannot choose.
+ */
+export function readingScore(
+  matcher: TermMatcher,
+  text: string,
+  scan: TokenScan,
+  s: number,
+  e: number,
+  record: number,
+): number {
+  const r = matcher.records[record] as TermRecord;
+  return closeness(r, lightForm(text.slice(scan.start[s], scan.end[e]))) * 4 + 3 - STATUS_RANK[r.status];
+}
+
+function closeness(r: TermRecord, surface: string): number {
+  const tokens = lightTokens(r);
+  let c = r.light === surface ? 1000 : 0;
+  for (const t of tokens) if (surface.includes(t)) c += 10;
+  return c;
+}
+
 /** Of two terms of one entry found on the same span, the one spelt most like the text wins. */
 export function better(
   matcher: TermMatcher,
@@ -247,11 +317,7 @@ export function better(
   const ra = matcher.records[a] as TermRecord;
   const rb = matcher.records[b] as TermRecord;
   const surface = lightForm(text.slice(scan.start[s], scan.end[e]));
-  const closeness = (r: TermRecord): number => {
-    const tokens = lightTokens(r);
-    let c = r.light === surface ? 1000 : 0;
-    for (const t of tokens) if (surface.includes(t)) c += 10;
-    return c;
-  };
-  return (closeness(ra) - closeness(rb) || STATUS_RANK[rb.status] - STATUS_RANK[ra.status]) > 0;
+  return (
+    (closeness(ra, surface) - closeness(rb, surface) || STATUS_RANK[rb.status] - STATUS_RANK[ra.status]) > 0
+  );
 }

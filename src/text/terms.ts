@@ -18,7 +18,8 @@
  */
 import type { Lang } from "../types";
 import { buildTermMatcher as build } from "./terms-build";
-import type { TermEntryInput, TermMatch, TermMatcher } from "./terms-matcher";
+import { RECORD_BOUND, type TermEntryInput, type TermMatch, type TermMatcher } from "./terms-matcher";
+import { analyseOwners, ownerKindOf } from "./terms-owner";
 import { resolveHits } from "./terms-resolve";
 import { bindVisitors, collectHits } from "./terms-scan";
 import { TermScratch } from "./terms-scratch";
@@ -32,7 +33,17 @@ bindVisitors(TERM_SCRATCH);
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
-  return build(entries, TERM_SCRATCH);
+  const matcher = build(entries, TERM_SCRATCH);
+  const kinds = new Map(entries.map((e) => [e.id, ownerKindOf(e.domain)]));
+  const { bound, places } = analyseOwners(matcher, kinds, (text, lang) =>
+    recognizeTerms(matcher, text, lang),
+  );
+  for (const [record, info] of bound) {
+    matcher.bound.set(record, info);
+    matcher.recordFlags[record] = (matcher.recordFlags[record] as number) | RECORD_BOUND;
+  }
+  for (const p of places) matcher.places.add(p);
+  return matcher;
 }
 
 /** All glossary terms of language `lang` found in `text`, ordered by start, longest first. */

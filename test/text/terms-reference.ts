@@ -3,7 +3,8 @@
 // context rules and the spelling preference are the engine's own (they are rules, not the algorithm).
 import { oneWordHitRejected } from "../../src/text/terms-context";
 import type { TermMatch, TermMatcher } from "../../src/text/terms-matcher";
-import { better } from "../../src/text/terms-resolve";
+import { boundHitRejected } from "../../src/text/terms-owner";
+import { better, readingScore } from "../../src/text/terms-resolve";
 import type { TokenScan } from "../../src/text/tokenize";
 
 /** A raw hit: first and last token, and the record (glossary term or known name) found there. */
@@ -36,15 +37,23 @@ export function resolveReference(
   const stateStarts = new Set(
     raw.filter((h) => matcher.records[h.record]?.state === true).map((h) => h.start),
   );
+  //    So do the owner rules: a body or office named next to another owner is that owner's.
+  const rawView = {
+    start: raw.map((h) => h.start),
+    end: raw.map((h) => h.end),
+    record: raw.map((h) => h.record),
+    count: raw.length,
+  };
   const kept = raw.filter(
     (h) =>
-      h.start !== h.end ||
-      !oneWordHitRejected(
-        matcher.recordFlags[h.record] as number,
-        scan,
-        h.start,
-        stateStarts.has(h.start + 1),
-      ),
+      (h.start !== h.end ||
+        !oneWordHitRejected(
+          matcher.recordFlags[h.record] as number,
+          scan,
+          h.start,
+          stateStarts.has(h.start + 1),
+        )) &&
+      !boundHitRejected(matcher, text, scan, rawView, h.start, h.end, h.record),
   );
 
   // 2. One hit per span and entry (names apart): the first found, unless a later record of the same entry
@@ -94,7 +103,22 @@ export function resolveReference(
     }
   }
 
-  // 6. Report by start, then longest first, then by entry id.
+  // 6. Several entries on one span: the best reading (readingScore, then the lowest entry id) is primary,
+  //    the others are alternatives nested in it.
+  for (const g of groups) {
+    if (g.entries.length < 2) continue;
+    const mine = [...primaries].filter((h) => h.start === g.start && h.end === g.end);
+    const score = (h: RawHit) => readingScore(matcher, text, scan, h.start, h.end, h.record);
+    const best = Math.max(...mine.map(score));
+    const bestEntry = Math.min(...mine.filter((h) => score(h) === best).map(entryOf));
+    for (const h of mine)
+      if (score(h) < best) {
+        primaries.delete(h);
+        nestedIn.set(h, bestEntry);
+      }
+  }
+
+  // 7. Report by start, then longest first, then by entry id.
   const reported = [...primaries, ...nestedIn.keys()].sort(
     (a, b) => a.start - b.start || b.end - a.end || entryOf(a) - entryOf(b),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTermMatcher, recognizeTerms, type TermEntryInput } from "../../src/text/terms";
 import type { TermMatcher } from "../../src/text/terms-matcher";
+import { boundHitRejected } from "../../src/text/terms-owner";
 import { resolveHits } from "../../src/text/terms-resolve";
 import { bindVisitors, collectHits } from "../../src/text/terms-scan";
 import { TermScratch } from "../../src/text/terms-scratch";
@@ -43,6 +44,15 @@ const AR_WORDS = [
   "الخارجية",
   "التعاون",
   "الدولي",
+  "الرئيس",
+  "رئيس",
+  "الصيني",
+  "فخامة",
+  "الجمهورية",
+  "مصر",
+  "لمصر",
+  "الأمانة",
+  "العامة",
 ];
 const EN_WORDS = [
   "human",
@@ -61,9 +71,14 @@ const EN_WORDS = [
   "G",
   "20",
   "adviser",
+  "Secretariat",
+  "Russian",
+  "GCC",
 ];
 const SEPARATORS = [" ", " ", " ", " ", " ", "-", ", ", ". ", "\n"];
 const STATUSES: TermStatus[] = ["preferred", "admitted", "deprecated", "forbidden"];
+// Owners (terms-owner.ts): organisations and places, and entries that are neither.
+const DOMAINS = ["international organisations", "geography", "titles and offices", undefined];
 
 function phrase(random: () => number, words: readonly string[], max: number): string {
   const n = 1 + randomInt(random, max);
@@ -92,8 +107,19 @@ function randomGlossary(random: () => number): TermEntryInput[] {
       seen.add(`${lang}:${text}`);
       made.push({ lang, text });
       terms.push({ lang, text, status: pick(random, STATUSES) });
+      if (random() < 0.3) {
+        // The same term with its owner spelt out: the shorter one is owner-bound.
+        const words = lang === "ar" ? AR_WORDS : EN_WORDS;
+        const q = phrase(random, words, 2);
+        const longer = lang === "ar" || random() < 0.5 ? `${text} ${q}` : `${q} ${text}`;
+        if (!seen.has(`${lang}:${longer}`)) {
+          seen.add(`${lang}:${longer}`);
+          terms.push({ lang, text: longer, status: pick(random, STATUSES) });
+        }
+      }
     }
-    entries.push({ id, terms });
+    const domain = pick(random, DOMAINS);
+    entries.push(domain === undefined ? { id, terms } : { id, terms, domain });
   }
   return entries;
 }
@@ -123,10 +149,19 @@ function rawHits(sc: TermScratch): RawHit[] {
 
 function compare(matcher: TermMatcher, text: string, lang: Lang) {
   const scan = collectHits(scratch, matcher, text, lang);
-  if (scan === null) return { fast: [], slow: [], raw: 0 };
+  if (scan === null) return { fast: [], slow: [], raw: 0, rejected: 0 };
   const raw = rawHits(scratch);
+  const view = {
+    start: raw.map((h) => h.start),
+    end: raw.map((h) => h.end),
+    record: raw.map((h) => h.record),
+    count: raw.length,
+  };
+  const rejected = raw.filter((h) =>
+    boundHitRejected(matcher, text, scan, view, h.start, h.end, h.record),
+  ).length;
   const fast = raw.length === 0 ? [] : resolveHits(scratch, matcher, text, scan);
-  return { fast, slow: resolveReference(matcher, text, scan, raw), raw: raw.length };
+  return { fast, slow: resolveReference(matcher, text, scan, raw), raw: raw.length, rejected };
 }
 
 describe("term resolution: fast resolver = reference resolver", () => {
@@ -134,12 +169,14 @@ describe("term resolution: fast resolver = reference resolver", () => {
     const random = rng(20261127);
     let hits = 0;
     let nested = 0;
+    let ownerRejected = 0;
     for (let round = 0; round < 600; round++) {
       const glossary = randomGlossary(random);
       const matcher = buildTermMatcher(glossary);
       for (const lang of ["ar", "en"] as const) {
         const text = randomText(random, lang, glossary);
-        const { fast, slow, raw } = compare(matcher, text, lang);
+        const { fast, slow, raw, rejected } = compare(matcher, text, lang);
+        ownerRejected += rejected;
         expect(fast, `round ${round} ${lang}: ${JSON.stringify(text)}`).toEqual(slow);
         // recognizeTerms is collectHits + resolveHits.
         expect(recognizeTerms(matcher, text, lang)).toEqual(slow);
@@ -148,10 +185,11 @@ describe("term resolution: fast resolver = reference resolver", () => {
       }
     }
     // The generator must exercise what it is meant to: many hits, nesting.
-    console.log(`random resolution: ${hits} raw hits, ${nested} nested`);
+    console.log(`random resolution: ${hits} raw hits, ${nested} nested, ${ownerRejected} owner-rejected`);
     expect(hits).toBeGreaterThan(5000);
     expect(nested).toBeGreaterThan(500);
-  });
+    expect(ownerRejected).toBeGreaterThan(50);
+  }, 60_000);
 
   it("on 2,000 sets of arbitrary raw hits (any spans, any records, names included)", () => {
     const random = rng(7);
@@ -175,5 +213,5 @@ describe("term resolution: fast resolver = reference resolver", () => {
         resolveReference(matcher, text, scan, hits),
       );
     }
-  });
+  }, 60_000);
 });
