@@ -35,7 +35,7 @@ const STOP = new Set(
  * English term, statuses mostly preferred.
  */
 function glossary(n: number): TermEntryInput[] {
-  const entries: TermEntryInput[] = seed.map((e, i) => ({ id: i + 1, terms: e.terms }));
+  const entries: TermEntryInput[] = seed.map((e, i) => ({ id: i + 1, terms: e.terms, domain: e.domain }));
   const vocab = new Set<string>();
   const words = (s: string) => s.split(/[^\p{L}\p{M}]+/u).filter((w) => w.length >= 3 && !STOP.has(w));
   for (const w of words(sample)) vocab.add(w.replace(/^(وال|بال|لل)(?=\p{L}{3})/u, "ال"));

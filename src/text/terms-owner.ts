@@ -118,16 +118,28 @@ export function analyseOwners(
 ): { bound: Map<number, BoundInfo>; places: Set<string> } {
   const bound = new Map<number, BoundInfo>();
   const places = new Set<string>(GENTILIC_WORDS);
-  const byEntry = new Map<number, number[]>();
-  matcher.records.forEach((r, i) => {
-    if (r.name) return;
-    const list = byEntry.get(r.entryId);
-    if (list) list.push(i);
-    else byEntry.set(r.entryId, [i]);
-  });
-  // The owners named in each bound record's qualifiers, then the bodies bound to the same owners.
+  // The owners named in each bound record's qualifiers, then the bodies bound to the same owners. The
+  // records of one entry are consecutive (the build adds an entry's terms together).
   const owners = new Map<number, Set<number>>();
-  for (const [entryId, ids] of byEntry) {
+  const records = matcher.records;
+  for (let from = 0; from < matcher.termCount; ) {
+    const entryId = (records[from] as TermRecord).entryId;
+    let to = from + 1;
+    while (to < matcher.termCount && (records[to] as TermRecord).entryId === entryId) to++;
+    const state = ownerKinds.get(entryId) === OWNER_STATE;
+    let pairs = false; // two terms in one language: only then can one be bound
+    for (let i = from; i < to && !pairs; i++)
+      for (let j = i + 1; j < to; j++)
+        if ((records[i] as TermRecord).lang === (records[j] as TermRecord).lang) {
+          pairs = true;
+          break;
+        }
+    if (!pairs && !state) {
+      from = to;
+      continue;
+    }
+    const ids = Array.from({ length: to - from }, (_, k) => from + k);
+    from = to;
     const words: (string[] | null)[] = ids.map(() => null);
     const wordsAt = (k: number): string[] => {
       const known = words[k];
@@ -136,7 +148,6 @@ export function analyseOwners(
       words[k] = w;
       return w;
     };
-    const state = ownerKinds.get(entryId) === OWNER_STATE;
     for (let a = 0; a < ids.length; a++) {
       const ra = matcher.records[ids[a] as number] as TermRecord;
       if (ra.lang === "ar" && state && wordsAt(a).length === 1) places.add(wordsAt(a)[0] as string);
