@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type * as schema from "./db/schema";
+import type { RoutePolicy } from "./middleware/route-policy";
 import type { TokenScope } from "./types";
 
 /** Bindings and variables configured in wrangler.toml / .dev.vars / secrets. */
@@ -32,6 +33,8 @@ export interface Variables {
   /** The raw D1 session, for prepared statements drizzle does not express well. */
   d1: D1DatabaseSession;
   principal: Principal;
+  /** The API route's declared scope and D1 session mode (src/middleware/route-policy.ts); null: no route. */
+  routePolicy: RoutePolicy | null;
 }
 
 export interface AppEnv {

@@ -4,7 +4,7 @@
  * The API's error handler (app.ts) and the web pages render them (src/http/problem.ts: RFC 9457).
  * Nothing here imports Hono or src/http.
  */
-import type { FormatError, FormatErrorCode } from "./formats/errors";
+import { FORMAT_ERROR_CODES, type FormatError, type FormatErrorCode } from "./formats/errors";
 
 /** Every code the API answers with, by name. The strings are the wire codes (the problem's `code`). */
 export const ErrorCode = {
@@ -55,6 +55,20 @@ const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   "too-many-units": { status: 413, title: "Too many units" },
   internal: { status: 500, title: "Internal server error" },
 };
+
+/**
+ * Every `code` a problem response can carry: the ErrorCode values and the format layer's codes (an uploaded
+ * file's FormatError keeps its code). The OpenAPI document's Problem schema enumerates exactly these.
+ */
+export const PROBLEM_CODES: readonly [string, ...string[]] = [
+  ...new Set<string>([...Object.values(ErrorCode), ...FORMAT_ERROR_CODES]),
+] as [string, ...string[]];
+
+/** The code of a status the framework chose (not a DomainError): the first code with that status. */
+export function codeOfStatus(status: number): ErrorCode {
+  const found = Object.entries(PROBLEMS).find(([, p]) => p.status === status);
+  return found ? (found[0] as ErrorCode) : ErrorCode.Internal;
+}
 
 export interface FieldError {
   /** Path of the failing field in dotted form, e.g. `terms.0.text` (empty for the whole body). */

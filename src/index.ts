@@ -7,6 +7,7 @@ import { authenticate } from "./middleware/auth";
 import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
 import { strictQuery } from "./middleware/strict-text";
+import { BOOKMARK_COMPONENT, bookmarkHeaderComponent, bookmarkParameterComponent } from "./routes/common";
 import { documentBeadsRouter } from "./routes/document-beads";
 import { documentsRouter, segmentsRouter } from "./routes/documents";
 import { glossaryRouter } from "./routes/glossary";
@@ -66,6 +67,8 @@ app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
   scheme: "bearer",
   description: "An API token (`ADMIN_TOKEN` or one created with POST /api/tokens)",
 });
+app.openAPIRegistry.registerComponent("headers", BOOKMARK_COMPONENT, bookmarkHeaderComponent);
+app.openAPIRegistry.registerComponent("parameters", BOOKMARK_COMPONENT, bookmarkParameterComponent);
 app.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: {

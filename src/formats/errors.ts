@@ -3,32 +3,35 @@
  * `*-malformed` are 400 (the body is broken), `wrong-*` are 415/400 (the body is some other format),
  * `xml-invalid-char` on export means stored text cannot be written as XML 1.0.
  */
-export type FormatErrorCode =
-  | "xml-malformed"
-  | "xml-doctype"
-  | "xml-entity"
-  | "xml-too-deep"
-  | "xml-too-many-elements"
-  | "xml-too-long"
-  | "xml-invalid-char"
-  | "wrong-root"
-  | "wrong-version"
-  | "wrong-namespace"
-  | "wrong-language"
-  | "invalid-content"
-  | "csv-malformed"
+export const FORMAT_ERROR_CODES = [
+  "xml-malformed",
+  "xml-doctype",
+  "xml-entity",
+  "xml-too-deep",
+  "xml-too-many-elements",
+  "xml-too-long",
+  "xml-invalid-char",
+  "wrong-root",
+  "wrong-version",
+  "wrong-namespace",
+  "wrong-language",
+  "invalid-content",
+  "csv-malformed",
   /** Bytes that are not valid in the document's encoding (never replaced). */
-  | "invalid-encoding"
+  "invalid-encoding",
   /** A document in an encoding other than UTF-8 or UTF-16 (the message names it). */
-  | "unsupported-encoding"
+  "unsupported-encoding",
   /** A ZIP container (.xlsx, .docx) that is not a ZIP, is damaged, or whose sizes or CRCs are wrong. */
-  | "zip-malformed"
+  "zip-malformed",
   /** A ZIP past a limit: too many entries, too many bytes once expanded, or a bomb's compression ratio. */
-  | "zip-limit"
+  "zip-limit",
   /** A password-protected entry (never read). */
-  | "zip-encrypted"
+  "zip-encrypted",
   /** ZIP64, or a compression method other than stored and DEFLATE. */
-  | "zip-unsupported";
+  "zip-unsupported",
+] as const;
+
+export type FormatErrorCode = (typeof FORMAT_ERROR_CODES)[number];
 
 export class FormatError extends Error {
   override readonly name = "FormatError";

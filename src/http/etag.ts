@@ -36,3 +36,14 @@ export function requestedVersion(ifMatch: string | undefined): number | null {
     throw badRequest(`If-Match must be one entity tag such as "v3" (or *), got ${ifMatch.trim()}`);
   return Number(t.slice(2, -1));
 }
+
+/**
+ * Whether a GET's `If-None-Match` names this entity tag (or is `*`): the client's copy is current and the
+ * answer is 304 without a body. Compared weakly (RFC 9110 13.1.2: `W/"v3"` matches `"v3"`).
+ */
+export function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const v = ifNoneMatch.trim();
+  if (v === "*") return true;
+  return v.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}

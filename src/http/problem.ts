@@ -4,7 +4,7 @@
  * problem it stands for, anything else as a 500 that reveals nothing.
  */
 import { HTTPException } from "hono/http-exception";
-import { DomainError, ErrorCode, type FieldError } from "../errors";
+import { codeOfStatus, DomainError, ErrorCode, type FieldError } from "../errors";
 
 /** What a problem response is made of (a DomainError is one). */
 export interface Problem {
@@ -23,12 +23,11 @@ export function problemOf(err: unknown): Problem {
     // Hono's own refusals: a body its JSON validator cannot parse; otherwise the status it chose.
     if (err.status === 400 && /json/i.test(err.message))
       return new DomainError(ErrorCode.MalformedJson, "the request body is not valid JSON");
-    return {
-      status: err.status,
-      code: `http-${err.status}`,
-      title: err.message || "Error",
-      detail: err.message,
-    };
+    // Any other: the code of its status, so every problem's code is one of PROBLEM_CODES.
+    const code = codeOfStatus(err.status);
+    return code === ErrorCode.Internal
+      ? new DomainError(code, err.message || "an unexpected error occurred")
+      : new DomainError(code, err.message || `refused with status ${err.status}`);
   }
   console.error("unhandled error", err);
   return new DomainError(ErrorCode.Internal, "an unexpected error occurred; it has been logged");

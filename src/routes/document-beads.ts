@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createRouter } from "../app";
 import { type DocumentRow, documentVersion, listHistory, type RunResult } from "../db/document-runs";
@@ -18,14 +18,14 @@ import {
   unpairSegment,
 } from "../usecases/document-beads";
 import {
-  authErrors,
-  BearerSecurity,
+  apiRoute,
   IdParam,
   json,
   jsonBody,
   notFoundError,
   PageQuery,
   problem,
+  ResponseHeaders,
   staleError,
   useCaseContext,
 } from "./common";
@@ -87,9 +87,12 @@ const IfMatch = z.object({
 });
 
 const conflictError = { 409: problem("The operation cannot be undone: its segments changed since") };
+const applied = <T extends z.ZodType>(schema: T) => ({
+  ...json(schema, "Applied"),
+  headers: ResponseHeaders.etag,
+});
 const responses = {
-  200: json(RunResultSchema, "Applied"),
-  ...authErrors,
+  200: applied(RunResultSchema),
   ...notFoundError,
   ...staleError,
 };
@@ -110,24 +113,26 @@ function answer<T extends RunResult>(c: Context<AppEnv>, r: T) {
 }
 
 const op = (path: string, summary: string) =>
-  createRoute({
+  apiRoute({
     method: "post",
     path,
+    scope: "write",
+    session: "primary",
     tags,
-    security: BearerSecurity,
     summary,
     request: { params: SegmentParams, headers: IfMatch },
     responses,
   });
 
-const opWithBody = <B extends z.ZodType>(path: string, summary: string, body: B) =>
-  createRoute({
+const opWithBody = <B extends z.ZodType>(path: string, summary: string, body: B, example: z.input<B>) =>
+  apiRoute({
     method: "post",
     path,
+    scope: "write",
+    session: "primary",
     tags,
-    security: BearerSecurity,
     summary,
-    request: { params: SegmentParams, headers: IfMatch, body: jsonBody(body) },
+    request: { params: SegmentParams, headers: IfMatch, body: jsonBody(body, example) },
     responses,
   });
 
@@ -148,6 +153,7 @@ export const documentBeadsRouter = createRouter()
       "/documents/{id}/segments/{segmentId}/split",
       "Split a segment in two, before a sentence or at a UTF-16 offset of either language",
       SplitRequest,
+      { ar: { sentence: 1 }, en: { sentence: 1 } },
     ),
     async (c) => {
       const { id, segmentId } = c.req.valid("param");
@@ -161,6 +167,7 @@ export const documentBeadsRouter = createRouter()
       "/documents/{id}/segments/{segmentId}/move",
       "Move the first sentence of one language to the previous segment, or the last to the next",
       MoveRequest,
+      { lang: "en", sentence: "last" },
     ),
     async (c) => {
       const { id, segmentId } = c.req.valid("param");
@@ -189,13 +196,19 @@ export const documentBeadsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents/{id}/realign",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Re-align a run of segments automatically (at most 2,000)",
-      request: { params: IdParam, headers: IfMatch, body: jsonBody(RunRequest) },
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        // Segment ids of the document (GET /api/documents/{id}/segments gives them).
+        body: jsonBody(RunRequest, { from: 1, to: 2 }),
+      },
       responses,
     }),
     async (c) => {
@@ -206,23 +219,27 @@ export const documentBeadsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents/{id}/status",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary:
         "Set the workflow status of a run of segments (e.g. approve a range), with who and when; segments " +
         "without both languages, or already at that status, are listed as skipped",
-      request: { params: IdParam, headers: IfMatch, body: jsonBody(StatusRequest) },
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        body: jsonBody(StatusRequest, { from: 1, to: 2, status: "approved" }),
+      },
       responses: {
         ...responses,
-        200: json(
+        200: applied(
           RunResultSchema.extend({
             changed: z.array(z.number().int()),
             skipped: z.array(z.object({ id: z.number().int(), reason: z.string() })),
           }),
-          "Applied",
         ),
       },
     }),
@@ -241,11 +258,12 @@ export const documentBeadsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/documents/{id}/history",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "The document's operations, newest first (each with the runs it replaced and wrote)",
       request: { params: IdParam, query: z.object(PageQuery) },
       responses: {
@@ -269,7 +287,6 @@ export const documentBeadsRouter = createRouter()
           }),
           "A page",
         ),
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -288,11 +305,12 @@ export const documentBeadsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents/{id}/history/{historyId}/undo",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Undo an operation (its run must be as it left it); an undo is itself undoable",
       request: { params: HistoryParams, headers: IfMatch },
       responses: { ...responses, ...conflictError },

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { CONFIDENCE_BANDS, type DocumentStats, documentStats } from "../db/document-stats";
 import {
@@ -13,7 +13,7 @@ import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
 import type { Db } from "../env";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
-import { etagOf, expectedVersion } from "../http/etag";
+import { etagOf, expectedVersion, isNotModified } from "../http/etag";
 import { InlineCodeSchema } from "../schemas/inline-code";
 import { checkSegmentPair } from "../text/qa";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
@@ -24,15 +24,16 @@ import {
   editSegment,
 } from "../usecases/documents";
 import {
-  authErrors,
-  BearerSecurity,
+  apiRoute,
   IdParam,
   json,
   jsonBody,
   line,
   multiline,
   notFoundError,
+  notModified,
   PageQuery,
+  ResponseHeaders,
   staleError,
   useCaseContext,
 } from "./common";
@@ -138,28 +139,48 @@ const BeadCountsSchema = z.object({
 
 const tags = ["Documents"];
 
+const IfNoneMatch = z.object({
+  "if-none-match": z
+    .string()
+    .optional()
+    .openapi({ description: 'The ETag of the copy you hold, e.g. "v3": 304 if it is still current' }),
+});
+const IfMatch = z.object({
+  "if-match": z.string().optional().openapi({ description: 'The version you saw, e.g. "v3" (412 if stale)' }),
+});
+const withEtag = <R extends object>(response: R) => ({ ...response, headers: ResponseHeaders.etag });
+
 export const documentsRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary:
         "Create a document: from Arabic segments with optional English, or from an Arabic text (and its English " +
         "translation), which is segmented and aligned; low-confidence beads are stored with status `new`",
-      request: { body: jsonBody(z.union([CreateFromSegments, CreateFromTexts])) },
+      request: {
+        body: jsonBody(z.union([CreateFromSegments, CreateFromTexts]), {
+          title: "Council meeting",
+          ar: "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء التهديدات الأمنية ومكافحة الإرهاب.",
+          en: "The council met on 11 September. Members discussed security threats and counter-terrorism.",
+        }),
+      },
       responses: {
-        201: json(
-          z.object({
-            id: z.number(),
-            title: z.string(),
-            segmentCount: z.number(),
-            beads: BeadCountsSchema.optional().openapi({ description: "Bead counts by type (texts only)" }),
-          }),
-          "Created",
-        ),
-        ...authErrors,
+        201: {
+          ...json(
+            z.object({
+              id: z.number(),
+              title: z.string(),
+              segmentCount: z.number(),
+              beads: BeadCountsSchema.optional().openapi({ description: "Bead counts by type (texts only)" }),
+            }),
+            "Created",
+          ),
+          headers: ResponseHeaders.location,
+        },
       },
     }),
     async (c) => {
@@ -175,16 +196,16 @@ export const documentsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/documents",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "List documents (with `q`, those whose title contains it; Arabic normalised)",
       request: { query: z.object({ ...PageQuery, q: z.string().max(300).optional() }) },
       responses: {
         200: json(z.object({ items: z.array(DocumentSchema), nextCursor: z.string().nullable() }), "A page"),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -195,35 +216,43 @@ export const documentsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/documents/{id}",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
-      summary: "Get a document",
-      request: { params: IdParam },
-      responses: { 200: json(DocumentSchema, "The document"), ...authErrors, ...notFoundError },
+      summary: "Get a document (304 when If-None-Match names its current version)",
+      request: { params: IdParam, headers: IfNoneMatch },
+      responses: {
+        200: withEtag(json(DocumentSchema, "The document")),
+        ...notModified,
+        ...notFoundError,
+      },
     }),
     async (c) => {
       const doc = await requireDocument(c.var.db, c.req.valid("param").id);
-      c.header("ETag", etagOf(doc.version));
+      const etag = etagOf(doc.version);
+      c.header("ETag", etag);
+      if (isNotModified(c.req.header("if-none-match"), etag)) return c.body(null, 304);
       const [withCounts] = await withStats(c.var.db, [doc]);
       return c.json(withCounts, 200);
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "patch",
       path: "/documents/{id}",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Rename a document (honours If-Match)",
       request: {
         params: IdParam,
-        headers: z.object({ "if-match": z.string().optional() }),
-        body: jsonBody(RenameDocument),
+        headers: IfMatch,
+        body: jsonBody(RenameDocument, { title: "Council meeting, 11 September" }),
       },
-      responses: { 200: json(DocumentSchema, "Renamed"), ...authErrors, ...notFoundError, ...staleError },
+      responses: { 200: withEtag(json(DocumentSchema, "Renamed")), ...notFoundError, ...staleError },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -236,14 +265,15 @@ export const documentsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "delete",
       path: "/documents/{id}",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
-      summary: "Delete a document and its segments",
+      summary: "Delete a document and its segments (204 without a body)",
       request: { params: IdParam },
-      responses: { 204: { description: "Deleted" }, ...authErrors, ...notFoundError },
+      responses: { 204: { description: "Deleted" }, ...notFoundError },
     }),
     async (c) => {
       await deleteDocument(useCaseContext(c), c.req.valid("param").id);
@@ -251,11 +281,12 @@ export const documentsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/documents/{id}/segments",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "A document's segments in order (with `qa=true`, each with its QA issues)",
       request: {
         params: IdParam,
@@ -275,7 +306,6 @@ export const documentsRouter = createRouter()
           }),
           "A page",
         ),
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -305,17 +335,18 @@ export const documentsRouter = createRouter()
 
 export const segmentsRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/segments",
+      scope: "read",
+      session: "replica",
       tags: ["Segments"],
-      security: BearerSecurity,
       summary:
         "Concordance: segments holding the query's words in order, as whole words (Arabic normalised: " +
         "diacritics, tatweel, hamza forms ignored), with highlight spans in the stored text",
       request: {
         query: z.object({
-          q: z.string().min(1).max(500),
+          q: z.string().min(1).max(500).openapi({ example: "مكافحة الإرهاب" }),
           lang: z.enum(LANGS).optional(),
           ...PageQuery,
         }),
@@ -338,7 +369,6 @@ export const segmentsRouter = createRouter()
           }),
           "A page",
         ),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -350,31 +380,39 @@ export const segmentsRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/segments/{id}",
+      scope: "read",
+      session: "replica",
       tags: ["Segments"],
-      security: BearerSecurity,
-      summary: "Get a segment",
-      request: { params: IdParam },
-      responses: { 200: json(SegmentSchema, "The segment"), ...authErrors, ...notFoundError },
+      summary: "Get a segment (304 when If-None-Match names its current version)",
+      request: { params: IdParam, headers: IfNoneMatch },
+      responses: {
+        200: withEtag(json(SegmentSchema, "The segment")),
+        ...notModified,
+        ...notFoundError,
+      },
     }),
     async (c) => {
       const seg = await getSegment(c.var.db, c.req.valid("param").id);
-      c.header("ETag", etagOf(seg.version));
+      const etag = etagOf(seg.version);
+      c.header("ETag", etag);
+      if (isNotModified(c.req.header("if-none-match"), etag)) return c.body(null, 304);
       return c.json(seg, 200);
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "patch",
       path: "/segments/{id}",
+      scope: "write",
+      session: "primary",
       tags: ["Segments"],
-      security: BearerSecurity,
       summary: "Set a segment's English and/or status (honours If-Match)",
       request: {
         params: IdParam,
-        headers: z.object({ "if-match": z.string().optional() }),
+        headers: IfMatch,
         body: jsonBody(
           z
             .object({
@@ -389,9 +427,10 @@ export const segmentsRouter = createRouter()
               (b) => b.en !== undefined || b.status !== undefined || b.enCodes !== undefined,
               "give en, status, enCodes or several",
             ),
+          { status: "reviewed" },
         ),
       },
-      responses: { 200: json(SegmentSchema, "Updated"), ...authErrors, ...notFoundError, ...staleError },
+      responses: { 200: withEtag(json(SegmentSchema, "Updated")), ...notFoundError, ...staleError },
     }),
     async (c) => {
       const current = await getSegment(c.var.db, c.req.valid("param").id);

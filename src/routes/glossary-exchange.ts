@@ -1,15 +1,17 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
 import { readBodyBytes } from "../http/body";
 import {
   DEFAULT_IMPORT_DOMAIN,
+  exportFormats,
   exportGlossary,
   type GlossaryImportOutcome,
   importFormatOf,
+  importFormats,
   importGlossary,
 } from "../usecases/glossary-exchange";
-import { authErrors, BearerSecurity, json, problem, useCaseContext } from "./common";
+import { apiRoute, fileBody, json, problem, ResponseHeaders, useCaseContext } from "./common";
 
 /** Largest accepted import file (bytes). Bigger bodies are refused with 413 before they are read whole. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -37,8 +39,42 @@ function checkImportType(formatName: string, header: string | undefined): void {
     throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
 }
 
+const formatEnum = (names: string[]) => z.enum(names as [string, ...string[]]);
+
+/** One entry in each import format: the examples of POST /glossary/import (by body media type). */
+const TSV_EXAMPLE = [
+  "key\tlang\tstatus\tterm\tpos\tterm_note\tdomain\tdefinition\tnote\tsource",
+  "agreed-minutes\ten\tpreferred\tagreed minutes\tnoun\t\tinstruments\tA record of a meeting agreed by the parties.\t\t",
+  "agreed-minutes\tar\tpreferred\tمحضر متفق عليه\tnoun\t\t\t\t\t",
+  "",
+].join("\n");
+const CSV_EXAMPLE = TSV_EXAMPLE.replace(/\t/g, ",");
+const TBX_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>Example</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="k-agreed-minutes"><descrip type="subjectField">instruments</descrip>
+<langSec xml:lang="en"><termSec><term>agreed minutes</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
+<langSec xml:lang="ar"><termSec><term>محضر متفق عليه</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+</body></text>
+</tbx>
+`;
+const OMEGAT_EXAMPLE = "محضر متفق عليه\tagreed minutes\tpreferred; domain: instruments\n";
+
+/** The import formats by the media type of their example (the contract test sends each with its format). */
+export const IMPORT_EXAMPLES = {
+  "text/tab-separated-values": { format: "tsv", example: TSV_EXAMPLE },
+  "text/csv": { format: "csv", example: CSV_EXAMPLE },
+  "application/xml": { format: "tbx", example: TBX_EXAMPLE },
+  "text/plain": { format: "omegat", example: OMEGAT_EXAMPLE },
+} as const;
+
 export const ImportQuery = z.object({
-  format: z.string().max(20).openapi({ description: "tsv, csv, tbx or omegat" }),
+  format: formatEnum(importFormats()).openapi({
+    description: "The file's format (its media type must be one the format accepts)",
+    example: "tsv",
+  }),
   mode: z
     .enum(["merge", "replace"])
     .default("merge")
@@ -193,18 +229,21 @@ const tags = ["Glossary"];
 /** Bulk export/import of the whole glossary. Mounted before glossaryRouter (its /glossary/{id} is greedy). */
 export const glossaryExchangeRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/glossary/export",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Export the whole glossary (TBX v3 Basic, TBX 2008, CSV or the seed TSV)",
       description:
         "TBX has no registered media type; it is served as `application/xml`. Keys are seed keys, or " +
         "`entry-<id>` for entries created in Diwan, so a re-import of an export changes nothing.",
       request: {
         query: z.object({
-          format: z.string().max(20).default("tsv").openapi({ description: "tbx, tbx2008, csv or tsv" }),
+          format: formatEnum(exportFormats())
+            .default("tsv")
+            .openapi({ description: "TBX v3 Basic, TBX 2008, CSV, the seed TSV or OmegaT's glossary text" }),
           escapeFormulas: z
             .enum(["true", "false"])
             .default("true")
@@ -218,13 +257,15 @@ export const glossaryExchangeRouter = createRouter()
       responses: {
         200: {
           description: "The file, with a Content-Disposition file name",
+          headers: ResponseHeaders.attachment,
           content: {
             "text/tab-separated-values": { schema: z.string() },
             "text/csv": { schema: z.string() },
             "application/xml": { schema: z.string() },
+            "text/plain": { schema: z.string() },
           },
         },
-        ...authErrors,
+        409: problem("TBX of an empty glossary (a TBX file needs an entry)"),
       },
     }),
     async (c) => {
@@ -237,11 +278,12 @@ export const glossaryExchangeRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/glossary/import",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary:
         "Import a glossary file: merge or replace; partial (valid entries in, each skipped one listed); dryRun=true previews",
       description:
@@ -253,18 +295,13 @@ export const glossaryExchangeRouter = createRouter()
         "order mark is read (TBX also by its XML declaration).",
       request: {
         query: ImportQuery,
-        body: {
-          required: true,
-          content: {
-            "text/tab-separated-values": { schema: z.string() },
-            "text/csv": { schema: z.string() },
-            "application/xml": { schema: z.string() },
-          },
-        },
+        body: fileBody(
+          "The glossary file (send it as a media type its format accepts)",
+          Object.fromEntries(Object.entries(IMPORT_EXAMPLES).map(([type, { example }]) => [type, example])),
+        ),
       },
       responses: {
         200: json(ImportResultSchema, "What changed (or, with dryRun, what would change)"),
-        ...authErrors,
         409: problem("The glossary changed while the import was applied; nothing was written"),
         415: problem(
           "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8/16, " +

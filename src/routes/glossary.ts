@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import {
   createEntry,
@@ -10,22 +10,35 @@ import {
 } from "../db/glossary";
 import { badRequest } from "../errors";
 import { decodeCursor, decodeOffsetCursor, encodeOffsetCursor, page } from "../http/cursor";
-import { etagOf, expectedVersion, requestedVersion } from "../http/etag";
-import { EntryInputSchema, optionalProse, optionalText, TermSchema } from "../schemas/entry";
+import { etagOf, expectedVersion, isNotModified, requestedVersion } from "../http/etag";
+import { EntryInputSchema, optionalProse, optionalText } from "../schemas/entry";
 import { MATCH_KINDS } from "../text/term-search";
 import { type EntryContent, LANGS, TERM_STATUSES } from "../types";
 import { revertEntry, saveEntry } from "../usecases/glossary-edit";
 import { ENTRY_SORTS, findEntries } from "../usecases/glossary-search";
 import {
-  authErrors,
-  BearerSecurity,
+  apiRoute,
   IdParam,
   json,
   jsonBody,
   notFoundError,
+  notModified,
   PageQuery,
+  ResponseHeaders,
+  StaleProblemSchema,
   staleError,
 } from "./common";
+
+/** A stored term: every field present (the input's defaults applied), so clients need not test for absence. */
+const StoredTermSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    text: z.string(),
+    status: z.enum(TERM_STATUSES),
+    partOfSpeech: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi("GlossaryTerm");
 
 export const EntrySchema = z
   .object({
@@ -34,7 +47,7 @@ export const EntrySchema = z
     definition: z.string().nullable(),
     note: z.string().nullable(),
     source: z.string().nullable(),
-    terms: z.array(TermSchema),
+    terms: z.array(StoredTermSchema),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -113,9 +126,7 @@ function validEntry(content: EntryContent): EntryContent {
 }
 
 const mergedHeader = {
-  ...{
-    ETag: { schema: { type: "string" as const }, description: "Entity tag of the version" },
-  },
+  ...ResponseHeaders.etag,
   "Diwan-Merged-With": {
     schema: { type: "string" as const },
     description: "Present when the change was made from an older version: the entity tag it was merged with",
@@ -142,24 +153,61 @@ const HistorySchema = z
   .openapi("HistoryRecord");
 
 const tags = ["Glossary"];
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "Entity tag of the version" },
+const etagHeader = ResponseHeaders.etag;
+
+/** What Swagger's "Try it out" sends to POST and PUT; test/api/openapi-contract.test.ts posts it. */
+const ENTRY_EXAMPLE = {
+  domain: "instruments",
+  definition: "A record of a meeting agreed by the parties.",
+  terms: [
+    { lang: "en" as const, text: "agreed minutes", status: "preferred" as const, partOfSpeech: "noun" },
+    { lang: "ar" as const, text: "محضر متفق عليه", status: "preferred" as const, partOfSpeech: "noun" },
+    { lang: "ar" as const, text: "المحضر المتفق عليه", status: "admitted" as const },
+  ],
 };
+
+const IfNoneMatch = z.object({
+  "if-none-match": z
+    .string()
+    .optional()
+    .openapi({ description: 'The ETag of the copy you hold, e.g. "v3": 304 if it is still current' }),
+});
+
+/** A stale PUT/PATCH whose fields clash with changes saved since: nothing written, each clash listed. */
+const EditConflictSchema = StaleProblemSchema.extend({
+  conflicts: z
+    .array(
+      z.object({
+        kind: z.enum(["field", "term"]),
+        field: z
+          .string()
+          .openapi({ description: "The field (definition, note…), or `terms.<key>` for a term" }),
+        base: z.union([z.string(), StoredTermSchema]).nullable(),
+        mine: z.union([z.string(), StoredTermSchema]).nullable(),
+        theirs: z.union([z.string(), StoredTermSchema]).nullable(),
+      }),
+    )
+    .optional()
+    .openapi({ description: "Fields (or terms) both sides changed differently (three-way merge)" }),
+}).openapi("EditConflictProblem");
 
 const updateResponses = {
   200: { ...json(EntrySchema, "Updated"), headers: mergedHeader },
-  ...authErrors,
   ...notFoundError,
-  ...staleError,
+  412: {
+    description: "The change clashes with changes saved since its If-Match version; nothing was written",
+    content: { "application/problem+json": { schema: EditConflictSchema } },
+  },
 };
 
 export const glossaryRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/glossary",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Search and list glossary entries",
       request: { query: ListQuery },
       responses: {
@@ -179,7 +227,6 @@ export const glossaryRouter = createRouter()
           }),
           "A page of entries",
         ),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -203,31 +250,34 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/glossary/domains",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Domains (subject fields) in use, with entry counts",
       responses: {
         200: json(
           z.object({ items: z.array(z.object({ domain: z.string(), count: z.number() })) }),
           "Domains",
         ),
-        ...authErrors,
       },
     }),
     async (c) => c.json({ items: await entryDomains(c.var.db) }, 200),
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/glossary",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Create an entry",
-      request: { body: jsonBody(EntryInputSchema) },
-      responses: { 201: { ...json(EntrySchema, "Created"), headers: etagHeader }, ...authErrors },
+      request: { body: jsonBody(EntryInputSchema, ENTRY_EXAMPLE) },
+      responses: {
+        201: { ...json(EntrySchema, "Created"), headers: { ...etagHeader, ...ResponseHeaders.location } },
+      },
     }),
     async (c) => {
       const entry = await createEntry(c.var.db, c.req.valid("json"), c.var.principal.name);
@@ -237,33 +287,37 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/glossary/{id}",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
-      summary: "Get an entry",
-      request: { params: IdParam },
+      summary: "Get an entry (304 when If-None-Match names its current version)",
+      request: { params: IdParam, headers: IfNoneMatch },
       responses: {
         200: { ...json(EntrySchema, "The entry"), headers: etagHeader },
-        ...authErrors,
+        ...notModified,
         ...notFoundError,
       },
     }),
     async (c) => {
       const entry = await requireEntry(c.var.db, c.req.valid("param").id);
-      c.header("ETag", etagOf(entry.version));
+      const etag = etagOf(entry.version);
+      c.header("ETag", etag);
+      if (isNotModified(c.req.header("if-none-match"), etag)) return c.body(null, 304);
       return c.json(entry, 200);
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "put",
       path: "/glossary/{id}",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Replace an entry's content (three-way merge with changes made since the If-Match version)",
-      request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryInputSchema) },
+      request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryInputSchema, ENTRY_EXAMPLE) },
       responses: updateResponses,
     }),
     async (c) => {
@@ -281,16 +335,21 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "patch",
       path: "/glossary/{id}",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Change only the fields sent (three-way merge with changes made since the If-Match version)",
       description:
         "Fields left out of the body keep their stored values; `terms`, when sent, is the entry's whole term " +
         "list. With a stale If-Match the fields sent are merged with what others saved since (as for PUT).",
-      request: { params: IdParam, headers: IfMatch, body: jsonBody(EntryPatchSchema) },
+      request: {
+        params: IdParam,
+        headers: IfMatch,
+        body: jsonBody(EntryPatchSchema, { note: "Used for bilateral consultations." }),
+      },
       responses: updateResponses,
     }),
     async (c) => {
@@ -314,14 +373,15 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "delete",
       path: "/glossary/{id}",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
-      summary: "Delete an entry (honours If-Match); its history is kept",
+      summary: "Delete an entry (honours If-Match); its history is kept. 204 without a body",
       request: { params: IdParam, headers: IfMatch },
-      responses: { 204: { description: "Deleted" }, ...authErrors, ...notFoundError, ...staleError },
+      responses: { 204: { description: "Deleted" }, ...notFoundError, ...staleError },
     }),
     async (c) => {
       const before = await requireEntry(c.var.db, c.req.valid("param").id);
@@ -331,17 +391,19 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/glossary/{id}/revert",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Revert an entry to an earlier version (recorded as a new version; honours If-Match)",
       request: {
         params: IdParam,
         headers: IfMatch,
         body: jsonBody(
           z.object({ version: z.number().int().min(1).openapi({ description: "Version to restore" }) }),
+          { version: 1 },
         ),
       },
       responses: {
@@ -349,7 +411,6 @@ export const glossaryRouter = createRouter()
           ...json(EntrySchema, "The entry with the earlier content, as a new version"),
           headers: etagHeader,
         },
-        ...authErrors,
         ...notFoundError,
         ...staleError,
       },
@@ -370,16 +431,16 @@ export const glossaryRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/glossary/{id}/history",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Every change of an entry, oldest first (also after deletion)",
       request: { params: IdParam },
       responses: {
         200: json(z.object({ items: z.array(HistorySchema) }), "History"),
-        ...authErrors,
         ...notFoundError,
       },
     }),

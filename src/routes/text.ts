@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { glossaryIndex } from "../db/matcher";
 import { alignSentences, alignTexts } from "../text/align";
@@ -6,7 +6,7 @@ import { checkSegmentPair } from "../text/qa";
 import { segmentSentences } from "../text/segment";
 import { recognizeTerms } from "../text/terms";
 import { approvedTerms, LANGS, TERM_STATUSES } from "../types";
-import { authErrors, BearerSecurity, json, jsonBody, multiline } from "./common";
+import { apiRoute, json, jsonBody, multiline } from "./common";
 
 const text = (max: number) => multiline(max);
 const sentenceList = z.array(multiline(20_000)).max(20_000);
@@ -56,14 +56,20 @@ const tags = ["Text"];
 
 export const textRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/segment",
+      scope: "read",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Split a text into sentences (offsets in UTF-16 code units)",
-      request: { body: jsonBody(z.object({ text: text(1_000_000), lang: z.enum(LANGS) })) },
-      responses: { 200: json(z.object({ sentences: z.array(SentenceSchema) }), "Sentences"), ...authErrors },
+      request: {
+        body: jsonBody(z.object({ text: text(1_000_000), lang: z.enum(LANGS) }), {
+          lang: "ar",
+          text: "قال د. محمد إن النمو بلغ 3.5 في المئة. وأضاف: هل نحن مستعدون؟",
+        }),
+      },
+      responses: { 200: json(z.object({ sentences: z.array(SentenceSchema) }), "Sentences") },
     }),
     (c) => {
       const { text, lang } = c.req.valid("json");
@@ -71,11 +77,12 @@ export const textRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/align",
+      scope: "read",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Align Arabic and English sentences (texts are segmented first; arrays are used as given)",
       request: {
         body: jsonBody(
@@ -83,6 +90,10 @@ export const textRouter = createRouter()
             ar: z.union([text(1_000_000), sentenceList]),
             en: z.union([text(1_000_000), sentenceList]),
           }),
+          {
+            ar: "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء الوضع في المنطقة.",
+            en: ["The council met on 11 September.", "Members discussed the situation in the region."],
+          },
         ),
       },
       responses: {
@@ -94,7 +105,6 @@ export const textRouter = createRouter()
           }),
           "Beads in document order covering every sentence exactly once",
         ),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -120,16 +130,21 @@ export const textRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/glossary/recognize",
+      scope: "read",
+      session: "primary",
       tags: ["Glossary"],
-      security: BearerSecurity,
       summary: "Find glossary terms in a text (clitics, hamza forms, diacritics, plurals handled)",
-      request: { body: jsonBody(z.object({ text: text(200_000), lang: z.enum(LANGS) })) },
+      request: {
+        body: jsonBody(z.object({ text: text(200_000), lang: z.enum(LANGS) }), {
+          lang: "ar",
+          text: "اجتماع كبار المسؤولين الأمنيين ومستشاري الأمن الوطني في مجموعة بريكس والتعددية",
+        }),
+      },
       responses: {
         200: json(z.object({ matches: z.array(TermMatchSchema) }), "Matches in text order"),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -153,14 +168,20 @@ export const textRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/qa",
+      scope: "read",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Quality checks of a segment pair (terms, numbers, empty/untranslated target, brackets)",
-      request: { body: jsonBody(z.object({ ar: text(50_000), en: text(50_000).nullable() })) },
-      responses: { 200: json(z.object({ issues: z.array(QaIssueSchema) }), "Issues found"), ...authErrors },
+      request: {
+        body: jsonBody(z.object({ ar: text(50_000), en: text(50_000).nullable() }), {
+          ar: "أعلن وقف إطلاق النار في 12 مدينة.",
+          en: "A truce was declared in 13 cities.",
+        }),
+      },
+      responses: { 200: json(z.object({ issues: z.array(QaIssueSchema) }), "Issues found") },
     }),
     async (c) => {
       const { ar, en } = c.req.valid("json");

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { findMatches, variants } from "../db/tm-match";
 import { unsupportedMediaType } from "../errors";
@@ -10,14 +10,15 @@ import { rebuildTmIndex } from "../usecases/memory-index";
 import { pretranslateDocument } from "../usecases/pretranslate";
 import { exportTmx, importTmx } from "../usecases/tmx";
 import {
-  authErrors,
-  BearerSecurity,
+  apiRoute,
   decimalInt,
+  fileBody,
   IdParam,
   json,
   line,
   notFoundError,
   problem,
+  ResponseHeaders,
   useCaseContext,
 } from "./common";
 
@@ -93,6 +94,19 @@ const ImportResultSchema = z
   })
   .openapi("TmImportResult");
 
+/** A TMX file of one Arabic–English pair: the example of POST /tm/import. */
+const TMX_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="example" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="ar" datatype="plaintext"/>
+  <body>
+    <tu>
+      <tuv xml:lang="ar"><seg>عقد المجلس اجتماعه في 11 سبتمبر.</seg></tuv>
+      <tuv xml:lang="en"><seg>The council met on 11 September.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+`;
+
 const queryText = line(2_000).refine((s) => s.trim() !== "", "must not be empty");
 
 function checkTmxType(req: Request): void {
@@ -106,11 +120,12 @@ function checkTmxType(req: Request): void {
 
 export const tmRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/tm/matches",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Fuzzy matches for a sentence from the whole memory, best first, with word diffs",
       description:
         "Word-level weighted edit distance on normalised text (numbers and punctuation count little); " +
@@ -118,13 +133,21 @@ export const tmRouter = createRouter()
         "held by several documents is one match (its best-ranked segment, occurrences summed).",
       request: {
         query: z.object({
-          q: queryText.openapi({ description: "The sentence to match" }),
+          q: queryText.openapi({
+            description: "The sentence to match",
+            example: "عقد المجلس اجتماعه في 11 سبتمبر.",
+          }),
           lang: z.enum(LANGS).default("ar").openapi({ description: "Language of q" }),
           minScore: MinScore(70),
           limit: decimalInt(1, 50).default(5),
         }),
       },
-      responses: { 200: json(z.object({ matches: z.array(MatchSchema) }), "Matches"), ...authErrors },
+      responses: {
+        200: {
+          ...json(z.object({ matches: z.array(MatchSchema) }), "Matches"),
+          headers: ResponseHeaders.serverTiming,
+        },
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -136,20 +159,21 @@ export const tmRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/tm/variants",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "All translations stored for one source sentence, grouped, with their documents and dates",
       request: {
         query: z.object({
-          q: queryText,
+          q: queryText.openapi({ example: "عقد المجلس اجتماعه في 11 سبتمبر." }),
           lang: z.enum(LANGS).default("ar"),
           limit: decimalInt(1, 100).default(20),
         }),
       },
-      responses: { 200: json(z.object({ variants: z.array(VariantSchema) }), "Variants"), ...authErrors },
+      responses: { 200: json(z.object({ variants: z.array(VariantSchema) }), "Variants") },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -157,11 +181,12 @@ export const tmRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents/{id}/pretranslate",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Fill empty targets from 100% memory matches and record the best fuzzy matches",
       description:
         "Segments that have English are never changed. A segment without English gets the English of a " +
@@ -176,7 +201,6 @@ export const tmRouter = createRouter()
           }),
           "Counts over the segments that had no English",
         ),
-        ...authErrors,
         ...notFoundError,
       },
     }),
@@ -187,11 +211,12 @@ export const tmRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/tm/export",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "The memory (or one document's pairs) as TMX 1.4b, streamed",
       request: {
         query: z.object({
@@ -199,8 +224,11 @@ export const tmRouter = createRouter()
         }),
       },
       responses: {
-        200: { description: "TMX 1.4b", content: { [TMX_MEDIA_TYPE]: { schema: z.string() } } },
-        ...authErrors,
+        200: {
+          description: "TMX 1.4b",
+          headers: ResponseHeaders.attachment,
+          content: { [TMX_MEDIA_TYPE]: { schema: z.string() } },
+        },
         ...notFoundError,
       },
     }),
@@ -217,24 +245,24 @@ export const tmRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/tm/import",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Import a TMX file into the memory as free entries (all or nothing)",
       description:
         `The body is the TMX file (UTF-8, at most ${TMX_MAX_BYTES} bytes); variants tagged ar* and en* are ` +
         "read. Entries get origin tmx and status translated; a pair already stored is counted, not stored again.",
       request: {
-        body: {
-          required: true,
-          content: { [TMX_MEDIA_TYPE]: { schema: z.string() }, "application/xml": { schema: z.string() } },
-        },
+        body: fileBody("TMX 1.4b in UTF-8", {
+          [TMX_MEDIA_TYPE]: TMX_EXAMPLE,
+          "application/xml": TMX_EXAMPLE,
+        }),
       },
       responses: {
-        200: json(ImportResultSchema, "What was stored"),
-        ...authErrors,
+        200: { ...json(ImportResultSchema, "What was stored"), headers: ResponseHeaders.serverTiming },
         415: problem("Not a TMX media type"),
       },
     }),
@@ -255,11 +283,12 @@ export const tmRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/tm/reindex",
+      scope: "admin",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       middleware: [requireScope("admin")] as const,
       summary: "Rebuild the memory's term index from scratch (admin)",
       description:
@@ -271,7 +300,6 @@ export const tmRouter = createRouter()
           z.object({ pending: z.number().int().openapi({ description: "Segments to index" }) }),
           "Rebuild started",
         ),
-        ...authErrors,
       },
     }),
     async (c) => {

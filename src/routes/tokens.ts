@@ -1,9 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { createToken, listTokens, revokeToken } from "../db/tokens";
 import { requireScope } from "../middleware/auth";
 import { TOKEN_SCOPES } from "../types";
-import { authErrors, BearerSecurity, IdParam, json, jsonBody, line, notFoundError } from "./common";
+import { apiRoute, IdParam, json, jsonBody, line, notFoundError } from "./common";
 
 const TokenSchema = z
   .object({
@@ -21,11 +21,12 @@ const adminOnly = requireScope("admin");
 
 export const tokensRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/tokens",
+      scope: "admin",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       middleware: [adminOnly] as const,
       summary: "Create an API token (admin). The secret is returned once and never again.",
       request: {
@@ -34,6 +35,7 @@ export const tokensRouter = createRouter()
             name: line(100).refine((s) => s.trim() !== "", "must not be empty"),
             scope: z.enum(TOKEN_SCOPES),
           }),
+          { name: "reviewer laptop", scope: "read" },
         ),
       },
       responses: {
@@ -41,7 +43,6 @@ export const tokensRouter = createRouter()
           z.object({ id: z.number(), name: z.string(), scope: z.enum(TOKEN_SCOPES), token: z.string() }),
           "Created",
         ),
-        ...authErrors,
       },
     }),
     async (c) => {
@@ -51,27 +52,32 @@ export const tokensRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/tokens",
+      scope: "admin",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       middleware: [adminOnly] as const,
       summary: "List API tokens (admin); secrets are never shown",
-      responses: { 200: json(z.object({ items: z.array(TokenSchema) }), "Tokens"), ...authErrors },
+      responses: { 200: json(z.object({ items: z.array(TokenSchema) }), "Tokens") },
     }),
     async (c) => c.json({ items: await listTokens(c.var.db) }, 200),
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "delete",
       path: "/tokens/{id}",
+      scope: "admin",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       middleware: [adminOnly] as const,
-      summary: "Revoke an API token (admin)",
+      summary: "Revoke an API token (admin); like every DELETE, 204 without a body",
       request: { params: IdParam },
-      responses: { 200: json(TokenSchema, "Revoked"), ...authErrors, ...notFoundError },
+      responses: { 204: { description: "Revoked" }, ...notFoundError },
     }),
-    async (c) => c.json(await revokeToken(c.var.db, c.req.valid("param").id), 200),
+    async (c) => {
+      await revokeToken(c.var.db, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
   );

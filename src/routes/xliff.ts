@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
 import { readBodyBytes } from "../http/body";
@@ -6,13 +6,14 @@ import { serverTiming } from "../http/server-timing";
 import { exportXliff } from "../usecases/xliff-export";
 import { createDocumentFromXliff, importXliff, type ReadUpload } from "../usecases/xliff-import";
 import {
-  authErrors,
-  BearerSecurity,
+  apiRoute,
+  fileBody,
   IdParam,
   json,
   line,
   notFoundError,
   problem,
+  ResponseHeaders,
   useCaseContext,
 } from "./common";
 
@@ -92,11 +93,24 @@ const ImportResult = z
   })
   .openapi("XliffImportResult");
 
-const xliffBody = {
-  required: true,
-  description: "XLIFF 1.2, 2.0 or 2.1 in UTF-8",
-  content: { [XLIFF_MEDIA_TYPE]: { schema: z.string() }, "application/xml": { schema: z.string() } },
-};
+/** A translated XLIFF 1.2 file of one unit (for PUT, unit ids are the document's segment ids). */
+const XLIFF_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="council.txt" source-language="ar" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>عقد المجلس اجتماعه في 11 سبتمبر.</source>
+        <target state="translated">The council met on 11 September.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+
+const xliffBody = fileBody("XLIFF 1.2, 2.0 or 2.1 in UTF-8", {
+  [XLIFF_MEDIA_TYPE]: XLIFF_EXAMPLE,
+  "application/xml": XLIFF_EXAMPLE,
+});
 
 const formatErrors = {
   409: problem("Segments changed while the import ran (nothing written)"),
@@ -161,19 +175,20 @@ const tags = ["XLIFF"];
 
 export const xliffRouter = createRouter()
   .openapi(
-    createRoute({
+    apiRoute({
       method: "get",
       path: "/documents/{id}/xliff",
+      scope: "read",
+      session: "replica",
       tags,
-      security: BearerSecurity,
       summary: "Export a document as XLIFF (streamed; unit ids are segment ids; approved units locked)",
       request: { params: IdParam, query: ExportQuery },
       responses: {
         200: {
           description: "The XLIFF file",
+          headers: ResponseHeaders.attachment,
           content: { [XLIFF_MEDIA_TYPE]: { schema: z.string() } },
         },
-        ...authErrors,
         ...notFoundError,
         409: problem("XLIFF 2 requested for a document without segments"),
       },
@@ -190,16 +205,19 @@ export const xliffRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "put",
       path: "/documents/{id}/xliff",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary: "Import translated XLIFF into a document (all or nothing; conflicts reported, not applied)",
       request: { params: IdParam, query: ImportQuery, body: xliffBody },
       responses: {
-        200: json(ImportResult, "What the import did (or would do, with dryRun)"),
-        ...authErrors,
+        200: {
+          ...json(ImportResult, "What the import did (or would do, with dryRun)"),
+          headers: ResponseHeaders.serverTiming,
+        },
         ...notFoundError,
         ...formatErrors,
       },
@@ -220,25 +238,28 @@ export const xliffRouter = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: "post",
       path: "/documents/import/xliff",
+      scope: "write",
+      session: "primary",
       tags,
-      security: BearerSecurity,
       summary:
         "Create a document from a bilingual XLIFF file (sources → Arabic, translated targets → English)",
       request: { query: CreateQuery, body: xliffBody },
       responses: {
-        201: json(
-          z.object({
-            id: z.number().int(),
-            title: z.string(),
-            segmentCount: z.number().int(),
-            translated: z.number().int(),
-          }),
-          "Created",
-        ),
-        ...authErrors,
+        201: {
+          ...json(
+            z.object({
+              id: z.number().int(),
+              title: z.string(),
+              segmentCount: z.number().int(),
+              translated: z.number().int(),
+            }),
+            "Created",
+          ),
+          headers: ResponseHeaders.location,
+        },
         ...formatErrors,
       },
     }),

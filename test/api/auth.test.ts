@@ -50,9 +50,12 @@ describe("authentication and scopes", () => {
     expect(mine).toMatchObject({ name: "ci reader", scope: "read", revokedAt: null });
     expect(JSON.stringify(list)).not.toContain(t.token);
 
+    // Like every DELETE: 204 without a body; the list shows the token revoked.
     const del = await api(`/api/tokens/${t.id}`, { method: "DELETE" });
-    expect(del.status).toBe(200);
-    expect((await jsonOf(del)).revokedAt).toEqual(expect.any(String));
+    expect(del.status).toBe(204);
+    expect(await del.text()).toBe("");
+    const after = await jsonOf<{ items: Record<string, unknown>[] }>(await api("/api/tokens"));
+    expect(after.items.find((i) => i.id === t.id)?.revokedAt).toEqual(expect.any(String));
     expect((await api("/api/glossary", { token: t.token })).status).toBe(401);
     expect((await api("/api/tokens/999999", { method: "DELETE" })).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-// Types for the parts of the `xliff` npm package (no bundled types) that tests and the bench use as an
+// Types for the parts of the `xliff` npm package (a devDependency, no bundled types) that tests and the bench use as an
 // independent consumer and as the baseline. Not used by the Worker itself.
 declare module "xliff" {
   export interface XliffJs {
