@@ -6,6 +6,7 @@ import { problemResponse } from "./http/problem";
 import { authenticate } from "./middleware/auth";
 import { d1Session } from "./middleware/db";
 import { jsonBodyGuard } from "./middleware/json-body";
+import { routePolicy } from "./middleware/route-policy";
 import { strictQuery } from "./middleware/strict-text";
 import { BOOKMARK_COMPONENT, bookmarkHeaderComponent, bookmarkParameterComponent } from "./routes/common";
 import { documentBeadsRouter } from "./routes/document-beads";
@@ -47,7 +48,14 @@ app.use(
 );
 // Query strings that are not UTF-8 are refused everywhere (API and web), before anything reads them.
 app.use("*", strictQuery);
-app.use("/api/*", jsonBodyGuard, d1Session, authenticate);
+// The policy (scope, D1 session mode) each API route declares, read before the session and auth need it.
+app.use(
+  "/api/*",
+  jsonBodyGuard,
+  routePolicy(() => app.openAPIRegistry.definitions),
+  d1Session,
+  authenticate,
+);
 
 app.route("/", metaRouter);
 // More specific routers first: /glossary/{id} would otherwise claim /glossary/<word> paths.

@@ -11,9 +11,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const RANK: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
 
-/** POST endpoints that compute and store nothing: a read-scope token may call them. */
-const READ_ONLY_POSTS = new Set(["/api/segment", "/api/align", "/api/glossary/recognize", "/api/qa"]);
-
 async function equalSecrets(a: string, b: string): Promise<boolean> {
   // Compare digests of equal length, in constant time.
   const [ha, hb] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
@@ -58,8 +55,9 @@ export function hasScope(principal: Principal, needed: TokenScope): boolean {
 }
 
 /**
- * Authenticates every /api request with `Authorization: Bearer <token>`. Safe methods need `read`; any other
- * method needs `write` unless it is a known computation-only endpoint. Routes may demand more (`admin`).
+ * Authenticates every /api request with `Authorization: Bearer <token>` and checks the scope its route
+ * declares (`c.var.routePolicy`, src/middleware/route-policy.ts). A request no declared route answers (a 404
+ * to be) needs `read` for safe methods and `write` for others.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
@@ -73,8 +71,13 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const principal = await resolveToken(c.env, c.var.db, m[1]);
   if (!principal) throw unauthorized("invalid or revoked token");
   c.set("principal", principal);
-  if (!isSafeMethod(c.req.method) && !READ_ONLY_POSTS.has(c.req.path) && !hasScope(principal, "write")) {
-    throw forbidden(`this token has scope "${principal.scope}"; "write" is needed to change data`);
+  const needed = c.var.routePolicy?.scope ?? (isSafeMethod(c.req.method) ? "read" : "write");
+  if (!hasScope(principal, needed)) {
+    throw forbidden(
+      needed === "admin"
+        ? `this operation needs scope "admin"`
+        : `this token has scope "${principal.scope}"; "write" is needed to change data`,
+    );
   }
   const lastUsed = principal.lastUsedAt ? Date.parse(principal.lastUsedAt) : 0;
   if (principal.tokenId !== null && Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
@@ -92,12 +95,3 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
-
-export const requireScope = (needed: TokenScope) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const principal = c.get("principal");
-    if (!principal || !hasScope(principal, needed)) {
-      throw forbidden(`this operation needs scope "${needed}"`);
-    }
-    await next();
-  });

@@ -22,15 +22,20 @@ export interface BookmarkCarrier<E extends Env> {
 /**
  * The one D1 session factory (Sessions API), for the API and the web pages: a session per request, in
  * `c.var.d1` and, through drizzle, `c.var.db`. Reads may be served by a nearby replica; a client that sends
- * back the bookmark of its last response reads its own writes. Writes start at the primary.
+ * back the bookmark of its last response reads its own writes. Writes start at the primary: an API route
+ * declares where its session starts (`session` of apiRoute), a web page goes by its method.
  */
 export function d1Sessions<E extends AppEnv>(carrier: BookmarkCarrier<E>): MiddlewareHandler<E> {
   return createMiddleware<E>(async (c, next) => {
     const safe = isSafeMethod(c.req.method);
     const bookmark = carrier.read(c);
-    const session = c.env.DB.withSession(bookmark ?? (safe ? "first-unconstrained" : "first-primary"));
     // The variables every env E shares with AppEnv (TypeScript cannot look keys up in a generic E).
     const base = c as unknown as Context<AppEnv>;
+    // An API route declares its mode (route-policy.ts); web pages and unknown paths go by the method.
+    const mode = base.var.routePolicy?.session ?? (safe ? "replica" : "primary");
+    const session = c.env.DB.withSession(
+      bookmark ?? (mode === "replica" ? "first-unconstrained" : "first-primary"),
+    );
     base.set("d1", session);
     // drizzle's D1 driver only calls prepare() and batch(), which a session provides.
     base.set("db", drizzle(session as unknown as D1Database, { schema }));

@@ -4,7 +4,6 @@ import { findMatches, variants } from "../db/tm-match";
 import { unsupportedMediaType } from "../errors";
 import { bodyPieces } from "../http/body";
 import { serverTiming } from "../http/server-timing";
-import { requireScope } from "../middleware/auth";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
 import { rebuildTmIndex } from "../usecases/memory-index";
 import { pretranslateDocument } from "../usecases/pretranslate";
@@ -289,7 +288,6 @@ export const tmRouter = createRouter()
       scope: "admin",
       session: "primary",
       tags,
-      middleware: [requireScope("admin")] as const,
       summary: "Rebuild the memory's term index from scratch (admin)",
       description:
         "Empties the index and marks every segment for indexing in one transaction, then rebuilds it in the " +
