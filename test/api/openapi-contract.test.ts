@@ -229,8 +229,14 @@ async function fixtureFor(path: string): Promise<Fixture> {
   ]);
   const [first, second] = d.segments.map((s) => s.id) as [number, number];
   const params: Record<string, number> = { id: d.id, segmentId: first };
-  if (path.startsWith("/api/glossary/{id}"))
+  if (path.startsWith("/api/glossary/{id}")) {
     params.id = (await createEntry(`contract ${uniqueLetters()}`, `عقد ${uniqueLetters()}`)).id;
+    // A revert needs an earlier version to go back to (the example restores version 1).
+    if (path.endsWith("/revert")) {
+      const patched = await api(`/api/glossary/${params.id}`, { method: "PATCH", body: { note: "changed" } });
+      expect(patched.status).toBe(200);
+    }
+  }
   if (path.startsWith("/api/segments/{id}")) params.id = first;
   if (path.startsWith("/api/tokens/{id}")) {
     const res = await api("/api/tokens", {
