@@ -30,7 +30,8 @@ export default defineConfig(async () => {
           test: {
             name: "workers",
             include: ["test/**/*.test.ts"],
-            exclude: ["test/node/**", "test/e2e/**"],
+            // `*.node.test.ts` beside an area's Worker tests (test/xliff/write) run in Node.
+            exclude: ["test/node/**", "test/e2e/**", "test/**/*.node.test.ts"],
             setupFiles: ["./test/apply-migrations.ts"],
           },
         },
@@ -39,7 +40,7 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             environment: "node",
-            include: ["test/node/**/*.test.ts", "test/e2e/**/*.test.ts"],
+            include: ["test/node/**/*.test.ts", "test/e2e/**/*.test.ts", "test/**/*.node.test.ts"],
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,

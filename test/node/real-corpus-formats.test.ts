@@ -13,8 +13,8 @@ import { toXliff, type XliffUnitInput, type XliffVersion } from "../../src/forma
 import { decodeXml } from "../../src/formats/xml-decode";
 import { streamToString } from "../../src/formats/xml-stream";
 import { SAMPLE_DOC } from "../formats/samples";
-import { rewriteDifference } from "../formats/xliff-shape";
 import { corpusEntries } from "../support/real-corpus/corpus";
+import { rewriteDifference } from "../xliff/write/shape";
 import { compareFile, type Outcome, relabelledBytes } from "./real-corpus-formats-compare";
 import { validateXliff12, validateXliff20, validateXliff21 } from "./validators";
 

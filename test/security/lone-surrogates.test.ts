@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "../../src/types";
 import { ADMIN, api, createDoc, jsonOf, unique } from "../support/api";
 import { Browser } from "../web/web-helpers";
-import { exportXliff, importXliff, setTarget12 } from "../xliff/helpers";
+import { exportXliff, importXliff, setTarget12 } from "../xliff/api/helpers";
 
 /**
  * Text that is not Unicode is refused, never replaced (issue 16.6): a lone surrogate (U+D800–U+DFFF without

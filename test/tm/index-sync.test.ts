@@ -8,7 +8,7 @@ import { indexProfile } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
 import { api, createDoc, jsonOf, setSegment, tokenWithScope, unique } from "../support/api";
 import { testDb } from "../support/db";
-import { exportXliff, importOk, setTarget12 } from "../xliff/helpers";
+import { exportXliff, importOk, setTarget12 } from "../xliff/api/helpers";
 
 const db = testDb;
 

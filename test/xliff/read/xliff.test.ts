@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { FormatError } from "../../src/formats/errors";
-import { parseXliff } from "../../src/formats/xliff-read";
+import { FormatError } from "../../../src/formats/errors";
+import { parseXliff } from "../../../src/formats/xliff-read";
 import {
   type EmptyTargets,
   toXliff,
   type XliffUnitInput,
   type XliffVersion,
-} from "../../src/formats/xliff-write";
-import { streamToString } from "../../src/formats/xml-stream";
-import type { SegmentStatus } from "../../src/types";
-import { pick, rng } from "../support/random";
-import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "./random";
-import { SAMPLE_DOC, SAMPLE_UNITS } from "./samples";
+} from "../../../src/formats/xliff-write";
+import { streamToString } from "../../../src/formats/xml-stream";
+import type { SegmentStatus } from "../../../src/types";
+import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "../../formats/random";
+import { SAMPLE_DOC, SAMPLE_UNITS } from "../../formats/samples";
+import { pick, rng } from "../../support/random";
 
 const VERSIONS: XliffVersion[] = ["1.2", "2.0", "2.1"];
 const exportText = (v: XliffVersion, units: Iterable<XliffUnitInput>, emptyTargets?: EmptyTargets) =>

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { api, jsonOf } from "../support/api";
+import { api, jsonOf } from "../../support/api";
 
 export const XLIFF_TYPE = "application/xliff+xml";
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { parseXliff } from "../../src/formats/xliff-read";
-import { api, createDoc, createEntry, jsonOf, setSegment, tokenWithScope, unique } from "../support/api";
+import { parseXliff } from "../../../src/formats/xliff-read";
+import { api, createDoc, createEntry, jsonOf, setSegment, tokenWithScope, unique } from "../../support/api";
 import { exportXliff, uniqueArabicWord } from "./helpers";
 
 describe("GET /api/documents/:id/xliff", () => {

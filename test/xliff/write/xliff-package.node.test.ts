@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from "vitest";
 import xliff from "xliff";
-import { toXliff, type XliffUnitInput, type XliffVersion } from "../../src/formats/xliff-write";
-import { streamToString } from "../../src/formats/xml-stream";
-import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "../formats/random";
-import { SAMPLE_DOC, SAMPLE_UNITS } from "../formats/samples";
-import { pick, rng } from "../support/random";
+import { toXliff, type XliffUnitInput, type XliffVersion } from "../../../src/formats/xliff-write";
+import { streamToString } from "../../../src/formats/xml-stream";
+import { randomArabic, randomEnglish, SEGMENT_STATUS_LIST } from "../../formats/random";
+import { SAMPLE_DOC, SAMPLE_UNITS } from "../../formats/samples";
+import { pick, rng } from "../../support/random";
 
 /**
  * What the package reports for a text. Its reader (xml-js with captureSpacesBetweenElements: false, then

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { XLIFF_MAX_BYTES } from "../../src/routes/xliff";
-import { ADMIN, api, createDoc, jsonOf, segmentsOf } from "../support/api";
+import { XLIFF_MAX_BYTES } from "../../../src/routes/xliff";
+import { ADMIN, api, createDoc, jsonOf, segmentsOf } from "../../support/api";
 import { exportXliff, importXliff, XLIFF_TYPE } from "./helpers";
 
 interface Problem {

@@ -1,10 +1,10 @@
 // What real files do that the specifications do not allow, and how the reader copes: it reads what can be
 // read, leaves out only the defective unit, and says so in a notice (never silently).
 import { describe, expect, it } from "vitest";
-import { NO_ID } from "../../src/formats/xliff-handler";
-import { parseXliff } from "../../src/formats/xliff-read";
-import { marked } from "./marked";
-import { formatError } from "./thrown";
+import { NO_ID } from "../../../src/formats/xliff-handler";
+import { parseXliff } from "../../../src/formats/xliff-read";
+import { marked } from "../../formats/marked";
+import { formatError } from "../../formats/thrown";
 
 const NS12 = "urn:oasis:names:tc:xliff:document:1.2";
 const body12 = `<file original="f" source-language="ar" target-language="en" datatype="plaintext"><body>

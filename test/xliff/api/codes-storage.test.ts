@@ -4,9 +4,9 @@
 // codes again (1.2 and 2.0), a translated export comes back segment by segment, codes included, and the
 // memory (TMX, matches) keeps codes with pairs but never takes a code-only unit.
 import { describe, expect, it } from "vitest";
-import { type ParsedXliff, parseXliff } from "../../src/formats/xliff-read";
-import type { Segment } from "../../src/types";
-import { api, jsonOf, segmentsOf, unique } from "../support/api";
+import { type ParsedXliff, parseXliff } from "../../../src/formats/xliff-read";
+import type { Segment } from "../../../src/types";
+import { api, jsonOf, segmentsOf, unique } from "../../support/api";
 import { exportXliff, importOk, XLIFF_TYPE } from "./helpers";
 
 const TWO_FILES = (tag: string) => `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,10 +1,10 @@
 // What a unit must look like after Diwan stored it and wrote it again (in `version`), for comparisons
 // with what was read first: the format's documented limits applied, nothing else.
-import { type Content, type InlineCode, partners } from "../../src/formats/inline";
-import { nmtoken } from "../../src/formats/inline-write";
-import type { ParsedXliffUnit } from "../../src/formats/xliff-read";
-import type { XliffVersion } from "../../src/formats/xliff-write";
-import { marked as markedText } from "./marked";
+import { type Content, type InlineCode, partners } from "../../../src/formats/inline";
+import { nmtoken } from "../../../src/formats/inline-write";
+import type { ParsedXliffUnit } from "../../../src/formats/xliff-read";
+import type { XliffVersion } from "../../../src/formats/xliff-write";
+import { marked as markedText } from "../../formats/marked";
 
 /** What must come back: per unit its segments' kind, id, source and target with codes, and translation. */
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { applyImport, importStatements, importUnitOf, planImport } from "../../src/db/xliff";
-import { parseXliff } from "../../src/formats/xliff-read";
-import { api, createDoc, jsonOf, segmentsOf, setSegment, tokenWithScope } from "../support/api";
-import { testDb } from "../support/db";
+import { applyImport, importStatements, importUnitOf, planImport } from "../../../src/db/xliff";
+import { parseXliff } from "../../../src/formats/xliff-read";
+import { api, createDoc, jsonOf, segmentsOf, setSegment, tokenWithScope } from "../../support/api";
+import { testDb } from "../../support/db";
 import { memoq12, omegat12, trados12, xliff2Segmented } from "./fixtures/cat";
 import { exportXliff, importOk, importXliff, setTarget12, XLIFF_TYPE } from "./helpers";
 

@@ -6,8 +6,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import xliff from "xliff";
-import { startWranglerDev, type WranglerDev } from "../support/wrangler-dev";
-import { validateXliff12, validateXliff20, validateXliff21 } from "./validators";
+import { validateXliff12, validateXliff20, validateXliff21 } from "../../node/validators";
+import { startWranglerDev, type WranglerDev } from "../../support/wrangler-dev";
 
 let server: WranglerDev;
 

@@ -1,15 +1,15 @@
 // The formats colleague's CAT-tool fixtures (test/fixtures/cat/), sent through the API: a new document from
 // each, then the same file imported into it again.
 import { describe, expect, it } from "vitest";
-import { segmentsOfUnit } from "../../src/formats/xliff-origin";
-import { parseXliff } from "../../src/formats/xliff-read";
-import matecat from "../fixtures/cat/matecat-1.2.xlf?raw";
-import memoq from "../fixtures/cat/memoq-1.2.xlf?raw";
-import okapi from "../fixtures/cat/okapi-2.1.xlf?raw";
-import omegat from "../fixtures/cat/omegat-1.2.xlf?raw";
-import phrase from "../fixtures/cat/phrase-2.0.xlf?raw";
-import trados from "../fixtures/cat/trados-sdlxliff-1.2.xlf?raw";
-import { api, jsonOf, segmentsOf } from "../support/api";
+import { segmentsOfUnit } from "../../../src/formats/xliff-origin";
+import { parseXliff } from "../../../src/formats/xliff-read";
+import matecat from "../../fixtures/cat/matecat-1.2.xlf?raw";
+import memoq from "../../fixtures/cat/memoq-1.2.xlf?raw";
+import okapi from "../../fixtures/cat/okapi-2.1.xlf?raw";
+import omegat from "../../fixtures/cat/omegat-1.2.xlf?raw";
+import phrase from "../../fixtures/cat/phrase-2.0.xlf?raw";
+import trados from "../../fixtures/cat/trados-sdlxliff-1.2.xlf?raw";
+import { api, jsonOf, segmentsOf } from "../../support/api";
 import { importXliff, XLIFF_TYPE } from "./helpers";
 
 const FIXTURES = { matecat, memoq, okapi, omegat, phrase, trados };

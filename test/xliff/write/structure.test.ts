@@ -1,12 +1,12 @@
 // Units and segments survive import → export in every version: the CAT-tool fixtures are read, turned
 // into Diwan segments (segmentsOfUnit) and written again as 1.2, 2.0 and 2.1, then read back.
 import { describe, expect, it } from "vitest";
-import { parseXliff } from "../../src/formats/xliff-read";
-import { toXliff, type XliffVersion } from "../../src/formats/xliff-write";
-import { streamToString } from "../../src/formats/xml-stream";
-import { FIXTURES, storedSegments } from "./cat-samples";
-import { SAMPLE_DOC } from "./samples";
-import { shape, unitIdsOf } from "./xliff-shape";
+import { parseXliff } from "../../../src/formats/xliff-read";
+import { toXliff, type XliffVersion } from "../../../src/formats/xliff-write";
+import { streamToString } from "../../../src/formats/xml-stream";
+import { FIXTURES, storedSegments } from "../../formats/cat-samples";
+import { SAMPLE_DOC } from "../../formats/samples";
+import { shape, unitIdsOf } from "./shape";
 
 const TRADOS = FIXTURES.find(([name]) => name.startsWith("Trados"))![1];
 
