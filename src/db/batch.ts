@@ -62,3 +62,13 @@ export async function runBatch(
     throw err;
   }
 }
+
+/**
+ * Lets the runtime serve other requests before a long job goes on. An await on D1 is not enough: in
+ * workerd (wrangler dev) the local D1 answers inside the process, so a chain of D1 calls never lets the
+ * event loop read new connections, and a timer does; in production a job's CPU between its round trips
+ * holds its isolate the same way.
+ */
+export function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

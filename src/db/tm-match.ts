@@ -17,7 +17,7 @@ import {
 } from "../text/fuzzy";
 import { normalizeForSearch } from "../text/normalize";
 import type { Lang, SegmentOrigin, SegmentStatus } from "../types";
-import { runBatch, type Statement } from "./batch";
+import { runBatch, type Statement, turnOfEventLoop } from "./batch";
 import { requireDocument } from "./documents";
 import { chunkJson } from "./json-chunks";
 import { all, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
@@ -401,8 +401,18 @@ export async function findMatches(
 
 /** Matches recorded per segment by pre-translation (what XLIFF export offers as alternatives). */
 export const STORED_MATCHES = 3;
-/** Segments matched per matchMany call: bounds the size of one candidate query's JSON and result. */
-const PRETRANSLATE_CHUNK = 250;
+/**
+ * Segments pre-translated per step: their matches are read, then their results written in one batch (the
+ * fills of one step are in the memory the next step reads).
+ */
+export const PRETRANSLATE_CHUNK = 250;
+/**
+ * Segments per matchMany call within a step, with a turn of the event loop before each call: one long job
+ * must not hold the Worker (issue 16.7: 1,800 segments kept every other request waiting for their whole
+ * 24 s). Queries of one matchMany call do not influence each other, so slicing a step's reads changes no
+ * result; only a step's writes are seen by later steps, and steps keep their size.
+ */
+export const PRETRANSLATE_SLICE = 25;
 
 export interface PretranslateResult {
   /** Segments without English that received a 100% match's translation. */
@@ -424,6 +434,8 @@ export async function pretranslate(
   db: Db,
   documentId: number,
   minScore: number,
+  /** Segments per matchMany call (a test compares slicings: the results must not depend on it). */
+  slice = PRETRANSLATE_SLICE,
 ): Promise<PretranslateResult> {
   await requireDocument(db, documentId);
   const todo = await all<{ id: number; ar: string; arNorm: string }>(
@@ -435,14 +447,20 @@ export async function pretranslate(
   const result: PretranslateResult = { filled: 0, matched: 0, unmatched: 0 };
   for (let from = 0; from < todo.length; from += PRETRANSLATE_CHUNK) {
     const part = todo.slice(from, from + PRETRANSLATE_CHUNK);
-    const found = await matchMany(
-      db,
-      part.map((s) => ({ text: s.ar, norm: s.arNorm, excludeId: s.id })),
-      "ar",
-      minScore,
-      STORED_MATCHES,
-      { cap: PRETRANSLATE_CAP, guaranteed: 1 },
-    );
+    const found: TmMatch[][] = [];
+    for (let k = 0; k < part.length; k += slice) {
+      await turnOfEventLoop();
+      found.push(
+        ...(await matchMany(
+          db,
+          part.slice(k, k + slice).map((s) => ({ text: s.ar, norm: s.arNorm, excludeId: s.id })),
+          "ar",
+          minScore,
+          STORED_MATCHES,
+          { cap: PRETRANSLATE_CAP, guaranteed: 1 },
+        )),
+      );
+    }
     const stored: unknown[] = [];
     const fills: unknown[] = [];
     part.forEach((s, k) => {

@@ -24,6 +24,8 @@ const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
 const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" };
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
+/** How long a request waits before GET /health releases wrangler's retry queue (see `kicked`). */
+const KICK_MS = 2_000;
 /** A keep-alive socket the server closed while the client was busy fails on reuse with one of these. */
 const STALE_SOCKET_CODES = new Set(["UND_ERR_SOCKET", "EPIPE", "ECONNRESET"]);
 
@@ -101,12 +103,41 @@ export class WranglerDev {
     const headers = new Headers(init.headers);
     headers.set("authorization", `Bearer ${this.options.adminToken}`);
     try {
-      return await fetch(`${this.base}${pathname}`, { ...init, headers });
+      return await this.kicked(fetch(`${this.base}${pathname}`, { ...init, headers }));
     } catch (err) {
       // Between requests the caller may be busy for seconds (validators, building a large body), and
       // wrangler's proxy closes idle connections: a request sent on such a socket fails before it is processed.
       if (!STALE_SOCKET_CODES.has((err as { cause?: { code?: string } }).cause?.code ?? "")) throw err;
-      return fetch(`${this.base}${pathname}`, { ...init, headers });
+      return this.kicked(fetch(`${this.base}${pathname}`, { ...init, headers }));
+    }
+  }
+
+  /**
+   * Waits for a response, sending GET /health every KICK_MS meanwhile. wrangler 4.84's proxy (ProxyWorker)
+   * forwards to workerd over pooled connections; when one of them was closed by the other side (idle, e.g.
+   * during a long import) the forward fails, and the proxy then takes the Worker for restarting (it compares
+   * the request's URL, path included, with the Worker's bare origin): a GET is queued for a retry that only
+   * the next incoming request (or a reload) sets off, a POST gets 503 "Your worker restarted mid-request".
+   * The Worker itself never saw the request. Another request releases the queue; ours are answered by the
+   * Worker as any other.
+   */
+  private async kicked(response: Promise<Response>): Promise<Response> {
+    let answered = false;
+    const kicks = (async () => {
+      for (;;) {
+        await sleep(KICK_MS);
+        if (answered) return;
+        await fetch(`${this.base}/health`).then(
+          (r) => r.arrayBuffer(),
+          () => undefined,
+        );
+      }
+    })();
+    try {
+      return await response;
+    } finally {
+      answered = true;
+      void kicks;
     }
   }
 
