@@ -31,6 +31,11 @@ export const ErrorCode = {
   /** XLIFF 2 needs a unit, and the document has none. */
   EmptyDocument: "empty-document",
   TooManyUnits: "too-many-units",
+  /**
+   * The memory's index is still catching up with a rebuild or a very large import, and the operation
+   * would store results computed without the segments not yet indexed (pre-translation): retry later.
+   */
+  IndexCatchingUp: "index-catching-up",
   Internal: "internal",
 } as const;
 
@@ -53,6 +58,7 @@ const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   "invalid-target": { status: 400, title: "Invalid target" },
   "empty-document": { status: 409, title: "Empty document" },
   "too-many-units": { status: 413, title: "Too many units" },
+  "index-catching-up": { status: 503, title: "Memory index catching up" },
   internal: { status: 500, title: "Internal server error" },
 };
 
@@ -123,6 +129,13 @@ export const payloadTooLarge = (limit: number) =>
   new DomainError(ErrorCode.PayloadTooLarge, `request body exceeds the limit of ${limit} bytes`);
 export const unsupportedMediaType = (detail: string) =>
   new DomainError(ErrorCode.UnsupportedMediaType, detail);
+/** 503 with Retry-After: `pending` segments are not in the memory's index yet (≈ 3,000 indexed a second). */
+export const indexCatchingUp = (pending: number) =>
+  new DomainError(
+    ErrorCode.IndexCatchingUp,
+    `the memory's index is catching up (${pending} segments still to index): results would miss them; retry later`,
+    { extra: { pending, retryAfter: Math.min(60, Math.max(1, Math.ceil(pending / 3_000))) } },
+  );
 export const invalidEncoding = () =>
   new DomainError(ErrorCode.InvalidEncoding, "request body is not valid UTF-8");
 

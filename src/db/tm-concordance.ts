@@ -9,7 +9,7 @@ import { runBatch } from "./batch";
 import { searchSegments, segmentOfRaw } from "./documents";
 import { chunkJson } from "./json-chunks";
 import { all, lookupTerms, type TermInfo } from "./tm";
-import { syncTmIndex } from "./tm-index";
+import { syncTmIndexForRead } from "./tm-index";
 
 // ------------------------------------------------------------------------------------ concordance
 
@@ -70,7 +70,7 @@ export async function concordance(
     }));
   }
   // The postings are maintained behind the writes (tm-index.ts): catch up so the read sees every earlier write.
-  await syncTmIndex(db);
+  await syncTmIndexForRead(db);
   if (arabicQuery) return arabicConcordance(db, prepareCliticPhrase(q), langs, afterId, limit);
   const drivers: { lang: Lang; driver: number; others: number[] }[] = [];
   for (const l of langs) {

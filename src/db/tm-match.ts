@@ -21,7 +21,7 @@ import { runBatch, type Statement, turnOfEventLoop } from "./batch";
 import { requireDocument } from "./documents";
 import { chunkJson } from "./json-chunks";
 import { all, lookupTerms, type TermInfo, termLookupStatement, termMap } from "./tm";
-import { pendingProbe, syncTmIndex } from "./tm-index";
+import { pendingProbe, syncTmIndexForRead } from "./tm-index";
 
 /** Candidates verified exactly per query: bounds the work of a query whose rare words are not rare. */
 export const CANDIDATE_CAP = 150;
@@ -150,7 +150,7 @@ export async function matchMany(
   // The index is maintained behind the writes (src/db/tm-index.ts): catch up first, so that a read always
   // sees every write committed before it; the probe rides in the first batch, free when nothing is pending.
   if (results[0]?.results[0]?.pending) {
-    await syncTmIndex(db);
+    await syncTmIndexForRead(db);
     results = await runBatch(db, first);
   }
   const [, lookup, ...exact] = results;
@@ -584,7 +584,7 @@ export async function variants(db: Db, q: string, lang: Lang, limit: number): Pr
     );
   } else {
     // No index on en_norm: the rarest term's postings give the candidates.
-    await syncTmIndex(db); // the postings must reflect every write before this read (tm-index.ts)
+    await syncTmIndexForRead(db); // the postings must reflect every write before this read (tm-index.ts)
     const terms = await lookupTerms(db, "en", indexTerms(norm));
     const rarest = [...terms.values()].sort((a, b) => a.df - b.df)[0];
     if (!rarest || terms.size < new Set(indexTerms(norm)).size) return [];

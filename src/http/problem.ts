@@ -49,5 +49,7 @@ export function problemBody(p: Problem, instance?: string): Record<string, unkno
 export function problemResponse(p: Problem, instance?: string): Response {
   const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8" });
   if (p.status === 401) headers.set("www-authenticate", 'Bearer realm="diwan"');
+  // A problem that says when to come back (index-catching-up) says it in the header clients know too.
+  if (typeof p.extra?.retryAfter === "number") headers.set("retry-after", String(p.extra.retryAfter));
   return new Response(JSON.stringify(problemBody(p, instance)), { status: p.status, headers });
 }

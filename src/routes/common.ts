@@ -1,5 +1,6 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { indexBacklog } from "../db/tm-index";
 import type { AppEnv } from "../env";
 import { PROBLEM_CODES } from "../errors";
 import { type RoutePolicy, SESSION_EXTENSION } from "../middleware/route-policy";
@@ -169,3 +170,17 @@ export const useCaseContext = (c: Context<AppEnv>): UseCaseContext => ({
   actor: c.var.principal.name,
   waitUntil: (promise) => c.executionCtx.waitUntil(promise),
 });
+
+/**
+ * Response header of the memory reads (matches, variants, concordance) naming the segments the index had
+ * not caught up with when the read answered: a read applies at most READ_SYNC_SEGMENTS of a backlog
+ * (src/db/tm-index.ts), so after a rebuild or a very large import it answers from the part indexed.
+ * Absent when the index is up to date.
+ */
+export const INDEX_PENDING_HEADER = "Diwan-Index-Pending";
+
+/** Sets INDEX_PENDING_HEADER when segments are still to index (one count of tm_pending). */
+export async function markIndexBacklog(c: Context<AppEnv>): Promise<void> {
+  const pending = await indexBacklog(c.var.db);
+  if (pending > 0) c.header(INDEX_PENDING_HEADER, String(pending));
+}

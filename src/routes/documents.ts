@@ -29,6 +29,7 @@ import {
   json,
   jsonBody,
   line,
+  markIndexBacklog,
   multiline,
   notFoundError,
   notModified,
@@ -373,10 +374,9 @@ export const segmentsRouter = createRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(
-        page(await concordance(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit), q.limit),
-        200,
-      );
+      const hits = await concordance(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit);
+      await markIndexBacklog(c);
+      return c.json(page(hits, q.limit), 200);
     },
   )
   .openapi(

@@ -15,6 +15,7 @@ import {
   IdParam,
   json,
   line,
+  markIndexBacklog,
   notFoundError,
   problem,
   ResponseHeaders,
@@ -129,7 +130,9 @@ export const tmRouter = createRouter()
       description:
         "Word-level weighted edit distance on normalised text (numbers and punctuation count little); " +
         "see docs/tm.md for the formula. Only segments with both Arabic and English are candidates. A pair " +
-        "held by several documents is one match (its best-ranked segment, occurrences summed).",
+        "held by several documents is one match (its best-ranked segment, occurrences summed). While the " +
+        "memory's index catches up with a rebuild or a very large import, the read applies at most 4,000 " +
+        "segments of it, answers from the part indexed and names the rest in the Diwan-Index-Pending header.",
       request: {
         query: z.object({
           q: queryText.openapi({
@@ -154,6 +157,7 @@ export const tmRouter = createRouter()
       const matches = await findMatches(c.var.db, q.q, q.lang, q.minScore, q.limit);
       // Server-side time of the query for clients and benchmarks (Server-Timing is ignored otherwise).
       c.header("Server-Timing", serverTiming({ tm: performance.now() - t0 }, 1));
+      await markIndexBacklog(c);
       return c.json({ matches }, 200);
     },
   )
@@ -176,7 +180,9 @@ export const tmRouter = createRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json({ variants: await variants(c.var.db, q.q, q.lang, q.limit) }, 200);
+      const found = await variants(c.var.db, q.q, q.lang, q.limit);
+      await markIndexBacklog(c);
+      return c.json({ variants: found }, 200);
     },
   )
   .openapi(
@@ -189,7 +195,9 @@ export const tmRouter = createRouter()
       summary: "Fill empty targets from 100% memory matches and record the best fuzzy matches",
       description:
         "Segments that have English are never changed. A segment without English gets the English of a " +
-        "100% match (status translated, origin tm) and its best matches ≥ minScore recorded for XLIFF export.",
+        "100% match (status translated, origin tm) and its best matches ≥ minScore recorded for XLIFF export. " +
+        "While the memory's index is catching up with a rebuild or a very large import (more than 4,000 " +
+        "segments to index), it answers 503 index-catching-up with Retry-After and changes nothing.",
       request: { params: IdParam, query: z.object({ minScore: MinScore(70) }) },
       responses: {
         200: json(
@@ -201,6 +209,9 @@ export const tmRouter = createRouter()
           "Counts over the segments that had no English",
         ),
         ...notFoundError,
+        503: problem(
+          "The memory's index is catching up (`pending` segments): retry after Retry-After seconds",
+        ),
       },
     }),
     async (c) => {
@@ -291,8 +302,9 @@ export const tmRouter = createRouter()
       summary: "Rebuild the memory's term index from scratch (admin)",
       description:
         "Empties the index and marks every segment for indexing in one transaction, then rebuilds it in the " +
-        "background. Fuzzy matches, variants, pre-translation and concordance stay correct meanwhile: each " +
-        "waits for the rebuild to finish (20 s for 68,587 segments in the local benchmark).",
+        "background (20 s for 68,587 segments in the local benchmark). Meanwhile each fuzzy match, variants, " +
+        "pre-translation or concordance read applies at most 4,000 segments of it before answering, and answers " +
+        "from the part built: results may miss segments until the rebuild has finished.",
       responses: {
         202: json(
           z.object({ pending: z.number().int().openapi({ description: "Segments to index" }) }),

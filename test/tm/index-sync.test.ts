@@ -283,7 +283,8 @@ describe("write-behind term index", () => {
     expect(pending).toBe(segments?.n);
     // A sync that read its rows before the reset applies none of them (their revision changed).
     expect((await applySync(db(), planSync(readBefore))).applied).toBe(0);
-    // A TM read right away waits for the rebuild and finds the damaged entry again.
+    // A TM read right away applies the rebuild (fewer segments than a read's bound, READ_SYNC_SEGMENTS;
+    // test/security/index-read-bound.test.ts has more) and finds the damaged entry again.
     const found = await api(
       `/api/tm/matches?q=${encodeURIComponent(`أكد الوزير ${tag} أهمية التعاون بين البلدين.`)}`,
     );
