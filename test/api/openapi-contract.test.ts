@@ -38,7 +38,7 @@ interface OpenApiDoc {
   components: { schemas: Record<string, Json>; parameters?: Record<string, Parameter> };
 }
 
-/** Headers whose presence a client may rely on: each one sent must be declared for its status. */
+/** Headers whose presence a client may rely on (besides any `Diwan-*`): each one sent must be declared. */
 const CONTRACT_HEADERS = [
   "etag",
   "location",
@@ -290,8 +290,10 @@ async function breaches(name: string, op: Operation, res: Response, example: boo
   const declared = responseOf(op, res.status);
   if (!declared) return [`${name}: answered ${res.status}, which is not declared`];
   const names = declaredHeaders(declared);
-  for (const h of CONTRACT_HEADERS) {
-    if (res.headers.has(h) && !names.includes(h)) wrong.push(`${name} ${res.status}: sends ${h}, undeclared`);
+  // The listed headers, and any of Diwan's own (`Diwan-*`, e.g. Diwan-Merged-With).
+  const sent = [...res.headers.keys()].filter((h) => CONTRACT_HEADERS.includes(h) || h.startsWith("diwan-"));
+  for (const h of sent) {
+    if (!names.includes(h)) wrong.push(`${name} ${res.status}: sends ${h}, undeclared`);
   }
   if ((res.headers.get("content-type") ?? "").startsWith("application/problem+json")) {
     const body = await jsonOf<{ code: string }>(res.clone());
