@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { alignSentences, alignTexts, paragraphNumbers } from "../src/text/align";
 import { documentFeatures, KIND_COUNT } from "../src/text/align-features";
+import { type AlignLexicon, learnLexicon } from "../src/text/align-lexicon";
 import { ALIGN_MODEL, type AlignModel, BEAD_A, BEAD_E } from "../src/text/align-model";
 import { beadRangeKey, compareByKey, type Prf, pooled } from "../src/text/eval";
 import { EVAL_TEXTS, locateSentences, parseBeads, stripMarkup } from "../test/fixtures/eval";
@@ -65,6 +66,27 @@ const docs: FitDoc[] = [
 
 const key = (b: { ar: readonly number[]; en: readonly number[] }) => `${b.ar.join(",")}:${b.en.join(",")}`;
 
+// --lexicon: each document is aligned with a lexicon learned from the gold beads of all the other
+// documents (leave one document out), as a memory of approved segments would teach it.
+const useLexicon = process.argv.includes("--lexicon");
+const lexicons = new Map<string, AlignLexicon>();
+if (useLexicon)
+  for (const d of docs) {
+    const pairs = docs
+      .filter((o) => o.id !== d.id)
+      .flatMap((o) =>
+        o.beads
+          .filter((b) => b.ar.length > 0 && b.en.length > 0)
+          .map((b) => ({ ar: b.ar.map((i) => o.ar[i]).join(" "), en: b.en.map((j) => o.en[j]).join(" ") })),
+      );
+    lexicons.set(d.id, learnLexicon(pairs));
+  }
+const lexiconOf = (d: FitDoc) => lexicons.get(d.id);
+if (useLexicon)
+  console.log(
+    `lexicons (leave one document out): ${[...lexicons.values()].map((l) => l.size).join(" ")} entries`,
+  );
+
 interface Figures {
   gold: Prf;
   noParagraphs: Prf;
@@ -79,13 +101,20 @@ function evaluate(model: AlignModel): Figures {
   const scored: { score: number; right: boolean }[] = [];
   for (const d of docs) {
     const goldKeys = new Set(d.beads.map(key));
-    const found = alignSentences(d.ar, d.en, { matcher: glossary.matcher, paragraphs: d.paragraphs, model });
+    const lexicon = lexiconOf(d);
+    const found = alignSentences(d.ar, d.en, {
+      matcher: glossary.matcher,
+      lexicon,
+      paragraphs: d.paragraphs,
+      model,
+    });
     gold.push(compareByKey(found, d.beads, key).score);
     for (const b of found) scored.push({ score: b.score, right: goldKeys.has(key(b)) });
     noParagraphs.push(
-      compareByKey(alignSentences(d.ar, d.en, { matcher: glossary.matcher, model }), d.beads, key).score,
+      compareByKey(alignSentences(d.ar, d.en, { matcher: glossary.matcher, lexicon, model }), d.beads, key)
+        .score,
     );
-    const t = alignTexts(d.arText, d.enText, { matcher: glossary.matcher, model });
+    const t = alignTexts(d.arText, d.enText, { matcher: glossary.matcher, lexicon, model });
     e2e.push(
       compareByKey(
         t.beads.map((b) => beadRangeKey(t.ar, t.en, b)),
@@ -139,7 +168,7 @@ const shared = Array.from({ length: KIND_COUNT }, () => ({
   enHit: 0,
 }));
 for (const d of docs) {
-  const feats = documentFeatures(d.ar, d.en, { matcher: glossary.matcher });
+  const feats = documentFeatures(d.ar, d.en, { matcher: glossary.matcher, lexicon: lexiconOf(d) });
   const ids = (side: Int32Array[], idx: readonly number[]) =>
     idx.flatMap((k) => [...(side[k] ?? [])].map((v) => v >> 1));
   d.beads.forEach((b, k) => {

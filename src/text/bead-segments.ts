@@ -1,5 +1,6 @@
 import type { SegmentStatus } from "../types";
 import { alignSentences, alignTexts } from "./align";
+import type { AlignLexicon } from "./align-lexicon";
 import { type Side, sidesOfGroups } from "./bead-edit";
 import { type Sentence, segmentSentences } from "./segment";
 import type { TermMatcher } from "./terms";
@@ -123,10 +124,15 @@ export function segmentsFromBeads(
 export function alignRun(
   ar: string,
   en: string,
-  options: { matcher?: TermMatcher; keepLeading?: boolean } = {},
+  options: { matcher?: TermMatcher; lexicon?: AlignLexicon | undefined; keepLeading?: boolean } = {},
 ): { segments: AlignedSegment[]; counts: BeadCounts } {
   const both = ar.trim() !== "" && en.trim() !== "";
-  const aligned = both ? alignTexts(ar, en, { matcher: options.matcher }) : null;
+  const aligned = both
+    ? alignTexts(ar, en, {
+        matcher: options.matcher,
+        ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+      })
+    : null;
   const arSentences = aligned?.ar ?? segmentSentences(ar, "ar");
   const enSentences = aligned?.en ?? segmentSentences(en, "en");
   const beads =

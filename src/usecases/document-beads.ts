@@ -18,6 +18,7 @@ import {
   replaceRun,
 } from "../db/document-runs";
 import { glossaryIndex } from "../db/matcher";
+import { memoryLexicon } from "../db/memory-lexicon";
 import { badRequest, DomainError, ErrorCode } from "../errors";
 import {
   type Bead,
@@ -259,7 +260,7 @@ function checkRunLength(rows: DocumentRow[]): void {
 
 /**
  * Re-aligns the segments from one to another (inclusive) automatically: their running texts are segmented
- * into sentences and aligned again (glossary terms and paragraph breaks as anchors); the new beads replace
+ * into sentences and aligned again (glossary terms, paragraph breaks and the memory's lexicon as anchors); the new beads replace
  * the run, keeping its ids in order where the count allows, with the aligner's scores and statuses.
  */
 export async function realignRun(
@@ -273,9 +274,10 @@ export async function realignRun(
   checkRunLength(old);
   withoutCodes(old);
   const beads = old.map(beadOf);
-  const { matcher } = await glossaryIndex(ctx.db);
+  const [{ matcher }, { lexicon }] = await Promise.all([glossaryIndex(ctx.db), memoryLexicon(ctx.db)]);
   const { segments } = alignRun(runningText(beads, "ar"), runningText(beads, "en"), {
     matcher,
+    lexicon,
     keepLeading: true,
   });
   const now = new Date().toISOString();

@@ -11,6 +11,7 @@ import {
   type SegmentPatch,
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
+import { memoryLexicon } from "../db/memory-lexicon";
 import { alignRun, type BeadCounts } from "../text/bead-segments";
 import type { Segment } from "../types";
 import type { UseCaseContext } from "./context";
@@ -44,7 +45,8 @@ export async function createDocumentFromSegments(
 
 /**
  * A document from an Arabic text and, optionally, its English translation: both are segmented, the English
- * aligned to the Arabic (paragraph breaks and glossary terms anchor the alignment); beads of low confidence
+ * aligned to the Arabic (paragraph breaks, glossary terms and the word pairs learned from the memory's
+ * approved segments anchor the alignment); beads of low confidence
  * are stored as `new` for review. Returns the document and its bead counts by type.
  */
 export async function createDocumentFromTexts(
@@ -53,9 +55,9 @@ export async function createDocumentFromTexts(
   ar: string,
   en: string | null | undefined,
 ): Promise<{ doc: DocumentInfo; beads: BeadCounts }> {
-  const { matcher } = await glossaryIndex(ctx.db);
+  const [{ matcher }, { lexicon }] = await Promise.all([glossaryIndex(ctx.db), memoryLexicon(ctx.db)]);
   // Each side is cut from its text with the whitespace after it, so paragraph breaks survive in the gaps.
-  const { segments, counts } = alignRun(ar, en ?? "", { matcher });
+  const { segments, counts } = alignRun(ar, en ?? "", { matcher, lexicon });
   const doc = await createDocument(
     ctx.db,
     title,

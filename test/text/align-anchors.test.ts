@@ -3,13 +3,18 @@ import { alignSentences } from "../../src/text/align";
 import { documentFeatures, hijriToGregorian, KIND_NAME } from "../../src/text/align-features";
 import { formulaeIn } from "../../src/text/align-formulae";
 import {
+  arabicKeys,
   arabicLexiconKey,
+  englishKeys,
   englishLexiconKey,
   learnLexicon,
   lexiconFromEntries,
+  MIN_DICE,
+  MIN_PAIRS,
 } from "../../src/text/align-lexicon";
 import { numbersIn } from "../../src/text/number-words";
 import { arabicSkeleton, latinSkeleton, NameIndex } from "../../src/text/transliterate";
+import { pick, randomInt, rng } from "../support/random";
 
 // Anchors of the aligner that carry across genres (issue 13): numbers in words, names across scripts,
 // Hijri dates, conventional formulae, a learned lexicon — each alone, then deciding an alignment that
@@ -179,6 +184,61 @@ describe("a lexicon learned from aligned pairs", () => {
     expect(lexicon.translations("مفاوض")).toEqual(["negotiation"]);
     expect(lexicon.translations("وفد")).toBeUndefined(); // seen once
     expect(learnLexicon([...pairs].reverse()).entries()).toEqual(lexicon.entries());
+  });
+
+  it("learns what counting every pair of words learns (slow reference, random pairs)", () => {
+    // The reference: every pair of stems counted, then the same thresholds and the same tie-breaking.
+    const reference = (pairs: { ar: string; en: string }[]) => {
+      const arCount = new Map<string, number>();
+      const enCount = new Map<string, number>();
+      const joint = new Map<string, number>();
+      for (const p of pairs) {
+        const ak = arabicKeys(p.ar);
+        const ek = englishKeys(p.en);
+        if (ak.size === 0 || ek.size === 0 || ak.size > 80 || ek.size > 80) continue;
+        for (const a of ak) arCount.set(a, (arCount.get(a) ?? 0) + 1);
+        for (const e of ek) enCount.set(e, (enCount.get(e) ?? 0) + 1);
+        for (const a of ak) for (const e of ek) joint.set(`${a}\t${e}`, (joint.get(`${a}\t${e}`) ?? 0) + 1);
+      }
+      const byEnglish = new Map<string, { ar: string; dice: number }[]>();
+      for (const [k, n] of joint) {
+        const [a, e] = k.split("\t") as [string, string];
+        const dice = (2 * n) / ((arCount.get(a) ?? 0) + (enCount.get(e) ?? 0));
+        if (n < MIN_PAIRS || dice < MIN_DICE) continue;
+        byEnglish.set(e, [...(byEnglish.get(e) ?? []), { ar: a, dice }]);
+      }
+      const entries: [string, string][] = [];
+      for (const [e, list] of byEnglish) {
+        list.sort((x, y) => y.dice - x.dice || (x.ar < y.ar ? -1 : 1));
+        for (const { ar } of list.slice(0, 2)) entries.push([ar, e]);
+      }
+      return lexiconFromEntries(entries).entries();
+    };
+    const random = rng(1313);
+    const arWords = Array.from({ length: 40 }, () =>
+      Array.from({ length: 4 }, () => pick(random, [..."جدرسصطعغقمحخزشض"])).join(""),
+    );
+    const enWords = Array.from({ length: 40 }, () =>
+      Array.from({ length: 6 }, () => pick(random, [..."bcdfghjkmnprtvwz"])).join(""),
+    );
+    let learned = 0;
+    for (let round = 0; round < 30; round++) {
+      const pairs = Array.from({ length: 5 + randomInt(random, 60) }, () => {
+        // Skewed word choice, and a translation that is sometimes another word or missing.
+        const ids = Array.from({ length: 1 + randomInt(random, 8) }, () => Math.floor(random() ** 2 * 40));
+        return {
+          ar: ids.map((i) => arWords[i]).join(" "),
+          en: ids
+            .filter(() => random() > 0.15)
+            .map((i) => enWords[random() < 0.1 ? randomInt(random, 40) : i])
+            .join(" "),
+        };
+      });
+      const fast = learnLexicon(pairs).entries();
+      expect(fast).toEqual(reference(pairs));
+      learned += fast.length;
+    }
+    expect(learned).toBeGreaterThan(100);
   });
 
   it("decides an alignment that lengths alone cannot", () => {
