@@ -129,7 +129,12 @@ function readLines(text: string): Line[] {
 
 /**
  * Offsets of the soft line breaks of `text`, ascending (the offset of the break's first character; a
- * CRLF counts as one break). Empty unless the text is hard-wrapped.
+ * CRLF counts as one break). Empty unless the text, or a passage of it, is hard-wrapped.
+ *
+ * The whole text is judged first (one width for all its lines). A text that is not wrapped as a whole may
+ * still hold a wrapped passage — an e-mail or PDF copy pasted between paragraphs typed one per line — so
+ * then each run of lines between blank lines and lines too long to be wrapped is judged on its own, by the
+ * same tests and its own width.
  */
 export function softLineBreaks(text: string): number[] {
   // Few texts have line breaks at all; most have too few to be wrapped.
@@ -137,8 +142,24 @@ export function softLineBreaks(text: string): number[] {
   for (let k = 0; k < text.length && breaks < 3; k++) if (isLineBreak(text.charCodeAt(k))) breaks++;
   if (breaks < 3) return [];
   const lines = readLines(text);
+  const whole = wrapsIn(text, lines, 0, lines.length);
+  if (whole.length > 0) return whole;
+  const out: number[] = [];
+  let from = 0;
+  for (let k = 0; k <= lines.length; k++) {
+    const line = lines[k];
+    if (line && !line.blank && line.width <= MAX_WIDTH) continue;
+    // A run needs MIN_WRAPS wraps, so MIN_WRAPS + 1 lines.
+    if (k - from > MIN_WRAPS) out.push(...wrapsIn(text, lines, from, k));
+    from = k + 1;
+  }
+  return out;
+}
+
+/** The wraps of lines [from, to) judged as one text (see the module comment), or none. */
+function wrapsIn(text: string, lines: readonly Line[], from: number, to: number): number[] {
   let width = 0;
-  for (let k = 0; k + 1 < lines.length; k++) {
+  for (let k = from; k + 1 < to; k++) {
     const line = lines[k] as Line;
     const next = lines[k + 1] as Line;
     if (!line.blank && !line.table && !next.blank && line.width > width) width = line.width;
@@ -146,7 +167,7 @@ export function softLineBreaks(text: string): number[] {
   if (width < MIN_WIDTH || width > MAX_WIDTH) return [];
   const wraps: number[] = [];
   let inBlock = 0;
-  for (let k = 0; k + 1 < lines.length; k++) {
+  for (let k = from; k + 1 < to; k++) {
     const line = lines[k] as Line;
     const next = lines[k + 1] as Line;
     if (line.blank || next.blank || line.table || next.table || next.marker) continue;
@@ -159,7 +180,8 @@ export function softLineBreaks(text: string): number[] {
   let inside = 0;
   let runWraps = 0;
   let runEvidence = 0;
-  for (const line of lines) {
+  for (let k = from; k < to; k++) {
+    const line = lines[k] as Line;
     if (wrapSet.has(line.end)) {
       runWraps++;
       if (continuesSentence(text, line.end)) runEvidence++;

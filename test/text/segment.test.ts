@@ -361,6 +361,39 @@ describe("segmentSentences: titles, labels, lists and wrapped text (issue 13)", 
     expect(texts(`الاحتياجات والاستجابة\n\n${arabic}`, "ar")).toHaveLength(3);
   });
 
+  it("reads a wrapped passage pasted into a text that is not wrapped, with blank lines or without", () => {
+    // Paragraphs typed one per line (longer than any column), and one paragraph copied from an e-mail.
+    const first =
+      "The Ministry of Foreign Affairs welcomes the agreement reached yesterday between the two parties on " +
+      "the exchange of detainees, and commends the efforts of the mediators who made it possible after " +
+      "months of negotiations.";
+    const copied =
+      "The agreement provides for the release of all detainees held since the beginning of the conflict, " +
+      "in three phases over a period of sixty days, under the supervision of the International Committee " +
+      "of the Red Cross. The first phase begins next week.";
+    const last =
+      "The Ministry calls on both parties to implement the agreement in good faith and to build on it " +
+      "towards a comprehensive and lasting settlement of the conflict through dialogue and negotiation.";
+    const split = (p: string) => p.split(/(?<=\.) (?=The )/);
+    const expected = ["Statement by the Ministry", first, ...split(copied), last];
+    for (const separator of ["\n\n", "\n"]) {
+      const text = ["Statement by the Ministry", first, wrap(copied, 68), last].join(separator);
+      expect(texts(text, "en").map((x) => x.replace(/\n/g, " "))).toEqual(expected);
+    }
+    const arFirst =
+      "ترحب وزارة الخارجية بالاتفاق الذي توصل إليه الطرفان أمس بشأن تبادل المحتجزين، وتثمن جهود الوسطاء الذين " +
+      "جعلوه ممكناً بعد أشهر من المفاوضات.";
+    const arCopied =
+      "وينص الاتفاق على الإفراج عن جميع المحتجزين منذ بداية النزاع، على ثلاث مراحل خلال ستين يوماً، تحت " +
+      "إشراف اللجنة الدولية للصليب الأحمر. وتبدأ المرحلة الأولى الأسبوع المقبل.";
+    const arText = ["بيان وزارة الخارجية", arFirst, wrap(arCopied, 52)].join("\n\n");
+    expect(texts(arText, "ar").map((x) => x.replace(/\n/g, " "))).toEqual([
+      "بيان وزارة الخارجية",
+      arFirst,
+      ...arCopied.split(/(?<=\.) /),
+    ]);
+  });
+
   it("keeps every line break of texts that are not wrapped", () => {
     const transcript = [
       "Q: Is there anything new on the ongoing negotiations to reach a truce in Gaza?",
