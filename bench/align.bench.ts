@@ -6,6 +6,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseGlossaryTsv } from "../src/formats/seed-tsv";
 import { alignSentences } from "../src/text/align";
+import { learnLexicon } from "../src/text/align-lexicon";
 import { buildTermMatcher, recognizeTerms } from "../src/text/terms";
 import { EVAL_TEXTS, parseBeads, stripMarkup } from "../test/fixtures/eval";
 
@@ -74,6 +75,17 @@ bench("  of which recognizeTerms, both sides", () => {
   for (const s of ar) recognizeTerms(matcher, s, "ar");
   for (const s of en) recognizeTerms(matcher, s, "en");
 });
+// The memory's lexicon as document creation loads it (src/db/memory-lexicon.ts): learned from 2,000
+// approved pairs (here the fixtures' pairs cycled, the worst case for co-occurrence counts), once per
+// memory version; then an anchor kind of the alignment.
+const memory = Array.from({ length: 2_000 }, (_, k) => {
+  const [a, e] = pairs[k % pairs.length] as [string, string];
+  return { ar: a, en: e };
+});
+bench("learnLexicon, 2,000 approved pairs", () => learnLexicon(memory));
+const lexicon = learnLexicon(memory);
+console.log(`lexicon: ${lexicon.size} entries`);
+bench("alignSentences (glossary + memory lexicon)", () => alignSentences(ar, en, { matcher, lexicon }));
 const beads = alignSentences(ar, en, { matcher });
 console.log(
   `${beads.length} beads, ${beads.filter((b) => b.ar.length === 1 && b.en.length === 1).length} of them 1-1`,

@@ -276,6 +276,16 @@ let wrappedSentences = 0;
 const segWrapped = throughput(() => {
   wrappedSentences = segmentSentences(wrapped, "ar").length;
 }, 15);
+// Paragraphs one per line with every third one hard-wrapped (passages pasted from e-mails): the whole
+// text is not wrapped, so each run of lines is judged on its own.
+const mixed = wrapped
+  .split("\n\n")
+  .map((p, k) => (k % 3 === 2 ? p : p.replace(/\n/g, " ")))
+  .join("\n");
+let mixedSentences = 0;
+const segMixed = throughput(() => {
+  mixedSentences = segmentSentences(mixed, "ar").length;
+}, 15);
 const norm = throughput(() => normalizeWithMap(big), 7);
 const normPlain = throughput(() => normalizeForSearch(big), 7);
 console.log(
@@ -293,6 +303,12 @@ console.table({
     "MB/s (UTF-8)": fmt(segWrapped.mbps),
     "M chars/s": fmt(segWrapped.chars),
     result: `${wrappedSentences} sentences`,
+  },
+  "segmentSentences, every 3rd paragraph wrapped": {
+    "median ms": fmt(segMixed.ms),
+    "MB/s (UTF-8)": fmt(segMixed.mbps),
+    "M chars/s": fmt(segMixed.chars),
+    result: `${mixedSentences} sentences`,
   },
   normalizeWithMap: {
     "median ms": fmt(norm.ms),

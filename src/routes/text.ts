@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { glossaryIndex } from "../db/matcher";
+import { memoryLexicon } from "../db/memory-lexicon";
 import { alignSentences, alignTexts } from "../text/align";
 import { checkSegmentPair } from "../text/qa";
 import { segmentSentences } from "../text/segment";
@@ -109,10 +110,14 @@ export const textRouter = createRouter()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const { matcher } = await glossaryIndex(c.var.db);
+      // The glossary and the word pairs learned from the memory's approved segments anchor the alignment.
+      const [{ matcher }, { lexicon }] = await Promise.all([
+        glossaryIndex(c.var.db),
+        memoryLexicon(c.var.db),
+      ]);
       if (typeof body.ar === "string" && typeof body.en === "string") {
         // Two texts: their paragraph breaks anchor the alignment too.
-        const aligned = alignTexts(body.ar, body.en, { matcher });
+        const aligned = alignTexts(body.ar, body.en, { matcher, lexicon });
         const texts = (list: { text: string }[]) => list.map((s) => s.text);
         return c.json(
           { arSentences: texts(aligned.ar), enSentences: texts(aligned.en), beads: aligned.beads },
@@ -124,7 +129,7 @@ export const textRouter = createRouter()
       const arSentences = split(body.ar, "ar");
       const enSentences = split(body.en, "en");
       return c.json(
-        { arSentences, enSentences, beads: alignSentences(arSentences, enSentences, { matcher }) },
+        { arSentences, enSentences, beads: alignSentences(arSentences, enSentences, { matcher, lexicon }) },
         200,
       );
     },

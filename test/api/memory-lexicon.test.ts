@@ -58,6 +58,11 @@ describe("the aligner learns from the memory's approved segments", () => {
     const after = await memoryLexicon(testDb());
     for (const w of words) expect(after.lexicon.translations(w.ar)).toEqual([w.en]);
     expect(pairsOf(await createFromTexts(ar, en))).toEqual(expected);
+    // POST /api/align learns from the same memory.
+    const aligned = await jsonOf<{ beads: { ar: number[]; en: number[] }[] }>(
+      await api("/api/align", { method: "POST", body: { ar, en } }),
+    );
+    expect(aligned.beads.map((b) => `${b.ar.join(",")}:${b.en.join(",")}`)).toEqual(["0:0", "1:", "2:1"]);
   });
 
   it("keeps the learned lexicon while no approved pair changes, and learns again when one does", async () => {
