@@ -205,17 +205,25 @@ shared.forEach((s, k) => {
 {
   let points = 0;
   let outOfStep = 0;
+  let nextToSkip = 0;
+  let nextToSkipOut = 0;
   let sides = 0;
   let straddles = 0;
   for (const d of docs) {
     const brk = (p: number[], i: number) => i === 0 || i === p.length || p[i - 1] !== p[i];
     let i = 0;
     let j = 0;
-    for (const b of d.beads) {
+    const isSkip = (b?: { ar: number[]; en: number[] }) => !!b && (b.ar.length === 0 || b.en.length === 0);
+    for (const [k, b] of d.beads.entries()) {
       i += b.ar.length;
       j += b.en.length;
       points++;
-      if (brk(d.paragraphs.ar, i) !== brk(d.paragraphs.en, j)) outOfStep++;
+      const out = brk(d.paragraphs.ar, i) !== brk(d.paragraphs.en, j);
+      if (out) outOfStep++;
+      if (isSkip(b) || isSkip(d.beads[k + 1])) {
+        nextToSkip++;
+        if (out) nextToSkipOut++;
+      }
       for (const [idx, p] of [
         [b.ar, d.paragraphs.ar],
         [b.en, d.paragraphs.en],
@@ -229,6 +237,11 @@ shared.forEach((s, k) => {
   }
   console.log(
     `gold paths: ${outOfStep} of ${points} points out of step; ${straddles} breaks inside ${sides} multi-sentence bead sides`,
+  );
+  // Add-one estimates of the two paragraph costs (align-model.ts paragraphMismatch, skipParagraphMismatch).
+  const other = points - nextToSkip;
+  console.log(
+    `  next to a skip: ${nextToSkipOut} of ${nextToSkip} out of step (-log ${(-Math.log((nextToSkipOut + 1) / (nextToSkip + 2))).toFixed(2)}); elsewhere ${outOfStep - nextToSkipOut} of ${other} (-log ${(-Math.log((outOfStep - nextToSkipOut + 1) / (other + 2))).toFixed(2)})`,
   );
 }
 
@@ -292,6 +305,7 @@ if (process.argv.includes("--grid")) {
           ...ALIGN_MODEL,
           straddlePenalty: straddle,
           paragraphMismatch: mismatch,
+          skipParagraphMismatch: Math.min(mismatch, ALIGN_MODEL.skipParagraphMismatch),
           priors,
         });
         console.log(

@@ -26,10 +26,16 @@ export interface AlignModel {
   straddlePenalty: number;
   /**
    * A point between beads where one side is at a paragraph break and the other is not: charged to the
-   * bead that ends there, skips included (a sentence left out inside a paragraph pays it once; a whole
-   * paragraph left out, nothing).
+   * bead that ends there (a whole paragraph left out pays nothing).
    */
   paragraphMismatch: number;
+  /**
+   * The same, at a point next to a skipped sentence (1-0 / 0-1): a sentence left out at the start or the
+   * end of a paragraph puts the two sides out of step there far more often than anything else does. A
+   * skip pays it at its end, and at its start in place of what the bead before paid (when that bead is a
+   * skip too, the point between them is credited twice — a rare case left as it is).
+   */
+  skipParagraphMismatch: number;
   /** Posterior temperature: bead confidences are computed from exp(−cost / T) (calibration). */
   temperature: number;
 }
@@ -50,7 +56,8 @@ export const ALIGN_MODEL: AlignModel = {
   arMissPenalty: [1.0, 0.5, 1.0, 0.5, 0.3, 0.5, 0.7, 3.0],
   enMissPenalty: [1.0, 0.5, 0, 0.5, 0.3, 0.5, 0.7, 3.0],
   straddlePenalty: 3,
-  paragraphMismatch: 4.3,
+  paragraphMismatch: 4.87,
+  skipParagraphMismatch: 2.35,
   temperature: 1,
 };
 
@@ -200,12 +207,19 @@ export function beadCost(s: Sides, i: number, j: number, t: number): number {
   const model = s.model;
   const arBreak = s.arBreak;
   const enBreak = s.enBreak;
-  const mismatch =
-    arBreak !== null && enBreak !== null && arBreak[i] !== enBreak[j] ? model.paragraphMismatch : 0;
+  const paragraphs = arBreak !== null && enBreak !== null;
+  const outOfStep = paragraphs && arBreak[i] !== enBreak[j];
   // A skipped sentence has no counterpart whose length it should match (Moore 2002), nor anchors that
-  // could be shared: only the prior, less the bonus of a conventional formula or note.
-  if (e === 0) return prior - (s.arSkipBonus[i - 1] as number) + mismatch;
-  if (a === 0) return prior - (s.enSkipBonus[j - 1] as number) + mismatch;
+  // could be shared: only the prior, less the bonus of a conventional formula or note, and the paragraph
+  // points next to it at the skip's rate.
+  if (a === 0 || e === 0) {
+    let cost = prior - (a === 0 ? (s.enSkipBonus[j - 1] as number) : (s.arSkipBonus[i - 1] as number));
+    if (outOfStep) cost += model.skipParagraphMismatch;
+    if (paragraphs && arBreak[i - a] !== enBreak[j - e])
+      cost += model.skipParagraphMismatch - model.paragraphMismatch;
+    return cost;
+  }
+  const mismatch = outOfStep ? model.paragraphMismatch : 0;
   const la = (s.arPrefix[i] as number) - (s.arPrefix[i - a] as number);
   const le = (s.enPrefix[j] as number) - (s.enPrefix[j - e] as number);
   let cost =
