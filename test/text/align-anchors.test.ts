@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignSentences } from "../../src/text/align";
+import { alignSentences, alignTexts } from "../../src/text/align";
 import { documentFeatures, hijriToGregorian, KIND_NAME } from "../../src/text/align-features";
 import { formulaeIn } from "../../src/text/align-formulae";
 import {
@@ -255,5 +255,55 @@ describe("a lexicon learned from aligned pairs", () => {
     const en = ["Cooperation on energy and oil.", "Cooperation on tourism and travel."];
     expect(alignSentences(ar, en, { lexicon }).map(key)).toEqual(["0:", "1:0", "2:1"]);
     expect(alignSentences(ar, en).map(key)).not.toEqual(["0:", "1:0", "2:1"]);
+  });
+});
+
+describe("a sentence left out at a paragraph's edge", () => {
+  // Made-up words a memory lexicon knows, so that only the lexicon, not the words' look, can pair them.
+  const random = rng(2026);
+  const arWord = () => Array.from({ length: 4 }, () => pick(random, [..."جدرسصطعغقمحخزشض"])).join("");
+  const enWord = () => Array.from({ length: 7 }, () => pick(random, [..."bcdfghjkmnprtvwz"])).join("");
+
+  it("is a bead of its own when the memory's lexicon knows its words (start and end of a paragraph)", () => {
+    for (const counts of [
+      [2, 1, 2],
+      [3, 1, 3],
+    ])
+      for (const left of [0, 2]) {
+        const words = counts.map((n) => Array.from({ length: n }, () => ({ ar: arWord(), en: enWord() })));
+        const lexicon = lexiconFromEntries(words.flat().map((w) => [w.ar, w.en] as [string, string]));
+        const ar = words.map((ws) => `تعاون في مجال ${ws.map((w) => w.ar).join(" و")} والنقل.`).join(" ");
+        const en = words
+          .filter((_, k) => k !== left)
+          .map((ws) => `Cooperation on ${ws.map((w) => w.en).join(" and ")} and transport.`)
+          .join(" ");
+        const gold = [0, 1, 2].map((k) => (k === left ? `${k}:` : `${k}:${k < left ? k : k - 1}`));
+        expect(alignTexts(ar, en, { lexicon }).beads.map(key)).toEqual(gold);
+        expect(alignTexts(ar, en).beads.map(key)).not.toEqual(gold);
+      }
+  });
+
+  it("where lengths and one number cannot tell, the pairing goes to review (scored below 0.9)", () => {
+    const ar = [
+      "وصل الوزير إلى العاصمة مساء أمس في زيارة رسمية تستغرق ثلاثة أيام.",
+      "وعقد الوزير جلسة مباحثات مع نظيره تناولت العلاقات الثنائية وسبل تطويرها في مختلف المجالات.",
+      "",
+      "وكانت الوزارة قد أعلنت عن الزيارة في بيان صدر يوم 14 مارس الماضي عبر موقعها الإلكتروني.",
+      "واتفق الجانبان على تعزيز التعاون في مجالات الطاقة والتجارة والاستثمار خلال المرحلة المقبلة.",
+      "وأكد الوزيران أهمية مواصلة التشاور والتنسيق إزاء القضايا الإقليمية والدولية ذات الاهتمام المشترك.",
+    ];
+    const en = [
+      "The Minister arrived in the capital yesterday evening on a three-day official visit.",
+      "The Minister held talks with his counterpart on bilateral relations and ways to develop them in all fields.",
+      "",
+      "The two sides agreed to strengthen cooperation in energy, trade and investment in the coming period.",
+      "The two ministers stressed the importance of continued consultation and coordination on regional and international issues of common interest.",
+    ];
+    const text = (xs: string[]) => xs.join(" ").replace(/ {2}/g, "\n\n");
+    const beads = alignTexts(text(ar), text(en)).beads;
+    // Gold: 2: (the announcement, untranslated), 3:2, 4:3. Whatever the aligner pairs around it, a bead
+    // that is not gold must not be scored as sure.
+    const gold = new Set(["0:0", "1:1", "2:", "3:2", "4:3"]);
+    for (const b of beads) if (!gold.has(key(b))) expect(b.score).toBeLessThan(0.9);
   });
 });
