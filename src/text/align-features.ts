@@ -145,6 +145,8 @@ interface Scratch {
   nameCache: Map<string, number>;
   /** Name id of each capitalised English word that may be a name. */
   englishNames: Map<string, number>;
+  /** Lexicon feature ids of each word seen (Arabic: its translations; English: its own id or none). */
+  lexiconCache: Map<string, readonly number[]>;
 }
 
 function pushId(ids: number[], id: number, optional: boolean): void {
@@ -218,9 +220,14 @@ function arabicFeatures(text: string, s: Scratch, options: FeatureOptions): Int3
     }
     if (name >= 0) names.add(name);
     if (options.lexicon) {
-      const key = arabicLexiconKey(word);
-      const translations = key ? options.lexicon.translations(key) : undefined;
-      if (translations) for (const en of translations) lexicon.add(t.intern(KIND_LEXICON, en));
+      let found = s.lexiconCache.get(word);
+      if (found === undefined) {
+        const key = arabicLexiconKey(word);
+        const translations = key ? options.lexicon.translations(key) : undefined;
+        found = translations ? translations.map((en) => t.intern(KIND_LEXICON, en)) : [];
+        s.lexiconCache.set(word, found);
+      }
+      for (const id of found) lexicon.add(id);
     }
   }
   for (const id of names) {
@@ -260,8 +267,14 @@ function englishFeatures(text: string, s: Scratch, options: FeatureOptions): Int
   }
   if (options.lexicon) {
     for (const m of text.matchAll(ENGLISH_WORD_RE)) {
-      const key = englishLexiconKey(m[0]);
-      const id = key ? t.find(KIND_LEXICON, key) : -1;
+      // English words are looked up after every Arabic sentence is read, so the table is complete.
+      let cached = s.lexiconCache.get(m[0]);
+      if (cached === undefined) {
+        const key = englishLexiconKey(m[0]);
+        cached = [key ? t.find(KIND_LEXICON, key) : -1];
+        s.lexiconCache.set(m[0], cached);
+      }
+      const id = cached[0] as number;
       if (id >= 0 && s.used.has(id) && !seen.has(id)) {
         seen.add(id);
         pushId(ids, id, false);
@@ -292,7 +305,14 @@ export function documentFeatures(
         englishNames.set(part, id);
         names.add(part, id);
       }
-  const s: Scratch = { table, names, used: new Set(), nameCache: new Map(), englishNames };
+  const s: Scratch = {
+    table,
+    names,
+    used: new Set(),
+    nameCache: new Map(),
+    englishNames,
+    lexiconCache: new Map(),
+  };
   const side = (list: readonly string[], lang: Lang): SideFeatures => ({
     lengths: list.map(alignmentLength),
     ids: list.map((x) => (lang === "ar" ? arabicFeatures(x, s, options) : englishFeatures(x, s, options))),
