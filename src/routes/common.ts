@@ -50,6 +50,13 @@ export const ResponseHeaders = {
   },
   attachment: { "Content-Disposition": header("attachment with the file name") },
   authenticate: { "WWW-Authenticate": header('Bearer realm="diwan"') },
+  /** Memory reads: segments the index had not caught up with when the read answered (INDEX_PENDING_HEADER). */
+  indexPending: {
+    "Diwan-Index-Pending": header(
+      "Segments not yet in the memory's index, so not seen by this read (absent when the index is up to date)",
+    ),
+  },
+  retryAfter: { "Retry-After": header("Seconds to wait before retrying") },
 } as const;
 
 /** `x-d1-bookmark`, sent on every /api response (src/middleware/db.ts), declared once as a component. */

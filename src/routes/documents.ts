@@ -353,23 +353,26 @@ export const segmentsRouter = createRouter()
         }),
       },
       responses: {
-        200: json(
-          z.object({
-            items: z.array(
-              SegmentSchema.extend({
-                highlights: z.array(
-                  z.object({
-                    field: z.enum(LANGS),
-                    start: z.number().int().openapi({ description: "UTF-16 offset in the stored text" }),
-                    end: z.number().int().openapi({ description: "End offset, exclusive" }),
-                  }),
-                ),
-              }),
-            ),
-            nextCursor: z.string().nullable(),
-          }),
-          "A page",
-        ),
+        200: {
+          ...json(
+            z.object({
+              items: z.array(
+                SegmentSchema.extend({
+                  highlights: z.array(
+                    z.object({
+                      field: z.enum(LANGS),
+                      start: z.number().int().openapi({ description: "UTF-16 offset in the stored text" }),
+                      end: z.number().int().openapi({ description: "End offset, exclusive" }),
+                    }),
+                  ),
+                }),
+              ),
+              nextCursor: z.string().nullable(),
+            }),
+            "A page",
+          ),
+          headers: ResponseHeaders.indexPending,
+        },
       },
     }),
     async (c) => {

@@ -147,7 +147,7 @@ export const tmRouter = createRouter()
       responses: {
         200: {
           ...json(z.object({ matches: z.array(MatchSchema) }), "Matches"),
-          headers: ResponseHeaders.serverTiming,
+          headers: { ...ResponseHeaders.serverTiming, ...ResponseHeaders.indexPending },
         },
       },
     }),
@@ -176,7 +176,12 @@ export const tmRouter = createRouter()
           limit: decimalInt(1, 100).default(20),
         }),
       },
-      responses: { 200: json(z.object({ variants: z.array(VariantSchema) }), "Variants") },
+      responses: {
+        200: {
+          ...json(z.object({ variants: z.array(VariantSchema) }), "Variants"),
+          headers: ResponseHeaders.indexPending,
+        },
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -209,9 +214,10 @@ export const tmRouter = createRouter()
           "Counts over the segments that had no English",
         ),
         ...notFoundError,
-        503: problem(
-          "The memory's index is catching up (`pending` segments): retry after Retry-After seconds",
-        ),
+        503: {
+          ...problem("The memory's index is catching up (`pending` segments): retry after Retry-After seconds"),
+          headers: ResponseHeaders.retryAfter,
+        },
       },
     }),
     async (c) => {

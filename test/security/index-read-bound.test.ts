@@ -85,3 +85,15 @@ it("answers after applying at most READ_SYNC_SEGMENTS of a rebuild, and says wha
   expect(done.status).toBe(200);
   expect(await jsonOf(done)).toMatchObject({ filled: 1 });
 }, 120_000);
+
+it("declares the headers of a partial read and of the refusal in the OpenAPI document (issue 11.7)", async () => {
+  type Op = { responses: Record<string, { headers?: Record<string, unknown> }> };
+  const doc = await jsonOf<{ paths: Record<string, Record<string, Op>> }>(
+    await api("/openapi.json", { token: null }),
+  );
+  const declared = (path: string, method: string, status: string) =>
+    Object.keys(doc.paths[path]?.[method]?.responses[status]?.headers ?? {});
+  for (const path of ["/api/tm/matches", "/api/tm/variants", "/api/segments"])
+    expect(declared(path, "get", "200"), path).toContain(INDEX_PENDING_HEADER);
+  expect(declared("/api/documents/{id}/pretranslate", "post", "503")).toContain("Retry-After");
+});
