@@ -1,29 +1,14 @@
-import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
-import { calibration, countBy, formatPrf, type Prf, pooled } from "../../src/text/eval";
-import { glossaryForms } from "../fixtures/eval2/glossary-forms";
 import { EVAL3_DOCS } from "../fixtures/eval3/index";
-import { loadSeedGlossary } from "../fixtures/glossary";
-import { scoreDoc } from "./eval2-score";
+import { describeHeldOutSet } from "./held-out-set";
 
-// Accuracy on evaluation set 3 (test/fixtures/eval3), all held out and scored once (docs/quality.md,
-// "Evaluation set 3 (fresh, scored once)"), with the scoring of set 2 (test/text/eval2-score.ts).
-// Prints the figures and the error counts by class, not the error instances: publishing those (or
-// tuning on them) is what made set 2's held-out figure stale.
-// Run: npx vitest run --project workers test/text/quality-eval3.test.ts
-
-const glossary = loadSeedGlossary(env.SEED_TSV);
-const forms = glossaryForms(env.SEED_TSV);
-const results = EVAL3_DOCS.map((d) => scoreDoc(d, glossary, forms));
-
-/** Issue 13's goals, printed beside the figures. */
-const GOALS = { segmentation: 0.99, alignGold: 0.95, alignEndToEnd: 0.93, termsP: 0.98, termsR: 0.97 };
+// Accuracy on evaluation set 3 (test/fixtures/eval3), all held out (docs/quality.md, "Evaluation set 3
+// (fresh, scored once)"). Run: npx vitest run --project workers test/text/quality-eval3.test.ts
 
 /**
- * Floors: the figures of the one scoring run (docs/quality.md), minus 0.005, so that a regression
+ * Floors: the figures of the first scoring run (docs/quality.md), minus 0.005, so that a regression
  * fails. Raise them as the engine improves; never lower them to pass.
  */
-const FLOORS = {
+describeHeldOutSet("evaluation set 3", EVAL3_DOCS, {
   seg: 0.9602, // measured 0.9652
   alignGold: 0.897, // measured 0.9020
   alignE2E: 0.8604, // measured 0.8654
@@ -31,60 +16,4 @@ const FLOORS = {
   arR: 0.9706, // measured 0.9756
   enP: 0.9362, // measured 0.9412
   enR: 0.9706, // measured 0.9756
-};
-
-const t = {
-  segmentation: pooled(results.flatMap((r) => [r.segmentation.ar, r.segmentation.en])),
-  segAr: pooled(results.map((r) => r.segmentation.ar)),
-  segEn: pooled(results.map((r) => r.segmentation.en)),
-  alignGold: pooled(results.map((r) => r.alignGold)),
-  alignEndToEnd: pooled(results.map((r) => r.alignEndToEnd)),
-  termsAr: pooled(results.map((r) => r.terms.ar)),
-  termsEn: pooled(results.map((r) => r.terms.en)),
-};
-const f4 = (x: number) => x.toFixed(4);
-const pr = (s: Prf) => `${f4(s.precision)} / ${f4(s.recall)}`;
-
-describe("evaluation set 3 (held out, scored once)", () => {
-  it("prints the figures and the error counts by class", () => {
-    const lines = [``, `=== evaluation set 3 (${results.length} documents, all held out) ===`];
-    lines.push(`${formatPrf("segmentation, ar + en", t.segmentation)}   goal F1 ≥ ${GOALS.segmentation}`);
-    lines.push(formatPrf("  ar", t.segAr), formatPrf("  en", t.segEn));
-    lines.push(`${formatPrf("alignment, gold sentences", t.alignGold)}   goal F1 ≥ ${GOALS.alignGold}`);
-    lines.push(`${formatPrf("alignment, end to end", t.alignEndToEnd)}   goal F1 ≥ ${GOALS.alignEndToEnd}`);
-    lines.push(`${formatPrf("terms ar", t.termsAr)}   goal P ≥ ${GOALS.termsP}, R ≥ ${GOALS.termsR}`);
-    lines.push(`${formatPrf("terms en", t.termsEn)}   goal P ≥ ${GOALS.termsP}, R ≥ ${GOALS.termsR}`);
-    lines.push("", "per document: seg F1 ar / en | align F1 gold / e2e | terms ar P / R | terms en P / R");
-    for (const r of results)
-      lines.push(
-        `  ${`${r.doc.id} (${r.doc.genre})`.padEnd(42)} ${f4(r.segmentation.ar.f1)} / ${f4(r.segmentation.en.f1)} | ${f4(r.alignGold.f1)} / ${f4(r.alignEndToEnd.f1)} | ${pr(r.terms.ar)} | ${pr(r.terms.en)}`,
-      );
-    for (const [label, items] of [
-      ["gold sentences", results.flatMap((r) => r.beadsGold)],
-      ["end to end", results.flatMap((r) => r.beadsEndToEnd)],
-    ] as const) {
-      lines.push("", `alignment confidence calibration (${label}): band | beads | right | share right`);
-      for (const row of calibration(items))
-        lines.push(
-          `  ${row.label.padEnd(10)} ${String(row.items).padStart(5)} ${String(row.right).padStart(6)}   ${f4(row.share)}`,
-        );
-    }
-    // Classes only, the bead type or the boundary context, never the sentence or the term itself.
-    lines.push("", "errors by class (count):");
-    const errors = results.flatMap((r) => r.errors);
-    const label = (e: (typeof errors)[number]) => `${e.task}${e.lang ? ` ${e.lang}` : ""} — ${e.cls}`;
-    for (const [cls, n] of countBy(errors, label)) lines.push(`  ${String(n).padStart(3)}  ${cls}`);
-    console.log(lines.join("\n"));
-    expect(results).toHaveLength(4);
-  });
-
-  it("does not regress below the figures of its one scoring run", () => {
-    expect(t.segmentation.f1, "segmentation F1").toBeGreaterThanOrEqual(FLOORS.seg);
-    expect(t.alignGold.f1, "alignment F1, gold sentences").toBeGreaterThanOrEqual(FLOORS.alignGold);
-    expect(t.alignEndToEnd.f1, "alignment F1, end to end").toBeGreaterThanOrEqual(FLOORS.alignE2E);
-    expect(t.termsAr.precision, "terms ar P").toBeGreaterThanOrEqual(FLOORS.arP);
-    expect(t.termsAr.recall, "terms ar R").toBeGreaterThanOrEqual(FLOORS.arR);
-    expect(t.termsEn.precision, "terms en P").toBeGreaterThanOrEqual(FLOORS.enP);
-    expect(t.termsEn.recall, "terms en R").toBeGreaterThanOrEqual(FLOORS.enR);
-  });
 });
