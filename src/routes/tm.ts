@@ -215,7 +215,9 @@ export const tmRouter = createRouter()
         ),
         ...notFoundError,
         503: {
-          ...problem("The memory's index is catching up (`pending` segments): retry after Retry-After seconds"),
+          ...problem(
+            "The memory's index is catching up (`pending` segments): retry after Retry-After seconds",
+          ),
           headers: ResponseHeaders.retryAfter,
         },
       },
