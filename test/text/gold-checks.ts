@@ -1,0 +1,73 @@
+import { env } from "cloudflare:test";
+import { expect, it } from "vitest";
+import { classify } from "../fixtures/eval2/classes";
+import { beadType, type GoldDoc, type GoldSide } from "../fixtures/eval2/format";
+import { glossaryForms } from "../fixtures/eval2/glossary-forms";
+
+// Consistency checks of a hand-annotated evaluation set's gold (sets 2, 3 and 4; docs/quality.md).
+// Deliberately uses nothing of the engine (src/text): these checks run before the engine ever sees
+// the texts.
+
+export const BEAD_TYPES = ["1-1", "1-2", "2-1", "1-3", "3-1", "2-2", "1-0", "0-1"];
+
+/** What is wrong with one side's sentence spans, paragraph numbers and term spans. */
+export function sideProblems(side: GoldSide): string[] {
+  const out: string[] = [];
+  side.sentences.forEach((s, k) => {
+    const text = side.text.slice(s.start, s.end);
+    if (text !== side.plain[k]) out.push(`sentence ${k}: span text differs`);
+    if (text !== text.trim() || text === "") out.push(`sentence ${k}: empty or outer whitespace`);
+    const next = side.sentences[k + 1];
+    if (next && !/^\s+$/.test(side.text.slice(s.end, next.start))) out.push(`sentence ${k}: no space after`);
+    const p = side.paragraphs[k] ?? -1;
+    const q = side.paragraphs[k - 1] ?? 0;
+    if (p < q || p > q + 1) out.push(`sentence ${k}: paragraph numbers not consecutive`);
+  });
+  let end = -1;
+  for (const t of side.terms) {
+    if (side.text.slice(t.start, t.end) !== t.surface) out.push(`term ${t.surface}: span text differs`);
+    if (t.start < end) out.push(`term ${t.surface}: overlaps the previous term`);
+    end = t.end;
+    const s = side.sentences[t.sentence];
+    if (!s || t.start < s.start || t.end > s.end) out.push(`term ${t.surface}: outside its sentence`);
+    if (side.traps.some((x) => x.start < t.end && t.start < x.end))
+      out.push(`term ${t.surface}: overlaps a trap`);
+  }
+  return out;
+}
+
+/** Registers, per document, the checks of its spans, its beads and its terms' glossary forms. */
+export function checkEachGoldDoc(docs: readonly GoldDoc[]): void {
+  const forms = glossaryForms(env.SEED_TSV);
+  const each = docs.map((d) => [d.id, d] as const);
+
+  it.each(each)("%s: spans, paragraphs and terms are consistent", (_, d) => {
+    expect(sideProblems(d.ar), "ar").toEqual([]);
+    expect(sideProblems(d.en), "en").toEqual([]);
+  });
+
+  it.each(each)("%s: beads cover each sentence once, in order", (_, d) => {
+    expect(d.beads.flatMap((b) => b.ar)).toEqual(d.ar.sentences.map((_, k) => k));
+    expect(d.beads.flatMap((b) => b.en)).toEqual(d.en.sentences.map((_, k) => k));
+    for (const b of d.beads) {
+      expect(b.ar.length + b.en.length).toBeGreaterThan(0);
+      expect(BEAD_TYPES).toContain(beadType(b));
+    }
+  });
+
+  it.each(each)("%s: each term is a form of its glossary entry (or tagged with its inflection)", (_, d) => {
+    const problems: string[] = [];
+    for (const lang of ["ar", "en"] as const) {
+      for (const t of d[lang].terms) {
+        const f = forms.get(t.key);
+        if (!f) {
+          problems.push(`${t.key} is not a key of glossary/diplomatic.tsv`);
+          continue;
+        }
+        const c = classify(t.surface, lang, f[lang], t.tags);
+        if (c.problem) problems.push(`${lang} ${t.key}: ${c.problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
