@@ -5,6 +5,20 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+/**
+ * `import bytes from "./file.docx?bytes"`: a binary fixture as a Uint8Array in the workerd tests (which have
+ * no file system; `?raw` would decode the bytes as UTF-8).
+ */
+const bytesImports = {
+  name: "diwan-bytes",
+  enforce: "pre" as const,
+  load(id: string) {
+    if (!id.endsWith("?bytes")) return null;
+    const base64 = readFileSync(id.slice(0, -"?bytes".length)).toString("base64");
+    return `export default Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));`;
+  },
+};
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
   if (migrations.length === 0)
@@ -16,6 +30,7 @@ export default defineConfig(async () => {
         {
           // Worker code and D1, inside workerd with real (local) D1 and the project's migrations.
           plugins: [
+            bytesImports,
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {

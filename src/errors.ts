@@ -142,7 +142,23 @@ export const invalidEncoding = () =>
 // ------------------------------------------------------------------------------ files of a format
 
 /** What an upload was meant to be; the rules below differ by kind (kept as each API answered before). */
-export type FileKind = { kind: "xliff" } | { kind: "tmx" } | { kind: "glossary"; format: string };
+export type FileKind =
+  | { kind: "xliff" }
+  | { kind: "tmx" }
+  | { kind: "glossary"; format: string }
+  /** One side's file of a new document (.txt, .html, .docx): `field` is the side (ar, en). */
+  | { kind: "document"; field: string };
+
+/** Document files: another format, an old .doc, an encrypted .docx or encoding are 415; ZIP limits 413. */
+const DOCUMENT_STATUS: Partial<Record<FormatErrorCode, { status: number; title: string }>> = {
+  "wrong-format": { status: 415, title: "Unsupported file format" },
+  "doc-binary": { status: 415, title: "Old Word document (.doc)" },
+  "docx-encrypted": { status: 415, title: "Password-protected document" },
+  "unsupported-encoding": { status: 415, title: "Unsupported encoding" },
+  "zip-limit": { status: 413, title: "Document too large" },
+  "zip-encrypted": { status: 415, title: "Password-protected document" },
+  "no-text": { status: 400, title: "No text in the file" },
+};
 
 const XLIFF_TITLES: Partial<Record<FormatErrorCode, string>> = {
   "xml-doctype": "DOCTYPE not accepted",
@@ -190,6 +206,18 @@ export function fileError(file: FileKind, err: FormatError, errors?: FieldError[
         err.message,
         { extra: where },
       );
+    case "document": {
+      const known = DOCUMENT_STATUS[err.code];
+      return new DomainError(
+        {
+          code: err.code,
+          status: known?.status ?? 400,
+          title: known?.title ?? (xml ? "Malformed XML" : "Unreadable file"),
+        },
+        err.message,
+        { errors: [{ field: file.field, message: err.message }], extra: where },
+      );
+    }
     case "glossary":
       if (err.code.startsWith("wrong-"))
         return unsupportedMediaType(`not a ${file.format} file: ${err.message}`);

@@ -29,6 +29,14 @@ export const FORMAT_ERROR_CODES = [
   "zip-encrypted",
   /** ZIP64, or a compression method other than stored and DEFLATE. */
   "zip-unsupported",
+  /** A document file whose content is not the format its name says, or a format not read (named). */
+  "wrong-format",
+  /** A password-protected Word document (an OLE container holding the encrypted package). */
+  "docx-encrypted",
+  /** An old binary Word document (.doc), not read: save it as .docx. */
+  "doc-binary",
+  /** A document file with no text in it. */
+  "no-text",
 ] as const;
 
 export type FormatErrorCode = (typeof FORMAT_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
 import { createRouter } from "../app";
 import { CONFIDENCE_BANDS, type DocumentStats, documentStats } from "../db/document-stats";
 import {
@@ -11,12 +12,16 @@ import {
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
 import { concordance } from "../db/tm-concordance";
-import type { Db } from "../env";
+import type { AppEnv, Db } from "../env";
+import { badRequest } from "../errors";
+import { DOCUMENT_FILE_FORMATS } from "../formats/document-file";
+import { readBodyBytes } from "../http/body";
 import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion, isNotModified } from "../http/etag";
 import { InlineCodeSchema } from "../schemas/inline-code";
 import { checkSegmentPair } from "../text/qa";
 import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import { createDocumentFromFiles, DOCUMENT_FILE_MAX_BYTES } from "../usecases/document-files";
 import {
   createDocumentFromSegments,
   createDocumentFromTexts,
@@ -34,6 +39,7 @@ import {
   notFoundError,
   notModified,
   PageQuery,
+  problem,
   ResponseHeaders,
   staleError,
   useCaseContext,
@@ -127,6 +133,81 @@ export const CreateFromTexts = z
   })
   .openapi("CreateDocumentFromTexts");
 
+const sideFile = (what: string) =>
+  z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description: `${what}: .txt (UTF-8/UTF-16 with BOM), .html, .docx or .xliff; recognised by its name and checked against its content`,
+  });
+
+export const CreateFromFiles = z
+  .object({
+    title: line(300).optional().openapi({ description: "Defaults to the Arabic file's name" }),
+    ar: sideFile("The Arabic original (an .xliff alone: its units as segments, with their targets)"),
+    en: sideFile("The English translation (an .xliff: its targets)").optional(),
+  })
+  .openapi("CreateDocumentFromFiles");
+
+const ExtractionNoteSchema = z.object({ what: z.string(), count: z.number().int(), detail: z.string() });
+const SideReportSchema = z
+  .object({
+    file: z.string(),
+    format: z.enum(DOCUMENT_FILE_FORMATS),
+    paragraphs: z.number().int(),
+    characters: z.number().int().optional(),
+    kept: z.array(ExtractionNoteSchema).openapi({ description: "Kept but moved (footnotes at the end…)" }),
+    leftOut: z
+      .array(ExtractionNoteSchema)
+      .openapi({ description: "In the file, not in the text (comments…)" }),
+  })
+  .openapi("DocumentFileReport");
+
+/** Multipart bodies of document files: read up to the limit, then parsed by the form validator. */
+const FILES_BODY_MAX_BYTES = 2 * DOCUMENT_FILE_MAX_BYTES + 64 * 1024;
+const limitedMultipart = createMiddleware<AppEnv>(async (c, next) => {
+  const type = c.req.header("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(type)) {
+    const bytes = await readBodyBytes(c.req.raw, FILES_BODY_MAX_BYTES);
+    // The boundary from the header, else from the body's first line (RFC 2046: it starts "--boundary").
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1] ?? /^--([^\r\n]{1,70})\r?\n/.exec(head)?.[1];
+    let form: FormData;
+    try {
+      if (boundary === undefined) throw new Error("no boundary");
+      form = await new Response(bytes, {
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      }).formData();
+    } catch {
+      throw badRequest("the multipart/form-data body cannot be read", [
+        { field: "", message: "a multipart/form-data body with fields ar (a file), en (a file) and title" },
+      ]);
+    }
+    // Hono's form validator reads this cache instead of the consumed stream.
+    (c.req as unknown as { bodyCache: Record<string, unknown> }).bodyCache.formData = Promise.resolve(form);
+  }
+  await next();
+});
+
+/** The documented multipart example: two small files (text and HTML), so it stays readable as a string. */
+const FILES_EXAMPLE = [
+  "--diwan-example",
+  'Content-Disposition: form-data; name="title"',
+  "",
+  "Council meeting (files)",
+  "--diwan-example",
+  'Content-Disposition: form-data; name="ar"; filename="meeting-ar.txt"',
+  "Content-Type: text/plain; charset=utf-8",
+  "",
+  "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء التهديدات الأمنية.",
+  "--diwan-example",
+  'Content-Disposition: form-data; name="en"; filename="meeting-en.html"',
+  "Content-Type: text/html",
+  "",
+  "<h1>Council meeting</h1><p>The council met on 11 September. Members discussed security threats.</p>",
+  "--diwan-example--",
+  "",
+].join("\r\n");
+
 const BeadCountsSchema = z.object({
   "1-1": z.number(),
   "1-2": z.number(),
@@ -161,13 +242,25 @@ export const documentsRouter = createRouter()
       tags,
       summary:
         "Create a document: from Arabic segments with optional English, or from an Arabic text (and its English " +
-        "translation), which is segmented and aligned; low-confidence beads are stored with status `new`",
+        "translation), which is segmented and aligned; low-confidence beads are stored with status `new`. " +
+        "As multipart/form-data, from files: `ar` (and `en`) each .txt, .html, .docx or .xliff (text extracted " +
+        "with paragraph boundaries; see docs/formats.md); a refused file names its side as the field",
+      middleware: [limitedMultipart] as const,
       request: {
-        body: jsonBody(z.union([CreateFromSegments, CreateFromTexts]), {
-          title: "Council meeting",
-          ar: "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء التهديدات الأمنية ومكافحة الإرهاب.",
-          en: "The council met on 11 September. Members discussed security threats and counter-terrorism.",
-        }),
+        body: {
+          required: false,
+          content: {
+            "application/json": {
+              schema: z.union([CreateFromSegments, CreateFromTexts]),
+              example: {
+                title: "Council meeting",
+                ar: "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء التهديدات الأمنية ومكافحة الإرهاب.",
+                en: "The council met on 11 September. Members discussed security threats and counter-terrorism.",
+              },
+            },
+            "multipart/form-data": { schema: CreateFromFiles, example: FILES_EXAMPLE },
+          },
+        },
       },
       responses: {
         201: {
@@ -177,15 +270,40 @@ export const documentsRouter = createRouter()
               title: z.string(),
               segmentCount: z.number(),
               beads: BeadCountsSchema.optional().openapi({ description: "Bead counts by type (texts only)" }),
+              files: z
+                .object({ ar: SideReportSchema, en: SideReportSchema.optional() })
+                .optional()
+                .openapi({ description: "From files: what each file gave, kept and left out" }),
             }),
             "Created",
           ),
           headers: ResponseHeaders.location,
         },
+        413: problem("A file or its text is too large (field: ar or en)"),
+        415: problem("A file that is not what its name says, an old .doc, a password-protected .docx"),
       },
     }),
     async (c) => {
-      const body = c.req.valid("json");
+      const type = c.req.header("content-type") ?? "";
+      if (/^multipart\/form-data/i.test(type)) {
+        // Validated against CreateFromFiles (the form validator runs for multipart bodies only).
+        const form = c.req.valid("form") as z.infer<typeof CreateFromFiles>;
+        const read = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+        const { doc, beads, files } = await createDocumentFromFiles(useCaseContext(c), {
+          title: form.title,
+          ar: await read(form.ar),
+          en: form.en ? await read(form.en) : null,
+        });
+        c.header("Location", `/api/documents/${doc.id}`);
+        return c.json({ id: doc.id, title: doc.title, segmentCount: doc.segmentCount, beads, files }, 201);
+      }
+      if (!/^application\/(.+\+)?json\b/i.test(type))
+        throw badRequest("send the document as JSON (texts or segments) or multipart/form-data (files)", [
+          { field: "", message: "a JSON or multipart/form-data body is required" },
+        ]);
+      const body = c.req.valid("json") as
+        | z.infer<typeof CreateFromSegments>
+        | z.infer<typeof CreateFromTexts>;
       if ("ar" in body) {
         const { doc, beads } = await createDocumentFromTexts(useCaseContext(c), body.title, body.ar, body.en);
         c.header("Location", `/api/documents/${doc.id}`);

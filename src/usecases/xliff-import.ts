@@ -57,6 +57,9 @@ function parseUpload(bytes: Uint8Array, onUnit?: (unit: ParsedXliffUnit) => void
   return parsed;
 }
 
+/** An uploaded XLIFF file read as the import reads it (encoding, Arabic → English), refusals as DomainErrors. */
+export const readXliffFile = (bytes: Uint8Array): ParsedXliff => parseUpload(bytes);
+
 export interface XliffImportResult {
   updated: number;
   unchanged: number;

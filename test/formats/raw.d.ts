@@ -3,3 +3,8 @@ declare module "*?raw" {
   const text: string;
   export default text;
 }
+// `?bytes` imports (vitest.config.ts): binary fixtures (.docx, .doc) as bytes.
+declare module "*?bytes" {
+  const bytes: Uint8Array;
+  export default bytes;
+}

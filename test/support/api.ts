@@ -17,9 +17,13 @@ export function api(
   if (token !== null) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (init.body !== undefined) {
-    if (typeof init.body === "string" || init.body instanceof Uint8Array) body = init.body as BodyInit;
-    else body = JSON.stringify(init.body);
-    headers["content-type"] ??= "application/json";
+    if (init.body instanceof FormData)
+      body = init.body; // multipart: fetch sets the boundary
+    else {
+      if (typeof init.body === "string" || init.body instanceof Uint8Array) body = init.body as BodyInit;
+      else body = JSON.stringify(init.body);
+      headers["content-type"] ??= "application/json";
+    }
   }
   return SELF.fetch(`http://diwan.test${path}`, { method: init.method ?? "GET", headers, body });
 }
