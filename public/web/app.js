@@ -81,20 +81,45 @@
     if (row) row.classList.toggle("rtl-row", rtl);
   });
 
-  // Review of a document: ↑/↓ (or j/k) move between beads, a approves the bead, r marks it reviewed, x ticks
-  // it, e (or Enter) opens it. a and r post the page's own form for that one bead (its `only` field).
+  // Review of a document (every operation is also a form that works without this): ↑/↓ or j/k move between
+  // beads and on to the next or previous page; x ticks, Shift+click ticks a range; a approves, r marks
+  // reviewed, m merges, [ ] { } move a sentence, u unpairs, s opens the split form, g re-aligns and A
+  // approves the ticked run; z undoes the latest operation, y redoes. Each row gets a menu of operations.
   const table = document.querySelector("table.beads");
   const beads = table ? Array.from(table.tBodies[0].rows) : [];
   const ops = document.getElementById("ops");
+  const only = document.getElementById("only");
+  const menuTemplate = document.getElementById("bead-menu");
+  const post = (action, row) => {
+    const box = row?.querySelector("input[type=checkbox]");
+    only.value = box ? box.value : "";
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "action";
+    input.value = action;
+    ops.appendChild(input);
+    ops.submit();
+  };
+  const ticked = () => beads.some((r) => r.querySelector("input[type=checkbox]:checked"));
   if (beads.length) {
     for (const row of beads) row.tabIndex = -1;
-    const target = location.hash && document.getElementById(location.hash.slice(1));
+    const hash = location.hash.slice(1);
+    const target =
+      hash === "first" ? beads[0] : hash === "last" ? beads[beads.length - 1] : document.getElementById(hash);
     if (target && beads.includes(target) && !document.querySelector("[autofocus]")) target.focus();
+    const pageLink = (which) => document.querySelector(`nav.pager a[data-page="${which}"]`);
     document.addEventListener("keydown", (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.key === "Escape") return closeMenus();
       const row = document.activeElement?.closest("tr");
       const at = row ? beads.indexOf(row) : -1;
       const go = (i) => {
+        const link = i >= beads.length ? pageLink("next") : i < 0 ? pageLink("prev") : null;
+        if (link) {
+          e.preventDefault();
+          location.href = `${link.href}#${i < 0 ? "last" : "first"}`;
+          return;
+        }
         const next = beads[Math.max(0, Math.min(beads.length - 1, i))];
         if (next) {
           e.preventDefault();
@@ -104,23 +129,138 @@
       };
       if (e.key === "ArrowDown" || e.key === "j") return go(at + 1);
       if (e.key === "ArrowUp" || e.key === "k") return go(at < 0 ? 0 : at - 1);
+      if (ops && (e.key === "z" || e.key === "y")) {
+        const button = document.querySelector(`button[data-history="${e.key === "z" ? "undo" : "redo"}"]`);
+        if (button) {
+          e.preventDefault();
+          button.click();
+        }
+        return;
+      }
+      if (ops && (e.key === "g" || e.key === "A") && (ticked() || at >= 0)) {
+        e.preventDefault();
+        return post(e.key === "g" ? "realign" : "approve-range", ticked() ? null : row);
+      }
       if (at < 0 || e.target !== row) return;
       const box = row.querySelector("input[type=checkbox]");
+      const single = {
+        m: "merge",
+        "[": "move-en-first",
+        "]": "move-en-last",
+        "{": "move-ar-first",
+        "}": "move-ar-last",
+        u: "unpair",
+      };
       const button = ops && document.querySelector(`#toolbar button[data-key="${e.key}"]`);
       if (button && box) {
         e.preventDefault();
-        document.getElementById("only").value = box.value;
+        only.value = box.value;
         button.click();
+      } else if (ops && box && single[e.key]) {
+        e.preventDefault();
+        post(single[e.key], row);
       } else if (e.key === "x" && box) {
         e.preventDefault();
         box.checked = !box.checked;
-      } else if (e.key === "e" || e.key === "Enter") {
+      } else if (e.key === "e" || e.key === "Enter" || (e.key === "s" && ops)) {
         const link = row.querySelector("th a");
         if (link) {
           e.preventDefault();
-          location.href = link.href;
+          location.href = e.key === "s" ? `${link.href}#split` : link.href;
         }
       }
+    });
+
+    // Shift+click on a box ticks every box between it and the last one clicked.
+    let lastBox = null;
+    table.addEventListener("click", (e) => {
+      const box = e.target.closest?.("input[type=checkbox]");
+      if (!box) return;
+      const boxes = beads.map((r) => r.querySelector("input[type=checkbox]"));
+      if (e.shiftKey && lastBox) {
+        const [i, j] = [boxes.indexOf(lastBox), boxes.indexOf(box)].sort((x, y) => x - y);
+        for (let k = i; k <= j; k++) if (boxes[k]) boxes[k].checked = box.checked;
+      }
+      lastBox = box;
+    });
+
+    // A menu per row: one template, cloned into the row whose button is pressed.
+    const closeMenus = () => {
+      for (const m of document.querySelectorAll("table.beads .bead-menu")) {
+        const opener = m.previousElementSibling;
+        m.remove();
+        if (opener) {
+          opener.setAttribute("aria-expanded", "false");
+          if (m.contains(document.activeElement) || document.activeElement === document.body) opener.focus();
+        }
+      }
+    };
+    if (ops && menuTemplate) {
+      const label = document.getElementById("mlabel");
+      for (const row of beads) {
+        const th = row.cells[0];
+        const opener = document.createElement("button");
+        opener.type = "button";
+        opener.className = "menu-open";
+        opener.textContent = "⋯";
+        opener.setAttribute("aria-expanded", "false");
+        opener.setAttribute("aria-labelledby", `${label ? "mlabel " : ""}${th.id}`);
+        th.appendChild(opener);
+        opener.addEventListener("click", () => {
+          const open = opener.getAttribute("aria-expanded") === "true";
+          closeMenus();
+          if (open) return;
+          const menu = menuTemplate.content.firstElementChild.cloneNode(true);
+          const link = th.querySelector("a");
+          menu.querySelector("[data-split]").href = `${link.href}#split`;
+          menu.addEventListener("click", (e) => {
+            if (e.target.closest("button")) only.value = row.querySelector("input[type=checkbox]").value;
+          });
+          opener.after(menu);
+          opener.setAttribute("aria-expanded", "true");
+          menu.querySelector("button, a").focus();
+        });
+      }
+      document.addEventListener("click", (e) => {
+        if (!e.target.closest || !e.target.closest(".bead-menu, .menu-open")) closeMenus();
+      });
+    }
+  }
+
+  // Glossary terms on the review page: the entry (from the page's list of terms) beside the term under the
+  // pointer or the keyboard focus; Escape hides it.
+  const tip = document.createElement("div");
+  tip.className = "term-tip";
+  tip.id = "term-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  const showTip = (a) => {
+    const entry = document.getElementById(a.getAttribute("href").slice(1));
+    if (!entry) return;
+    tip.replaceChildren(...Array.from(entry.childNodes, (n) => n.cloneNode(true)));
+    for (const el of tip.querySelectorAll("[id]")) el.removeAttribute("id");
+    tip.hidden = false;
+    const r = a.getBoundingClientRect();
+    tip.style.top = `${window.scrollY + r.bottom + 4}px`;
+    tip.style.left = `${Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 4))}px`;
+  };
+  const hideTip = () => {
+    tip.hidden = true;
+  };
+  if (document.querySelector("a.t")) {
+    // Inside <main>: all content belongs to a landmark.
+    (document.querySelector("main") || document.body).appendChild(tip);
+    for (const type of ["mouseover", "focusin"])
+      document.addEventListener(type, (e) => {
+        const a = e.target.closest?.("a.t");
+        if (a) showTip(a);
+      });
+    for (const type of ["mouseout", "focusout"])
+      document.addEventListener(type, (e) => {
+        if (e.target.closest?.("a.t")) hideTip();
+      });
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") hideTip();
     });
   }
 

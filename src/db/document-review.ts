@@ -2,12 +2,18 @@
  * What the review pages read besides the document and its stats (document-stats.ts): the segments needing
  * review, one keyset page at a time, and a segment's neighbours.
  */
-import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { LOW_CONFIDENCE } from "../text/bead-segments";
 import type { Segment } from "../types";
 import { segmentColumns, segmentOf } from "./documents";
-import { segments } from "./schema";
+import { documentHistory, segments } from "./schema";
+
+/** needsReview (document-stats.ts) in SQL: status new, or translated with a low aligner score. */
+const needsReviewSql = or(
+  eq(segments.status, "new"),
+  and(eq(segments.status, "translated"), sql`${segments.score} < ${LOW_CONFIDENCE}`),
+);
 
 /**
  * A document's segments needing review (needsReview, in SQL), in order after `afterPosition`: limit+1 rows,
@@ -26,10 +32,7 @@ export async function listSegmentsToReview(
       and(
         eq(segments.documentId, documentId),
         afterPosition === null ? undefined : gt(segments.position, afterPosition),
-        or(
-          eq(segments.status, "new"),
-          and(eq(segments.status, "translated"), sql`${segments.score} < ${LOW_CONFIDENCE}`),
-        ),
+        needsReviewSql,
       ),
     )
     .orderBy(asc(segments.position))
@@ -62,4 +65,63 @@ export async function segmentNeighbours(
       .get(),
   ]);
   return [prev?.id ?? null, next?.id ?? null];
+}
+
+/**
+ * Where the page of beads before the one starting after `from` starts: the position after which its
+ * `limit` rows begin, or null when that page is the first (the same filter as the listing).
+ */
+export async function previousPageFrom(
+  db: Db,
+  documentId: number,
+  from: number,
+  limit: number,
+  onlyReview: boolean,
+): Promise<number | null> {
+  const row = await db
+    .select({ position: segments.position })
+    .from(segments)
+    .where(
+      and(
+        eq(segments.documentId, documentId),
+        lte(segments.position, from),
+        onlyReview ? needsReviewSql : undefined,
+      ),
+    )
+    .orderBy(desc(segments.position))
+    .limit(1)
+    .offset(limit)
+    .get();
+  return row?.position ?? null;
+}
+
+/** One line of a document's history, without the runs it stored (they can be large). */
+export interface HistorySummary {
+  id: number;
+  op: string;
+  actor: string;
+  at: string;
+  undoneBy: number | null;
+  /** For an undo: the operation it undid, and that operation's kind (undoing an undo redoes). */
+  undid: number | null;
+  undidOp: string | null;
+}
+
+/** The document's latest operations, newest first. */
+export async function latestHistory(db: Db, documentId: number, limit: number): Promise<HistorySummary[]> {
+  return db
+    .select({
+      id: documentHistory.id,
+      op: documentHistory.op,
+      actor: documentHistory.actor,
+      at: documentHistory.at,
+      undoneBy: documentHistory.undoneBy,
+      undid: sql<number | null>`json_extract(${documentHistory.detail}, '$.undid')`,
+      undidOp: sql<string | null>`json_extract(${documentHistory.detail}, '$.op')`,
+    })
+    .from(documentHistory)
+    .where(eq(documentHistory.documentId, documentId))
+    .orderBy(desc(documentHistory.id))
+    .limit(limit)
+    .all();
 }

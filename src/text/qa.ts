@@ -28,7 +28,7 @@ import { ALEF, chars, LAM, TATWEEL, WRITTEN_NUMBER_SOURCE } from "./arabic";
 import { normalizeForSearch } from "./normalize";
 import { canonicalNumber } from "./number-words";
 import { codeQaIssues } from "./qa-codes";
-import { recognizeTerms, type TermMatcher } from "./terms";
+import { recognizeTerms, type TermMatch, type TermMatcher } from "./terms";
 
 export type QaSeverity = "error" | "warning" | "info";
 
@@ -72,7 +72,20 @@ export interface QaCodes {
   en: readonly InlineCode[];
 }
 
-export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext, codes?: QaCodes): QaIssue[] {
+/** Glossary terms already recognised in both texts (recognizeTerms), so a caller that shows them too does
+ * not recognise them twice. */
+export interface PairTerms {
+  ar: readonly TermMatch[];
+  en: readonly TermMatch[];
+}
+
+export function checkSegmentPair(
+  ar: string,
+  en: string | null,
+  ctx: QaContext,
+  codes?: QaCodes,
+  terms?: PairTerms,
+): QaIssue[] {
   // A code-only segment (a tag between sentences of an imported XLIFF): only its codes can be wrong.
   if (ar.trim() === "" && codes !== undefined && codes.ar.length > 0)
     return en === null ? [] : codeQaIssues(codes.ar, codes.en);
@@ -98,7 +111,7 @@ export function checkSegmentPair(ar: string, en: string | null, ctx: QaContext, 
       message: "The target is mostly in Arabic script: it looks untranslated.",
     });
   } else {
-    issues.push(...termIssues(ar, en, ctx), ...numberIssues(ar, en));
+    issues.push(...termIssues(ar, en, ctx, terms), ...numberIssues(ar, en));
   }
   return issues;
 }
@@ -119,9 +132,9 @@ function preferredEnglish(entry: QaEntry | undefined): string | undefined {
   return entry?.terms.find((t) => t.lang === "en" && t.status === "preferred")?.text;
 }
 
-function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
+function termIssues(ar: string, en: string, ctx: QaContext, terms?: PairTerms): QaIssue[] {
   const issues: QaIssue[] = [];
-  const enMatches = recognizeTerms(ctx.matcher, en, "en");
+  const enMatches = terms?.en ?? recognizeTerms(ctx.matcher, en, "en");
   const approvedInTarget = new Set<number>();
   const misusedInTarget = new Set<number>();
   for (const m of enMatches) {
@@ -144,7 +157,7 @@ function termIssues(ar: string, en: string, ctx: QaContext): QaIssue[] {
 
   // Primary Arabic hits only: a term nested in a longer one is checked through the longer one. Hits
   // sharing a span are alternative readings (two entries list the same term): one rendered is enough.
-  const arAll = recognizeTerms(ctx.matcher, ar, "ar");
+  const arAll = terms?.ar ?? recognizeTerms(ctx.matcher, ar, "ar");
   const primarySpans = new Set(arAll.filter((m) => m.nestedIn === null).map((m) => `${m.start}:${m.end}`));
   const arMatches = arAll.filter((m) => primarySpans.has(`${m.start}:${m.end}`));
   const renderedSpans = new Set(

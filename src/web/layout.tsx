@@ -6,7 +6,7 @@ import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "7";
+export const ASSET_VERSION = "8";
 
 /** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
 function PrefsSwitch({ back }: { back: string }) {
@@ -83,6 +83,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t.siteName}`}</title>
         <link rel="stylesheet" href={`/web/app.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/web/review.css?v=${ASSET_VERSION}`} />
         <script src={`/web/app.js?v=${ASSET_VERSION}`} defer />
       </head>
       <body>

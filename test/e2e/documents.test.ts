@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, englishLeftovers, launchChromium, shot } from "./browser";
-import { type DevServer, startDevServer } from "./server";
+import { apiCall, type DevServer, signInToDocuments, startDevServer } from "./server";
 
 let server: DevServer;
 let browser: Browser;
@@ -31,13 +31,8 @@ const EN = [
   "The Council decided to remain seized of the matter.",
 ].join("\n\n");
 
-async function api(pathname: string, init: { method?: string; body?: unknown } = {}) {
-  return fetch(`${server.base}${pathname}`, {
-    method: init.method ?? "GET",
-    headers: { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+const api = (pathname: string, init: { method?: string; body?: unknown } = {}) =>
+  apiCall(server, pathname, init);
 
 interface Seg {
   id: number;
@@ -51,14 +46,7 @@ async function segments(id: number): Promise<Seg[]> {
   return ((await (await api(`/api/documents/${id}/segments?limit=500`)).json()) as { items: Seg[] }).items;
 }
 
-async function signIn(context: BrowserContext): Promise<Page> {
-  const p = await context.newPage();
-  await p.goto(`${server.base}/login?next=%2Fdocuments`);
-  await p.locator("#token").fill(server.adminToken);
-  await p.locator("form[action='/login'] button[type=submit]").click();
-  await p.waitForURL(/\/documents$/);
-  return p;
-}
+const signIn = (context: BrowserContext) => signInToDocuments(server, context);
 
 async function accessible(p: Page, name: string) {
   expect(await axeViolations(p), `axe on ${name}`).toEqual([]);

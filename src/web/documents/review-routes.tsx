@@ -1,6 +1,11 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { listSegmentsToReview, segmentNeighbours } from "../../db/document-review";
+import {
+  latestHistory,
+  listSegmentsToReview,
+  previousPageFrom,
+  segmentNeighbours,
+} from "../../db/document-review";
 import { documentStats, needsReview } from "../../db/document-stats";
 import { getSegment, listSegments } from "../../db/documents";
 import { glossaryIndex } from "../../db/matcher";
@@ -12,10 +17,12 @@ import { WebError } from "../errors";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
+import { beadOpOf, type Problem, runBeadOp } from "./bead-actions";
 import { isStale, pathId, useCaseContext } from "./context";
 import { documentsText, reviewText, segmentText } from "./messages";
 import { type Done, ReviewPage } from "./review";
 import { loadDocument } from "./routes";
+import { analyseRow } from "./row-analysis";
 import { SegmentPage } from "./segment";
 
 /**
@@ -26,8 +33,10 @@ import { SegmentPage } from "./segment";
  */
 export const reviewRoutes = new Hono<WebEnv>();
 
-/** Beads on one page of the review (a 500-segment document is one page; see bench/web.bench.ts). */
-export const BEADS_PER_PAGE = 500;
+/** Beads on one page of the review (bench/web-review.bench.ts: a 500-segment document's first page). */
+export const BEADS_PER_PAGE = 200;
+/** Operations of the history listed (each with its undo / redo button). */
+const HISTORY_SHOWN = 6;
 
 const positionParam = (v: string | undefined) => (v && /^[0-9]{1,9}$/.test(v) ? Number(v) : null);
 const filterParam = (v: string | undefined): "all" | "review" => (v === "review" ? "review" : "all");
@@ -36,6 +45,7 @@ const filterParam = (v: string | undefined): "all" | "review" => (v === "review"
 const PICK = /^([0-9]{1,15}):([0-9]{1,9})$/;
 const UNDO = /^([0-9]{1,15}):([0-9]{1,9}):(new|translated|reviewed|approved)$/;
 const DONE = ["approved", "reviewed", "undone", "saved"] as const;
+const DONE_OPS = ["merge", "split", "move", "unpair", "realign", "status", "undo"] as const;
 type DoneKind = (typeof DONE)[number];
 /** Most segments one operation may change (one page of the review). */
 const MAX_PICKED = BEADS_PER_PAGE;
@@ -78,34 +88,44 @@ async function reviewPage(
     filter: "all" | "review";
     from: number | null;
     done?: Done;
-    problem?: { title: string; text: string };
+    problem?: Problem;
     status?: ContentfulStatusCode;
   },
 ) {
   const db = c.var.db;
+  const review = opts.filter === "review";
   const doc = await loadDocument(c, id);
-  const [rows, stats, index] = await Promise.all([
-    opts.filter === "review"
+  const [rows, stats, index, prevFrom, history] = await Promise.all([
+    review
       ? listSegmentsToReview(db, id, opts.from, BEADS_PER_PAGE)
       : listSegments(db, id, opts.from, BEADS_PER_PAGE),
     documentStats(db, [id]),
     glossaryIndex(db),
+    opts.from === null ? null : previousPageFrom(db, id, opts.from, BEADS_PER_PAGE, review),
+    latestHistory(db, id, HISTORY_SHOWN),
   ]);
   const shown = rows.slice(0, BEADS_PER_PAGE);
   const last = shown[shown.length - 1];
+  const entryIds = new Set<number>();
+  const analysed = shown.map((s) => {
+    const analysis = analyseRow(index, s);
+    for (const m of analysis.ar) entryIds.add(m.entryId);
+    for (const m of analysis.en) entryIds.add(m.entryId);
+    return { ...s, review: needsReview(s), analysis };
+  });
+  const entries = [...entryIds].flatMap((e) => index.entries.get(e) ?? []);
   return page(
     c,
     `\u2068${doc.title}\u2069`,
     <ReviewPage
       doc={doc}
       stats={stats.get(id)!}
-      rows={shown.map((s) => ({
-        ...s,
-        review: needsReview(s),
-        qa: s.en === null ? [] : checkSegmentPair(s.ar, s.en, index),
-      }))}
+      rows={analysed}
+      entries={entries}
+      history={history}
       filter={opts.filter}
       from={opts.from}
+      prevFrom={prevFrom}
       nextFrom={rows.length > BEADS_PER_PAGE && last ? last.position : null}
       writable={canWrite(c.var.session)}
       csrfToken={c.var.csrfToken}
@@ -123,7 +143,14 @@ reviewRoutes.get("/:id{[0-9]+}", async (c) => {
   const k = positionParam(q.k) ?? 1;
   let done: Done | undefined;
   const kind = DONE.find((d) => d === q.done);
-  if (kind && n !== null) {
+  const op = DONE_OPS.find((o) => o === q.op);
+  const h = positionParam(q.h);
+  if (q.done === "op" && op && n !== null && h !== null) {
+    const t = c.var.i18n.t(reviewText);
+    const text =
+      op === "realign" ? t.done_realign(n, k) : op === "status" ? t.done_status(k) : t[`done_${op}`](n);
+    done = { text, historyId: h, segmentId: positionParam(q.sid) ?? undefined };
+  } else if (kind && n !== null) {
     const undo = c.req
       .queries("u")
       ?.filter((u) => UNDO.test(u))
@@ -155,6 +182,25 @@ reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
   const view = { filter: filterParam(str(body.filter)), from: positionParam(str(body.from)) };
   const action = str(body.action);
   const t = c.var.i18n.t(reviewText);
+  const bead = beadOpOf(action, body);
+  if (bead) {
+    const out = await runBeadOp(c, id, body, bead, list(body.s));
+    if (!out.done) return reviewPage(c, id, { ...view, problem: out.problem, status: out.status });
+    const d = out.done;
+    const p = new URLSearchParams();
+    if (view.filter !== "all") p.set("filter", view.filter);
+    if (view.from !== null) p.set("from", String(view.from));
+    for (const [k, v] of [
+      ["done", "op"],
+      ["op", d.op],
+      ["h", d.historyId],
+      ["n", d.position + 1],
+      ["k", d.count],
+      ["sid", d.segmentId],
+    ])
+      p.set(String(k), String(v));
+    return c.redirect(`/documents/${id}?${p}#s${d.segmentId}`, 303);
+  }
   // What to change: the rows undone, the one row the keyboard named (`only`), or the rows ticked.
   let picked: { id: number; version: number; status: SegmentStatus }[] = [];
   if (action === "undo") {

@@ -1,19 +1,24 @@
+import type { HistorySummary } from "../../db/document-review";
 import { confidenceBand, type DocumentStats } from "../../db/document-stats";
 import type { DocumentInfo } from "../../db/documents";
-import type { QaIssue, QaIssueType } from "../../text/qa";
-import type { Segment, SegmentStatus } from "../../types";
+import type { GlossaryEntry, Segment, SegmentStatus } from "../../types";
 import { CsrfField, Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
 import { documentsText, reviewText } from "./messages";
 import { SegmentStatusBadge } from "./pages";
+import { BeadMenuTemplate, Exchange, History, Pager, QaList, Toolbar } from "./review-parts";
+import type { RowAnalysis } from "./row-analysis";
+import { Marked, TermsOnPage } from "./terms";
 
-export type ReviewRow = Segment & { qa: QaIssue[]; review: boolean };
+export type ReviewRow = Segment & { analysis: RowAnalysis; review: boolean };
 
-/** What the page says after an operation, with the operation that undoes it (a value of the ops form). */
+/** What the page says after an operation, with what undoes it. */
 export interface Done {
   text: string;
-  /** `id:version:status` of each segment changed: posting them back restores the statuses. */
+  /** `id:version:status` of each segment whose status changed: posting them back restores the statuses. */
   undo?: string[] | undefined;
+  /** A bead operation's history entry: undoing it is the ops form's `undo-op:<id>`. */
+  historyId?: number | undefined;
   /** The segment it concerns, focused on arrival. */
   segmentId?: number | undefined;
 }
@@ -22,52 +27,22 @@ export interface ReviewProps {
   doc: DocumentInfo;
   stats: DocumentStats;
   rows: ReviewRow[];
+  /** The glossary entries of the terms underlined on this page. */
+  entries: GlossaryEntry[];
+  history: HistorySummary[];
   filter: "all" | "review";
-  /** Position after which this page starts (null: the first page), and whether more follow. */
+  /** Position after which this page starts (null: the first page), the previous page's, the next page's. */
   from: number | null;
+  prevFrom: number | null;
   nextFrom: number | null;
   writable: boolean;
   csrfToken: string;
   done?: Done | undefined;
-  /** An operation refused (nothing selected; someone else changed a segment first). */
-  problem?: { title: string; text: string } | undefined;
+  /** An operation refused (nothing selected; someone else changed the document or a segment first). */
+  problem?: { title: string; text: string; detail?: string | undefined } | undefined;
 }
 
-const QA_LABEL = {
-  "empty-target": "qa_empty_target",
-  untranslated: "qa_untranslated",
-  "term-missing": "qa_term_missing",
-  "term-forbidden": "qa_term_forbidden",
-  "term-deprecated": "qa_term_deprecated",
-  "number-mismatch": "qa_number_mismatch",
-  "unbalanced-brackets": "qa_unbalanced_brackets",
-  "code-missing": "qa_code_missing",
-  "code-extra": "qa_code_extra",
-  "code-reordered": "qa_code_reordered",
-  "code-unbalanced": "qa_code_unbalanced",
-} as const satisfies Record<QaIssueType, string>;
-
-/** QA issues as short words in the page's language (the checker's own messages are English). */
-export function QaList({ issues }: { issues: QaIssue[] }) {
-  const t = useT(reviewText);
-  return (
-    <ul class="qa">
-      {issues.map((q) => (
-        <li class={`qa-${q.severity}`}>{t[QA_LABEL[q.type]]}</li>
-      ))}
-    </ul>
-  );
-}
-
-function reviewUrl(id: number, filter: string, from: number | null) {
-  const p = new URLSearchParams();
-  if (filter !== "all") p.set("filter", filter);
-  if (from !== null) p.set("from", String(from));
-  const s = p.toString();
-  return `/documents/${id}${s ? `?${s}` : ""}`;
-}
-
-/** Per-page texts of the rows, looked up once (a page has up to 500 rows). */
+/** Per-page texts of the rows, looked up once (a page has up to 200 rows). */
 interface RowText {
   noEnglish: string;
   lowShort: string;
@@ -79,8 +54,9 @@ interface RowText {
 
 /**
  * One bead: the two languages side by side (English left, Arabic right on either interface), each with its
- * language and direction. Kept lean: a 500-bead page is sent whole (bench/web-review.bench.ts). The row
- * number links to the segment's page; the checkbox selects it for the toolbar's operations.
+ * language and direction, glossary terms underlined, QA issues under the status. Kept lean (a page has 200
+ * beads: bench/web-review.bench.ts): the row number links to the segment's page (edit, split and the other
+ * operations without script), the checkbox ticks it for the toolbar; app.js adds a menu of operations.
  */
 function Row({
   s,
@@ -96,14 +72,15 @@ function Row({
   t: RowText;
 }) {
   const b = confidenceBand(s.score);
+  const a = s.analysis;
   const en = (
     <td lang="en" dir="ltr">
-      {s.en ?? <i>{t.noEnglish}</i>}
+      {s.en === null ? <i>{t.noEnglish}</i> : <Marked text={s.en} spans={a.en} />}
     </td>
   );
   const ar = (
     <td lang="ar" dir="rtl">
-      {s.ar}
+      <Marked text={s.ar} spans={a.ar} />
     </td>
   );
   return (
@@ -119,7 +96,7 @@ function Row({
       </td>
       <td>
         <span class={`st st-${s.status}`}>{t.status[s.status]}</span>
-        {s.qa.length ? <QaList issues={s.qa} /> : null}
+        {a.qa.length ? <QaList issues={a.qa} ar={s.ar} en={s.en} /> : null}
       </td>
       {writable ? (
         <td>
@@ -136,21 +113,6 @@ function Row({
   );
 }
 
-/** The operations on the selected beads (also the keyboard's target: app.js fills `only` for one row). */
-function Toolbar({ id }: { id: string }) {
-  const t = useT(reviewText);
-  return (
-    <p class="toolbar" id={id}>
-      <button type="submit" form="ops" name="action" value="approve" data-key="a">
-        {t.approveSelected}
-      </button>
-      <button type="submit" form="ops" name="action" value="reviewed" class="secondary" data-key="r">
-        {t.reviewedSelected}
-      </button>
-    </p>
-  );
-}
-
 export function ReviewPage(props: ReviewProps) {
   const t = useT(reviewText);
   const d = useT(documentsText);
@@ -163,20 +125,33 @@ export function ReviewPage(props: ReviewProps) {
     </th>
   );
   const enHead = <th scope="col">{t.english}</th>;
-  const d2 = useT(documentsText);
   const rowText: RowText = {
     noEnglish: t.noEnglish,
     lowShort: t.lowShort,
     noScore: t.noScore,
     status: {
-      new: d2.status_new,
-      translated: d2.status_translated,
-      reviewed: d2.status_reviewed,
-      approved: d2.status_approved,
+      new: d.status_new,
+      translated: d.status_translated,
+      reviewed: d.status_reviewed,
+      approved: d.status_approved,
     },
     num: i18n.num,
     digits: i18n.toDigits,
   };
+  const first = props.rows[0];
+  const last = props.rows[props.rows.length - 1];
+  const pager = (end: boolean) => (
+    <Pager
+      end={end}
+      id={doc.id}
+      filter={props.filter}
+      from={props.from}
+      prevFrom={props.prevFrom}
+      nextFrom={props.nextFrom}
+      range={first && last ? [first.position + 1, last.position + 1] : null}
+      total={doc.segmentCount}
+    />
+  );
   return (
     <>
       <div class="titlebar">
@@ -203,13 +178,29 @@ export function ReviewPage(props: ReviewProps) {
         <div class="conflict" role="alert" tabindex={-1} autofocus id="conflict">
           <h2>{props.problem.title}</h2>
           <p>{props.problem.text}</p>
+          {props.problem.detail ? (
+            <p lang="en" dir="ltr" class="muted">
+              {props.problem.detail}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {props.done ? (
         <div class="flash" aria-live="polite">
           {props.done.text}{" "}
-          {props.done.undo?.length && props.writable ? (
+          {props.writable && props.done.undo?.length ? (
             <button type="submit" form="ops" name="action" value="undo" class="small secondary">
+              {t.undo}
+            </button>
+          ) : null}
+          {props.writable && props.done.historyId !== undefined ? (
+            <button
+              type="submit"
+              form="ops"
+              name="action"
+              value={`undo-op:${props.done.historyId}`}
+              class="small secondary"
+            >
               {t.undo}
             </button>
           ) : null}
@@ -233,6 +224,7 @@ export function ReviewPage(props: ReviewProps) {
         <form id="ops" method="post" action={`/documents/${doc.id}/ops`}>
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="filter" value={props.filter} />
+          <input type="hidden" name="v" value={String(doc.version)} />
           {props.from !== null ? <input type="hidden" name="from" value={String(props.from)} /> : null}
           <input type="hidden" name="only" id="only" value="" />
           {(props.done?.undo ?? []).map((u) => (
@@ -243,9 +235,15 @@ export function ReviewPage(props: ReviewProps) {
       {/* The checkboxes' accessible name: "Select segment" + the row's number. */}
       <p hidden>
         <span id="sel">{t.select}</span>
+        <span id="mlabel">{t.menu}</span>
       </p>
-      <p class="muted keys">{t.keys}</p>
+      <details class="keys">
+        <summary>{t.keysTitle}</summary>
+        <p>{t.keys}</p>
+        <p>{t.keysOps}</p>
+      </details>
       {props.writable && props.rows.length ? <Toolbar id="toolbar" /> : null}
+      {pager(false)}
       {props.rows.length === 0 ? (
         <p class="muted">{props.filter === "review" ? t.noneShown : d.noDocuments}</p>
       ) : (
@@ -268,54 +266,11 @@ export function ReviewPage(props: ReviewProps) {
         </table>
       )}
       {props.writable && props.rows.length > 20 ? <Toolbar id="toolbar-end" /> : null}
-      <nav class="pager" aria-label={d.pages}>
-        {props.from !== null ? <a href={reviewUrl(doc.id, props.filter, null)}>{d.previousBeads}</a> : null}
-        {props.nextFrom !== null ? (
-          <a href={reviewUrl(doc.id, props.filter, props.nextFrom)} rel="next">
-            {d.nextBeads}
-          </a>
-        ) : null}
-      </nav>
+      {pager(true)}
+      {props.writable ? <BeadMenuTemplate /> : null}
+      <TermsOnPage entries={props.entries} />
+      <History items={props.history} writable={props.writable} />
       <Exchange id={doc.id} writable={props.writable} />
     </>
-  );
-}
-
-/** Downloads (XLIFF with a CAT-tool preset, TMX) and the upload of a translated XLIFF. */
-function Exchange({ id, writable }: { id: number; writable: boolean }) {
-  const t = useT(reviewText);
-  return (
-    <section class="exports" aria-labelledby="exchange-h">
-      <h2 id="exchange-h">{t.exports}</h2>
-      <form method="get" action={`/documents/${id}/xliff`} class="search">
-        <div class="field">
-          <label for="xv">{t.xliffVersion}</label>
-          <select id="xv" name="version">
-            <option value="1.2">1.2</option>
-            <option value="2.0">2.0</option>
-            <option value="2.1">2.1</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="preset">{t.preset}</label>
-          <select id="preset" name="emptyTargets">
-            <option value="omit">{t.preset_generic}</option>
-            <option value="source">{t.preset_omegat}</option>
-            <option value="empty">{t.preset_empty}</option>
-          </select>
-        </div>
-        <button type="submit">{t.downloadXliff}</button>
-      </form>
-      <p class="actions">
-        <a class="button secondary" href={`/documents/${id}/tmx`} download>
-          {t.downloadTmx}
-        </a>
-        {writable ? (
-          <a class="button secondary" href={`/documents/${id}/import`}>
-            {t.uploadXliff}
-          </a>
-        ) : null}
-      </p>
-    </section>
   );
 }

@@ -5,9 +5,10 @@ import type { QaIssue } from "../../text/qa";
 import type { Segment } from "../../types";
 import { CsrfField, Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
+import { BeadForms } from "./bead-forms";
 import { segmentText } from "./messages";
 import { SegmentStatusBadge } from "./pages";
-import { QaList } from "./review";
+import { QaList } from "./review-parts";
 
 export interface SegmentPageProps {
   doc: DocumentInfo;
@@ -123,7 +124,10 @@ export function SegmentPage(props: SegmentPageProps) {
         </form>
       </div>
       <h2>{t.qa}</h2>
-      {props.qa.length ? <QaList issues={props.qa} /> : <p class="muted">{t.noQa}</p>}
+      {props.qa.length ? <QaList issues={props.qa} ar={s.ar} en={props.en} /> : <p class="muted">{t.noQa}</p>}
+      {props.writable ? (
+        <BeadForms docId={doc.id} docVersion={doc.version} segment={s} csrfToken={props.csrfToken} />
+      ) : null}
       <h2>{t.matches}</h2>
       {props.matches.length === 0 ? (
         <p class="muted">{t.noMatches}</p>
