@@ -8,6 +8,7 @@ import { normalizeForSearch } from "../text/normalize";
 import type { InlineCode, Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
 import { chunkJson } from "./json-chunks";
+import { pairKeyColumn } from "./pair-key";
 import { documents, segments } from "./schema";
 
 export interface DocumentInfo {
@@ -342,6 +343,8 @@ export async function patchSegment(
       .set({
         en,
         enNorm: en === null ? null : normalizeForSearch(en),
+        // A free memory entry is one pair by its keys: they follow the text (src/db/pair-key.ts).
+        enKey: en === null ? null : pairKeyColumn(en),
         enCodes: en === null || enCodes.length === 0 ? null : enCodes,
         status,
         // Who set the status, and when: only when it changes.

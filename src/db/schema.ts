@@ -43,8 +43,19 @@ export const segments = sqliteTable(
     /** Normalised copies (src/text/normalize.ts) used only for search and matching. */
     arNorm: text("ar_norm").notNull(),
     enNorm: text("en_norm"),
-    /** How many times this exact pair (normalised ar + en) was added as a free memory entry (src/db/tm.ts). */
+    /**
+     * Free memory entries: the most times this pair occurred in one imported TMX (src/db/tm-exchange.ts);
+     * importing a file again, or another one holding the pair, never adds to it. 1 for document segments.
+     */
     occurrences: integer("occurrences").notNull().default(1),
+    /**
+     * The text in Unicode NFC with white space collapsed and trimmed (src/db/pair-key.ts), when that differs
+     * from `ar` / `en`; NULL when the text is already in that form. Free memory entries equal in both keys
+     * are one entry (a TMX import counts the others as duplicates): never compared after case or Arabic
+     * search folding, which `ar_norm` / `en_norm` apply.
+     */
+    arKey: text("ar_key"),
+    enKey: text("en_key"),
     /**
      * Inline codes of `ar` and `en` (docs/formats.md, "Inline codes"): JSON arrays of InlineCode anchored at
      * UTF-16 offsets of the plain text; NULL when the text has none. The texts stay plain, so matching and

@@ -1,5 +1,5 @@
 /** TMX import (staged, published in one transaction) and export pages of the translation memory. */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { indexProfile } from "../text/fuzzy";
 import { normalizeForSearch } from "../text/normalize";
@@ -7,6 +7,7 @@ import type { InlineCode, Lang, SegmentStatus } from "../types";
 import { runBatch, type Statement } from "./batch";
 import { codesColumn } from "./documents";
 import { chunkJson } from "./json-chunks";
+import { pairKeyColumn } from "./pair-key";
 import { all } from "./tm";
 
 // ---------------------------------------------------------------------------------------- TMX import
@@ -22,7 +23,10 @@ export interface TmPair {
 export interface ImportResult {
   /** New free memory entries. */
   imported: number;
-  /** Pairs equal (normalised ar and en) to a free entry already stored or earlier in the file. */
+  /**
+   * Pairs equal (ar and en after NFC and white-space normalisation: src/db/pair-key.ts) to a free entry
+   * already stored or earlier in the file.
+   */
   duplicates: number;
   /** Units without usable text on both sides (counted by the caller for units the parser dropped). */
   skipped: number;
@@ -113,15 +117,17 @@ export async function importPairBatches(
           en.words,
           codesColumn(p.arCodes),
           codesColumn(p.enCodes),
+          pairKeyColumn(p.ar),
+          pairKeyColumn(p.en),
         ]);
       }
       for (const chunk of chunkJson(rows)) {
         pending.push(
           sql`INSERT INTO tm_import_rows (import_id, seq, ar, en, ar_norm, en_norm, ar_terms, en_terms, ar_len, en_len,
-              ar_codes, en_codes)
+              ar_codes, en_codes, ar_key, en_key)
             SELECT ${importId}, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]',
               value ->> '$[4]', value -> '$[5]', value -> '$[6]', value ->> '$[7]', value ->> '$[8]',
-              value ->> '$[9]', value ->> '$[10]'
+              value ->> '$[9]', value ->> '$[10]', value ->> '$[11]', value ->> '$[12]'
             FROM json_each(${chunk})`,
         );
         if (pending.length >= STAGE_STATEMENTS_PER_BATCH) {
@@ -180,29 +186,33 @@ export async function importPairBatches(
           WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
       ];
     };
+    // Groups of the file's pairs that are one pair (equal keys; equal keys imply equal normalised texts,
+    // which lets the ar_norm index find the stored entry), and the free entry each is already stored as.
+    const groups = sql`(SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, ar_key, en_key, count(*) AS n,
+        ar_codes, en_codes, coalesce(ar_key, ar) AS ak, coalesce(en_key, en) AS ek
+      FROM tm_import_rows WHERE import_id = ${importId}
+      GROUP BY ar_norm, en_norm, coalesce(ar_key, ar), coalesce(en_key, en))`;
+    const stored = (s: SQL) => sql`${s}.ar_norm = g.ar_norm AND ${s}.en_norm = g.en_norm
+      AND ${s}.document_id IS NULL AND coalesce(${s}.ar_key, ${s}.ar) = g.ak AND coalesce(${s}.en_key, ${s}.en) = g.ek`;
     const t1 = performance.now();
     const res = await runBatch(db, [
       // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
-      sql`SELECT count(*) AS n FROM (SELECT ar_norm, en_norm FROM tm_import_rows WHERE import_id = ${importId}
-          GROUP BY ar_norm, en_norm) AS g
-        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
-          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)`,
-      sql`UPDATE segments SET occurrences = segments.occurrences + g.n,
-          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-        FROM (SELECT ar_norm, en_norm, count(*) AS n FROM tm_import_rows WHERE import_id = ${importId}
-          GROUP BY ar_norm, en_norm) AS g
-        WHERE segments.ar_norm = g.ar_norm AND segments.en_norm = g.en_norm AND segments.document_id IS NULL`,
+      sql`SELECT count(*) AS n FROM ${groups} AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s WHERE ${stored(sql`s`)})`,
+      // A pair's occurrences are the most times it occurred in one file: the same file imported again, or
+      // another holding it, changes nothing (issue 12: a second import inflated the counts).
+      sql`UPDATE segments SET occurrences = g.n, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        FROM ${groups} AS g
+        WHERE ${stored(sql`segments`)} AND g.n > segments.occurrences`,
       // New ids are above every id ever used (AUTOINCREMENT), so `id >= first_id` is exactly this import.
       sql`INSERT INTO tm_bulk (import_id, first_id)
         VALUES (${importId}, (SELECT coalesce(max(id), 0) + 1 FROM segments))`,
       // The first pair of a group gives the text and codes (SQLite: bare columns come from the min() row).
       sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences,
-          ar_codes, en_codes)
-        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n, ar_codes, en_codes FROM (
-          SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, count(*) AS n, ar_codes, en_codes FROM tm_import_rows
-          WHERE import_id = ${importId} GROUP BY ar_norm, en_norm) AS g
-        WHERE NOT EXISTS (SELECT 1 FROM segments AS s
-          WHERE s.ar_norm = g.ar_norm AND s.en_norm = g.en_norm AND s.document_id IS NULL)
+          ar_codes, en_codes, ar_key, en_key)
+        SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n, ar_codes, en_codes, ar_key, en_key
+        FROM ${groups} AS g
+        WHERE NOT EXISTS (SELECT 1 FROM segments AS s WHERE ${stored(sql`s`)})
         ORDER BY seq`,
       ...indexNew("ar"),
       ...indexNew("en"),

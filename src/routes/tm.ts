@@ -56,10 +56,10 @@ const MatchSchema = z
     score: z.number().int().openapi({ description: "0–100; 100 = same normalised text" }),
     origin: z.enum(SEGMENT_ORIGINS),
     status: z.enum(SEGMENT_STATUSES),
-    occurrences: z
-      .number()
-      .int()
-      .openapi({ description: "Times this pair was added to the memory, over every document holding it" }),
+    occurrences: z.number().int().openapi({
+      description:
+        "Times the pair is held, summed over every segment giving it: 1 per document segment; for a free entry the most times it occurred in one imported TMX",
+    }),
     updatedAt: z.string(),
     diff: z.array(DiffPartSchema),
   })
@@ -86,10 +86,10 @@ const VariantSchema = z
 const ImportResultSchema = z
   .object({
     imported: z.number().int().openapi({ description: "New free memory entries" }),
-    duplicates: z
-      .number()
-      .int()
-      .openapi({ description: "Pairs already stored (or repeated in the file): occurrences counted" }),
+    duplicates: z.number().int().openapi({
+      description:
+        "Pairs already stored as free entries (or repeated in the file): equal after NFC and white-space normalisation, not after case or Arabic folding. Importing a file again changes nothing",
+    }),
     skipped: z.number().int().openapi({ description: "Units without both an Arabic and an English text" }),
   })
   .openapi("TmImportResult");
