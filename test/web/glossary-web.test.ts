@@ -272,7 +272,7 @@ describe("entry form", () => {
     expect(html).toMatch(/id="term-0-text"[^>]*aria-invalid="true"/);
   });
 
-  it("refuses a stale save, shows what the other person changed, and keeps the user's input", async () => {
+  it("merges a stale save that touched other fields: their definition and term stay, my note is added", async () => {
     const en = unique("Consulate ");
     const entry = await createEntry(en, "قنصلية");
     const b = new Browser();
@@ -288,18 +288,98 @@ describe("entry form", () => {
     expect(put.status).toBe(200);
 
     const res = await b.fetch(`/glossary/${entry.id}`, {
-      form: entryForm(Browser.csrf(page), 1, en, "قنصلية", { note: "my own note" }),
+      form: entryForm(Browser.csrf(page), 1, en, "قنصلية", {
+        note: "my own note",
+        definition: `definition of ${en}`,
+      }),
     });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/glossary/${entry.id}?saved=merged-3`);
+    const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));
+    expect(now).toMatchObject({ version: 3, definition: "their definition", note: "my own note" });
+    expect(now.terms.map((t) => t.text)).toEqual([en, "قنصلية عامة"]);
+    const flash = await b.page(`/glossary/${entry.id}?saved=merged-3`);
+    expect(flash).toContain("merged with the changes made since you loaded it (now version 3)");
+  });
+
+  it("asks per field when both changed the same one, and saves only the choice made", async () => {
+    const en = unique("Consulate ");
+    const entry = await createEntry(en, "قنصلية");
+    const b = new Browser();
+    await b.signIn(ADMIN);
+    const page = await b.page(`/glossary/${entry.id}`);
+    const writer = await tokenWithScope("write");
+    const patch = await api(`/api/glossary/${entry.id}`, {
+      method: "PATCH",
+      token: writer,
+      headers: { "if-match": '"v1"' },
+      body: { note: "their note", definition: "their definition" },
+    });
+    expect(patch.status).toBe(200);
+    const form = entryForm(Browser.csrf(page), 1, en, "قنصلية", {
+      note: "my own note",
+      definition: `definition of ${en}`,
+    });
+    const res = await b.fetch(`/glossary/${entry.id}`, { form });
     expect(res.status).toBe(409);
     const html = await res.text();
-    expect(html).toContain("Not saved: someone else changed this entry");
-    expect(html).toMatch(/changed by <bdi[^>]*>t-write-/);
-    expect(html).toContain("their definition");
-    expect(html).toContain("قنصلية عامة");
+    expect(html).toContain("you and someone else changed the same fields");
+    expect(html).toMatch(/name="choice:note" value="theirs" form="entry-form"/);
+    expect(html).toMatch(/name="choice:note" value="mine" form="entry-form"/);
+    expect(html).not.toContain('name="choice:definition"');
+    expect(html).toContain('name="merge_with" value="2"');
+    expect(html).toContain('name="version" value="1"');
     expect(html).toContain("my own note</textarea>");
-    expect(html).toContain('name="version" value="2"');
+    expect(html).toContain("their note");
+    // Saving without choosing asks again and writes nothing.
+    const again = await b.fetch(`/glossary/${entry.id}`, { form: { ...form, merge_with: "2" } });
+    expect(again.status).toBe(409);
+    expect((await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`))).version).toBe(2);
+    // A choice made on a page that showed an older version does not count.
+    const old = await b.fetch(`/glossary/${entry.id}`, {
+      form: { ...form, merge_with: "1", "choice:note": "mine" },
+    });
+    expect(old.status).toBe(409);
+    const chosen = await b.fetch(`/glossary/${entry.id}`, {
+      form: { ...form, merge_with: "2", "choice:note": "mine" },
+    });
+    expect(chosen.status).toBe(303);
     const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));
-    expect(now).toMatchObject({ version: 2, definition: "their definition", note: null });
+    expect(now).toMatchObject({ version: 3, definition: "their definition", note: "my own note" });
+  });
+
+  it("reverts to an earlier version after a confirmation, as a new recorded version", async () => {
+    const en = unique("Consulate ");
+    const entry = await createEntry(en, "قنصلية");
+    const patch = await api(`/api/glossary/${entry.id}`, {
+      method: "PATCH",
+      headers: { "if-match": '"v1"' },
+      body: { definition: "a later definition" },
+    });
+    expect(patch.status).toBe(200);
+    const b = new Browser();
+    await b.signIn(ADMIN);
+    const history = await b.page(`/glossary/${entry.id}/history`);
+    expect(history).toContain(`href="/glossary/${entry.id}/revert?version=1"`);
+    expect(history).not.toContain(`revert?version=2"`);
+    const confirm = await b.page(`/glossary/${entry.id}/revert?version=1`);
+    expect(confirm).toContain("Revert to version 1?");
+    expect(confirm).toContain("a later definition");
+    const stale = await b.fetch(`/glossary/${entry.id}/revert`, {
+      form: { _csrf: Browser.csrf(confirm), version: "1", expected: "1" },
+    });
+    expect(stale.status).toBe(409);
+    const res = await b.fetch(`/glossary/${entry.id}/revert`, {
+      form: { _csrf: Browser.csrf(confirm), version: "1", expected: "2" },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/glossary/${entry.id}/history?reverted=1-3`);
+    const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));
+    expect(now).toMatchObject({ version: 3, definition: `definition of ${en}` });
+    const after = await b.page(`/glossary/${entry.id}/history?reverted=1-3`);
+    expect(after).toContain("Reverted to version 1 (saved as version 3).");
+    expect(after).toMatch(/Version 3: Reverted to version 1 by <bdi[^>]*>admin/);
+    expect((await b.fetch(`/glossary/${entry.id}/revert?version=9`)).status).toBe(404);
   });
 
   it("deletes after a confirmation step and keeps the history readable", async () => {

@@ -1,8 +1,6 @@
-import type { HistoryRecord } from "../../db/glossary";
 import type { GlossaryEntry } from "../../types";
 import {
   CsrfField,
-  EntrySummary,
   headTerm,
   headTermsInOrder,
   StatusBadge,
@@ -10,7 +8,7 @@ import {
   useLangName,
   Value,
 } from "../components";
-import { type DiffLine, DiffList, diffEntries } from "../diff";
+import { type DiffLine, DiffList } from "../diff";
 import { Fill } from "../i18n/fill";
 import { useI18n, useT } from "../i18n/i18n";
 import { CopyButton } from "./form-view";
@@ -193,38 +191,6 @@ export function DeletePage(props: {
         </button>{" "}
         <a href={`/glossary/${props.entry.id}`}>{t.cancel}</a>
       </form>
-    </section>
-  );
-}
-
-export function HistoryPage({ id, records }: { id: number; records: HistoryRecord[] }) {
-  const t = useT(entryText);
-  const i18n = useI18n();
-  const last = records[records.length - 1];
-  const latest = last?.after ?? last?.before;
-  return (
-    <section>
-      <h1>
-        <Fill text={t.historyOf} slots={{ entry: latest ? <EntrySummary e={latest} /> : t.entryN(id) }} />
-        {last?.action === "delete" ? t.deletedMark : ""}
-      </h1>
-      <p>
-        <a href={`/glossary/${id}`}>{t.backToEntry}</a>
-      </p>
-      <ol class="history" reversed>
-        {[...records].reverse().map((r) => (
-          <li>
-            <h2>
-              <Fill
-                text={t.versionLine(r.version, t[`action_${r.action}`])}
-                slots={{ who: r.actor ? <Value text={r.actor} /> : t.unknown }}
-              />
-              <time datetime={r.at}>{i18n.dateTime(r.at)}</time>
-            </h2>
-            <DiffList lines={diffEntries(r.before, r.after)} />
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

@@ -1,21 +1,13 @@
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import {
-  createEntry,
-  deleteEntry,
-  entryDomains,
-  entryHistory,
-  getEntry,
-  replaceEntry,
-  snapshot,
-} from "../../db/glossary";
-import { DomainError, ErrorCode } from "../../errors";
-import type { GlossaryEntry } from "../../types";
+import { createEntry, deleteEntry, entryDomains, entryHistory, getEntry, snapshot } from "../../db/glossary";
+import { badRequest, DomainError, ErrorCode } from "../../errors";
+import { EntryInputSchema } from "../../schemas/entry";
+import type { EntryContent, GlossaryEntry } from "../../types";
+import { EditConflict, saveEntry } from "../../usecases/glossary-edit";
 import { diffEntries } from "../diff";
-import { WebError } from "../errors";
 import { needWrite } from "../guards";
-import { errorText } from "../messages";
 import { formBody, page, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import {
@@ -28,7 +20,9 @@ import {
   validateForm,
 } from "./form";
 import { EntryFormView } from "./form-view";
-import { entryText } from "./messages";
+import { idParam, requireEntryPage } from "./lookup";
+import { type MergeInfo, MergeNotice } from "./merge-view";
+import { entryText, mergeText } from "./messages";
 import {
   type ConflictInfo,
   ConflictNotice,
@@ -38,7 +32,6 @@ import {
   EntryLinks,
   EntryView,
   entryTitle,
-  HistoryPage,
 } from "./pages";
 
 /**
@@ -61,6 +54,7 @@ function entryFormPage(
     status?: ContentfulStatusCode;
     entry?: GlossaryEntry;
     conflict?: ConflictInfo;
+    merge?: MergeInfo;
     notice?: Child;
     domains: string[];
   },
@@ -72,6 +66,10 @@ function entryFormPage(
       {opts.entry ? <EntryHeading entry={opts.entry} /> : <h1>{opts.title}</h1>}
       {opts.entry ? <EntryLinks id={opts.entry.id} version={opts.entry.version} writable /> : null}
       {opts.conflict ? <ConflictNotice conflict={opts.conflict} /> : null}
+      {opts.merge ? <MergeNotice merge={opts.merge} /> : null}
+      {opts.merge ? (
+        <input type="hidden" name="merge_with" value={String(opts.merge.currentVersion)} form="entry-form" />
+      ) : null}
       {opts.notice ?? null}
       <EntryFormView
         action={opts.action}
@@ -83,8 +81,16 @@ function entryFormPage(
       />
     </section>,
     opts.status ?? 200,
-    c.req.query("saved") ? text(c).saved : undefined,
+    savedFlash(c),
   );
+}
+
+/** The flash after a save: plain, or merged with others' changes (`saved=merged-<version>`). */
+function savedFlash(c: WebContext): string | undefined {
+  const saved = c.req.query("saved");
+  if (!saved) return undefined;
+  const merged = /^merged-(\d+)$/.exec(saved);
+  return merged ? c.var.i18n.t(mergeText).mergedSaved(Number(merged[1])) : text(c).saved;
 }
 
 entryRoutes.get("/new", needWrite, async (c) => {
@@ -125,24 +131,6 @@ entryRoutes.post("/new", needWrite, async (c) => {
   const entry = await createEntry(c.var.db, checked.input, c.var.session!.name);
   return c.redirect(`/glossary/${entry.id}?saved=1`, 303);
 });
-
-const entryNotFound = (c: WebContext, id: number) =>
-  new WebError(404, {
-    title: text(c).notFoundTitle,
-    message: c.var.i18n.t(errorText).entryNotFound(id),
-  });
-
-const idParam = (c: WebContext) => {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw entryNotFound(c, id);
-  return id;
-};
-
-async function requireEntryPage(c: WebContext, id: number): Promise<GlossaryEntry> {
-  const entry = await getEntry(c.var.db, id);
-  if (!entry) throw entryNotFound(c, id);
-  return entry;
-}
 
 entryRoutes.get("/:id{[0-9]+}", async (c) => {
   const id = idParam(c);
@@ -224,30 +212,87 @@ entryRoutes.post("/:id{[0-9]+}", needWrite, async (c) => {
       domains,
     });
   }
+  // The version the form was loaded from: an edit made on an older one is merged three ways with what was
+  // saved since (src/usecases/glossary-edit.ts). Choices made on a conflict page count only if the entry
+  // is still at the version that page showed (`merge_with`): otherwise the user has not seen the new values.
   const loaded = form.version ?? 0;
-  const conflict = async (now: GlossaryEntry) => {
-    const info = await conflictInfo(c, id, loaded, now);
-    // The form now carries the current version: saving again is a deliberate overwrite, after seeing the diff.
-    return entryFormPage(c, {
-      title,
-      action,
-      form: { ...form, version: now.version },
-      entry: now,
-      conflict: info,
-      status: 409,
-      domains,
-    });
-  };
-  if (loaded !== current.version) return conflict(current);
-  try {
-    await replaceEntry(c.var.db, id, checked.input, current, loaded, c.var.session!.name);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === ErrorCode.StaleVersion)
-      return conflict(await requireEntryPage(c, id));
-    throw err;
+  const posted = readChoices(body);
+  const shownAt = Number(str(body.merge_with));
+  for (let attempt = 0; ; attempt++) {
+    const now = attempt === 0 ? current : await requireEntryPage(c, id);
+    const choices = shownAt === now.version ? posted : new Map<string, "mine" | "theirs">();
+    try {
+      const saved = await saveEntry(c.var.db, {
+        id,
+        loadedVersion: loaded,
+        edit: () => checked.input,
+        validate: validEntry,
+        choices,
+        actor: c.var.session!.name,
+      });
+      return c.redirect(
+        `/glossary/${id}?saved=${saved.mergedWith === null ? "1" : `merged-${saved.entry.version}`}`,
+        303,
+      );
+    } catch (err) {
+      if (err instanceof EditConflict) {
+        const info = await conflictInfo(c, id, loaded, err.current);
+        return entryFormPage(c, {
+          title,
+          action,
+          form,
+          entry: err.current,
+          merge: {
+            conflicts: err.conflicts,
+            actors: info.actors,
+            at: info.at,
+            loadedVersion: loaded,
+            currentVersion: err.current.version,
+            chosen: choices,
+            movedAgain: posted.size > 0 && choices.size === 0,
+          },
+          status: 409,
+          domains,
+        });
+      }
+      if (!(err instanceof DomainError && err.code === ErrorCode.StaleVersion)) throw err;
+      // Someone saved between our read and our write: merge again with the newer version, once.
+      if (attempt === 0) continue;
+      // The loaded version is not in the history (no base to merge with): show their change; saving again
+      // is then a deliberate overwrite, after seeing it.
+      const latest = await requireEntryPage(c, id);
+      return entryFormPage(c, {
+        title,
+        action,
+        form: { ...form, version: latest.version },
+        entry: latest,
+        conflict: await conflictInfo(c, id, loaded, latest),
+        status: 409,
+        domains,
+      });
+    }
   }
-  return c.redirect(`/glossary/${id}?saved=1`, 303);
 });
+
+/** The per-field choices posted from a conflict page (`choice:<field>` = mine | theirs). */
+function readChoices(body: Record<string, unknown>): Map<string, "mine" | "theirs"> {
+  const out = new Map<string, "mine" | "theirs">();
+  for (const [name, value] of Object.entries(body)) {
+    if (!name.startsWith("choice:")) continue;
+    const v = str(value);
+    if (v === "mine" || v === "theirs") out.set(name.slice("choice:".length), v);
+  }
+  return out;
+}
+
+function validEntry(content: EntryContent): EntryContent {
+  const check = EntryInputSchema.safeParse(content);
+  if (check.success) return check.data;
+  throw badRequest(
+    "the merged entry is not valid",
+    check.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
+  );
+}
 
 entryRoutes.get("/:id{[0-9]+}/delete", needWrite, async (c) => {
   const entry = await requireEntryPage(c, idParam(c));
@@ -283,11 +328,4 @@ entryRoutes.post("/:id{[0-9]+}/delete", needWrite, async (c) => {
     throw err;
   }
   return c.redirect("/glossary?deleted=1", 303);
-});
-
-entryRoutes.get("/:id{[0-9]+}/history", async (c) => {
-  const id = idParam(c);
-  const records = await entryHistory(c.var.db, id);
-  if (records.length === 0) await requireEntryPage(c, id);
-  return page(c, text(c).historyTitle(id), <HistoryPage id={id} records={records} />);
 });
