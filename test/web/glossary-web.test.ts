@@ -440,6 +440,66 @@ describe("bulk import and export", () => {
     ).toHaveLength(1);
   });
 
+  it("says how each row matched, skips the rows ticked, lists what the file could not give, and records the file", async () => {
+    const en = unique("matched by terms ");
+    const existing = await createEntry(en, "مطابق بالمصطلحات", { note: "kept note" });
+    const b = new Browser();
+    await b.signIn(ADMIN);
+    const csrf = Browser.csrf(await b.page("/glossary/import"));
+    const [k1, k2, k3] = [unique("new-key-"), unique("add-key-"), unique("skip-key-")].map((k) =>
+      k.toLowerCase(),
+    );
+    const [addEn, skipEn] = [unique("web added "), unique("web skipped ")];
+    const head = "key\tlang\tstatus\tterm\tpos\tterm_note\tdomain\tdefinition\tnote\tsource\n";
+    const tsv =
+      head +
+      `${k1}\ten\tpreferred\t${en}\t\t\tlaw\tnew definition\t\t\n${k1}\tar\tpreferred\tمطابق بالمصطلحات\t\t\t\t\t\t\n` +
+      `${k2}\ten\tpreferred\t${addEn}\t\t\tlaw\t\t\t\n${k2}\tar\tpreferred\tمضاف\t\t\t\t\t\t\n` +
+      `${k3}\ten\tpreferred\t${skipEn}\t\t\tlaw\t\t\t\n${k3}\tar\tpreferred\tمتروك\t\t\t\t\t\t\n` +
+      "bad-row\ten\tpreferred\tonly english\t\t\tlaw\t\t\t\n";
+    const fd = new FormData();
+    fd.set("_csrf", csrf);
+    fd.set("format", "auto");
+    fd.set("mode", "merge");
+    fd.set("file", new File([tsv], "C:\\terms\\مسرد 2.tsv", { type: "text/tab-separated-values" }));
+    const preview = await b.fetch("/glossary/import", { form: fd });
+    const html = await preview.text();
+    expect(preview.status, html).toBe(200);
+    expect(html).toMatch(/<strong>2<\/strong> to add, <strong>1<\/strong> to change/);
+    expect(html).toContain("Matched by its preferred English and Arabic terms, not by a key");
+    expect(html).toContain(`<code>${k1}</code>`);
+    for (const k of [k1, k2, k3]) expect(html).toContain(`name="skip" value="${k}" form="apply-form"`);
+    expect(html).toContain("1 entry of the file cannot be imported");
+    expect(html).toMatch(/Line 8:.*bad-row/s);
+    expect(html).toContain('name="fileName" value="مسرد 2.tsv"');
+    const applied = await b.fetch("/glossary/import/apply", {
+      form: {
+        _csrf: Browser.csrf(html),
+        format: "tsv",
+        mode: "merge",
+        fileName: "مسرد 2.tsv",
+        glossaryVersion: /name="glossaryVersion" value="(\d+)"/.exec(html)?.[1] ?? "",
+        content: tsv,
+        skip: [k3],
+      },
+    });
+    const done = await applied.text();
+    expect(applied.status).toBe(200);
+    expect(done).toContain("1 added, 1 changed, 0 deleted");
+    expect(done).toContain("Not imported from the file: 1; left out as you chose: 1.");
+    const found = async (q: string) =>
+      (await jsonOf<{ items: unknown[] }>(await api(`/api/glossary?q=${encodeURIComponent(q)}`))).items
+        .length;
+    expect(await found(addEn)).toBe(1);
+    expect(await found(skipEn)).toBe(0);
+    const now = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${existing.id}`));
+    expect(now).toMatchObject({ definition: "new definition", note: "kept note" });
+    const history = await b.page(`/glossary/${existing.id}/history`);
+    expect(history).toMatch(
+      /Version 2: Imported from <bdi lang="ar" dir="rtl"[^>]*>مسرد 2.tsv<\/bdi> by <bdi[^>]*>admin/,
+    );
+  });
+
   it("downloads exports with the session", async () => {
     const b = new Browser();
     await b.signIn(await tokenWithScope("read"));

@@ -1,4 +1,4 @@
-import { defineMessages } from "../i18n/catalog";
+import { defineMessages, plural } from "../i18n/catalog";
 
 export const importText = defineMessages(
   "import",
@@ -36,9 +36,37 @@ export const importText = defineMessages(
     movedSincePreview: "The glossary changed since your preview. Review the changes again.",
     movedWhileImporting: "The glossary changed while importing; nothing was saved. Review again.",
     refused: "The file was refused.",
+    fromFile: "File: {file}",
+    noKey: (row: number) => `(no key, entry ${row} of the file)`,
+    skipRow: "Skip",
+    skipHint: "Tick “Skip” on any row you do not want; the rest is applied.",
+    additionN: (n: number) => `addition ${n}`,
+    changeN: (n: number) => `change ${n}`,
+    deletionN: (n: number) => `deletion ${n}`,
+    matchedByKey: "Matched by its key {key}.",
+    matchedByTerms:
+      "Matched by its preferred English and Arabic terms, not by a key (file row: {fileKey}; this entry's key: {key}).",
+    skippedOnRequest: plural("en", {
+      one: "# row left out as you chose.",
+      other: "# rows left out as you chose.",
+    }),
+    skippedTitle: plural("en", {
+      one: "# entry of the file cannot be imported",
+      other: "# entries of the file cannot be imported",
+    }),
+    adjustedTitle: plural("en", {
+      one: "# entry imported with a change",
+      other: "# entries imported with a change",
+    }),
+    notKeptTitle: "In the file but not stored by Diwan",
+    atLine: (line: number) => `Line ${line}:`,
+    colon: ": ",
+    backToImport: "Import another file",
     doneTitle: "Import done",
     done: (added: number, changed: number, deleted: number, unchanged: number) =>
       `${added} added, ${changed} changed, ${deleted} deleted, ${unchanged} unchanged.`,
+    doneSkipped: (skipped: number, left: number) =>
+      `Not imported from the file: ${skipped}; left out as you chose: ${left}.`,
   },
   {
     title: "استيراد مداخل إلى المسرد",
@@ -74,8 +102,48 @@ export const importText = defineMessages(
     movedSincePreview: "تغيّر المسرد منذ المعاينة. راجِع التغييرات مرة أخرى.",
     movedWhileImporting: "تغيّر المسرد أثناء الاستيراد؛ لم يُحفظ شيء. راجِع مرة أخرى.",
     refused: "رُفض الملف.",
+    fromFile: "الملف: {file}",
+    noKey: (row: number) => `(بلا مفتاح، المدخل ${row} في الملف)`,
+    skipRow: "تخطٍّ",
+    skipHint: "علِّم «تخطٍّ» على أي صف لا تريده؛ ويُنفَّذ الباقي.",
+    additionN: (n: number) => `الإضافة ${n}`,
+    changeN: (n: number) => `التغيير ${n}`,
+    deletionN: (n: number) => `الحذف ${n}`,
+    matchedByKey: "طوبق بمفتاحه {key}.",
+    matchedByTerms:
+      "طوبق بمصطلحيه المفضَّلين الإنكليزي والعربي، لا بمفتاح (صف الملف: {fileKey}؛ ومفتاح هذا المدخل: {key}).",
+    skippedOnRequest: plural("ar", {
+      zero: "لم يُترك أي صف.",
+      one: "تُرك صف واحد كما اخترت.",
+      two: "تُرك صفان كما اخترت.",
+      few: "تُركت # صفوف كما اخترت.",
+      many: "تُرك # صفًا كما اخترت.",
+      other: "تُرك # صف كما اخترت.",
+    }),
+    skippedTitle: plural("ar", {
+      zero: "لا مداخل متعذّرة الاستيراد",
+      one: "مدخل واحد من الملف يتعذّر استيراده",
+      two: "مدخلان من الملف يتعذّر استيرادهما",
+      few: "# مداخل من الملف يتعذّر استيرادها",
+      many: "# مدخلًا من الملف يتعذّر استيرادها",
+      other: "# مدخل من الملف يتعذّر استيرادها",
+    }),
+    adjustedTitle: plural("ar", {
+      zero: "لا مداخل مستوردة بتعديل",
+      one: "مدخل واحد يُستورد بتعديل",
+      two: "مدخلان يُستوردان بتعديل",
+      few: "# مداخل تُستورد بتعديل",
+      many: "# مدخلًا تُستورد بتعديل",
+      other: "# مدخل تُستورد بتعديل",
+    }),
+    notKeptTitle: "في الملف ولا يحفظه Diwan",
+    atLine: (line: number) => `السطر ${line}:`,
+    colon: ": ",
+    backToImport: "استيراد ملف آخر",
     doneTitle: "اكتمل الاستيراد",
     done: (added: number, changed: number, deleted: number, unchanged: number) =>
       `أُضيف: ${added}، تغيّر: ${changed}، حُذف: ${deleted}، بلا تغيير: ${unchanged}.`,
+    doneSkipped: (skipped: number, left: number) =>
+      `تعذّر استيراده من الملف: ${skipped}؛ وتُرك كما اخترت: ${left}.`,
   },
 );

@@ -1,4 +1,5 @@
-import type { ImportPlan } from "../../db/glossary-import";
+import { NO_KEY_PREFIX } from "../../db/glossary-import";
+import type { GlossaryImportOutcome, ImportReport } from "../../usecases/glossary-exchange";
 import { CsrfField, EntrySummary, Value } from "../components";
 import { DiffList, diffEntries } from "../diff";
 import { Fill } from "../i18n/fill";
@@ -59,10 +60,29 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
   );
 }
 
+/** A file row's key as the preview shows it: rows without a usable key get a placeholder, named as such. */
+function FileKey({ k }: { k: string }) {
+  const t = useT(importText);
+  const row = k.startsWith(NO_KEY_PREFIX) ? Number(k.slice(NO_KEY_PREFIX.length)) : null;
+  return row !== null ? <>{t.noKey(row)}</> : <code>{k}</code>;
+}
+
+/** "Skip this row" (posted as skip=<key>): checked rows are left out when the import is applied. */
+function SkipBox({ k, label }: { k: string; label: string }) {
+  const t = useT(importText);
+  return (
+    <label class="check skip">
+      <input type="checkbox" name="skip" value={k} form="apply-form" /> {t.skipRow}
+      <span class="sr-only"> {label}</span>
+    </label>
+  );
+}
+
 export function ImportPreviewPage(props: {
-  plan: ImportPlan;
+  plan: GlossaryImportOutcome;
   content: string;
   format: string;
+  fileName: string;
   csrfToken: string;
   notice?: string | undefined;
 }) {
@@ -71,12 +91,18 @@ export function ImportPreviewPage(props: {
   const i18n = useI18n();
   const count = (n: number) => <strong>{i18n.num(n)}</strong>;
   const nothing = !plan.added.length && !plan.changed.length && !plan.deleted.length;
+  const report = plan.report;
   return (
     <section>
       <h1>{t.previewTitle}</h1>
       {props.notice ? (
         <p class="flash" aria-live="polite">
           {props.notice}
+        </p>
+      ) : null}
+      {props.fileName ? (
+        <p>
+          <Fill text={t.fromFile} slots={{ file: <Value text={props.fileName} /> }} />
         </p>
       ) : null}
       <p class="counts">
@@ -91,16 +117,19 @@ export function ImportPreviewPage(props: {
           }}
         />
       </p>
+      {plan.skippedOnRequest.length ? <p>{t.skippedOnRequest(plan.skippedOnRequest.length)}</p> : null}
+      {nothing ? null : <p>{t.skipHint}</p>}
       {plan.added.length ? (
         <>
           <h2>{t.additions}</h2>
           <ul class="plan">
-            {plan.added.map((e) => (
+            {plan.added.map((e, i) => (
               <li>
-                <code>{e.key}</code> <EntrySummary e={e} />{" "}
+                <FileKey k={e.key} /> <EntrySummary e={e} />{" "}
                 <span class="muted">
                   (<Value text={e.domain} />)
-                </span>
+                </span>{" "}
+                <SkipBox k={e.key} label={t.additionN(i + 1)} />
               </li>
             ))}
           </ul>
@@ -110,12 +139,22 @@ export function ImportPreviewPage(props: {
         <>
           <h2>{t.changes}</h2>
           <ul class="plan">
-            {plan.changed.map((c) => (
+            {plan.changed.map((c, i) => (
               <li>
                 <a href={`/glossary/${c.id}`}>
                   <EntrySummary e={c.before} />
                 </a>{" "}
-                <code>{c.key}</code>
+                <SkipBox k={c.fileKey} label={t.changeN(i + 1)} />
+                <p class="matched">
+                  {c.matchedBy === "key" ? (
+                    <Fill text={t.matchedByKey} slots={{ key: <FileKey k={c.fileKey} /> }} />
+                  ) : (
+                    <Fill
+                      text={t.matchedByTerms}
+                      slots={{ fileKey: <FileKey k={c.fileKey} />, key: <code>{c.key}</code> }}
+                    />
+                  )}
+                </p>
                 <DiffList lines={diffEntries(c.before, c.after)} />
               </li>
             ))}
@@ -126,28 +165,113 @@ export function ImportPreviewPage(props: {
         <>
           <h2>{t.deletions}</h2>
           <ul class="plan">
-            {plan.deleted.map((d) => (
+            {plan.deleted.map((d, i) => (
               <li class="removed">
-                <code>{d.key}</code> <EntrySummary e={d.before} />
+                <code>{d.key}</code> <EntrySummary e={d.before} />{" "}
+                <SkipBox k={d.key} label={t.deletionN(i + 1)} />
               </li>
             ))}
           </ul>
         </>
       ) : null}
+      <ImportReportView report={report} />
       {nothing ? (
         <p>{t.nothing}</p>
       ) : (
-        <form method="post" action="/glossary/import/apply" class="actions">
+        <form method="post" action="/glossary/import/apply" class="actions" id="apply-form">
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="format" value={props.format} />
           <input type="hidden" name="mode" value={plan.mode} />
+          <input type="hidden" name="fileName" value={props.fileName} />
           <input type="hidden" name="glossaryVersion" value={String(plan.glossaryVersion)} />
+          {plan.skippedOnRequest.map((s) => (
+            <input type="hidden" name="skip" value={s.key} />
+          ))}
           <textarea name="content" hidden>
             {props.content}
           </textarea>
           <button type="submit">{t.apply}</button> <a href="/glossary/import">{t.cancel}</a>
         </form>
       )}
+    </section>
+  );
+}
+
+/**
+ * What the file holds that is not imported as written, item by item: entries skipped (with the line and
+ * the reader's reason), entries imported with a change, and what Diwan does not store (with counts). The
+ * reasons come from the file readers, in English: marked as such.
+ */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const t = useT(importText);
+  const i18n = useI18n();
+  const issues = (list: ImportReport["skipped"]) => (
+    <ul class="plan report">
+      {list.map((s) => (
+        <li>
+          {s.line > 0 ? <>{t.atLine(s.line)} </> : null}
+          <Value text={s.entry} />
+          {t.colon}
+          <span lang="en" dir="ltr">
+            {s.message}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      {report.skipped.length ? (
+        <>
+          <h2>{t.skippedTitle(report.skipped.length)}</h2>
+          {issues(report.skipped)}
+        </>
+      ) : null}
+      {report.adjusted.length ? (
+        <>
+          <h2>{t.adjustedTitle(report.adjusted.length)}</h2>
+          {issues(report.adjusted)}
+        </>
+      ) : null}
+      {report.notKept.length ? (
+        <>
+          <h2>{t.notKeptTitle}</h2>
+          <ul class="plan report">
+            {report.notKept.map((n) => (
+              <li>
+                <span lang="en" dir="ltr">
+                  {n.what}
+                </span>
+                {t.colon}
+                {i18n.num(n.count)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** After applying: what was done, what the file held that was not imported (item by item), ways on. */
+export function ImportDonePage(props: { plan: GlossaryImportOutcome; links: [string, string][] }) {
+  const { plan } = props;
+  const t = useT(importText);
+  return (
+    <section class="narrow">
+      <h1>{t.doneTitle}</h1>
+      <p>{t.done(plan.added.length, plan.changed.length, plan.deleted.length, plan.unchanged)}</p>
+      {plan.report.skipped.length || plan.skippedOnRequest.length ? (
+        <p>{t.doneSkipped(plan.report.skipped.length, plan.skippedOnRequest.length)}</p>
+      ) : null}
+      <ImportReportView report={plan.report} />
+      <ul class="links">
+        {props.links.map(([href, label]) => (
+          <li>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

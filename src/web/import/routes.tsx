@@ -3,13 +3,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { glossaryVersion } from "../../db/glossary";
 import { DomainError, ErrorCode } from "../../errors";
 import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
-import { MessagePage } from "../components";
 import { glossaryText } from "../glossary/messages";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
 import type { WebEnv } from "../session";
 import { importText } from "./messages";
-import { type ImportError, ImportPage, ImportPreviewPage } from "./pages";
+import { ImportDonePage, type ImportError, ImportPage, ImportPreviewPage } from "./pages";
 
 /**
  * Bulk import of glossary files (mounted at /glossary/import): upload → preview of every addition, change and
@@ -73,25 +72,43 @@ importRoutes.post("/", async (c) => {
   } catch {
     return importPage(c, text(c).notUtf8, 400);
   }
-  return previewImport(c, format, content, importMode(str(body.mode)));
+  return previewImport(c, {
+    format,
+    content,
+    mode: importMode(str(body.mode)),
+    fileName: fileNameOf(file.name),
+  });
 });
 
-async function previewImport(
-  c: WebContext,
-  format: string,
-  content: string,
-  mode: "merge" | "replace",
-  notice?: string,
-) {
+/** What the web import carries from the preview to the apply step (the file travels back in the form). */
+interface ImportInput {
+  format: string;
+  content: string;
+  mode: "merge" | "replace";
+  fileName: string;
+  skip?: ReadonlySet<string>;
+}
+
+/** The uploaded file's name as history records it: its last path part, without control characters. */
+const fileNameOf = (name: string) =>
+  (name.split(/[\\/]/).pop() ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
+
+async function previewImport(c: WebContext, input: ImportInput, notice?: string) {
   try {
-    const plan = await previewGlossaryImport(c.var.db, format, content, mode);
+    const plan = await previewGlossaryImport(c.var.db, input.format, input.content, input.mode, {
+      ...(input.skip ? { skip: input.skip } : {}),
+    });
     return page(
       c,
       text(c).previewTitle,
       <ImportPreviewPage
         plan={plan}
-        content={content}
-        format={format}
+        content={input.content}
+        format={input.format}
+        fileName={input.fileName}
         csrfToken={c.var.csrfToken}
         notice={notice}
       />,
@@ -108,12 +125,20 @@ importRoutes.post("/apply", async (c) => {
   const format = str(body.format);
   const content = str(body.content);
   const mode = importMode(str(body.mode));
+  const skipped = body.skip === undefined ? [] : Array.isArray(body.skip) ? body.skip : [body.skip];
+  const input: ImportInput = {
+    format,
+    content,
+    mode,
+    fileName: fileNameOf(str(body.fileName)),
+    skip: new Set(skipped.map(str).filter(Boolean)),
+  };
   if (!importFormats().includes(format)) return importPage(c, text(c).badFormat, 400);
   if (new TextEncoder().encode(content).byteLength > WEB_IMPORT_BYTES + 64 * 1024)
     return importPage(c, text(c).tooLarge, 413);
   // The preview the user approved must still be what happens: if the glossary moved on, preview again.
   if (Number(str(body.glossaryVersion)) !== (await glossaryVersion(c.var.db))) {
-    return previewImport(c, format, content, mode, text(c).movedSincePreview);
+    return previewImport(c, input, text(c).movedSincePreview);
   }
   let plan: Awaited<ReturnType<typeof importGlossary>>;
   try {
@@ -122,10 +147,17 @@ importRoutes.post("/apply", async (c) => {
       actor: c.var.session!.name,
       waitUntil: (p: Promise<unknown>) => c.executionCtx.waitUntil(p),
     };
-    plan = await importGlossary(ctx, { format, file: content, mode, dryRun: false });
+    plan = await importGlossary(ctx, {
+      format,
+      file: content,
+      mode,
+      dryRun: false,
+      ...(input.skip ? { skip: input.skip } : {}),
+      fileName: input.fileName || null,
+    });
   } catch (err) {
     if (err instanceof DomainError && err.code === ErrorCode.ConcurrentImport) {
-      return previewImport(c, format, content, mode, text(c).movedWhileImporting);
+      return previewImport(c, input, text(c).movedWhileImporting);
     }
     if (err instanceof DomainError && err.status < 500)
       return importPage(c, importError(c, err), err.status as ContentfulStatusCode);
@@ -135,10 +167,12 @@ importRoutes.post("/apply", async (c) => {
   return page(
     c,
     t.doneTitle,
-    <MessagePage
-      title={t.doneTitle}
-      message={t.done(plan.added.length, plan.changed.length, plan.deleted.length, plan.unchanged)}
-      link={["/glossary", c.var.i18n.t(glossaryText).back]}
+    <ImportDonePage
+      plan={plan}
+      links={[
+        ["/glossary", c.var.i18n.t(glossaryText).back],
+        ["/glossary/import", t.backToImport],
+      ]}
     />,
   );
 });
