@@ -15,10 +15,14 @@ export async function renderGlossaryPage(
   const node = (
     <Layout title="Glossary" session={session} csrfToken={"t".repeat(43)} back="/glossary" path="/glossary">
       <GlossaryPage
-        filters={{ q: "", domain: "", status: "", after: null }}
+        filters={{ q: "", lang: "", domain: "", status: "", sort: "", page: 1 }}
+        found={{
+          items: entries.map((e) => ({ ...e, match: null })),
+          total: hasMore ? entries.length + 1 : entries.length,
+          approximate: false,
+        }}
+        pageSize={entries.length}
         domains={domains}
-        entries={entries}
-        hasMore={hasMore}
         writable
         exportFormats={["tbx", "tbx2008", "csv", "tsv"]}
       />

@@ -141,21 +141,24 @@ export interface GlossaryFile {
   fileName: string;
 }
 
-/** The whole glossary as a file of the named format (keys: seed keys, else `entry-<id>`). */
+/**
+ * The whole glossary as a file of the named format (keys: seed keys, else `entry-<id>`), or only the
+ * entries of `ids` (a search's selection).
+ */
 export async function exportGlossary(
   db: Db,
   formatName: string,
-  options: ExportOptions = { escapeFormulas: true },
+  { ids, ...options }: ExportOptions & { ids?: ReadonlySet<number> } = { escapeFormulas: true },
 ): Promise<GlossaryFile> {
   const format = formatOf(formatName, exportFormats());
-  const entries = (await keyedEntries(db)).map(toKeyed);
+  const entries = (await keyedEntries(db)).filter((e) => !ids || ids.has(e.id)).map(toKeyed);
   // Both TBX schemas need one entry in <body>: an empty glossary has no valid TBX (the writer would throw).
   if (entries.length === 0 && format.extension === "tbx")
     throw new DomainError(
       ErrorCode.EmptyDocument,
       "the glossary is empty and a TBX file needs at least one entry; export CSV, TSV or OmegaT instead",
     );
-  const suffix = formatName === "tbx2008" ? "-tbx2008" : "";
+  const suffix = `${ids ? "-selection" : ""}${formatName === "tbx2008" ? "-tbx2008" : ""}`;
   return {
     body: await format.write(entries, options),
     mediaType: format.mediaType,

@@ -20,6 +20,8 @@ export interface FindQuery {
   domain?: string | undefined;
   /** relevance (the default with a query), term, domain, changed (newest first; the default without one). */
   sort?: EntrySort | undefined;
+  /** The language of the terms a term sort orders by: `lang` when given, else this, else Arabic. */
+  sortLang?: Lang | undefined;
   offset: number;
   limit: number;
 }
@@ -77,7 +79,7 @@ export async function findEntries(db: Db, query: FindQuery): Promise<FindResult>
   }
   const sort = query.sort ?? (q ? "relevance" : "changed");
   if (sort !== "relevance") {
-    const lang = query.lang ?? "ar";
+    const lang = query.lang ?? query.sortLang ?? "ar";
     const keyed = found.map((e) => ({ e, term: sortTerm(e, lang) }));
     keyed.sort((a, b) => {
       if (sort === "domain")
