@@ -123,7 +123,7 @@ describe("glossary editor in Chromium", () => {
     await expect.poll(() => page.getByText("Version 2").count()).toBe(1);
   });
 
-  it("refuses a stale save from a second browser and shows what changed", async () => {
+  it("merges a stale save from a second browser; a clash on the same field asks which value to keep", async () => {
     const other = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
     const otherPage = await signIn(other, await apiToken("write"));
     await otherPage.goto(entryUrl);
@@ -132,14 +132,14 @@ describe("glossary editor in Chromium", () => {
     await page.getByLabel("Definition").fill("Changed by the admin first.");
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/\?saved=1/);
-    // ... then the other user, who loaded the old version, saves their edit.
-    await otherPage.getByLabel("Note", { exact: true }).fill("The other user's note");
+    // ... then the other user, who loaded the old version, saves their edit of the same field.
+    await otherPage.getByLabel("Definition").fill("The other user's definition");
     await otherPage.getByRole("button", { name: "Save" }).click();
     await expect
-      .poll(() => otherPage.getByText("Not saved: someone else changed this entry").count())
+      .poll(() => otherPage.getByText("Not saved yet: you and someone else changed the same fields").count())
       .toBe(1);
     expect(await otherPage.locator("#conflict").innerText()).toContain("Changed by the admin first.");
-    expect(await otherPage.getByLabel("Note", { exact: true }).inputValue()).toBe("The other user's note");
+    expect(await otherPage.getByLabel("Definition").inputValue()).toBe("The other user's definition");
     await shot(otherPage, "conflict");
     await other.close();
   });

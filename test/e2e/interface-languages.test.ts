@@ -362,10 +362,12 @@ describe("keyboard, focus and announcements", () => {
     await page.locator("#definition").fill("تعريف غيّره المدير أولًا (نسخة 2024).");
     await page.locator("#entry-form .actions button[value=save]").click();
     await page.waitForURL(/\?saved=1$/);
-    await other.page.locator("#note").fill("ملاحظة الزميل: راجِع المادة 68 (الفقرة 2).");
+    await other.page.locator("#definition").fill("ملاحظة الزميل: راجِع المادة 68 (الفقرة 2).");
     await other.page.locator("#entry-form .actions button[value=save]").click();
     await expect.poll(() => other.page.evaluate(() => document.activeElement?.id)).toBe("conflict");
-    expect(await other.page.locator("#note").inputValue()).toBe("ملاحظة الزميل: راجِع المادة 68 (الفقرة 2).");
+    expect(await other.page.locator("#definition").inputValue()).toBe(
+      "ملاحظة الزميل: راجِع المادة 68 (الفقرة 2).",
+    );
     await checkPage(other.page, "conflict", "ar");
     await shot(other.page, "ar-conflict");
     await other.context.close();

@@ -71,7 +71,7 @@ function FileKey({ k }: { k: string }) {
 function SkipBox({ k, label }: { k: string; label: string }) {
   const t = useT(importText);
   return (
-    <label class="check skip">
+    <label class="check skip-row">
       <input type="checkbox" name="skip" value={k} form="apply-form" /> {t.skipRow}
       <span class="sr-only"> {label}</span>
     </label>
