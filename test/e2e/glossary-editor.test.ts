@@ -75,17 +75,17 @@ describe("glossary editor in Chromium", () => {
   it("searches as you type, with and without diacritics", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.getByLabel("Search").fill("السَّفارَة");
+    await page.getByLabel("Search", { exact: true }).fill("السَّفارَة");
     await expect.poll(() => page.url()).toContain("q=");
     await expect.poll(() => page.locator("#results").innerText()).toContain("embassy");
     const withMarks = await page.locator("#results tbody tr").count();
-    await page.getByLabel("Search").fill("السفارة");
+    await page.getByLabel("Search", { exact: true }).fill("السفارة");
     await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("السفارة");
     await expect.poll(() => page.locator("#results tbody tr").count()).toBe(withMarks);
     expect(withMarks).toBeGreaterThan(0);
     // The URL holds the search: reloading (or sharing) it gives the same results.
     await page.reload();
-    expect(await page.getByLabel("Search").inputValue()).toBe("السفارة");
+    expect(await page.getByLabel("Search", { exact: true }).inputValue()).toBe("السفارة");
     expect(await page.locator("#results tbody tr").count()).toBe(withMarks);
     await page.goto(`${server.base}/glossary`);
     await shot(page, "glossary-list");
@@ -106,7 +106,9 @@ describe("glossary editor in Chromium", () => {
     await page.getByLabel("Arabic term", { exact: true }).fill(AR);
     await page.getByLabel("English term", { exact: true }).fill(EN);
     await page.getByLabel("Domain", { exact: true }).fill("diplomacy and protocol");
-    await page.getByLabel("Definition").fill("A private person who performs consular functions for a state.");
+    await page
+      .getByLabel("Definition", { exact: true })
+      .fill("A private person who performs consular functions for a state.");
     await page.getByRole("button", { name: "Add term" }).click();
     await page.getByLabel("Variant term 1", { exact: true }).fill(AR_VARIANT);
     await page.getByLabel("Status of variant term 1").selectOption("admitted");
@@ -129,17 +131,19 @@ describe("glossary editor in Chromium", () => {
     await otherPage.goto(entryUrl);
     await page.goto(entryUrl);
     // The admin saves first ...
-    await page.getByLabel("Definition").fill("Changed by the admin first.");
+    await page.getByLabel("Definition", { exact: true }).fill("Changed by the admin first.");
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/\?saved=1/);
     // ... then the other user, who loaded the old version, saves their edit of the same field.
-    await otherPage.getByLabel("Definition").fill("The other user's definition");
+    await otherPage.getByLabel("Definition", { exact: true }).fill("The other user's definition");
     await otherPage.getByRole("button", { name: "Save" }).click();
     await expect
       .poll(() => otherPage.getByText("Not saved yet: you and someone else changed the same fields").count())
       .toBe(1);
     expect(await otherPage.locator("#conflict").innerText()).toContain("Changed by the admin first.");
-    expect(await otherPage.getByLabel("Definition").inputValue()).toBe("The other user's definition");
+    expect(await otherPage.getByLabel("Definition", { exact: true }).inputValue()).toBe(
+      "The other user's definition",
+    );
     await shot(otherPage, "conflict");
     await other.close();
   });
@@ -217,7 +221,7 @@ describe("glossary editor in Chromium", () => {
     });
     const p = await signIn(reader, await apiToken("read"));
     expect(await p.getByRole("link", { name: "New entry" }).count()).toBe(0);
-    await p.getByLabel("Search").fill("مجلس الأمن");
+    await p.getByLabel("Search", { exact: true }).fill("مجلس الأمن");
     await p.getByRole("button", { name: "Search" }).click();
     await p.waitForURL(/q=/);
     await p.locator("#results a").first().click();

@@ -112,7 +112,7 @@ export function MergeNotice({ merge }: { merge: MergeInfo }) {
             <time datetime={merge.at}>{i18n.dateTime(merge.at)}</time>
           </>
         ) : null}
-        {t.period}
+        .
       </p>
       <p>{t.kept(merge.conflicts.length)}</p>
       {merge.movedAgain ? <p class="field-error">{t.movedAgain}</p> : null}

@@ -158,7 +158,6 @@ export const mergeText = defineMessages(
     loaded: (loaded: number, now: number) => `You loaded version ${loaded}; it is now at version ${now}`,
     by: ", changed by {who}",
     at: " at ",
-    period: ".",
     listSeparator: ", ",
     kept: plural("en", {
       one: "Their other changes and yours are merged. For the one field you both changed, choose which value to keep, then press Save. Nothing is saved until you do.",
@@ -199,7 +198,6 @@ export const mergeText = defineMessages(
     loaded: (loaded: number, now: number) => `فتحتَ الإصدار ${loaded}؛ وهو الآن في الإصدار ${now}`,
     by: "، غيّره {who}",
     at: " في ",
-    period: ".",
     listSeparator: "، ",
     kept: plural("ar", {
       zero: "دُمجت تغييراتهم الأخرى مع تغييراتك.",

@@ -60,7 +60,6 @@ export const importText = defineMessages(
     }),
     notKeptTitle: "In the file but not stored by Diwan",
     atLine: (line: number) => `Line ${line}:`,
-    colon: ": ",
     backToImport: "Import another file",
     doneTitle: "Import done",
     done: (added: number, changed: number, deleted: number, unchanged: number) =>
@@ -138,7 +137,6 @@ export const importText = defineMessages(
     }),
     notKeptTitle: "في الملف ولا يحفظه Diwan",
     atLine: (line: number) => `السطر ${line}:`,
-    colon: ": ",
     backToImport: "استيراد ملف آخر",
     doneTitle: "اكتمل الاستيراد",
     done: (added: number, changed: number, deleted: number, unchanged: number) =>

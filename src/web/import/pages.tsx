@@ -211,7 +211,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <li>
           {s.line > 0 ? <>{t.atLine(s.line)} </> : null}
           <Value text={s.entry} />
-          {t.colon}
+          {": "}
           <span lang="en" dir="ltr">
             {s.message}
           </span>
@@ -242,7 +242,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 <span lang="en" dir="ltr">
                   {n.what}
                 </span>
-                {t.colon}
+                {": "}
                 {i18n.num(n.count)}
               </li>
             ))}
