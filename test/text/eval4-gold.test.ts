@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { beadType } from "../fixtures/eval2/format";
 import { EVAL4_DOCS } from "../fixtures/eval4/index";
-import { checkEachGoldDoc } from "./gold-checks";
+import { BEAD_TYPES, checkEachGoldDoc } from "./gold-checks";
 
 // Consistency of the gold annotation of test/fixtures/eval4 (docs/quality.md, "Evaluation set 4").
 // Deliberately uses nothing of the engine (src/text): these checks were run before the engine ever saw
@@ -12,8 +13,17 @@ describe("evaluation set 4: gold annotation", () => {
     expect(EVAL4_DOCS.every((d) => d.half === "heldout")).toBe(true);
   });
 
-  // The set-level checks (at least eight documents, five genres, every bead type) are added when both
-  // annotators' parts have landed; until then each part's documents are checked one by one below.
+  it("has at least eight documents of at least five genres from both annotators", () => {
+    expect(EVAL4_DOCS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(EVAL4_DOCS.map((d) => d.genre)).size).toBeGreaterThanOrEqual(5);
+    expect(EVAL4_DOCS.some((d) => d.id.startsWith("a-"))).toBe(true);
+    expect(EVAL4_DOCS.some((d) => d.id.startsWith("b-"))).toBe(true);
+  });
+
+  it("has every bead type", () => {
+    const types = new Set(EVAL4_DOCS.flatMap((d) => d.beads.map(beadType)));
+    expect([...types].sort()).toEqual([...BEAD_TYPES].sort());
+  });
 
   checkEachGoldDoc(EVAL4_DOCS);
 });
