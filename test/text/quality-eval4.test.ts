@@ -1,0 +1,19 @@
+import { EVAL4_DOCS } from "../fixtures/eval4/index";
+import { describeHeldOutSet } from "./held-out-set";
+
+// Accuracy on evaluation set 4 (test/fixtures/eval4), all held out (docs/quality.md, "Evaluation set 4
+// (fresh, scored once)"). Run: npx vitest run --project workers test/text/quality-eval4.test.ts
+
+/**
+ * Floors: the figures of the one scoring run (2026-12-06, docs/quality.md), minus 0.005, so that a
+ * regression fails. Raise them as the engine improves; never lower them to pass.
+ */
+describeHeldOutSet("evaluation set 4", EVAL4_DOCS, {
+  seg: 0.9527, // measured 0.9577
+  alignGold: 0.9468, // measured 0.9518
+  alignE2E: 0.9154, // measured 0.9204
+  arP: 0.9539, // measured 0.9589
+  arR: 0.99, // measured 0.9950
+  enP: 0.9752, // measured 0.9802
+  enR: 0.995, // measured 1.0000
+});
