@@ -60,6 +60,9 @@ export async function page(
   return c.html(`<!doctype html>${html}`, status);
 }
 
+/** Most bytes of a posted form (files included): the web router's body limit. */
+export const WEB_BODY_MAX_BYTES = 8 * 1024 * 1024;
+
 /** The posted form, repeated fields as arrays (parsed once: Hono caches the body for later readers). */
 export const formBody = (c: WebContext) =>
   c.req.parseBody({ all: true }) as Promise<Record<string, string | File | (string | File)[]>>;

@@ -21,7 +21,7 @@ import { i18nOf, locale } from "./i18n/middleware";
 import { importRoutes } from "./import/routes";
 import { memoryRoutes } from "./memory/routes";
 import { errorText } from "./messages";
-import { page, type WebContext } from "./page";
+import { page, WEB_BODY_MAX_BYTES, type WebContext } from "./page";
 import { prefsRoutes } from "./prefs/routes";
 import { loadSession, type WebEnv, type WebSession } from "./session";
 import { tokenRoutes } from "./tokens/routes";
@@ -61,7 +61,7 @@ for (const area of WEB_AREAS) {
     locale,
     csrf(),
     bodyLimit({
-      maxSize: 8 * 1024 * 1024,
+      maxSize: WEB_BODY_MAX_BYTES,
       onError: () => {
         throw new DomainError(ErrorCode.PayloadTooLarge, "the form or file is too large", {
           title: "Too large",

@@ -48,3 +48,40 @@ export function docxOfParagraphs(paragraphs: readonly string[], rtl = false): Ui
     .join("");
   return docx(`${body}<w:sectPr/>`);
 }
+
+/** An Arabic statement's paragraphs (a heading and two paragraphs), and its English translation as a web page. */
+export const STATEMENT_AR = [
+  "اجتماع المجلس",
+  "عقد المجلس اجتماعه في 11 سبتمبر. وناقش الأعضاء التهديدات الأمنية ومكافحة الإرهاب.",
+  "وأكد الأمين العام دعمه للحوار.",
+] as const;
+export const STATEMENT_EN_HTML =
+  "<!doctype html><html><head><title>x</title><script>var no = 1;</script></head><body><h1>Council meeting</h1>" +
+  '<p>The council met on 11 September. Members discussed security threats and counter-terrorism.</p><img src="a.png" alt="">' +
+  "<p>The Secretary-General affirmed his support for dialogue.</p></body></html>";
+
+/**
+ * STATEMENT_AR as Word writes it: a heading, right-to-left paragraphs, a header and a comment (both left
+ * out of the text and counted).
+ */
+export function arabicStatementDocx(): Uint8Array {
+  const p = (text: string, style = "") =>
+    `<w:p><w:pPr>${style}<w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const [heading, first, second] = STATEMENT_AR;
+  const body = [
+    p(heading, '<w:pStyle w:val="Heading1"/>'),
+    `<w:p><w:pPr><w:bidi/></w:pPr><w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">${first}</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
+    p(second),
+  ].join("");
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  return docx(
+    body,
+    {
+      "word/header1.xml": "<w:hdr W_NS><w:p><w:r><w:t>وزارة الخارجية</w:t></w:r></w:p></w:hdr>",
+      "word/comments.xml":
+        '<w:comments W_NS><w:comment w:id="0" w:author="م"><w:p><w:r><w:t>راجع التاريخ</w:t></w:r></w:p></w:comment></w:comments>',
+    },
+    rel("rH", "header", "header1.xml") + rel("rC", "comments", "comments.xml"),
+  );
+}

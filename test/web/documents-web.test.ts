@@ -80,7 +80,7 @@ describe("documents list and creation", () => {
     const refused = await b.fetch("/documents/new", { form: bad });
     expect(refused.status).toBe(400);
     const html = await refused.text();
-    expect(html).toContain("latin1.txt is not UTF-8 text");
+    expect(html).toContain("Arabic file \u2068latin1.txt\u2069: the file is not UTF-8");
     expect(html).toContain("kept English</textarea>");
   });
 

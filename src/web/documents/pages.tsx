@@ -3,7 +3,7 @@ import type { DocumentInfo } from "../../db/documents";
 import { SEGMENT_STATUSES, type SegmentStatus } from "../../types";
 import { CsrfField, FieldError, Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
-import { documentsText } from "./messages";
+import { documentFilesText, documentsText } from "./messages";
 
 export type DocumentRow = DocumentInfo & { stats: DocumentStats };
 
@@ -96,16 +96,28 @@ export interface NewDocumentForm {
 
 export type NewDocumentErrors = Partial<Record<"title" | "ar" | "en", string>>;
 
+/** What a file input accepts: the formats of createDocumentFromFiles (the server checks the content). */
+const DOCUMENT_FILE_ACCEPT = ".txt,.html,.htm,.xhtml,.docx,.docm,.xliff,.xlf,.sdlxliff,.mqxliff";
+
 export function NewDocumentPage(props: {
   form: NewDocumentForm;
   errors: NewDocumentErrors;
   csrfToken: string;
+  /** Files were chosen for the refused request: the browser does not keep them, so say so. */
+  filesChosen?: boolean;
+  maxMegabytes: number;
 }) {
   const t = useT(documentsText);
+  const files = useT(documentFilesText);
   const { form, errors } = props;
   const messages = Object.entries(errors).filter(([, m]) => m);
-  const described = (field: keyof NewDocumentErrors) =>
-    errors[field] ? { "aria-describedby": `${field}-error`, "aria-invalid": "true" as const } : {};
+  const described = (field: keyof NewDocumentErrors, hint?: string) => {
+    const ids = [errors[field] ? `${field}-error` : "", hint ?? ""].filter(Boolean).join(" ");
+    return {
+      ...(ids ? { "aria-describedby": ids } : {}),
+      ...(errors[field] ? { "aria-invalid": "true" as const } : {}),
+    };
+  };
   return (
     <section class="new-document">
       <h1>{t.newTitle}</h1>
@@ -120,6 +132,7 @@ export function NewDocumentPage(props: {
               </li>
             ))}
           </ul>
+          {props.filesChosen ? <p>{files.chooseAgain}</p> : null}
         </div>
       ) : null}
       <form method="post" action="/documents/new" enctype="multipart/form-data" class="stack">
@@ -132,11 +145,16 @@ export function NewDocumentPage(props: {
             type="text"
             value={form.title}
             dir="auto"
-            required
-            {...described("title")}
+            {...described("title", "title-hint")}
           />
+          <p class="muted" id="title-hint">
+            {t.titleHint}
+          </p>
           <FieldError id="title-error" message={errors.title} />
         </div>
+        <p class="muted" id="files-hint">
+          {t.filesHint(props.maxMegabytes)}
+        </p>
         <div class="two-texts">
           <div class={`field${errors.ar ? " has-error" : ""}`}>
             <label for="ar">{t.arLabel}</label>
@@ -146,7 +164,13 @@ export function NewDocumentPage(props: {
             <label for="ar_file" class="file-label">
               {t.arFile}
             </label>
-            <input id="ar_file" name="ar_file" type="file" accept=".txt,text/plain" />
+            <input
+              id="ar_file"
+              name="ar_file"
+              type="file"
+              accept={DOCUMENT_FILE_ACCEPT}
+              {...described("ar", "files-hint")}
+            />
             <FieldError id="ar-error" message={errors.ar} />
           </div>
           <div class={`field${errors.en ? " has-error" : ""}`}>
@@ -157,7 +181,13 @@ export function NewDocumentPage(props: {
             <label for="en_file" class="file-label">
               {t.enFile}
             </label>
-            <input id="en_file" name="en_file" type="file" accept=".txt,text/plain" />
+            <input
+              id="en_file"
+              name="en_file"
+              type="file"
+              accept={DOCUMENT_FILE_ACCEPT}
+              {...described("en", "files-hint")}
+            />
             <FieldError id="en-error" message={errors.en} />
           </div>
         </div>

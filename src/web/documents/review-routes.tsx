@@ -19,6 +19,7 @@ import { formBody, page, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import { beadOpOf, type Problem, runBeadOp } from "./bead-actions";
 import { isStale, pathId, useCaseContext } from "./context";
+import { reportSentences } from "./files";
 import { documentsText, reviewText, segmentText } from "./messages";
 import { type Done, ReviewPage } from "./review";
 import { loadDocument } from "./routes";
@@ -157,7 +158,9 @@ reviewRoutes.get("/:id{[0-9]+}", async (c) => {
       .slice(0, MAX_PICKED);
     done = { text: doneText(c, kind, k, n), undo, segmentId: positionParam(q.sid) ?? undefined };
   } else if (q.created && positionParam(q.created) !== null) {
-    done = { text: c.var.i18n.t(documentsText).created_flash(Number(q.created)) };
+    // From files: what extraction left out or kept after the text (src/web/documents/files.ts).
+    const report = reportSentences(c, q.left, q.kept);
+    done = { text: [c.var.i18n.t(documentsText).created_flash(Number(q.created)), ...report].join(" ") };
   }
   return reviewPage(c, id, { filter: filterParam(q.filter), from: positionParam(q.from), done });
 });

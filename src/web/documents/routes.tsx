@@ -1,12 +1,15 @@
 import { Hono } from "hono";
 import { documentStats } from "../../db/document-stats";
 import { type DocumentInfo, listDocuments, requireDocument } from "../../db/documents";
+import type { DomainError } from "../../errors";
+import { createDocumentFromFiles, type FilesResult } from "../../usecases/document-files";
 import { createDocumentFromTexts, deleteDocument } from "../../usecases/documents";
 import { WebError } from "../errors";
 import { needWrite } from "../guards";
-import { formBody, page, str, type WebContext } from "../page";
+import { formBody, page, str, WEB_BODY_MAX_BYTES, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import { isNotFound, pathId, useCaseContext } from "./context";
+import { chosenFile, pastedAsFile, reportQuery, sideRefusals, uploaded } from "./files";
 import { documentsText } from "./messages";
 import {
   DeleteDocumentPage,
@@ -17,8 +20,9 @@ import {
 } from "./pages";
 
 /**
- * Documents (mounted at /documents): the list, a new document from two texts or two text files (segmented
- * and aligned), deletion with confirmation. The review page and its operations are in review-routes.tsx.
+ * Documents (mounted at /documents): the list, a new document from two texts or two files (.txt, .html,
+ * .docx, .xliff: the API's use case, createDocumentFromFiles), segmented and aligned; deletion with
+ * confirmation. The review page and its operations are in review-routes.tsx.
  */
 export const documentRoutes = new Hono<WebEnv>();
 
@@ -69,62 +73,71 @@ const newPage = (
   c: WebContext,
   form: NewDocumentForm,
   errors: NewDocumentErrors = {},
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 413 | 415 = 200,
+  filesChosen = false,
 ) =>
   page(
     c,
     text(c).newTitle,
-    <NewDocumentPage form={form} errors={errors} csrfToken={c.var.csrfToken} />,
+    <NewDocumentPage
+      form={form}
+      errors={errors}
+      csrfToken={c.var.csrfToken}
+      filesChosen={filesChosen}
+      maxMegabytes={WEB_BODY_MAX_BYTES / 1024 / 1024}
+    />,
     status,
   );
 
 documentRoutes.get("/new", needWrite, (c) => newPage(c, { title: "", ar: "", en: "" }));
 
-/** A pasted text or an uploaded .txt file (UTF-8, never repaired), not both; an error message otherwise. */
-async function oneText(
-  c: WebContext,
-  pasted: string,
-  file: unknown,
-  both: string,
-): Promise<{ text: string } | { error: string }> {
-  const t = text(c);
-  let fromFile = "";
-  if (file instanceof File && file.size > 0) {
-    if (!/\.txt$/i.test(file.name) && !file.type.startsWith("text/plain"))
-      return { error: t.notText(file.name) };
-    try {
-      fromFile = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
-    } catch {
-      return { error: t.notUtf8(file.name) };
-    }
-  }
-  if (pasted.trim() !== "" && fromFile.trim() !== "") return { error: both };
-  const value = pasted.trim() !== "" ? pasted : fromFile;
-  if (value.length > MAX_TEXT_CHARS) return { error: t.tooLong(MAX_TEXT_CHARS) };
-  if (CONTROL.test(value)) return { error: t.notText(file instanceof File ? file.name : "—") };
-  return { text: value };
-}
-
 documentRoutes.post("/new", needWrite, async (c) => {
   const t = text(c);
   const body = await formBody(c);
   const form: NewDocumentForm = { title: str(body.title), ar: str(body.ar), en: str(body.en) };
+  const files = { ar: chosenFile(body.ar_file), en: chosenFile(body.en_file) };
   const errors: NewDocumentErrors = {};
   const title = form.title.trim();
-  if (title === "" || title.length > 300 || CONTROL.test(title)) errors.title = t.needTitle;
-  const ar = await oneText(c, form.ar, body.ar_file, t.bothArabic);
-  const en = await oneText(c, form.en, body.en_file, t.bothEnglish);
-  if ("error" in ar) errors.ar = ar.error;
-  else if (ar.text.trim() === "") errors.ar = t.needArabic;
-  if ("error" in en) errors.en = en.error;
-  if (Object.keys(errors).length || "error" in ar || "error" in en) return newPage(c, form, errors, 400);
-  const { doc } = await createDocumentFromTexts(
-    useCaseContext(c),
-    title,
-    ar.text,
-    en.text.trim() ? en.text : null,
-  );
-  return c.redirect(`/documents/${doc.id}?created=${doc.segmentCount}`, 303);
+  // With an Arabic file the title may be left empty: the file's name is the title.
+  if ((title === "" && !files.ar) || title.length > 300 || CONTROL.test(title)) errors.title = t.needTitle;
+  if (files.ar && form.ar.trim() !== "") errors.ar = t.bothArabic;
+  else if (!files.ar && form.ar.trim() === "") errors.ar = t.needArabic;
+  if (files.en && form.en.trim() !== "") errors.en = t.bothEnglish;
+  // Pasted text (a file's is checked by the use case): as POST /api/documents' multiline().
+  for (const side of ["ar", "en"] as const) {
+    if (errors[side] || files[side]) continue;
+    if (form[side].length > MAX_TEXT_CHARS) errors[side] = t.tooLong(MAX_TEXT_CHARS);
+    else if (CONTROL.test(form[side])) errors[side] = t.notPlainText;
+  }
+  if (Object.keys(errors).length)
+    return newPage(c, form, errors, 400, files.ar !== null || files.en !== null);
+  if (!files.ar && !files.en) {
+    const { doc } = await createDocumentFromTexts(
+      useCaseContext(c),
+      title,
+      form.ar,
+      form.en.trim() ? form.en : null,
+    );
+    return c.redirect(`/documents/${doc.id}?created=${doc.segmentCount}`, 303);
+  }
+  // Files: the API's use case, with a pasted text on the other side given as the .txt file it would be.
+  let result: FilesResult;
+  try {
+    result = await createDocumentFromFiles(useCaseContext(c), {
+      title: title || undefined,
+      ar: files.ar ? await uploaded(files.ar) : pastedAsFile("ar", form.ar),
+      en: files.en ? await uploaded(files.en) : form.en.trim() ? pastedAsFile("en", form.en) : null,
+    });
+  } catch (err) {
+    const refused = sideRefusals(c, err, { ar: files.ar?.name, en: files.en?.name });
+    if (!refused) throw err;
+    const status =
+      (err as DomainError).status === 413 ? 413 : (err as DomainError).status === 415 ? 415 : 400;
+    return newPage(c, form, refused, status, true);
+  }
+  const { doc } = result;
+  const report = reportQuery(result.files, { ar: files.ar !== null, en: files.en !== null });
+  return c.redirect(`/documents/${doc.id}?created=${doc.segmentCount}${report}`, 303);
 });
 
 documentRoutes.get("/:id{[0-9]+}/delete", needWrite, async (c) => {
