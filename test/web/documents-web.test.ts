@@ -101,6 +101,25 @@ describe("documents list and creation", () => {
     expect(await reader.page("/documents")).not.toContain('href="/documents/new"');
   });
 
+  it("searches the list by title: Arabic normalised, only the matching documents, a clear word when none", async () => {
+    const b = await signedIn();
+    const tag = unique("");
+    const hamza = await createViaForm(b, `إجتماع المجلس ${tag}`);
+    const other = await createViaForm(b, `Briefing ${tag}`);
+    // Typed without the hamza and with a diacritic: the title with إ is found, the other is not.
+    const found = await b.page(`/documents?q=${encodeURIComponent(`اجتماعُ المجلس ${tag}`)}`);
+    expect(found).toContain(`href="/documents/${hamza}"`);
+    expect(found).not.toContain(`href="/documents/${other}"`);
+    expect(found).toMatch(/<input id="q" name="q" type="search" value="اجتماعُ المجلس [^"]+"/);
+    expect(found).toContain('<a href="/documents" class="button secondary">Show all</a>');
+    const english = await b.page(`/documents?q=${encodeURIComponent(`briefing ${tag}`)}`);
+    expect(english).toContain(`href="/documents/${other}"`);
+    expect(english).not.toContain(`href="/documents/${hamza}"`);
+    const none = await b.page(`/documents?q=${encodeURIComponent(`nothing ${tag}`)}`);
+    expect(none).toContain("No document title contains this text.");
+    expect(none).not.toContain("<table");
+  });
+
   it("deletes a document after confirmation; its segments leave the memory", async () => {
     const b = await signedIn();
     const id = await createViaForm(b, unique("To delete "));

@@ -17,11 +17,20 @@ export function DocumentListPage(props: {
   documents: DocumentRow[];
   hasMore: boolean;
   after: number | null;
+  /** Title search (Arabic normalised as the API's `q`); "" lists every document. */
+  q: string;
   writable: boolean;
 }) {
   const t = useT(documentsText);
   const i18n = useI18n();
   const last = props.documents[props.documents.length - 1];
+  const listUrl = (after: number | null) => {
+    const p = new URLSearchParams();
+    if (props.q) p.set("q", props.q);
+    if (after !== null) p.set("after", String(after));
+    const s = p.toString();
+    return `/documents${s ? `?${s}` : ""}`;
+  };
   return (
     <>
       <div class="titlebar">
@@ -32,10 +41,24 @@ export function DocumentListPage(props: {
           </a>
         ) : null}
       </div>
+      <form method="get" action="/documents" class="search">
+        <div class="field grow">
+          <label for="q">{t.searchTitles}</label>
+          <input id="q" name="q" type="search" value={props.q} dir="auto" autocomplete="off" />
+        </div>
+        <button type="submit">{t.search}</button>
+        {props.q ? (
+          <a href="/documents" class="button secondary">
+            {t.clearSearch}
+          </a>
+        ) : null}
+      </form>
       {props.documents.length === 0 ? (
-        <p class="muted">{t.noDocuments}</p>
+        <p class="muted" id="no-documents">
+          {props.q ? t.noMatch : t.noDocuments}
+        </p>
       ) : (
-        <table class="documents">
+        <table class="documents" aria-label={props.q ? t.found : t.title}>
           <thead>
             <tr>
               <th scope="col">{t.docTitle}</th>
@@ -77,9 +100,9 @@ export function DocumentListPage(props: {
         </table>
       )}
       <nav class="pager" aria-label={t.pages}>
-        {props.after !== null ? <a href="/documents">{t.firstPage}</a> : null}
+        {props.after !== null ? <a href={listUrl(null)}>{t.firstPage}</a> : null}
         {props.hasMore && last ? (
-          <a href={`/documents?after=${last.id}`} rel="next">
+          <a href={listUrl(last.id)} rel="next">
             {t.nextPage}
           </a>
         ) : null}

@@ -48,7 +48,9 @@ export async function loadDocument(c: WebContext, id: number): Promise<DocumentI
 documentRoutes.get("/", async (c) => {
   const rawAfter = c.req.query("after") ?? "";
   const after = /^[1-9][0-9]{0,14}$/.test(rawAfter) ? Number(rawAfter) : null;
-  const rows = await listDocuments(c.var.db, after, DOCS_PER_PAGE);
+  // As the API's `q` (at most 300 characters): a longer search is cut, not refused.
+  const q = (c.req.query("q") ?? "").trim().slice(0, 300);
+  const rows = await listDocuments(c.var.db, after, DOCS_PER_PAGE, q);
   const docs = rows.slice(0, DOCS_PER_PAGE);
   const stats = await documentStats(
     c.var.db,
@@ -62,6 +64,7 @@ documentRoutes.get("/", async (c) => {
       documents={docs.map((d) => ({ ...d, stats: stats.get(d.id)! }))}
       hasMore={rows.length > DOCS_PER_PAGE}
       after={after}
+      q={q}
       writable={canWrite(c.var.session)}
     />,
     200,
