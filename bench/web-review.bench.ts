@@ -5,8 +5,12 @@
 // the server's time: the Worker's own clocks only advance across I/O), the HTML size and its gzip size
 // (what Cloudflare sends to a browser accepting gzip), and the same for /health as the floor of a request.
 // "first" is the first request of each page (the per-segment analysis cache of row-analysis.ts is cold for
-// the first page; the median is over warm requests).
+// the first page; the median is over warm requests). Wall time on a shared machine is mostly waiting for a
+// core, so the bench also reads the CPU time the server's processes spent on the warm requests (Linux
+// /proc/<pid>/task/*/schedstat, nanoseconds): workerd (the Worker and its local D1, which runs in the same
+// process) and node (wrangler's proxy in front of it, which a deployed Worker does not have), per request.
 // Run: npm run bench web-review
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { EVAL2_DOCS } from "../test/fixtures/eval2";
@@ -22,23 +26,27 @@ const dev = await startWranglerDev({
   logLevel: "warn",
 });
 try {
-  // The texts, paragraphs kept, repeated until the Arabic has TARGET sentences.
+  // The texts, paragraphs kept, repeated until the aligned document has at least TARGET segments (beads:
+  // fewer than the Arabic sentences where the aligner joins some), the first that reaches it.
   const ar: string[] = [];
   const en: string[] = [];
+  let doc: { id: number; segmentCount: number } | undefined;
   let sentences = 0;
-  for (let i = 0; sentences < TARGET; i++) {
-    const doc = EVAL2_DOCS[i % EVAL2_DOCS.length]!;
-    ar.push(doc.ar.text);
-    en.push(doc.en.text);
-    sentences += doc.ar.sentences.length;
+  for (let i = 0; !doc || doc.segmentCount < TARGET; i++) {
+    const text = EVAL2_DOCS[i % EVAL2_DOCS.length]!;
+    ar.push(text.ar.text);
+    en.push(text.en.text);
+    sentences += text.ar.sentences.length;
+    if (sentences < TARGET) continue; // no fewer Arabic sentences than beads
+    if (doc) await dev.request(`/api/documents/${doc.id}`, { method: "DELETE" });
+    const created = await dev.request("/api/documents", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Review bench", ar: ar.join("\n\n"), en: en.join("\n\n") }),
+    });
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+    doc = (await created.json()) as { id: number; segmentCount: number };
   }
-  const created = await dev.request("/api/documents", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: "Review bench", ar: ar.join("\n\n"), en: en.join("\n\n") }),
-  });
-  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
-  const doc = (await created.json()) as { id: number; segmentCount: number };
 
   // Sign in as a browser does: the session cookie and the page's Origin.
   const login = await fetch(`${dev.base}/login`, {
@@ -51,11 +59,33 @@ try {
   if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
   const session: string = cookie;
 
+  /** CPU milliseconds spent so far by the server's processes (its process group), by command name. */
+  function serverCpu(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const pid of readdirSync("/proc").filter((p) => /^[0-9]+$/.test(p))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== dev.pid) continue; // the process group wrangler dev leads
+        const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        let ns = 0;
+        for (const task of readdirSync(`/proc/${pid}/task`))
+          ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+        out.set(comm, (out.get(comm) ?? 0) + ns / 1e6);
+      } catch {
+        // a process that ended meanwhile
+      }
+    }
+    return out;
+  }
+
   async function measure(label: string, path: string, headers: Record<string, string> = {}) {
     let html = "";
     const times: number[] = [];
     let first = 0;
+    let cpuBefore = new Map<string, number>();
     for (let i = 0; i < RUNS + 5; i++) {
+      if (i === 5) cpuBefore = serverCpu();
       const t0 = performance.now();
       const res = await fetch(`${dev.base}${path}`, { headers: { cookie: session, ...headers } });
       html = await res.text();
@@ -63,11 +93,14 @@ try {
       if (i === 0) first = performance.now() - t0;
       if (i >= 5) times.push(performance.now() - t0);
     }
+    const cpuAfter = serverCpu();
+    const cpu = (comm: string) =>
+      `${(((cpuAfter.get(comm) ?? 0) - (cpuBefore.get(comm) ?? 0)) / RUNS).toFixed(1)} ms`;
     times.sort((a, b) => a - b);
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(
-      `${label.padEnd(40)} first ${first.toFixed(1)} ms  median ${q(0.5)} ms  p95 ${q(0.95)} ms  html ${kb(Buffer.byteLength(html))}  gzip ${kb(gzipSync(html).byteLength)}  brotli ${kb(brotliCompressSync(html).byteLength)}`,
+      `${label.padEnd(40)} first ${first.toFixed(1)} ms  median ${q(0.5)} ms  p95 ${q(0.95)} ms  html ${kb(Buffer.byteLength(html))}  gzip ${kb(gzipSync(html).byteLength)}  brotli ${kb(brotliCompressSync(html).byteLength)}  CPU per request: workerd ${cpu("workerd")}, node ${cpu("node")}`,
     );
     return html;
   }
