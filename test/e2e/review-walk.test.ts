@@ -1,5 +1,5 @@
 // Issue 15's "Done when", walked once in a real browser (Debian Chromium via playwright-core) against
-// `wrangler dev`, as a reviewer would: create a document from two files on the new-document form; fix what
+// `wrangler dev`, as a reviewer would: create a document from two .docx files on the new-document form; fix what
 // the files put out of step — a sentence cut by a stray paragraph break in both files (merge), an Arabic
 // sentence the translator made two (split at a character offset), an English sentence the aligner gave to
 // the wrong bead (move it), a sentence left untranslated (mark it) — mostly from the keyboard, with undo and
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { docxOfParagraphs } from "../support/docx";
 import { axeViolations, englishLeftovers, launchChromium, shot } from "./browser";
 import { apiCall, type DevServer, signInToDocuments, startDevServer } from "./server";
 
@@ -145,10 +146,12 @@ it("walks a review: two files in, the alignment fixed, approved, translated from
   await bothLanguages("new document form");
 
   // 2. Two files, one a language: the document is segmented and aligned.
-  const arFile = path.join(tmpdir(), `walk-ar-${tag}.txt`);
-  const enFile = path.join(tmpdir(), `walk-en-${tag}.txt`);
-  writeFileSync(arFile, AR);
-  writeFileSync(enFile, EN);
+  // Word documents as Word writes them: the Arabic with right-to-left paragraphs, runs cut mid-sentence.
+  const arFile = path.join(tmpdir(), `walk-ar-${tag}.docx`);
+  const enFile = path.join(tmpdir(), `walk-en-${tag}.docx`);
+  const paragraphs = (text: string) => text.trim().split("\n\n");
+  writeFileSync(arFile, docxOfParagraphs(paragraphs(AR), true));
+  writeFileSync(enFile, docxOfParagraphs(paragraphs(EN)));
   await page.locator("#title").fill(`Council meeting ${tag}`);
   await page.locator("#ar_file").setInputFiles(arFile);
   await page.locator("#en_file").setInputFiles(enFile);
