@@ -237,3 +237,22 @@ export const mergeText = defineMessages(
     versionUnknown: (version: number) => `الإصدار ${version} من هذا المدخل ليس في سجله.`,
   },
 );
+
+/** The entry's terms in context: segments of the memory where they occur. */
+export const contextText = defineMessages(
+  "entry-context",
+  {
+    title: "In context",
+    intro: "Segments of the translation memory where this entry's terms occur (at most five).",
+    none: "No segment of the memory holds these terms yet.",
+    segments: "Segments holding the terms",
+    more: "All segments with {term} in the memory",
+  },
+  {
+    title: "في السياق",
+    intro: "مقاطع من ذاكرة الترجمة ترد فيها مصطلحات هذا المدخل (خمسة على الأكثر).",
+    none: "لا يحوي أي مقطع في الذاكرة هذه المصطلحات بعد.",
+    segments: "مقاطع تحوي المصطلحات",
+    more: "كل المقاطع التي فيها {term} في الذاكرة",
+  },
+);

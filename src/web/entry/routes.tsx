@@ -6,10 +6,12 @@ import { badRequest, DomainError, ErrorCode } from "../../errors";
 import { EntryInputSchema } from "../../schemas/entry";
 import type { EntryContent, GlossaryEntry } from "../../types";
 import { EditConflict, saveEntry } from "../../usecases/glossary-edit";
+import { termContext } from "../../usecases/term-context";
 import { diffEntries } from "../diff";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
+import { TermContextView } from "./context-view";
 import {
   type EntryForm,
   emptyForm,
@@ -57,6 +59,8 @@ function entryFormPage(
     merge?: MergeInfo;
     notice?: Child;
     domains: string[];
+    /** Shown under the form (the entry's terms in the memory), on the page loaded, not on a refused save. */
+    after?: Child;
   },
 ) {
   return page(
@@ -79,6 +83,7 @@ function entryFormPage(
         domains={opts.domains}
         unsaved={c.req.method === "POST"}
       />
+      {opts.after ?? null}
     </section>,
     opts.status ?? 200,
     savedFlash(c),
@@ -135,6 +140,7 @@ entryRoutes.post("/new", needWrite, async (c) => {
 entryRoutes.get("/:id{[0-9]+}", async (c) => {
   const id = idParam(c);
   const entry = await requireEntryPage(c, id);
+  const context = <TermContextView entry={entry} context={await termContext(c.var.db, entry)} />;
   if (!canWrite(c.var.session)) {
     return page(
       c,
@@ -143,6 +149,7 @@ entryRoutes.get("/:id{[0-9]+}", async (c) => {
         <EntryHeading entry={entry} />
         <EntryLinks id={id} version={entry.version} writable={false} />
         <EntryView entry={entry} />
+        {context}
       </section>,
     );
   }
@@ -152,6 +159,7 @@ entryRoutes.get("/:id{[0-9]+}", async (c) => {
     form: formOf(entry),
     entry,
     domains: await domainNames(c),
+    after: context,
   });
 });
 

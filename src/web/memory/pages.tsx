@@ -31,7 +31,8 @@ function Marked({ text, spans }: { text: string; spans: Highlight[] }) {
 }
 const Mark = ({ text }: { text: string }) => <mark>{text}</mark>;
 
-function Hit({ item }: { item: ConcordanceItem }) {
+/** One concordance hit as a table row: both languages with the spans marked, and where it comes from. */
+export function Hit({ item }: { item: ConcordanceItem }) {
   const t = useT(memoryText);
   const i18n = useI18n();
   const spans = (lang: Lang) => item.highlights.filter((h) => h.field === lang);
