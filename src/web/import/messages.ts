@@ -145,3 +145,63 @@ export const importText = defineMessages(
       `تعذّر استيراده من الملف: ${skipped}؛ وتُرك كما اخترت: ${left}.`,
   },
 );
+
+/** The import page's help: each format's columns, templates, and the warning about diacritics. */
+export const importHelpText = defineMessages(
+  "import-help",
+  {
+    formatsTitle: "What each format holds",
+    format: "Format",
+    layout: "Layout",
+    columns: "Columns",
+    template: "Template",
+    download: (format: string) => `Download a ${format} template`,
+    tableLayout:
+      "One row per term; the rows of an entry share its key, and the entry's own fields are on its first row. One preferred term per language.",
+    tableValues: "{lang} is {ar} or {en}; {status} is one of {statuses}.",
+    tableBilingual:
+      "Also read: one row per entry, with a header naming the Arabic and English columns ({names}) and, if wanted, {optional}.",
+    tbxLayout:
+      "{tbx3} or {tbx2008}: one concept entry per glossary entry, with a language section for Arabic and one for English.",
+    omegatLayout:
+      "OmegaT's glossary text ({ext}): one row per entry, no header; lines starting with # are comments.",
+    omegatColumns: "Arabic term, English term, comment (read as the note).",
+    arabicRule:
+      "Write Arabic terms as the glossary's rule says: lemmas, without clitics and without diacritics (harakat), with the correct hamza.",
+    diacriticsTitle: plural("en", {
+      one: "# Arabic term carries diacritics",
+      other: "# Arabic terms carry diacritics",
+    }),
+    diacriticsExplain:
+      "The glossary's rule is to write terms without diacritics (harakat), unless they are part of the norm. They are stored exactly as in the file; search and recognition ignore them. Correct the file, or skip the row, if they are not wanted.",
+  },
+  {
+    formatsTitle: "ما تحويه كل صيغة",
+    format: "الصيغة",
+    layout: "البنية",
+    columns: "الأعمدة",
+    template: "القالب",
+    download: (format: string) => `تنزيل قالب ${format}`,
+    tableLayout:
+      "صف لكل مصطلح؛ تشترك صفوف المدخل الواحد في مفتاحه، وحقول المدخل نفسه في صفه الأول. مصطلح مفضَّل واحد لكل لغة.",
+    tableValues: "{lang}: {ar} أو {en}؛ و{status}: إحدى القيم {statuses}.",
+    tableBilingual:
+      "ويُقرأ كذلك: صف لكل مدخل، بسطر عناوين يسمّي عمودَي العربية والإنكليزية ({names})، ومعهما إن شئت {optional}.",
+    tbxLayout: "{tbx3} أو {tbx2008}: مدخل مفهوم لكل مدخل في المسرد، فيه قسم لغة للعربية وآخر للإنكليزية.",
+    omegatLayout:
+      "ملف مسرد OmegaT النصي ({ext}): صف لكل مدخل، بلا سطر عناوين؛ والأسطر التي تبدأ بـ # تعليقات.",
+    omegatColumns: "المصطلح العربي، المصطلح الإنكليزي، تعليق (يُقرأ ملاحظةً).",
+    arabicRule:
+      "اكتب المصطلحات العربية كما تقضي قاعدة المسرد: بصيغة المدخل المعجمي، بلا سوابق ولواحق وبلا تشكيل (حركات)، وبالهمزة الصحيحة.",
+    diacriticsTitle: plural("ar", {
+      zero: "لا مصطلحات عربية مشكولة",
+      one: "مصطلح عربي واحد مشكول",
+      two: "مصطلحان عربيان مشكولان",
+      few: "# مصطلحات عربية مشكولة",
+      many: "# مصطلحًا عربيًا مشكولًا",
+      other: "# مصطلح عربي مشكول",
+    }),
+    diacriticsExplain:
+      "قاعدة المسرد أن تُكتب المصطلحات بلا تشكيل (حركات)، إلا ما كان جزءًا من الصيغة المعتمدة. تُحفظ كما هي في الملف تمامًا، ويتجاهلها البحث والتعرّف. صحّح الملف أو تخطَّ الصف إن لم تكن مقصودة.",
+  },
+);

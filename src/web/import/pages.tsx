@@ -1,9 +1,9 @@
-import { NO_KEY_PREFIX } from "../../db/glossary-import";
 import type { GlossaryImportOutcome, ImportReport } from "../../usecases/glossary-exchange";
 import { CsrfField, EntrySummary, Value } from "../components";
 import { DiffList, diffEntries } from "../diff";
 import { Fill } from "../i18n/fill";
 import { useI18n, useT } from "../i18n/i18n";
+import { DiacriticsWarning, diacriticTerms, FileKey, formatLabel, ImportFormatsHelp } from "./help";
 import { importText } from "./messages";
 
 /** A refusal on the upload page: the message in the page's language, the file's problems as found (English). */
@@ -42,7 +42,7 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
         <select id="format" name="format">
           <option value="auto">{t.fromName}</option>
           {props.formats.map((f) => (
-            <option value={f}>{f === "omegat" ? "OmegaT" : f.toUpperCase()}</option>
+            <option value={f}>{formatLabel(f)}</option>
           ))}
         </select>
         <fieldset>
@@ -56,15 +56,9 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
         </fieldset>
         <button type="submit">{t.preview}</button>
       </form>
+      <ImportFormatsHelp formats={props.formats} />
     </section>
   );
-}
-
-/** A file row's key as the preview shows it: rows without a usable key get a placeholder, named as such. */
-function FileKey({ k }: { k: string }) {
-  const t = useT(importText);
-  const row = k.startsWith(NO_KEY_PREFIX) ? Number(k.slice(NO_KEY_PREFIX.length)) : null;
-  return row !== null ? <>{t.noKey(row)}</> : <code>{k}</code>;
 }
 
 /** "Skip this row" (posted as skip=<key>): checked rows are left out when the import is applied. */
@@ -117,6 +111,7 @@ export function ImportPreviewPage(props: {
           }}
         />
       </p>
+      <DiacriticsWarning terms={diacriticTerms(plan.added, plan.changed)} />
       {plan.skippedOnRequest.length ? <p>{t.skippedOnRequest(plan.skippedOnRequest.length)}</p> : null}
       {nothing ? null : <p>{t.skipHint}</p>}
       {plan.added.length ? (

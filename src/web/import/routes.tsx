@@ -7,6 +7,7 @@ import { glossaryText } from "../glossary/messages";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
 import type { WebEnv } from "../session";
+import { templateFile } from "./help";
 import { importText } from "./messages";
 import { ImportDonePage, type ImportError, ImportPage, ImportPreviewPage } from "./pages";
 
@@ -55,6 +56,17 @@ function importError(c: WebContext, err: DomainError): ImportError {
 }
 
 importRoutes.get("/", (c) => importPage(c));
+
+/** A template of each format: one example entry, written by the format's own writer. */
+importRoutes.get("/template", async (c) => {
+  const format = c.req.query("format") ?? "";
+  const file = importFormats().includes(format) ? await templateFile(format) : null;
+  if (!file) return importPage(c, text(c).badFormat, 404);
+  return c.body(file.body, 200, {
+    "content-type": file.mediaType,
+    "content-disposition": `attachment; filename="${file.fileName}"`,
+  });
+});
 
 importRoutes.post("/", async (c) => {
   const body = await formBody(c);
