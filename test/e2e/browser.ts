@@ -164,3 +164,20 @@ export function misdirectedValues(p: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * The checks every page of the e2e tests gets: its interface language and direction on <html>, axe-core with
+ * no violation, stored values laid out in their own direction, and (Arabic) no English left.
+ */
+export async function checkPage(p: Page, name: string, locale: "en" | "ar") {
+  const html = p.locator("html");
+  if ((await html.getAttribute("lang")) !== locale) throw new Error(`${name}: <html lang> is not ${locale}`);
+  if ((await html.getAttribute("dir")) !== (locale === "ar" ? "rtl" : "ltr"))
+    throw new Error(`${name}: <html dir> is not that of ${locale}`);
+  const problems = [
+    ...(await axeViolations(p)).map((v) => `axe ${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(", ")}`),
+    ...(await misdirectedValues(p)),
+    ...(locale === "ar" ? (await englishLeftovers(p)).map((e) => `English left: ${e}`) : []),
+  ];
+  if (problems.length) throw new Error(`${name} (${locale}):\n${problems.join("\n")}`);
+}

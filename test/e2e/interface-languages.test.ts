@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, englishLeftovers, launchChromium, misdirectedValues, shot } from "./browser";
+import { checkPage, launchChromium, shot } from "./browser";
 import { type DevServer, startDevServer } from "./server";
 
 let server: DevServer;
@@ -101,17 +101,6 @@ const pages = (): [string, string][] => [
   ["tokens", "/tokens"],
   ["not-found", "/glossary/99999999"],
 ];
-
-async function checkPage(p: Page, name: string, locale: "en" | "ar") {
-  expect(await p.locator("html").getAttribute("lang"), name).toBe(locale);
-  expect(await p.locator("html").getAttribute("dir"), name).toBe(locale === "ar" ? "rtl" : "ltr");
-  expect(await axeViolations(p), `axe on ${name} (${locale})`).toEqual([]);
-  expect(await misdirectedValues(p), `value directions on ${name} (${locale})`).toEqual([]);
-  if (locale === "ar") {
-    const left = await englishLeftovers(p);
-    expect(left, `English on ${name} (ar): ${left.join(" | ")}`).toEqual([]);
-  }
-}
 
 describe("every page in both interface languages", () => {
   for (const [locale, acceptLanguage] of [
