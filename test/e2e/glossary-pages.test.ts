@@ -27,7 +27,16 @@ async function api(pathname: string, init: { method?: string; body?: string; typ
   });
 }
 
-async function signedIn(acceptLanguage: string) {
+async function readToken(): Promise<string> {
+  const res = await api("/api/tokens", {
+    method: "POST",
+    body: JSON.stringify({ name: `reader ${Math.random()}`, scope: "read" }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function signedIn(acceptLanguage: string, token = server.adminToken) {
   const context = await browser.newContext({
     viewport: { width: 1150, height: 900 },
     extraHTTPHeaders: { "accept-language": acceptLanguage },
@@ -35,7 +44,7 @@ async function signedIn(acceptLanguage: string) {
   });
   const page = await context.newPage();
   await page.goto(`${server.base}/login`);
-  await page.locator("#token").fill(server.adminToken);
+  await page.locator("#token").fill(token);
   await page.locator("form[action='/login'] button[type=submit]").click();
   await page.waitForURL(/\/glossary$/);
   return { context, page };
@@ -116,6 +125,13 @@ for (const [locale, acceptLanguage] of [
       expect(await more.count()).toBe(1);
       await checkPage(page, "entry with terms in context", locale);
       await shot(page, `${locale === "ar" ? "ar-" : ""}term-in-context`, true);
+      // A read-only user sees the entry's view with the same context.
+      const reader = await signedIn(acceptLanguage, await readToken());
+      await reader.page.goto(`${server.base}/glossary/${bagId}`);
+      expect(await reader.page.locator("#entry-form").count()).toBe(0);
+      expect((await contextRows(reader.page)).map((r) => r.ar)).toEqual(rows.map((r) => r.ar));
+      await checkPage(reader.page, "read-only entry with terms in context", locale);
+      await reader.context.close();
       await more.click();
       await page.waitForURL(/\/memory\?/);
       // The head term in the interface language: Arabic in 5 segments (clitics too), English in 4.
@@ -197,8 +213,26 @@ for (const [locale, acceptLanguage] of [
       const term = warning.locator("li bdi");
       expect([await term.innerText(), await term.getAttribute("lang")]).toEqual([vocalised, "ar"]);
       expect(await warning.innerText()).not.toContain(plain);
+      // Merge deletes nothing; the same file in replace mode would (each deletion listed with a Skip box).
+      expect(await page.locator(".counts").innerText()).toMatch(
+        locale === "ar" ? /للحذف: ٠/ : / 0 to delete/,
+      );
       await checkPage(page, "preview with diacritics", locale);
       await shot(page, `${locale === "ar" ? "ar-" : ""}import-diacritics`, true);
+      await page.goto(`${server.base}/glossary/import`);
+      await page.locator("#file").setInputFiles(file);
+      await page.locator("input[name=mode][value=replace]").check();
+      await page.locator("form[action='/glossary/import'] button[type=submit]").click();
+      await page.waitForURL(/\/glossary\/import$/);
+      const deletions = await page.locator("ul.plan li.removed").count();
+      expect(deletions).toBeGreaterThan(100);
+      expect(await page.locator("ul.plan li.removed input[name=skip]").count()).toBe(deletions);
+      await checkPage(page, "replace preview", locale);
+      // Back to merge, and apply.
+      await page.goto(`${server.base}/glossary/import`);
+      await page.locator("#file").setInputFiles(file);
+      await page.locator("form[action='/glossary/import'] button[type=submit]").click();
+      await page.waitForURL(/\/glossary\/import$/);
       await page.locator("#apply-form button[type=submit]").click();
       await page.waitForURL(/\/glossary\/import\/apply$/);
       await checkPage(page, "import done", locale);
