@@ -22,7 +22,7 @@ export function TermContextView({ entry, context }: { entry: GlossaryEntry; cont
           {t.none}
         </p>
       ) : (
-        <table class="beads hits" id="context" aria-label={t.segments}>
+        <table class="hits" id="context" aria-label={t.segments}>
           <thead>
             <tr>
               <th scope="col">{m.english}</th>

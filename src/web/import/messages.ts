@@ -155,7 +155,7 @@ export const importHelpText = defineMessages(
     layout: "Layout",
     columns: "Columns",
     template: "Template",
-    download: (format: string) => `Download a ${format} template`,
+    download: (format: string) => `${format} template`,
     tableLayout:
       "One row per term; the rows of an entry share its key, and the entry's own fields are on its first row. One preferred term per language.",
     tableValues: "{lang} is {ar} or {en}; {status} is one of {statuses}.",
