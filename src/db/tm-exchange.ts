@@ -18,7 +18,19 @@ export interface TmPair {
   /** Inline codes of each side (TMX bpt/ept/ph/it/hi), kept with the pair and exported again. */
   arCodes?: readonly InlineCode[];
   enCodes?: readonly InlineCode[];
+  /** Where the pair is in its file (1-based `tu` position, `tuid`): named when it is skipped. */
+  tu?: number;
+  tuid?: string | null;
 }
+
+/** A pair left out, with why (the first MAX_STAGE_SKIPS of an import). */
+export interface PairSkip {
+  tu: number | null;
+  tuid: string | null;
+  reason: string;
+}
+
+const MAX_STAGE_SKIPS = 1_000;
 
 export interface ImportResult {
   /** New free memory entries. */
@@ -30,6 +42,8 @@ export interface ImportResult {
   duplicates: number;
   /** Units without usable text on both sides (counted by the caller for units the parser dropped). */
   skipped: number;
+  /** The first of the pairs skipped here, each with its reason. */
+  skips: PairSkip[];
 }
 
 /** What the import's two phases took (for Server-Timing and the benchmark). */
@@ -85,6 +99,7 @@ export async function importPairBatches(
   const importId = crypto.randomUUID();
   const t0 = performance.now();
   let skipped = 0;
+  const skips: PairSkip[] = [];
   let staged = 0;
   let stageSqlMs = 0;
   const stageBatch = async (statements: Statement[]) => {
@@ -100,6 +115,16 @@ export async function importPairBatches(
         const enNorm = normalizeForSearch(p.en);
         if (arNorm === "" || enNorm === "") {
           skipped++;
+          if (skips.length < MAX_STAGE_SKIPS) {
+            const side = arNorm === "" ? "Arabic" : "English";
+            const codes = (arNorm === "" ? p.arCodes : p.enCodes)?.length ?? 0;
+            const what = codes > 0 ? "inline codes only: not memory" : "nothing to match once normalised";
+            skips.push({
+              tu: p.tu ?? null,
+              tuid: p.tuid ?? null,
+              reason: `the ${side} has no text (${what})`,
+            });
+          }
           continue;
         }
         // The index terms as the triggers would compute them (same token model: src/text/fuzzy.ts).
@@ -163,6 +188,7 @@ export async function importPairBatches(
         imported: 0,
         duplicates: 0,
         skipped,
+        skips,
         timing: { stageMs, stageSqlMs, publishMs: 0, publishSqlMs: 0, publishMaxSqlMs: 0 },
       };
     // Within the file, the first of equal pairs (lowest seq) is the one stored: bare columns of an
@@ -186,14 +212,18 @@ export async function importPairBatches(
           WHERE s.id >= ${firstNew} AND s.document_id IS NULL ORDER BY k.id, s.id`,
       ];
     };
-    // Groups of the file's pairs that are one pair (equal keys; equal keys imply equal normalised texts,
-    // which lets the ar_norm index find the stored entry), and the free entry each is already stored as.
+    // Groups of the file's pairs that are one pair: equal keys (which imply equal normalised texts, so
+    // the ar_norm index finds the stored entry) and the same inline codes (a pair whose codes differ is
+    // another pair: merging it would lose them). Then the free entry each group is already stored as.
     const groups = sql`(SELECT min(seq) AS seq, ar, en, ar_norm, en_norm, ar_key, en_key, count(*) AS n,
-        ar_codes, en_codes, coalesce(ar_key, ar) AS ak, coalesce(en_key, en) AS ek
+        ar_codes, en_codes, coalesce(ar_key, ar) AS ak, coalesce(en_key, en) AS ek,
+        coalesce(ar_codes, '') AS ac, coalesce(en_codes, '') AS ec
       FROM tm_import_rows WHERE import_id = ${importId}
-      GROUP BY ar_norm, en_norm, coalesce(ar_key, ar), coalesce(en_key, en))`;
+      GROUP BY ar_norm, en_norm, coalesce(ar_key, ar), coalesce(en_key, en), coalesce(ar_codes, ''),
+        coalesce(en_codes, ''))`;
     const stored = (s: SQL) => sql`${s}.ar_norm = g.ar_norm AND ${s}.en_norm = g.en_norm
-      AND ${s}.document_id IS NULL AND coalesce(${s}.ar_key, ${s}.ar) = g.ak AND coalesce(${s}.en_key, ${s}.en) = g.ek`;
+      AND ${s}.document_id IS NULL AND coalesce(${s}.ar_key, ${s}.ar) = g.ak AND coalesce(${s}.en_key, ${s}.en) = g.ek
+      AND coalesce(${s}.ar_codes, '') = g.ac AND coalesce(${s}.en_codes, '') = g.ec`;
     const t1 = performance.now();
     const res = await runBatch(db, [
       // How many entries the INSERT below adds (its meta.changes also counts the triggers' index rows).
@@ -207,7 +237,7 @@ export async function importPairBatches(
       // New ids are above every id ever used (AUTOINCREMENT), so `id >= first_id` is exactly this import.
       sql`INSERT INTO tm_bulk (import_id, first_id)
         VALUES (${importId}, (SELECT coalesce(max(id), 0) + 1 FROM segments))`,
-      // The first pair of a group gives the text and codes (SQLite: bare columns come from the min() row).
+      // The first pair of a group gives the text (SQLite: bare columns come from the min() row).
       sql`INSERT INTO segments (document_id, position, ar, en, status, origin, ar_norm, en_norm, occurrences,
           ar_codes, en_codes, ar_key, en_key)
         SELECT NULL, seq, ar, en, 'translated', 'tmx', ar_norm, en_norm, n, ar_codes, en_codes, ar_key, en_key
@@ -227,6 +257,7 @@ export async function importPairBatches(
       imported,
       duplicates: staged - imported,
       skipped,
+      skips,
       timing: {
         stageMs,
         stageSqlMs,

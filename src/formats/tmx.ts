@@ -73,6 +73,8 @@ export function writeTmx(
 }
 
 export interface TmxPair {
+  /** 1-based position of its `tu` in the file. */
+  tu: number;
   tuid: string | null;
   /** Plain text of the Arabic and English variants (codes removed). */
   ar: string;
@@ -245,6 +247,7 @@ export function createTmxReader(limits: Partial<TmxReadLimits> = {}): TmxReader 
         } else if (el.local === "tu" && tu !== null) {
           if (tu.ar !== null && tu.en !== null) {
             pairs.push({
+              tu: tuCount,
               tuid: tu.tuid,
               ar: tu.ar.text,
               en: tu.en.text,

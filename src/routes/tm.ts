@@ -91,6 +91,19 @@ const ImportResultSchema = z
         "Pairs already stored as free entries (or repeated in the file): equal after NFC and white-space normalisation, not after case or Arabic folding. Importing a file again changes nothing",
     }),
     skipped: z.number().int().openapi({ description: "Units without both an Arabic and an English text" }),
+    skips: z
+      .array(
+        z.object({
+          tu: z.number().int().nullable().openapi({ description: "1-based position of the tu in the file" }),
+          tuid: z.string().nullable(),
+          reason: z.string(),
+        }),
+      )
+      .openapi({ description: "The skipped units one by one, with why (the first 1,000)" }),
+    languages: z.record(z.string(), z.number().int()).openapi({
+      description: "Variant languages of the file as written, with how many tuv carry each",
+      example: { "ar-SA": 2, "en-GB": 2, "fr-FR": 1 },
+    }),
   })
   .openapi("TmImportResult");
 

@@ -14,7 +14,7 @@ import {
 import type { Db } from "../env";
 import { fileError } from "../errors";
 import { FormatError } from "../formats/errors";
-import { createTmxReader, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
+import { createTmxReader, MAX_SKIP_LINES, type TmxPair, type TmxReader, writeTmx } from "../formats/tmx";
 import { createXmlDecoder } from "../formats/xml-decode";
 import type { InlineCode } from "../types";
 
@@ -56,10 +56,28 @@ async function* tmxBatches(bytes: AsyncIterable<Uint8Array>, reader: TmxReader):
 export async function importTmx(
   db: Db,
   bytes: AsyncIterable<Uint8Array>,
-): Promise<{ result: ImportResult; timing: ImportTiming }> {
+): Promise<{ result: TmxImportResult; timing: ImportTiming }> {
   const reader = createTmxReader({ maxRunChars: TMX_RUN_CHARS, maxSegmentChars: TMX_SEGMENT_CHARS });
   const { timing, ...result } = await importPairBatches(db, tmxBatches(bytes, reader));
-  return { result: { ...result, skipped: result.skipped + reader.skipped }, timing };
+  // Every skipped tu with its reason, in file order (the first MAX_SKIP_LINES), and the languages the
+  // file has: a file without an Arabic–English pair says which pairs it holds.
+  const skips = [...reader.skips, ...result.skips]
+    .sort((a, b) => (a.tu ?? 0) - (b.tu ?? 0))
+    .slice(0, MAX_SKIP_LINES);
+  return {
+    result: {
+      ...result,
+      skipped: result.skipped + reader.skipped,
+      skips,
+      languages: { ...reader.languages },
+    },
+    timing,
+  };
+}
+
+export interface TmxImportResult extends ImportResult {
+  /** Variant languages of the file as written, with how many `tuv`s carry each. */
+  languages: Record<string, number>;
 }
 
 /**

@@ -34,6 +34,13 @@ function tmx(pairs: [string, string][], extra = ""): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>${tus}${extra}</body></tmx>`;
 }
 
+/** The counts of a TMX import's answer (its skips and languages are checked where they matter). */
+const importCounts = (r: { imported: number; duplicates: number; skipped: number }) => ({
+  imported: r.imported,
+  duplicates: r.duplicates,
+  skipped: r.skipped,
+});
+
 async function importTmx(body: string | Uint8Array, type = "application/x-tmx+xml") {
   return api("/api/tm/import", { method: "POST", body, headers: { "content-type": type } });
 }
@@ -350,9 +357,9 @@ describe("TMX import, duplicates and variants", () => {
     );
     let res = await importTmx(body);
     expect(res.status).toBe(200);
-    expect(await jsonOf(res)).toEqual({ imported: 2, duplicates: 1, skipped: 2 });
+    expect(importCounts(await jsonOf(res))).toEqual({ imported: 2, duplicates: 1, skipped: 2 });
     res = await importTmx(body);
-    expect(await jsonOf(res)).toEqual({ imported: 0, duplicates: 3, skipped: 2 });
+    expect(importCounts(await jsonOf(res))).toEqual({ imported: 0, duplicates: 3, skipped: 2 });
 
     // Occurrences: the most times the pair occurred in one file (2), not raised by the second import.
     const found = await matches(src, "&minScore=100");
@@ -397,7 +404,11 @@ describe("TMX import, duplicates and variants", () => {
       [`عقد المجلس جلسته ${tag} \u00e9`, "\u00e9"], // composed: the same after NFC, a duplicate
     ];
     const body = tmx(pairs);
-    expect(await jsonOf(await importTmx(body))).toEqual({ imported: 7, duplicates: 2, skipped: 0 });
+    expect(importCounts(await jsonOf(await importTmx(body)))).toEqual({
+      imported: 7,
+      duplicates: 2,
+      skipped: 0,
+    });
     const rows = async () =>
       (
         await env.DB.prepare(
@@ -417,15 +428,19 @@ describe("TMX import, duplicates and variants", () => {
       [`عقد المجلس جلسته ${tag} e\u0301`, "e\u0301", 2], // stored exactly as the first one was written
     ]);
     // The same file again, or any one of its pairs on its own, changes nothing at all.
-    expect(await jsonOf(await importTmx(body))).toEqual({ imported: 0, duplicates: 9, skipped: 0 });
-    expect(await jsonOf(await importTmx(tmx([pairs[1]!, pairs[6]!])))).toEqual({
+    expect(importCounts(await jsonOf(await importTmx(body)))).toEqual({
+      imported: 0,
+      duplicates: 9,
+      skipped: 0,
+    });
+    expect(importCounts(await jsonOf(await importTmx(tmx([pairs[1]!, pairs[6]!]))))).toEqual({
       imported: 0,
       duplicates: 2,
       skipped: 0,
     });
     expect(await rows()).toEqual(before);
     // A file holding a pair more often than any before raises its count to that.
-    expect(await jsonOf(await importTmx(tmx([pairs[2]!, pairs[2]!, pairs[2]!])))).toEqual({
+    expect(importCounts(await jsonOf(await importTmx(tmx([pairs[2]!, pairs[2]!, pairs[2]!]))))).toEqual({
       imported: 0,
       duplicates: 3,
       skipped: 0,
@@ -434,6 +449,38 @@ describe("TMX import, duplicates and variants", () => {
     // Matching still folds case and diacritics: the four entries are one 100% match, their counts summed.
     expect((await matches(ar, "&minScore=100&limit=10")).map((m) => [m.score, m.occurrences])).toEqual([
       [100, 7],
+    ]);
+  });
+
+  it("keeps pairs with the same texts but other inline codes apart (merging would lose codes)", async () => {
+    const tag = unique("ic");
+    const seg = (body: string) => `<seg>${body}</seg>`;
+    const tu = (ar: string, en: string) =>
+      `<tu><tuv xml:lang="ar">${seg(ar)}</tuv><tuv xml:lang="en">${seg(en)}</tuv></tu>`;
+    const plain = tu(`قال الوزير ${tag}`, `The minister ${tag} said`);
+    const bold = tu(
+      `قال <bpt i="1" x="1">&lt;b&gt;</bpt>الوزير<ept i="1">&lt;/b&gt;</ept> ${tag}`,
+      `The <bpt i="1" x="1">&lt;b&gt;</bpt>minister<ept i="1">&lt;/b&gt;</ept> ${tag} said`,
+    );
+    const body = tmx([], `${plain}${bold}${bold}`);
+    expect(importCounts(await jsonOf(await importTmx(body)))).toEqual({
+      imported: 2,
+      duplicates: 1,
+      skipped: 0,
+    });
+    expect(importCounts(await jsonOf(await importTmx(body)))).toEqual({
+      imported: 0,
+      duplicates: 3,
+      skipped: 0,
+    });
+    const rows = await env.DB.prepare(
+      "SELECT occurrences AS n, en_codes AS c FROM segments WHERE document_id IS NULL AND en = ? ORDER BY id",
+    )
+      .bind(`The minister ${tag} said`)
+      .all<{ n: number; c: string | null }>();
+    expect(rows.results.map((r) => [r.n, r.c === null ? 0 : JSON.parse(r.c).length])).toEqual([
+      [1, 0],
+      [2, 2],
     ]);
   });
 
@@ -447,16 +494,37 @@ describe("TMX import, duplicates and variants", () => {
     expect(row?.en_key).toBe(`Text ${tag}`);
     await setSegment(row!.id, { en: `Other  text ${tag}` });
     // The old English is a new pair now; the edited one a duplicate of the entry.
-    expect(
-      await jsonOf(
-        await importTmx(
-          tmx([
-            [ar, `Text ${tag}`],
-            [ar, `Other text ${tag}`],
-          ]),
-        ),
-      ),
-    ).toEqual({ imported: 1, duplicates: 1, skipped: 0 });
+    const both = tmx([
+      [ar, `Text ${tag}`],
+      [ar, `Other text ${tag}`],
+    ]);
+    expect(importCounts(await jsonOf(await importTmx(both)))).toEqual({
+      imported: 1,
+      duplicates: 1,
+      skipped: 0,
+    });
+  });
+
+  it("says which units it skipped and why, and which languages the file has", async () => {
+    const tag = unique("sk");
+    const body = tmx(
+      [[`مقطع محفوظ ${tag}`, `kept segment ${tag}`]],
+      `<tu tuid="fr"><tuv xml:lang="fr-FR"><seg>texte</seg></tuv><tuv xml:lang="en-GB"><seg>text</seg></tuv></tu>` +
+        `<tu tuid="codes"><tuv xml:lang="ar"><seg><ph x="1">&lt;br/&gt;</ph></seg></tuv><tuv xml:lang="en"><seg>Line ${tag}</seg></tuv></tu>` +
+        `<tu><tuv xml:lang="ar"><seg>ـــ</seg></tuv><tuv xml:lang="en"><seg>Dash ${tag}</seg></tuv></tu>`,
+    );
+    const res = await jsonOf<{
+      skipped: number;
+      skips: { tu: number; tuid: string | null; reason: string }[];
+      languages: Record<string, number>;
+    }>(await importTmx(body));
+    expect(res.skipped).toBe(3);
+    expect(res.skips).toEqual([
+      { tu: 2, tuid: "fr", reason: "no Arabic variant (languages: fr-FR, en-GB)" },
+      { tu: 3, tuid: "codes", reason: "the Arabic has no text (inline codes only: not memory)" },
+      { tu: 4, tuid: null, reason: "the Arabic has no text (nothing to match once normalised)" },
+    ]);
+    expect(res.languages).toEqual({ "ar-SA": 1, "en-GB": 2, "fr-FR": 1, ar: 2, en: 2 });
   });
 
   it("refuses bad uploads: hostile XML, not TMX, invalid UTF-8, wrong type; nothing stored", async () => {
@@ -508,7 +576,15 @@ describe("TMX export", () => {
     expect(all).toContain(`First text ${tag}`);
     // Round trip: the exported pair comes back as a duplicate? No — document segments are not free
     // entries, so importing stores it once as a free entry.
-    expect(await jsonOf(await importTmx(text))).toEqual({ imported: 1, duplicates: 0, skipped: 0 });
-    expect(await jsonOf(await importTmx(text))).toEqual({ imported: 0, duplicates: 1, skipped: 0 });
+    expect(importCounts(await jsonOf(await importTmx(text)))).toEqual({
+      imported: 1,
+      duplicates: 0,
+      skipped: 0,
+    });
+    expect(importCounts(await jsonOf(await importTmx(text)))).toEqual({
+      imported: 0,
+      duplicates: 1,
+      skipped: 0,
+    });
   });
 });

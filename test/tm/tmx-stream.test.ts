@@ -13,6 +13,12 @@ const HEAD =
   'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
 const TAIL = "</body></tmx>\n";
 
+/** The counts of a TMX import's answer. */
+const importCounts = (r: { imported: number; duplicates: number; skipped: number }) => ({
+  imported: r.imported,
+  duplicates: r.duplicates,
+  skipped: r.skipped,
+});
 const tu = (ar: string, en: string) =>
   `<tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>\n`;
 const pairAr = (tag: string, k: number) => `النص رقم ${k} عن اجتماع ${tag} في جنيف`;
@@ -88,7 +94,7 @@ describe("TMX import, streamed", () => {
     pieces.push(bytes.slice(from));
     const res = await postPieces(pieces);
     expect(res.status).toBe(200);
-    expect(await jsonOf(res)).toEqual({ imported: 1, duplicates: 0, skipped: 0 });
+    expect(importCounts(await jsonOf(res))).toEqual({ imported: 1, duplicates: 0, skipped: 0 });
     expect(res.headers.get("server-timing")).toMatch(
       /stage;dur=\d+, stage-sql;dur=\d+, publish;dur=\d+, publish-sql;dur=\d+, publish-max-sql;dur=\d+/,
     );
@@ -114,7 +120,7 @@ describe("TMX import, streamed", () => {
     for (let at = 0; at < bytes.length; at += 65536) pieces.push(bytes.slice(at, at + 65536));
     const res = await postPieces(pieces);
     expect(res.status).toBe(200);
-    expect(await jsonOf(res)).toEqual({ imported: n, duplicates: 2, skipped: 0 });
+    expect(importCounts(await jsonOf(res))).toEqual({ imported: n, duplicates: 2, skipped: 0 });
     expect(await storedWith(tag)).toBe(n);
     const first = await env.DB.prepare("SELECT ar, occurrences AS o FROM segments WHERE en = ?")
       .bind(pairEn(tag, 3))
