@@ -307,6 +307,16 @@ function segmentsOf(u: UnitState): RawSegment[] {
   let target = u.target;
   if (target !== null) {
     for (const p of target) if (p.mid !== null) targetSegs.set(p.mid, p.content);
+    const mids = new Set(seg.flatMap((p) => (p.mid === null ? [] : [p.mid])));
+    const unmatched = [...targetSegs.keys()].filter((mid) => !mids.has(mid));
+    if (unmatched.length > 0) {
+      // A target segment the seg-source does not have (a tool split or added one): no segment of the
+      // source to put it in, so the unit is read whole — one segment, nothing of the target left out.
+      u.notices.push(
+        `the target has segments the seg-source does not have (mids ${unmatched.join(", ")}): read as one segment`,
+      );
+      return [segment(null, whole(u.source ?? seg), whole(target))];
+    }
     if (targetSegs.size === 0) {
       const all = whole(target);
       if (isEmptyContent(all)) target = null;

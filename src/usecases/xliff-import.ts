@@ -126,8 +126,24 @@ export async function createDocumentFromXliff(
   const parsed = parseUpload(await upload());
   const units = parsed.units.filter((u) => u.source.trim() !== "" || u.codeOnly);
   const rows = units.flatMap((u) => segmentsOfUnit(u).map((s) => ({ unit: u.id, s })));
-  if (rows.length === 0)
-    throw fileError(XLIFF, new FormatError("invalid-content", "the file has no units with source text"));
+  if (rows.length === 0) {
+    // Say why: what the reader left out (a unit without segment, a segment without source), or that the
+    // file has no unit at all, or only units whose source is empty.
+    const left = parsed.notices.slice(0, 3).map((n) => `${n.item}: ${n.reason}`);
+    const why =
+      left.length > 0
+        ? `left out: ${left.join("; ")}`
+        : parsed.units.length === 0
+          ? "it has no unit"
+          : `its ${parsed.units.length} unit(s) have an empty source`;
+    throw fileError(
+      XLIFF,
+      new FormatError(
+        "invalid-content",
+        `the file has no units with source text (${why}): nothing to import`,
+      ),
+    );
+  }
   if (rows.length > MAX_IMPORT_UNITS)
     throw new DomainError(ErrorCode.TooManyUnits, `at most ${MAX_IMPORT_UNITS} segments per document`);
   const invalid: FieldError[] = [];

@@ -140,6 +140,13 @@ export function compareFile(entry: CorpusEntry): Outcome {
         const u = readerUnits[i]!;
         if (d.id !== (u.id ?? "")) classes.add("unit-id");
         const segs = d.segments.filter((s) => s.kind === "segment");
+        if (u.targetSegmentsUnmatched && segs.length === 1 && u.target !== null && segs[0]!.target !== null) {
+          // A 1.2 target with a segment the seg-source lacks: Diwan reads the unit whole, all of it kept.
+          classes.add("unmatched-target-segments-read-whole");
+          classify(dialect, u.source, segs[0]!.source, classes, `unit ${u.id} source`, first);
+          classify(dialect, u.target, segs[0]!.target, classes, `unit ${u.id} target`, first);
+          continue;
+        }
         if (segs.length !== u.segments.length) {
           classes.add("segment-count");
           if (first.length === 0)

@@ -31,6 +31,7 @@ const DOCUMENTED = new Set([
   "cp-as-code",
   "unknown-element-text-kept",
   "more-units-read",
+  "unmatched-target-segments-read-whole",
 ]);
 
 /** Files Diwan refuses, each for a defect of the file that the refusal names. */

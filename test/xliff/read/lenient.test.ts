@@ -105,6 +105,18 @@ describe("markup the format does not define is kept, not refused", () => {
     ]);
   });
 
+  it("a 1.2 target with a segment the seg-source lacks is read whole, nothing of it left out (Okapi)", () => {
+    const doc = parseXliff(
+      `<xliff version="1.2" xmlns="${NS12}"><file original="f" source-language="ar" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>أ. ب.</source><seg-source><mrk mid="0" mtype="seg">أ.</mrk> <mrk mid="1" mtype="seg">ب.</mrk></seg-source><target><mrk mid="0" mtype="seg">A.</mrk> <mrk mid="1" mtype="seg">B.</mrk> <mrk mid="2" mtype="seg">C.</mrk></target></trans-unit></body></file></xliff>`,
+    );
+    const unit = doc.units[0]!;
+    expect(unit.segments.map((s) => [s.kind, s.source.text, s.target?.text])).toEqual([
+      ["segment", "أ. ب.", "A. B. C."],
+    ]);
+    expect(unit.en).toBe("A. B. C.");
+    expect(unit.notices.join()).toContain("segments the seg-source does not have (mids 2)");
+  });
+
   it("a 2.x ec without startRef closes the sc of its own id", () => {
     const doc = parseXliff(
       `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar"><file id="f"><unit id="u"><segment><source><sc id="s1"/>نص<ec id="s1"/></source></segment></unit></file></xliff>`,
