@@ -75,6 +75,68 @@ describe("XLIFF comparison", () => {
     expect(classes(xliff(tu("نص", "نص")), xliff(tu("نص")))).toEqual(["copy-target-not-kept"]);
   });
 
+  it("names the writers' documented conversions only when nothing else of the code changed", () => {
+    const bx = xliff(
+      tu(
+        'قال <bx id="b1-1" rid="b1"/>الوزير<ex id="b1-2" rid="b1"/>',
+        'said <bx id="b1-1" rid="b1"/>x<ex id="b1-2" rid="b1"/>',
+      ),
+    );
+    expect(classes(bx, xliff(tu('قال <g id="b1">الوزير</g>', 'said <g id="b1">x</g>')))).toEqual([
+      "bx-ex-written-as-g",
+      "rid-as-id",
+    ]);
+    // Another id than the rid, or another position: not that conversion.
+    expect(classes(bx, xliff(tu('قال <g id="b2">الوزير</g>', 'said <g id="b2">x</g>')))).toEqual([
+      "bx-ex-written-as-g",
+      "code-ids-differ",
+    ]);
+    expect(classes(bx, xliff(tu('قال <g id="b1">الوزي</g>ر', 'said <g id="b1">x</g>')))).toEqual([
+      "bx-ex-written-as-g",
+      "codes-differ",
+      "rid-as-id",
+    ]);
+    const marker = xliff(tu('<mrk mtype="protected" mid="7">أ</mrk> ب'));
+    expect(classes(marker, xliff(tu('<mrk mtype="protected">أ</mrk> ب')))).toEqual(["marker-mid-not-kept"]);
+    expect(
+      classes(xliff(tu('أ <mrk mtype="x-a">ب</mrk>')), xliff(tu('أ <mrk mtype="x-a" mid="1">ب</mrk>'))),
+    ).toEqual(["id-generated"]);
+    // A native code changed in the conversion is still a loss.
+    const bpt = xliff(tu('أ <bpt id="1">&lt;b&gt;</bpt>ب<ept id="1">&lt;/b&gt;</ept>'));
+    expect(
+      classes(
+        bpt,
+        xliff(tu('أ <it id="1" pos="open">&lt;b&gt;</it>ب<it id="1" pos="close">&lt;/b&gt;</it>')),
+      ),
+    ).toEqual(["bpt-ept-written-as-it"]);
+    expect(
+      classes(
+        bpt,
+        xliff(tu('أ <it id="1" pos="open">&lt;i&gt;</it>ب<it id="1" pos="close">&lt;/b&gt;</it>')),
+      ),
+    ).toEqual(["bpt-ept-written-as-it", "code-data-differs"]);
+  });
+
+  it("names XLIFF 2 sc/ec written as pc and back, with the same ids, positions and data", () => {
+    const x2 = (body: string) => {
+      const r = reading(
+        `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar" trgLang="en"><file id="f"><unit id="u"><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData><segment><source>${body}</source></segment></unit></file></xliff>`,
+      );
+      if (r.format !== "xliff") throw new Error(r.format);
+      return r;
+    };
+    const sc = x2('أ <sc id="1" dataRef="d1"/>ب<ec startRef="1" dataRef="d2"/>');
+    const pc = x2('أ <pc id="1" dataRefStart="d1" dataRefEnd="d2">ب</pc>');
+    expect([...compareXliff(sc, pc)]).toEqual(["sc-ec-written-as-pc"]);
+    expect([...compareXliff(pc, sc)]).toEqual(["pc-written-as-sc-ec"]);
+    expect([...compareXliff(sc, x2('أ <pc id="1" dataRefStart="d2" dataRefEnd="d2">ب</pc>'))].sort()).toEqual(
+      ["code-data-differs", "sc-ec-written-as-pc"],
+    );
+    expect([...compareXliff(sc, x2('أ <pc id="2" dataRefStart="d1" dataRefEnd="d2">ب</pc>'))].sort()).toEqual(
+      ["code-ids-differ", "sc-ec-written-as-pc"],
+    );
+  });
+
   it("does not take a target of the source's codes alone for a translation (Trados untranslated)", () => {
     expect(classes(xliff(tu('أ <x id="1"/>', '<x id="1"/>')), xliff(tu('أ <x id="1"/>')))).toEqual([]);
   });
@@ -118,6 +180,43 @@ describe("TMX comparison", () => {
     expect([...compareTmx(file, { imported: 2, duplicates: 0, skipped: 1 }, file)].sort()).toEqual([
       "pair-count-differs",
       "skipped-count-differs",
+    ]);
+  });
+});
+
+describe("TMX code ids", () => {
+  const tmx = (ar: string, en: string) => {
+    const r = reading(
+      `<tmx version="1.4"><header srclang="ar" segtype="sentence" datatype="plaintext" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu></body></tmx>`,
+      "f.tmx",
+    );
+    if (r.format !== "tmx") throw new Error(r.format);
+    return r;
+  };
+  const counts = { imported: 1, duplicates: 0, skipped: 0 };
+  const b = (i: number, x: number, word: string) =>
+    `<bpt i="${i}" x="${x}">&lt;b&gt;</bpt>${word}<ept i="${i}">&lt;/b&gt;</ept>`;
+
+  it("names bpt/ept pairs numbered again in order (same pairing, same x), and nothing else", () => {
+    const file = tmx(`أ ${b(2, 2, "ب")} ${b(1, 1, "ج")}`, "a");
+    expect([...compareTmx(file, counts, tmx(`أ ${b(1, 2, "ب")} ${b(2, 1, "ج")}`, "a"))]).toEqual([
+      "tmx-i-renumbered",
+    ]);
+    // Another x (the identity across languages): not a renumbering.
+    expect([...compareTmx(file, counts, tmx(`أ ${b(1, 1, "ب")} ${b(2, 2, "ج")}`, "a"))]).toEqual([
+      "code-ids-differ",
+    ]);
+    // Pairing changed (both opens share one i): not a renumbering.
+    const crossed = tmx(
+      `أ <bpt i="1" x="2">&lt;b&gt;</bpt>ب<ept i="1">&lt;/b&gt;</ept> <bpt i="1" x="1">&lt;b&gt;</bpt>ج<ept i="2">&lt;/b&gt;</ept>`,
+      "a",
+    );
+    expect([...compareTmx(file, counts, crossed)]).toEqual(["code-ids-differ"]);
+    const ut = tmx("أ <ut>{\\b}</ut>", "a");
+    expect([...compareTmx(ut, counts, tmx("أ <ph>{\\b}</ph>", "a"))]).toEqual(["ut-written-as-ph"]);
+    expect([...compareTmx(ut, counts, tmx("أ <ph>{\\i}</ph>", "a"))].sort()).toEqual([
+      "code-data-differs",
+      "ut-written-as-ph",
     ]);
   });
 });

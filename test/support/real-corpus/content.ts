@@ -14,6 +14,9 @@ export interface Code {
   pos: number;
   /** Native code the element carries: the text of 1.2/TMX ph, bpt, ept, it, ut; 2.x originalData by dataRef*. */
   data: string | null;
+  /** 1.2 bx/ex/bpt/ept `rid` (the pair's id); TMX `x` (matches codes across variants). Else absent. */
+  rid?: string | null;
+  x?: string | null;
 }
 
 export interface Content {
@@ -123,8 +126,10 @@ export function readContent(
           push(name, "close", id, null);
         } else if (name in XLIFF1_OPEN_CLOSE) {
           push(name, XLIFF1_OPEN_CLOSE[name]!, attr(e, "id"), null);
+          if (name !== "x") codes[codes.length - 1]!.rid = attr(e, "rid");
         } else if (name in XLIFF1_NATIVE) {
           push(name, XLIFF1_NATIVE[name]!, attr(e, "id"), textOf(e));
+          if (name !== "ph") codes[codes.length - 1]!.rid = attr(e, "rid");
         } else if (name === "it") {
           push(name, attr(e, "pos") === "close" ? "close" : "open", attr(e, "id"), textOf(e));
         } else {
@@ -168,8 +173,10 @@ export function readContent(
           push(name, "close", id, null);
         } else if (name in TMX_NATIVE) {
           push(name, TMX_NATIVE[name]!, attr(e, "i") ?? attr(e, "x"), textOf(e));
+          codes[codes.length - 1]!.x = attr(e, "x");
         } else if (name === "it") {
           push(name, attr(e, "pos") === "end" ? "close" : "open", attr(e, "x"), textOf(e));
+          codes[codes.length - 1]!.x = attr(e, "x");
         } else {
           problems?.add(`<${name}> is not an inline element here`);
           push(name, "standalone", attr(e, "x"), textOf(e));

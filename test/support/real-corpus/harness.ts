@@ -8,6 +8,7 @@ import {
   compareTmx,
   compareXliff,
   DOCUMENTED,
+  type StoredRow,
   type TmxImportCounts,
 } from "./compare";
 import type { CorpusEntry } from "./corpus";
@@ -112,14 +113,14 @@ async function exportReading(server: WranglerDev, path: string, name: string): P
   return readCorpusFile(bytes, name).reading;
 }
 
-async function storedSegments(server: WranglerDev, id: number): Promise<{ ar: string; en: string | null }[]> {
-  const rows: { ar: string; en: string | null }[] = [];
+async function storedSegments(server: WranglerDev, id: number): Promise<StoredRow[]> {
+  const rows: StoredRow[] = [];
   let cursor: string | null = null;
   do {
     const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
     const res = await server.request(`/api/documents/${id}/segments?limit=500${q}`);
     const page = (await res.json()) as {
-      items: { ar: string; en: string | null }[];
+      items: StoredRow[];
       nextCursor: string | null;
     };
     rows.push(...page.items);

@@ -37,6 +37,8 @@ export interface XliffUnit {
   target: Content | null;
   /** 1.2: the `mrk mtype="seg"` of `<seg-source>` (with their targets by mid), else one; 2.x the `<segment>`s. */
   segments: XliffSegment[];
+  /** 1.2: the target has a segment `mrk` whose `mid` no segment of the `<seg-source>` has. */
+  targetSegmentsUnmatched: boolean;
   /** 1.2 `target/@state`; 2.x the first segment's state. */
   state: string | null;
   /** Texts of the unit's notes (1.2 `note`, 2.x `notes/note`). */
@@ -52,6 +54,8 @@ export interface XliffReading {
   trgLang: string | null;
   files: number;
   units: XliffUnit[];
+  /** 1.2 with trans-units where the specification has none: every trans-unit of the file, in order. */
+  unitsWithMisplaced?: XliffUnit[];
   /** What the file does against its specification while still readable (missing required attributes, …). */
   violations: string[];
 }
@@ -85,6 +89,7 @@ export function readXliff(root: Element): XliffReading {
 function readXliff1(root: Element, version: string, unknown: Set<string>): XliffReading {
   const files = childrenNamed(root, "file");
   const units: XliffUnit[] = [];
+  const placed = new Map<Element, XliffUnit>();
   files.forEach((file, index) => {
     const body = child(file, "body");
     if (!body) return;
@@ -95,16 +100,25 @@ function readXliff1(root: Element, version: string, unknown: Set<string>): Xliff
         const t = own === null ? translate : own !== "no";
         if (name === "group") walk(e, t, inBinUnit);
         else if (name === "bin-unit") walk(e, t, true);
-        else if (name === "trans-unit") units.push(unit1(e, index, t, inBinUnit, unknown));
+        else if (name === "trans-unit") {
+          const u = unit1(e, index, t, inBinUnit, unknown);
+          placed.set(e, u);
+          units.push(u);
+        }
       }
     };
     walk(body, true, false);
   });
+  // trans-units where XLIFF 1.2 has none (a <file> inside a <body>): not units of the file, but read
+  // (in document order with the others) so that a reader that keeps them can be checked on them.
+  const every = descendants(root, "trans-unit");
+  const misplaced = every.length > units.length;
   const first = files[0];
   const violations: string[] = [];
+  if (files.length === 0) violations.push("no <file> (one is required)");
   if (files.some((f) => !attr(f, "source-language"))) violations.push("<file> without source-language");
   if (files.some((f) => attr(f, "target-language") === "")) violations.push('target-language=""');
-  if (descendants(root, "trans-unit").length > units.length)
+  if (misplaced)
     violations.push("trans-units outside file/body/group/bin-unit (e.g. a <file> inside <body>)");
   return {
     format: "xliff",
@@ -113,6 +127,13 @@ function readXliff1(root: Element, version: string, unknown: Set<string>): Xliff
     trgLang: first ? attr(first, "target-language") : null,
     files: files.length,
     units,
+    ...(misplaced
+      ? {
+          unitsWithMisplaced: every.map(
+            (e) => placed.get(e) ?? unit1(e, files.length - 1, true, false, unknown),
+          ),
+        }
+      : {}),
     violations,
   };
 }
@@ -132,6 +153,7 @@ function unit1(
   const segSource = child(tu, "seg-source");
   const marks = segSource ? descendants(segSource, "mrk").filter((m) => attr(m, "mtype") === "seg") : [];
   let segments: XliffSegment[];
+  let targetSegmentsUnmatched = false;
   if (marks.length > 0) {
     const targetMarks = new Map<string, Element>();
     if (targetEl) {
@@ -139,6 +161,8 @@ function unit1(
         if (attr(m, "mtype") === "seg") targetMarks.set(attr(m, "mid") ?? "", m);
       }
     }
+    const mids = new Set(marks.map((m) => attr(m, "mid") ?? ""));
+    targetSegmentsUnmatched = [...targetMarks.keys()].some((mid) => !mids.has(mid));
     segments = marks.map((m) => {
       const mid = attr(m, "mid");
       const t = targetMarks.get(mid ?? "");
@@ -161,6 +185,7 @@ function unit1(
     segSource: segSource ? readContent(segSource, "xliff1", new Map(), unknown) : null,
     target,
     segments,
+    targetSegmentsUnmatched,
     state,
     notes: childrenNamed(tu, "note").map(textOf),
     matches: childrenNamed(tu, "alt-trans").length,
@@ -185,6 +210,11 @@ function readXliff2(root: Element, version: string, unknown: Set<string>): Xliff
   if (!attr(root, "srcLang")) violations.push("no srcLang (required)");
   if (attr(root, "trgLang") === "") violations.push('trgLang=""');
   if (units.some((u) => u.segments.length === 0)) violations.push("units without a segment");
+  // XLIFF 2.0/2.1 core schema: a <file> holds one or more <unit> or <group>; a <segment> has a <source>.
+  if (files.some((f) => !children(f).some((c) => c.localName === "unit" || c.localName === "group")))
+    violations.push("a <file> without <unit> or <group> (one is required)");
+  if (descendants(root, "segment").some((s) => !child(s, "source")))
+    violations.push("a <segment> without <source> (required)");
   return {
     format: "xliff",
     version,
@@ -227,6 +257,7 @@ function unit2(unit: Element, file: number, translate: boolean, unknown: Set<str
     inBinUnit: false,
     source: concatContent(sources),
     segSource: null,
+    targetSegmentsUnmatched: false,
     target: complete && segments.length > 0 ? concatContent(targets) : null,
     segments,
     state: segments[0]?.state ?? null,
