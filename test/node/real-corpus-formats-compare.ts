@@ -143,8 +143,13 @@ export function compareFile(entry: CorpusEntry): Outcome {
         if (u.targetSegmentsUnmatched && segs.length === 1 && u.target !== null && segs[0]!.target !== null) {
           // A 1.2 target with a segment the seg-source lacks: Diwan reads the unit whole, all of it kept.
           classes.add("unmatched-target-segments-read-whole");
-          classify(dialect, u.source, segs[0]!.source, classes, `unit ${u.id} source`, first);
-          classify(dialect, u.target, segs[0]!.target, classes, `unit ${u.id} target`, first);
+          // xmldom (the independent reader) turns U+2028 into a line feed, as XML 1.1 would; Diwan keeps it.
+          const asDom = <T extends { text: string }>(c: T): T => ({
+            ...c,
+            text: c.text.replace(/\u2028/g, "\n"),
+          });
+          classify(dialect, u.source, asDom(segs[0]!.source), classes, `unit ${u.id} source`, first);
+          classify(dialect, u.target, asDom(segs[0]!.target), classes, `unit ${u.id} target`, first);
           continue;
         }
         if (segs.length !== u.segments.length) {
