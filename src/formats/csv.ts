@@ -7,6 +7,7 @@ import { FormatError } from "./errors";
 import {
   GLOSSARY_TSV_COLUMNS,
   GlossaryTsvError,
+  glossaryTermRows,
   isDiwanHeader,
   type KeyedEntry,
   readDiwanRows,
@@ -31,27 +32,7 @@ export function writeGlossaryCsv(entries: Iterable<KeyedEntry>, options: CsvWrit
   const rows: string[] = [GLOSSARY_TSV_COLUMNS.join(",")];
   const cell =
     options.escapeFormulas === false ? csvField : (v: string | null) => csvField(neutralizeFormula(v ?? ""));
-  for (const e of entries) {
-    e.terms.forEach((t, i) => {
-      const first = i === 0;
-      rows.push(
-        [
-          e.key,
-          t.lang,
-          t.status,
-          t.text,
-          t.partOfSpeech,
-          t.note,
-          first ? e.domain : "",
-          first ? e.definition : "",
-          first ? e.note : "",
-          first ? e.source : "",
-        ]
-          .map(cell)
-          .join(","),
-      );
-    });
-  }
+  for (const row of glossaryTermRows(entries)) rows.push(row.map(cell).join(","));
   return `${options.bom === false ? "" : "\uFEFF"}${rows.join("\r\n")}\r\n`;
 }
 

@@ -18,7 +18,7 @@ import { baseLang } from "./lang";
 import { type GlossaryRow, isDiwanHeader, readDiwanRows, tsvRows, unescapeTsvCell } from "./seed-tsv";
 import { restoreFormula } from "./spreadsheet-cell";
 
-export type TableKind = "csv" | "tsv" | "omegat";
+export type TableKind = "csv" | "tsv" | "omegat" | "xlsx";
 
 export interface TableReadOptions {
   /** Domain of entries the file gives none (default "general"). */
@@ -53,10 +53,64 @@ const NAMED: Record<string, Role> = {
   remark: { kind: "note" },
   remarks: { kind: "note" },
   definition: { kind: "definition" },
+  descr: { kind: "definition" },
   domain: { kind: "domain" },
   subject: { kind: "domain" },
   "subject field": { kind: "domain" },
+  category: { kind: "domain" },
 };
+/**
+ * Language names a header may use instead of tags ("English", "Portuguese_word", "English descr"): Arabic
+ * and English are read, the others are columns left out (named in the report).
+ */
+const LANGUAGE_NAMES: Record<string, Lang | null> = {
+  arabic: "ar",
+  english: "en",
+  french: null,
+  spanish: null,
+  german: null,
+  portuguese: null,
+  italian: null,
+  russian: null,
+  chinese: null,
+  japanese: null,
+  korean: null,
+  turkish: null,
+  persian: null,
+  farsi: null,
+  urdu: null,
+  hebrew: null,
+  dutch: null,
+  hindi: null,
+};
+/** What follows a language name in a header: the term itself, its definition, or its note. */
+const LANGUAGE_SUFFIX: Record<string, "term" | "definition" | "note"> = {
+  "": "term",
+  word: "term",
+  term: "term",
+  terms: "term",
+  descr: "definition",
+  description: "definition",
+  definition: "definition",
+  note: "note",
+  notes: "note",
+  comment: "note",
+};
+
+/** A header cell as words: "English_word" → "english word". */
+const headerWords = (name: string) => name.trim().toLowerCase().replace(/[_.]+/g, " ").replace(/\s+/g, " ");
+
+/** The role of a header naming a language by name ("Arabic", "English_descr", "Portuguese_word"). */
+function languageNameRole(words: string, name: string): Role | null {
+  const [first = "", ...rest] = words.split(" ");
+  if (!(first in LANGUAGE_NAMES)) return null;
+  const suffix = LANGUAGE_SUFFIX[rest.join(" ")];
+  if (!suffix) return null;
+  const lang = LANGUAGE_NAMES[first];
+  if (!lang) return { kind: "other", name: `${suffix === "term" ? "terms" : `${suffix}s`} in ${name}` };
+  if (suffix === "term") return { kind: "term", lang };
+  return suffix === "note" ? { kind: "termNote", lang } : { kind: "definition" };
+}
 /** Header names of columns Diwan does not store: enough to tell a header row from a first entry. */
 const KNOWN_OTHER = new Set([
   "forbidden",
@@ -75,8 +129,8 @@ const KNOWN_OTHER = new Set([
 const LANG_TAG = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
 
 const isHeader = (fields: string[]): boolean => {
-  const cells = fields.map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
-  if (cells.some((c) => c in NAMED || KNOWN_OTHER.has(c))) return true;
+  const cells = fields.map(headerWords).filter((f) => f !== "");
+  if (cells.some((c) => c in NAMED || KNOWN_OTHER.has(c) || languageNameRole(c, c) !== null)) return true;
   return cells.length >= 2 && cells.every((c) => LANG_TAG.test(c));
 };
 
@@ -86,9 +140,10 @@ function rolesOf(header: string[]): Role[] {
   const taken = new Set<Lang>();
   for (const raw of header) {
     const name = raw.trim();
-    const lower = name.toLowerCase();
+    const lower = headerWords(name);
     const tagLang = LANG_TAG.test(name) ? baseLang(name) : null;
-    let role: Role = NAMED[lower] ?? { kind: "other", name: name || "(unnamed column)" };
+    let role: Role = NAMED[lower] ??
+      languageNameRole(lower, name) ?? { kind: "other", name: name || "(unnamed column)" };
     if (LANG_TAG.test(name) && !(lower in NAMED))
       role = tagLang ? { kind: "term", lang: tagLang } : { kind: "other", name: `terms in ${name}` };
     if (role.kind === "note" && lastLang !== null && (lower === "notes" || lower === "note"))
@@ -130,6 +185,7 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
     let note: string | null = null;
     let definition: string | null = null;
     let domain: string | null = null;
+    let definitionColumn = 0;
     const adjusted: string[] = [];
     fields.forEach((raw, i) => {
       const role = roles[i] ?? { kind: "other", name: `column ${i + 1}` };
@@ -141,9 +197,17 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
         terms[role.lang] = { lang: role.lang, text, status: "preferred", partOfSpeech: null, note: null };
       } else if (role.kind === "termNote") termNotes[role.lang] = value;
       else if (role.kind === "note") note = note === null ? value : `${note}\n${value}`;
-      else if (role.kind === "definition") definition ??= value;
-      else if (role.kind === "domain") domain ??= value.trim();
-      else out.notKept[role.name] = (out.notKept[role.name] ?? 0) + 1;
+      else if (role.kind === "definition") {
+        // Diwan stores one definition: a second is kept after the first (a blank line between), reported.
+        if (definition !== null)
+          adjusted.push(`definitions of columns ${definitionColumn} and ${i + 1} joined`);
+        else definitionColumn = i + 1;
+        definition = definition === null ? value : `${definition}\n\n${value}`;
+      } else if (role.kind === "domain") {
+        if (domain === null) domain = value.trim();
+        else if (value.trim() !== domain)
+          adjusted.push(`a second domain "${value.trim()}" (column ${i + 1}) left out`);
+      } else out.notKept[role.name] = (out.notKept[role.name] ?? 0) + 1;
     });
     if (!terms.ar || !terms.en) {
       const missing = [terms.ar ? null : "Arabic (source)", terms.en ? null : "English (target)"];
@@ -176,44 +240,95 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
 /** Reads a glossary table of either layout; refuses only what cannot be read at all (quoting, header). */
 export function readGlossaryTable(
   text: string,
-  kind: TableKind,
+  kind: Exclude<TableKind, "xlsx">,
   options: TableReadOptions = {},
 ): GlossaryReading {
-  const out: GlossaryReading = { entries: [], lines: [], skipped: [], adjusted: [], notKept: {} };
   let rows: GlossaryRow[] =
     kind === "csv"
       ? parseCsvRecords(text, { literalQuotes: true }).filter((r) => r.fields.some((f) => f.trim() !== ""))
       : tsvRows(text);
   if (kind === "omegat") rows = rows.filter((r) => !(r.fields[0] ?? "").startsWith("#"));
+  return readGlossaryTableRows(rows, kind, options);
+}
+
+/**
+ * Reads rows already split into cells (a CSV/TSV/OmegaT text, or a spreadsheet's sheet). Cells of text
+ * tables lose the formula-guard apostrophe (and TSV escapes); spreadsheet cells are taken as they are.
+ */
+export function readGlossaryTableRows(
+  rows: GlossaryRow[],
+  kind: TableKind,
+  options: TableReadOptions = {},
+): GlossaryReading {
+  const out: GlossaryReading = { entries: [], lines: [], skipped: [], adjusted: [], notKept: {} };
   const first = rows[0];
   // An empty glossary (OmegaT's new project glossary holds only its magic comment) imports nothing.
   if (!first) return out;
   if (isDiwanHeader(first.fields)) {
-    const cell = kind === "csv" ? restoreFormula : (c: string) => unescapeTsvCell(restoreFormula(c));
-    const { entries, lines, problems } = readDiwanRows(rows.slice(1), cell);
-    const bad = new Map<string, { line: number; messages: string[] }>();
-    for (const p of problems) {
-      if (p.key === null) {
-        out.skipped.push({ entry: `row ${p.line}`, line: p.line, message: `${p.field}: ${p.message}` });
-        continue;
-      }
-      const b = bad.get(p.key) ?? { line: p.line, messages: [] };
-      b.messages.push(`line ${p.line} ${p.field}: ${p.message}`);
-      bad.set(p.key, b);
-    }
-    for (const [key, b] of bad)
-      out.skipped.push({ entry: key, line: b.line, message: b.messages.join("; ") });
-    entries.forEach((e, i) => {
-      if (bad.has(e.key)) return;
-      out.entries.push(e);
-      out.lines.push(lines[i]!);
-    });
+    const cell =
+      kind === "xlsx"
+        ? (c: string) => c
+        : kind === "csv"
+          ? restoreFormula
+          : (c: string) => unescapeTsvCell(restoreFormula(c));
+    readDiwanLayout(rows.slice(1), cell, out);
     return out;
   }
   readBilingual(
-    rows.map((r) => ({ line: r.line, fields: r.fields.map(restoreFormula) })),
+    kind === "xlsx" ? rows : rows.map((r) => ({ line: r.line, fields: r.fields.map(restoreFormula) })),
     options,
     out,
   );
   return out;
+}
+
+/**
+ * Diwan's layout: a row whose language is another one (fr, de) is left out and reported, its entry kept;
+ * a regional tag (en-GB, ar-SA) is read as its language. Entries whose rows have problems are skipped with
+ * every problem.
+ */
+function readDiwanLayout(rows: GlossaryRow[], cell: (s: string) => string, out: GlossaryReading): void {
+  const LANG = 1;
+  const kept: GlossaryRow[] = [];
+  const notes: { key: string; line: number; message: string }[] = [];
+  for (const row of rows) {
+    const fields = row.fields.map(cell);
+    const lang = (fields[LANG] ?? "").trim();
+    const base = LANG_TAG.test(lang) ? baseLang(lang) : null;
+    const key = fields[0] ?? "";
+    const conceptFields = fields.slice(6).some((f) => f !== "");
+    if (LANG_TAG.test(lang) && base === null && !conceptFields) {
+      notes.push({
+        key,
+        line: row.line,
+        message: `term "${fields[3] ?? ""}" (${lang}) left out: Diwan keeps Arabic and English`,
+      });
+      out.notKept[`terms in ${lang}`] = (out.notKept[`terms in ${lang}`] ?? 0) + 1;
+      continue;
+    }
+    if (base !== null && base !== lang) {
+      fields[LANG] = base;
+      notes.push({ key, line: row.line, message: `language "${lang}" read as ${base}` });
+    }
+    kept.push({ line: row.line, fields });
+  }
+  const { entries, lines, problems } = readDiwanRows(kept);
+  const bad = new Map<string, { line: number; messages: string[] }>();
+  for (const p of problems) {
+    if (p.key === null) {
+      out.skipped.push({ entry: `row ${p.line}`, line: p.line, message: `${p.field}: ${p.message}` });
+      continue;
+    }
+    const b = bad.get(p.key) ?? { line: p.line, messages: [] };
+    b.messages.push(`line ${p.line} ${p.field}: ${p.message}`);
+    bad.set(p.key, b);
+  }
+  for (const [key, b] of bad) out.skipped.push({ entry: key, line: b.line, message: b.messages.join("; ") });
+  entries.forEach((e, i) => {
+    if (bad.has(e.key)) return;
+    out.entries.push(e);
+    out.lines.push(lines[i]!);
+  });
+  for (const n of notes)
+    if (!bad.has(n.key)) out.adjusted.push({ entry: n.key, line: n.line, message: n.message });
 }

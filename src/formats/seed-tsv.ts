@@ -197,6 +197,31 @@ export function parseGlossaryTsv(text: string): KeyedEntry[] {
 }
 
 /**
+ * The column layout's rows of entries (header excluded): one row per term, the concept's fields on its first
+ * row and null on the others. The one row model of the TSV, CSV and XLSX writers.
+ */
+export function glossaryTermRows(entries: Iterable<KeyedEntry>): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  for (const e of entries)
+    e.terms.forEach((t, i) => {
+      const first = i === 0;
+      rows.push([
+        e.key,
+        t.lang,
+        t.status,
+        t.text,
+        t.partOfSpeech,
+        t.note,
+        first ? e.domain : null,
+        first ? e.definition : null,
+        first ? e.note : null,
+        first ? e.source : null,
+      ]);
+    });
+  return rows;
+}
+
+/**
  * Writes entries in the glossary TSV format; tabs, line breaks and backslashes are escaped (escapeTsvCell).
  * Cells a spreadsheet would run as formulas get an apostrophe first unless `escapeFormulas` is false
  * (spreadsheet-cell.ts); the reader takes it off again.
@@ -207,28 +232,10 @@ export function writeGlossaryTsv(
 ): string {
   const out: string[] = [GLOSSARY_TSV_COLUMNS.join("\t")];
   const neutralize = options.escapeFormulas !== false;
-  const cell = (v: string | null, _what: string) => {
+  const cell = (v: string | null) => {
     const s = escapeTsvCell(v ?? "");
     return neutralize ? neutralizeFormula(s) : s;
   };
-  for (const e of entries) {
-    e.terms.forEach((t, i) => {
-      const first = i === 0;
-      out.push(
-        [
-          cell(e.key, "key"),
-          t.lang,
-          t.status,
-          cell(t.text, "term"),
-          cell(t.partOfSpeech, "part of speech"),
-          cell(t.note, "term note"),
-          first ? cell(e.domain, "domain") : "",
-          first ? cell(e.definition, "definition") : "",
-          first ? cell(e.note, "note") : "",
-          first ? cell(e.source, "source") : "",
-        ].join("\t"),
-      );
-    });
-  }
+  for (const row of glossaryTermRows(entries)) out.push(row.map(cell).join("\t"));
   return `${out.join("\n")}\n`;
 }

@@ -17,6 +17,8 @@ import { type GlossaryReading, keyFromConceptId } from "./glossary-model";
 import { baseLang } from "./lang";
 import { attr, createXmlParser, type XmlElement, type XmlLimits } from "./xml-parse";
 
+/** The entry schema's limit (src/schemas/entry.ts). */
+const MAX_DEFINITION = 2000;
 export const TBX_NS = "urn:iso:std:iso:30042:ed-2";
 export const FORBIDDEN_NOTE = "Forbidden term (Diwan): never use.";
 
@@ -150,11 +152,29 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
     else if (c === "note" && term) term.notes.push(value);
     else if (c === "note") entry!.notes.push(value);
     else if (c === "subjectField" && entry!.domain === null && value.trim() !== "") entry!.domain = value;
-    else if (c === "definition" && entry!.definition === null && value.trim() !== "")
-      entry!.definition = value;
+    else if (c === "definition" && value.trim() !== "") addDefinition(value);
     else if (c === "source" && f.level !== "term" && entry!.source === null && value.trim() !== "")
       entry!.source = value;
-    else notKept(c === "definition" ? "definition (more than one)" : c);
+    else if (c !== "definition") notKept(c);
+  };
+
+  /**
+   * Diwan stores one definition: a second one (another language's, another source's) is kept after the
+   * first with a blank line between, reported; only one that would pass the field's 2,000 characters is
+   * left out, reported too.
+   */
+  const addDefinition = (value: string) => {
+    const e = entry!;
+    if (e.definition === null) e.definition = value;
+    else if (e.definition.length + 2 + value.length <= MAX_DEFINITION) {
+      e.definition = `${e.definition}\n\n${value}`;
+      e.issues.push("a second definition kept after the first (a blank line between)");
+    } else {
+      notKept("definition (more than one)");
+      e.issues.push(
+        `a further definition left out (${value.length} characters): the definition holds at most ${MAX_DEFINITION}`,
+      );
+    }
   };
 
   const finishTerm = () => {

@@ -2,14 +2,17 @@ import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
 import { readBodyBytes } from "../http/body";
+import { TERM_STATUSES } from "../types";
 import {
   DEFAULT_IMPORT_DOMAIN,
   exportFormats,
   exportGlossary,
   type GlossaryImportOutcome,
+  glossaryTemplate,
   importFormatOf,
   importFormats,
   importGlossary,
+  XLSX_TYPE,
 } from "../usecases/glossary-exchange";
 import { apiRoute, fileBody, json, problem, ResponseHeaders, useCaseContext } from "./common";
 
@@ -83,6 +86,12 @@ export const ImportQuery = z.object({
         "merge: add and update only — an empty cell keeps the stored value and a term the file lacks is kept; " +
         "replace: each matched entry becomes exactly the file's row, and entries the file does not hold are deleted",
     }),
+  sheet: z
+    .string()
+    .min(1)
+    .max(31)
+    .optional()
+    .openapi({ description: "xlsx: the sheet to read, by name (default: the first sheet)" }),
   fileName: z
     .string()
     .max(200)
@@ -235,15 +244,34 @@ export const glossaryExchangeRouter = createRouter()
       scope: "read",
       session: "replica",
       tags,
-      summary: "Export the whole glossary (TBX v3 Basic, TBX 2008, CSV or the seed TSV)",
+      summary:
+        "Export the glossary or a selection (TBX v3 Basic, TBX 2008, CSV, the seed TSV, XLSX or OmegaT)",
       description:
         "TBX has no registered media type; it is served as `application/xml`. Keys are seed keys, or " +
-        "`entry-<id>` for entries created in Diwan, so a re-import of an export changes nothing.",
+        "`entry-<id>` for entries created in Diwan, so a re-import of an export changes nothing. XLSX has the " +
+        "CSV/TSV column layout on sheet Glossary and what each column holds on sheet Columns. `domain`, " +
+        "`status` and `q` export a selection; `template=true` gives the headers and one example entry instead.",
       request: {
         query: z.object({
-          format: formatEnum(exportFormats())
-            .default("tsv")
-            .openapi({ description: "TBX v3 Basic, TBX 2008, CSV, the seed TSV or OmegaT's glossary text" }),
+          format: formatEnum(exportFormats()).default("tsv").openapi({
+            description: "TBX v3 Basic, TBX 2008, CSV, the seed TSV, XLSX or OmegaT's glossary text",
+          }),
+          domain: z.string().max(100).optional().openapi({ description: "only entries of this domain" }),
+          status: z
+            .enum(TERM_STATUSES)
+            .optional()
+            .openapi({ description: "only entries with a term of this status" }),
+          q: z.string().max(300).optional().openapi({
+            description: "only entries with a term containing this text (normalised like search)",
+          }),
+          template: z
+            .enum(["true", "false"])
+            .default("false")
+            .openapi({
+              description:
+                "true: a file to fill in (xlsx, csv or tsv): the headers and one example entry (XLSX: and a " +
+                "sheet saying what each column holds) instead of the glossary",
+            }),
           escapeFormulas: z
             .enum(["true", "false"])
             .default("true")
@@ -263,18 +291,33 @@ export const glossaryExchangeRouter = createRouter()
             "text/csv": { schema: z.string() },
             "application/xml": { schema: z.string() },
             "text/plain": { schema: z.string() },
+            [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
           },
         },
-        409: problem("TBX of an empty glossary (a TBX file needs an entry)"),
+        409: problem("TBX of an empty glossary or selection (a TBX file needs an entry)"),
       },
     }),
     async (c) => {
-      const { format, escapeFormulas } = c.req.valid("query");
-      const file = await exportGlossary(c.var.db, format, { escapeFormulas: escapeFormulas === "true" });
+      const { format, escapeFormulas, domain, status, q, template } = c.req.valid("query");
+      const file =
+        template === "true"
+          ? await glossaryTemplate(format)
+          : await exportGlossary(
+              c.var.db,
+              format,
+              { escapeFormulas: escapeFormulas === "true" },
+              {
+                ...(domain !== undefined ? { domain } : {}),
+                ...(status ? { status } : {}),
+                ...(q ? { q } : {}),
+              },
+            );
       c.header("content-type", file.mediaType);
       c.header("content-disposition", `attachment; filename="${file.fileName}"`);
       c.header("cache-control", "no-store");
-      return c.body(file.body, 200);
+      return typeof file.body === "string"
+        ? c.body(file.body, 200)
+        : c.body(file.body as Uint8Array<ArrayBuffer>, 200);
     },
   )
   .openapi(
@@ -310,7 +353,7 @@ export const glossaryExchangeRouter = createRouter()
       },
     }),
     async (c) => {
-      const { format, mode, dryRun, defaultDomain, partial, fileName, skip } = c.req.valid("query");
+      const { format, mode, dryRun, defaultDomain, partial, fileName, skip, sheet } = c.req.valid("query");
       // The body is the file itself, declared as its format's type (a JSON body is refused here too).
       checkImportType(format, c.req.header("content-type"));
       const file = await readBodyBytes(c.req.raw, MAX_IMPORT_BYTES);
@@ -323,6 +366,7 @@ export const glossaryExchangeRouter = createRouter()
         partial,
         skip,
         fileName: fileName ?? null,
+        ...(sheet !== undefined ? { sheet } : {}),
       });
       return c.json(importResult(plan, dryRun), 200);
     },

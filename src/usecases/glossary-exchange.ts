@@ -19,6 +19,12 @@ import { writeGlossaryCsv } from "../formats/csv";
 import { FormatError } from "../formats/errors";
 import type { GlossaryReadIssue, GlossaryReading, ReadEntry } from "../formats/glossary-model";
 import { readGlossaryTable } from "../formats/glossary-table";
+import {
+  readGlossaryXlsx,
+  TEMPLATE_ENTRY,
+  writeGlossaryXlsx,
+  writeGlossaryXlsxTemplate,
+} from "../formats/glossary-xlsx";
 import { writeOmegatGlossary } from "../formats/omegat-glossary";
 import { GlossaryTsvError, writeGlossaryTsv } from "../formats/seed-tsv";
 import { parseTbx, writeTbx, writeTbx2008 } from "../formats/tbx";
@@ -26,7 +32,8 @@ import { decodeTextFile } from "../formats/text-decode";
 import { decodeXml } from "../formats/xml-decode";
 import { streamToString } from "../formats/xml-stream";
 import { EntryInputSchema } from "../schemas/entry";
-import type { KeyedEntry } from "../types";
+import { normalizeForSearch } from "../text/normalize";
+import type { KeyedEntry, TermStatus } from "../types";
 import type { UseCaseContext } from "./context";
 
 export interface ExchangeFormat {
@@ -35,12 +42,24 @@ export interface ExchangeFormat {
   /** Media types an import of this format may declare (besides application/octet-stream or none). */
   accepts: readonly string[];
   extension: string;
-  /** Bytes → text: UTF-8, or UTF-16 by its byte order mark (XML: also by its declaration). */
-  decode(bytes: Uint8Array): string;
-  /** Lenient reading: what can be imported, and item by item what is skipped or changed (and why). */
-  read(text: string, options: ReadOptions): GlossaryReading;
+  /**
+   * Lenient reading: what can be imported, and item by item what is skipped or changed (and why). Text
+   * formats take bytes as UTF-8, or UTF-16 by the byte order mark (XML: also by its declaration), or text
+   * already decoded; XLSX takes bytes only.
+   */
+  read(file: string | Uint8Array, options: ReadOptions): GlossaryReading;
   /** `escapeFormulas` (CSV/TSV only): prefix cells a spreadsheet would run as formulas (spreadsheet-cell.ts). */
-  write(entries: KeyedEntry[], options: ExportOptions): string | Promise<string>;
+  write(entries: KeyedEntry[], options: ExportOptions): string | Uint8Array | Promise<string>;
+}
+
+/** A text format's file as text: decoded by `decode` when it arrives as bytes. */
+const asText = (file: string | Uint8Array, decode: (bytes: Uint8Array) => string) =>
+  typeof file === "string" ? file : decode(file);
+
+/** A binary format's file: bytes only (a text body cannot be a workbook). */
+function asBytes(file: string | Uint8Array, format: string): Uint8Array {
+  if (typeof file !== "string") return file;
+  throw new FormatError("wrong-root", `a ${format} file must be sent as the file's bytes, not as text`);
 }
 
 export interface ExportOptions {
@@ -50,10 +69,13 @@ export interface ExportOptions {
 export interface ReadOptions {
   /** Domain of entries the file gives none (TBX without subjectField, tables without a domain column). */
   defaultDomain: string;
+  /** XLSX: the sheet to read by name (the first when absent). */
+  sheet?: string;
 }
 
 export const DEFAULT_IMPORT_DOMAIN = "general";
 
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const TBX_TYPES = ["application/xml", "text/xml", "application/x-tbx+xml", "application/tbx+xml"];
 
 /** The glossary file formats Diwan reads and writes, by the `format` query value. */
@@ -62,8 +84,7 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     mediaType: "text/tab-separated-values; charset=utf-8",
     accepts: ["text/tab-separated-values", "text/tsv", "text/plain"],
     extension: "tsv",
-    decode: decodeTextFile,
-    read: (text, o) => readGlossaryTable(text, "tsv", o),
+    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "tsv", o),
     write: (entries, options) => writeGlossaryTsv(entries, options),
   },
   csv: {
@@ -77,24 +98,21 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
       "text/plain",
     ],
     extension: "csv",
-    decode: decodeTextFile,
-    read: (text, o) => readGlossaryTable(text, "csv", o),
+    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "csv", o),
     write: (entries, options) => writeGlossaryCsv(entries, options),
   },
   tbx: {
     mediaType: "application/xml; charset=utf-8",
     accepts: TBX_TYPES,
     extension: "tbx",
-    decode: decodeXml,
-    read: (text, o) => parseTbx(text, o),
+    read: (file, o) => parseTbx(asText(file, decodeXml), o),
     write: (entries) => streamToString(writeTbx(entries)),
   },
   tbx2008: {
     mediaType: "application/xml; charset=utf-8",
     accepts: TBX_TYPES,
     extension: "tbx",
-    decode: decodeXml,
-    read: (text, o) => parseTbx(text, o),
+    read: (file, o) => parseTbx(asText(file, decodeXml), o),
     write: (entries) => streamToString(writeTbx2008(entries)),
   },
   // OmegaT's glossary text: read like any bilingual table (# lines are comments); written for OmegaT.
@@ -102,9 +120,16 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     mediaType: "text/plain; charset=utf-8",
     accepts: ["text/plain", "text/tab-separated-values"],
     extension: "txt",
-    decode: decodeTextFile,
-    read: (text, o) => readGlossaryTable(text, "omegat", o),
+    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "omegat", o),
     write: (entries) => writeOmegatGlossary(entries),
+  },
+  // Spreadsheets: the same column layout as CSV/TSV (glossary-xlsx.ts), cells exactly as stored.
+  xlsx: {
+    mediaType: XLSX_TYPE,
+    accepts: [XLSX_TYPE, "application/zip", "application/x-zip-compressed"],
+    extension: "xlsx",
+    read: (file, o) => readGlossaryXlsx(asBytes(file, "xlsx"), o),
+    write: (entries) => writeGlossaryXlsx(entries),
   },
 };
 
@@ -136,33 +161,78 @@ const toKeyed = (e: KeyedGlossaryEntry): KeyedEntry => ({
 });
 
 export interface GlossaryFile {
-  body: string;
+  body: string | Uint8Array;
   mediaType: string;
   fileName: string;
 }
 
+/** A selection of the glossary to export (all entries when empty). */
+export interface ExportFilter {
+  /** Entries of this domain (exact). */
+  domain?: string;
+  /** Entries with at least one term of this status. */
+  status?: TermStatus;
+  /** Entries with a term containing this text (normalised as search normalises: hamza, diacritics, case). */
+  q?: string;
+}
+
+function selected(filter: ExportFilter): (e: KeyedEntry) => boolean {
+  const q = filter.q?.trim() ? normalizeForSearch(filter.q) : null;
+  return (e) =>
+    (filter.domain === undefined || e.domain === filter.domain) &&
+    (filter.status === undefined || e.terms.some((t) => t.status === filter.status)) &&
+    (q === null || e.terms.some((t) => normalizeForSearch(t.text).includes(q)));
+}
+
 /**
- * The whole glossary as a file of the named format (keys: seed keys, else `entry-<id>`), or only the
- * entries of `ids` (a search's selection).
+ * The whole glossary as a file of the named format (keys: seed keys, else `entry-<id>`), or a selection:
+ * the entries of `ids` (a search's selection, web pages) and/or those `filter` selects (API query).
  */
 export async function exportGlossary(
   db: Db,
   formatName: string,
   { ids, ...options }: ExportOptions & { ids?: ReadonlySet<number> } = { escapeFormulas: true },
+  filter: ExportFilter = {},
 ): Promise<GlossaryFile> {
   const format = formatOf(formatName, exportFormats());
-  const entries = (await keyedEntries(db)).filter((e) => !ids || ids.has(e.id)).map(toKeyed);
+  const filtered =
+    ids !== undefined || filter.domain !== undefined || filter.status !== undefined || !!filter.q?.trim();
+  const entries = (await keyedEntries(db))
+    .filter((e) => !ids || ids.has(e.id))
+    .map(toKeyed)
+    .filter(selected(filter));
   // Both TBX schemas need one entry in <body>: an empty glossary has no valid TBX (the writer would throw).
   if (entries.length === 0 && format.extension === "tbx")
     throw new DomainError(
       ErrorCode.EmptyDocument,
-      "the glossary is empty and a TBX file needs at least one entry; export CSV, TSV or OmegaT instead",
+      filtered
+        ? "no entry matches the selection and a TBX file needs at least one entry"
+        : "the glossary is empty and a TBX file needs at least one entry; export CSV, TSV or OmegaT instead",
     );
-  const suffix = `${ids ? "-selection" : ""}${formatName === "tbx2008" ? "-tbx2008" : ""}`;
+  const suffix = `${filtered ? "-selection" : ""}${formatName === "tbx2008" ? "-tbx2008" : ""}`;
   return {
     body: await format.write(entries, options),
     mediaType: format.mediaType,
     fileName: `diwan-glossary${suffix}.${format.extension}`,
+  };
+}
+
+/** Formats with a template to download (a table people fill in). */
+export const templateFormats = () => ["xlsx", "csv", "tsv"];
+
+/**
+ * A file to fill in: the column headers and one example entry (XLSX also has a "Columns" sheet saying what
+ * each column holds and which values it takes).
+ */
+export async function glossaryTemplate(formatName: string): Promise<GlossaryFile> {
+  const format = formatOf(formatName, templateFormats());
+  return {
+    body:
+      formatName === "xlsx"
+        ? writeGlossaryXlsxTemplate()
+        : await format.write([TEMPLATE_ENTRY], { escapeFormulas: true }),
+    mediaType: format.mediaType,
+    fileName: `diwan-glossary-template.${format.extension}`,
   };
 }
 
@@ -182,6 +252,8 @@ export interface ParsedGlossaryFile extends ImportReport {
 
 export interface ParseOptions {
   defaultDomain?: string;
+  /** XLSX: the sheet to read (the first when absent). */
+  sheet?: string;
   /** false: refuse the file (400 listing every skipped entry) instead of importing the valid entries. */
   partial?: boolean;
 }
@@ -228,8 +300,10 @@ export function parseGlossaryFile(
   const format = formatOf(formatName, importFormats());
   let reading: GlossaryReading;
   try {
-    const text = typeof file === "string" ? file : format.decode(file);
-    reading = format.read(text, { defaultDomain: options.defaultDomain ?? DEFAULT_IMPORT_DOMAIN });
+    reading = format.read(file, {
+      defaultDomain: options.defaultDomain ?? DEFAULT_IMPORT_DOMAIN,
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    });
   } catch (err) {
     if (err instanceof GlossaryTsvError) {
       throw badRequest(

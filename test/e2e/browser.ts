@@ -68,6 +68,7 @@ const CODES = [
   "TSV",
   "TBX",
   "TBX 2008",
+  "XLSX",
   "UTF",
   "API",
   "MB",

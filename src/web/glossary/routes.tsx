@@ -108,5 +108,5 @@ glossaryRoutes.get("/export", async (c) => {
   c.header("content-type", file.mediaType);
   c.header("content-disposition", `attachment; filename="${file.fileName}"`);
   c.header("cache-control", "no-store");
-  return c.body(file.body);
+  return typeof file.body === "string" ? c.body(file.body) : c.body(file.body as Uint8Array<ArrayBuffer>);
 });

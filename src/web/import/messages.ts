@@ -27,6 +27,7 @@ export const importText = defineMessages(
     apply: "Apply import",
     cancel: "Cancel",
     chooseFile: "Choose a file to import.",
+    template: "Download the XLSX template (column headers, one example entry, what each column holds)",
     tooBig: (mb: number) => `The file is larger than ${mb} MB; use the API for big imports.`,
     unknownFormat: (name: string, formats: string) =>
       `Cannot tell the format of “${name}”: choose one of ${formats}.`,
@@ -92,6 +93,7 @@ export const importText = defineMessages(
     apply: "تنفيذ الاستيراد",
     cancel: "إلغاء",
     chooseFile: "اختر ملفًا لاستيراده.",
+    template: "تنزيل قالب XLSX (عناوين الأعمدة، ومدخل واحد مثالًا، وشرح كل عمود)",
     tooBig: (mb: number) => `حجم الملف أكبر من ${mb} MB؛ استعمل الواجهة البرمجية API للملفات الكبيرة.`,
     unknownFormat: (name: string, formats: string) =>
       `تعذّر تحديد صيغة «${name}»: اختر إحدى الصيغ ${formats}.`,

@@ -18,6 +18,11 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
     <section class="narrow">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>
+        <a href="/glossary/import/template" download>
+          {t.template}
+        </a>
+      </p>
       {props.error ? (
         <div class="field-error" role="alert" tabindex={-1} autofocus id="error-summary">
           <p>{props.error.message}</p>
@@ -35,7 +40,7 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
           id="file"
           name="file"
           type="file"
-          accept=".csv,.tsv,.tbx,.xml,text/csv,text/tab-separated-values"
+          accept=".csv,.tsv,.tbx,.xml,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           required
         />
         <label for="format">{t.format}</label>

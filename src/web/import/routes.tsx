@@ -42,6 +42,24 @@ function formatFromName(name: string): string | null {
   return ext && importFormats().includes(ext) ? ext : null;
 }
 
+/** A workbook travels through the preview form as base64; the text formats as their text. */
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The file the use case reads: the form's text, or the workbook's bytes (null when the base64 is broken). */
+function fileOf(format: string, content: string): string | Uint8Array | null {
+  if (format !== "xlsx") return content;
+  try {
+    return Uint8Array.from(atob(content), (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
 const importMode = (v: string) => (v === "replace" ? "replace" : "merge");
 
 /**
@@ -57,14 +75,15 @@ function importError(c: WebContext, err: DomainError): ImportError {
 
 importRoutes.get("/", (c) => importPage(c));
 
-/** A template of each format: one example entry, written by the format's own writer. */
+/** A template of each format: one example entry, written by the format's own writer (XLSX when unnamed). */
 importRoutes.get("/template", async (c) => {
-  const format = c.req.query("format") ?? "";
+  const format = c.req.query("format") ?? "xlsx";
   const file = importFormats().includes(format) ? await templateFile(format) : null;
   if (!file) return importPage(c, text(c).badFormat, 404);
-  return c.body(file.body, 200, {
+  return c.body(file.body as string | Uint8Array<ArrayBuffer>, 200, {
     "content-type": file.mediaType,
     "content-disposition": `attachment; filename="${file.fileName}"`,
+    "cache-control": "no-store",
   });
 });
 
@@ -79,11 +98,13 @@ importRoutes.post("/", async (c) => {
     return importPage(c, text(c).unknownFormat(file.name, importFormats().join(", ")), 400);
   }
   let content: string;
-  try {
-    content = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
-  } catch {
-    return importPage(c, text(c).notUtf8, 400);
-  }
+  if (format === "xlsx") content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+  else
+    try {
+      content = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
+    } catch {
+      return importPage(c, text(c).notUtf8, 400);
+    }
   return previewImport(c, {
     format,
     content,
@@ -95,6 +116,7 @@ importRoutes.post("/", async (c) => {
 /** What the web import carries from the preview to the apply step (the file travels back in the form). */
 interface ImportInput {
   format: string;
+  /** The file's text, or a workbook's bytes as base64. */
   content: string;
   mode: "merge" | "replace";
   fileName: string;
@@ -109,8 +131,10 @@ const fileNameOf = (name: string) =>
     .slice(0, 200);
 
 async function previewImport(c: WebContext, input: ImportInput, notice?: string) {
+  const file = fileOf(input.format, input.content);
+  if (file === null) return importPage(c, text(c).badFormat, 400);
   try {
-    const plan = await previewGlossaryImport(c.var.db, input.format, input.content, input.mode, {
+    const plan = await previewGlossaryImport(c.var.db, input.format, file, input.mode, {
       ...(input.skip ? { skip: input.skip } : {}),
     });
     return page(
@@ -146,8 +170,11 @@ importRoutes.post("/apply", async (c) => {
     skip: new Set(skipped.map(str).filter(Boolean)),
   };
   if (!importFormats().includes(format)) return importPage(c, text(c).badFormat, 400);
-  if (new TextEncoder().encode(content).byteLength > WEB_IMPORT_BYTES + 64 * 1024)
+  const limit = format === "xlsx" ? Math.ceil(WEB_IMPORT_BYTES / 3) * 4 : WEB_IMPORT_BYTES;
+  if (new TextEncoder().encode(content).byteLength > limit + 64 * 1024)
     return importPage(c, text(c).tooLarge, 413);
+  const file = fileOf(format, content);
+  if (file === null) return importPage(c, text(c).badFormat, 400);
   // The preview the user approved must still be what happens: if the glossary moved on, preview again.
   if (Number(str(body.glossaryVersion)) !== (await glossaryVersion(c.var.db))) {
     return previewImport(c, input, text(c).movedSincePreview);
@@ -161,7 +188,7 @@ importRoutes.post("/apply", async (c) => {
     };
     plan = await importGlossary(ctx, {
       format,
-      file: content,
+      file,
       mode,
       dryRun: false,
       ...(input.skip ? { skip: input.skip } : {}),

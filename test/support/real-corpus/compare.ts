@@ -21,6 +21,7 @@ export const DOCUMENTED = new Set([
   "terms-trimmed", // TBX terms with surrounding white space are stored trimmed
   "notes-joined", // several notes of a TBX entry (or term) are one note in Diwan, joined by line breaks
   "domain-joined", // a subject field broken over lines is stored on one line
+  "definitions-joined", // several definitions of a TBX entry are one definition in Diwan, a blank line between
   "whitespace-variant-merged", // TMX pairs equal after NFC and white-space normalisation are one memory pair
   // The writers' element and id conversions (docs/formats.md, "Writing"), each checked exactly (compareCodes):
   "sc-ec-written-as-pc",
@@ -520,8 +521,11 @@ export function compareTbx(original: TbxReading, exported: TbxReading): Set<stri
       ...o.languages.filter((l) => ["ar", "en"].includes(primary(l.lang))).flatMap((l) => l.definitions),
     ];
     const xDefinitions = [...x.definitions, ...x.languages.flatMap((l) => l.definitions)];
-    if (definitions.length > 0 && !xDefinitions.includes(definitions[0]!)) out.add("definition-lost");
-    if (definitions.slice(1).some((d) => !xDefinitions.includes(d))) out.add("extra-definitions-lost");
+    // Diwan stores one definition: the entry's definitions joined by a blank line, in order.
+    const joined = (d: string) => xDefinitions.some((x) => x.split("\n\n").includes(d));
+    for (const [i, d] of definitions.entries())
+      if (!xDefinitions.includes(d))
+        out.add(joined(d) ? "definitions-joined" : i === 0 ? "definition-lost" : "extra-definitions-lost");
     const notes = [
       ...o.notes,
       ...o.languages.filter((l) => ["ar", "en"].includes(primary(l.lang))).flatMap((l) => l.notes),
