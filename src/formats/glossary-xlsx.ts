@@ -2,7 +2,7 @@
  * The glossary as an .xlsx workbook for terminologists: sheet "Glossary" has Diwan's column layout (the
  * same as CSV and TSV: one row per term, GLOSSARY_TSV_COLUMNS), sheet "Columns" says what each column holds
  * and which values it takes. Cells hold the text exactly (line breaks are real line breaks, no TSV escapes,
- * no apostrophe: xlsx-write.ts marks formula-like cells with Excel's quotePrefix style instead).
+ * no apostrophe): every cell is a string cell in the Text format (xlsx.ts), so nothing is run as a formula.
  *
  * Import reads the first sheet (or the one named) through the same table reader as CSV/TSV
  * (glossary-table.ts): Diwan's layout, or a bilingual layout with a header naming the columns.
@@ -12,8 +12,7 @@ import { FormatError } from "./errors";
 import type { GlossaryReading } from "./glossary-model";
 import { readGlossaryTableRows } from "./glossary-table";
 import { GLOSSARY_TSV_COLUMNS, glossaryTermRows, isDiwanHeader } from "./seed-tsv";
-import { readXlsxSheet } from "./xlsx-read";
-import { writeXlsx, type XlsxSheetInput } from "./xlsx-write";
+import { readXlsxSheet, writeXlsx, type XlsxSheetInput } from "./xlsx";
 
 export const GLOSSARY_SHEET = "Glossary";
 
@@ -53,8 +52,6 @@ const glossaryRows = (entries: Iterable<KeyedEntry>) => [
 function columnsSheet(): XlsxSheetInput {
   return {
     name: "Columns",
-    header: true,
-    wrap: true,
     widths: [14, 80, 40],
     rows: [
       ["column", "what it holds", "values"],
@@ -71,10 +68,7 @@ function columnsSheet(): XlsxSheetInput {
 
 /** The glossary as .xlsx bytes: sheet "Glossary" (the column layout) and sheet "Columns" (what they hold). */
 export function writeGlossaryXlsx(entries: Iterable<KeyedEntry>): Uint8Array {
-  return writeXlsx([
-    { name: GLOSSARY_SHEET, header: true, wrap: true, widths: WIDTHS, rows: glossaryRows(entries) },
-    columnsSheet(),
-  ]);
+  return writeXlsx([{ name: GLOSSARY_SHEET, widths: WIDTHS, rows: glossaryRows(entries) }, columnsSheet()]);
 }
 
 /** The example entry of the template: one concept, one preferred term per language. */
@@ -122,6 +116,8 @@ export function readGlossaryXlsx(bytes: Uint8Array, options: GlossaryXlsxReadOpt
       };
     });
   const reading = readGlossaryTableRows(rows, "xlsx", options);
+  if (sheet.foldedCrs > 0)
+    reading.notKept["CR LF line breaks (read as LF: the workbook also holds U+E000)"] = sheet.foldedCrs;
   if (sheet.formulaCells > 0)
     reading.notKept["formulas (their computed values were read)"] = sheet.formulaCells;
   // The "Columns" sheet of Diwan's own workbooks is help text, not data.

@@ -248,15 +248,19 @@ export function zipText(files: Map<string, Uint8Array>, name: string): string | 
 }
 
 /**
- * Writes a ZIP of the given files in the given order (deflated; names UTF-8). The modification time is fixed
+ * Writes a ZIP of the given files in the given order (deflated, or stored with `store`; names UTF-8). The modification time is fixed
  * (1980-01-01, the format's epoch) so the same content always gives the same bytes.
  */
-export function writeZip(files: ReadonlyArray<{ name: string; data: Uint8Array | string }>): Uint8Array {
+export function writeZip(
+  files: ReadonlyArray<{ name: string; data: Uint8Array | string }>,
+  options: { store?: boolean } = {},
+): Uint8Array {
   const encoder = new TextEncoder();
-  const zippable: Record<string, [Uint8Array, { level: 6 }]> = Object.create(null);
+  const level = options.store ? 0 : 6;
+  const zippable: Record<string, [Uint8Array, { level: 0 | 6 }]> = Object.create(null);
   for (const { name, data } of files) {
     if (name in zippable) throw new Error(`writeZip: ${name} given twice`);
-    zippable[name] = [typeof data === "string" ? encoder.encode(data) : data, { level: 6 }];
+    zippable[name] = [typeof data === "string" ? encoder.encode(data) : data, { level }];
   }
   return zipSync(zippable, { mtime: new Date(1980, 0, 1, 12) });
 }

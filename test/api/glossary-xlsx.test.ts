@@ -1,13 +1,13 @@
 // XLSX glossary exchange through the API (issue 12): export (whole or a selection), the template, import
 // through the same partial path as CSV/TSV (item-by-item report, dryRun), refusals that name the problem and
-// harm no other request. The workbooks are read back here with Diwan's reader; test/node/xlsx-real.test.ts
-// reads them with SheetJS.
+// harm no other request. Exports are read back with the independent reader (test/support), not SheetJS;
+// test/node/xlsx-real.test.ts compares the two on real workbooks.
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readGlossaryXlsx } from "../../src/formats/glossary-xlsx";
-import { readXlsxSheet } from "../../src/formats/xlsx-read";
-import { writeXlsx } from "../../src/formats/xlsx-write";
+import { writeXlsx } from "../../src/formats/xlsx";
 import { api, createEntry, entryBody, jsonOf, unique } from "../support/api";
+import { readXlsxSheetIndependently } from "../support/xlsx-independent-read";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,7 +61,7 @@ describe("XLSX export", () => {
     );
     expect(byQ.entries.map((e) => e.terms.find((t) => t.lang === "en")?.text)).toEqual([en]);
     const none = await api(`/api/glossary/export?format=xlsx&q=${unique("nothing ")}`);
-    expect(readXlsxSheet(await bytesOf(none)).rows.length).toBe(1);
+    expect(readXlsxSheetIndependently(await bytesOf(none)).rows.length).toBe(1);
     const tbx = await api(`/api/glossary/export?format=tbx&q=${unique("nothing ")}`);
     expect(tbx.status).toBe(409);
   });
@@ -73,7 +73,7 @@ describe("XLSX export", () => {
       'attachment; filename="diwan-glossary-template.xlsx"',
     );
     const bytes = await bytesOf(res);
-    expect(readXlsxSheet(bytes).sheetNames).toEqual(["Glossary", "Columns"]);
+    expect(readXlsxSheetIndependently(bytes).sheetNames).toEqual(["Glossary", "Columns"]);
     const plan = await jsonOf<ImportResult>(await importXlsx(bytes, "&dryRun=true"));
     expect(plan.counts.added + plan.counts.unchanged).toBe(1);
     const csv = await api("/api/glossary/export?format=csv&template=true");

@@ -44,8 +44,8 @@ describe("import rules", () => {
     ).toEqual([
       'src/text/x.ts:1: "../db/matcher" — the text engine is pure: its own modules and the shared vocabulary (src/types.ts) only',
       'src/text/x.ts:2: "zod" — the text engine is pure: its own modules and the shared vocabulary (src/types.ts) only',
-      'src/formats/y.ts:1: "../text/tmx" — the format layer is pure: its own modules, the shared vocabulary (src/types.ts), its XML parser and its ZIP library',
-      'src/formats/y.ts:2: "../db/seed" — the format layer is pure: its own modules, the shared vocabulary (src/types.ts), its XML parser and its ZIP library',
+      'src/formats/y.ts:1: "../text/tmx" — the format layer is pure: its own modules, the shared vocabulary (src/types.ts), its XML and HTML parsers, its ZIP library and its spreadsheet library',
+      'src/formats/y.ts:2: "../db/seed" — the format layer is pure: its own modules, the shared vocabulary (src/types.ts), its XML and HTML parsers, its ZIP library and its spreadsheet library',
     ]);
   });
 

@@ -1,13 +1,13 @@
-// .xlsx reading and writing against what Diwan did not write, and checked by what Diwan did not write:
+// .xlsx reading and writing against what Diwan did not write, and checked by a reading that is not SheetJS's:
 // real workbooks from Apache POI's, Okapi's test suites and a published glossary saved by Excel
-// (test/fixtures/xlsx/SOURCES.tsv) are read by src/formats/xlsx-read.ts and by SheetJS (xlsx@0.18.5, a
-// devDependency), cell by cell; the workbooks Diwan writes are read back by SheetJS too.
+// (test/fixtures/xlsx/SOURCES.tsv) are read by src/formats/xlsx.ts (SheetJS behind Diwan's guards) and by
+// test/support/xlsx-independent-read.ts (written from ECMA-376, no SheetJS), cell by cell; the workbooks
+// Diwan writes are read back by both.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
 import { FormatError } from "../../src/formats/errors";
 import {
   readGlossaryXlsx,
@@ -15,8 +15,10 @@ import {
   writeGlossaryXlsxTemplate,
 } from "../../src/formats/glossary-xlsx";
 import { GLOSSARY_TSV_COLUMNS } from "../../src/formats/seed-tsv";
-import { readXlsxSheet } from "../../src/formats/xlsx-read";
+import { readXlsxSheet, writeXlsx } from "../../src/formats/xlsx";
 import type { KeyedEntry } from "../../src/types";
+import { pick, randomInt, rng } from "../support/random";
+import { readXlsxSheetIndependently } from "../support/xlsx-independent-read";
 
 const DIR = path.resolve(import.meta.dirname, "../fixtures/xlsx");
 const bytesOf = (name: string) => new Uint8Array(readFileSync(path.join(DIR, name)));
@@ -29,31 +31,15 @@ const sources = readFileSync(path.join(DIR, "SOURCES.tsv"), "utf8")
     return { local: local!, source, repository, file, commit, licence, bytes: Number(bytes), sha256, note };
   });
 const refused = new Set(["poi-poc-xmlbomb.xlsx", "poi-protected_passtika.xlsx"]);
-
-/** SheetJS's reading of a sheet as rows of text, by the same rules (numbers as shortest text, TRUE/FALSE). */
-function sheetJsRows(bytes: Uint8Array, sheet?: string): { line: number; fields: string[] }[] {
-  const wb = XLSX.read(bytes, { type: "array", cellDates: false, cellText: true });
-  const ws = wb.Sheets[sheet ?? wb.SheetNames[0]!]!;
-  const rows = new Map<number, string[]>();
-  for (const [ref, cell] of Object.entries(ws)) {
-    if (ref.startsWith("!")) continue;
-    const { c, r } = XLSX.utils.decode_cell(ref);
-    const c0 = cell as XLSX.CellObject;
-    let text: string;
-    if (c0.t === "s") text = String(c0.v ?? "");
-    else if (c0.t === "n") text = String(c0.v);
-    else if (c0.t === "b") text = c0.v ? "TRUE" : "FALSE";
-    else if (c0.t === "e") text = c0.w ?? "";
-    else text = c0.v === undefined ? "" : String(c0.v);
-    const row = rows.get(r + 1) ?? [];
-    row[c] = text;
-    rows.set(r + 1, row);
+const errorOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e;
   }
-  return [...rows]
-    .sort((a, b) => a[0] - b[0])
-    .map(([line, cells]) => ({ line, fields: Array.from(cells, (f) => f ?? "") }))
-    .filter((r) => r.fields.some((f) => f !== ""));
-}
+  return undefined;
+};
+const text = (bytes: Uint8Array, part: string) => new TextDecoder().decode(unzipSync(bytes)[part]);
 
 describe("xlsx fixtures' provenance", () => {
   it("keeps each file byte for byte as published, with repository, commit and licence", () => {
@@ -68,24 +54,20 @@ describe("xlsx fixtures' provenance", () => {
   });
 });
 
-describe("readXlsxSheet on real workbooks, cell by cell against SheetJS", () => {
+describe("readXlsxSheet (SheetJS) on real workbooks, cell by cell against an independent reading", () => {
   for (const { local } of sources.filter((s) => !refused.has(s.local)))
     it(local, () => {
       const bytes = bytesOf(local);
-      const names = XLSX.read(bytes, { type: "array" }).SheetNames;
       const first = readXlsxSheet(bytes);
+      const names = readXlsxSheetIndependently(bytes).sheetNames;
       expect(first.sheetNames).toEqual(names);
       for (const name of names) {
-        const mine = readXlsxSheet(bytes, { sheet: name });
-        expect(mine.name).toBe(name);
-        // XML 1.0 (2.11) turns a raw CR LF or CR in a part into LF before any reader sees it; SheetJS does not,
-        // so Okapi's file with raw CR LF in its shared strings reads "\r\n" there and "\n" here (Excel, a
-        // conforming parser, shows one line break). That one normalisation is applied to SheetJS's side.
-        const reference = sheetJsRows(bytes, name).map((r) => ({
-          line: r.line,
-          fields: r.fields.map((f) => f.replace(/\r\n?/g, "\n")),
-        }));
-        expect(mine.rows, `${local} sheet ${name}`).toEqual(reference);
+        const sheet = readXlsxSheet(bytes, { sheet: name });
+        const reference = readXlsxSheetIndependently(bytes, { sheet: name });
+        expect(sheet.name).toBe(name);
+        expect(sheet.rows, `${local} sheet ${name}`).toEqual(reference.rows);
+        expect(sheet.formulaCells, `${local} sheet ${name}`).toBe(reference.formulaCells);
+        expect(sheet.foldedCrs).toBe(0);
       }
     });
 
@@ -96,20 +78,68 @@ describe("readXlsxSheet on real workbooks, cell by cell against SheetJS", () => 
     expect(strict.rows).toEqual(readXlsxSheet(bytesOf("poi-SampleSS.xlsx")).rows);
     const breaks = readXlsxSheet(bytesOf("okapi-780-line-breaks.xlsx"));
     expect(breaks.rows.flatMap((r) => r.fields).some((f) => f.includes("\n"))).toBe(true);
+    // Okapi's file has raw CR LF in its shared strings: XML reads a line feed there (SheetJS alone kept CRs).
+    expect(breaks.rows.flatMap((r) => r.fields).some((f) => f.includes("\r"))).toBe(false);
     expect(readXlsxSheet(bytesOf("okapi-simple_formula.xlsx")).formulaCells).toBeGreaterThan(0);
   });
 
-  it("refuses POI's XML entity bomb and a password-encrypted workbook, each with a clear reason", () => {
-    const bomb = (() => {
-      try {
-        readXlsxSheet(bytesOf("poi-poc-xmlbomb.xlsx"));
-      } catch (e) {
-        return e;
-      }
-    })();
+  it("refuses POI's XML entity bomb and a password-encrypted workbook before SheetJS reads them", () => {
+    const bomb = errorOf(() => readXlsxSheet(bytesOf("poi-poc-xmlbomb.xlsx")));
     expect(bomb).toBeInstanceOf(FormatError);
     expect((bomb as FormatError).code).toMatch(/^xml-(doctype|entity)$/);
-    expect(() => readXlsxSheet(bytesOf("poi-protected_passtika.xlsx"))).toThrow(/encrypted|password/i);
+    const encrypted = errorOf(() => readXlsxSheet(bytesOf("poi-protected_passtika.xlsx")));
+    expect((encrypted as FormatError).code).toBe("zip-encrypted");
+    expect((encrypted as Error).message).toMatch(/encrypted|password/i);
+  });
+
+  it("refuses a ZIP bomb by zip.ts's limits, invalid bytes, and a ZIP that is not a workbook", () => {
+    const files = unzipSync(writeXlsx([{ name: "Sheet1", rows: [["a"]] }]));
+    const sheet = text(zipSync(files), "xl/worksheets/sheet1.xml");
+    // 4 MB of spaces inside the sheet: deflates ~1,000 to 1, past the 200:1 ratio allowed above 1 MB.
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      sheet.replace("<sheetData>", `<sheetData>${" ".repeat(4 << 20)}`),
+    );
+    expect((errorOf(() => readXlsxSheet(zipSync(files))) as FormatError).code).toBe("zip-limit");
+    const bad = unzipSync(writeXlsx([{ name: "Sheet1", rows: [["a"]] }]));
+    const sst = bad["xl/sharedStrings.xml"]!;
+    const broken = new Uint8Array([
+      ...sst.subarray(0, sst.length - 20),
+      0xff,
+      ...sst.subarray(sst.length - 20),
+    ]);
+    bad["xl/sharedStrings.xml"] = broken;
+    expect((errorOf(() => readXlsxSheet(zipSync(bad))) as FormatError).code).toBe("invalid-encoding");
+    const docx = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "word/document.xml": strToU8("<w/>"),
+    });
+    expect(() => readXlsxSheet(docx)).toThrow(/no workbook part/);
+    expect((errorOf(() => readXlsxSheet(strToU8("key,lang\n"))) as FormatError).code).toBe("wrong-root");
+  });
+
+  it("refuses a DOCTYPE in any XML part, even one that names only an external DTD", () => {
+    const files = unzipSync(writeXlsx([{ name: "Sheet1", rows: [["a"]] }]));
+    const rels = new TextDecoder().decode(files["_rels/.rels"]);
+    files["_rels/.rels"] = strToU8(rels.replace("?>", '?><!DOCTYPE Relationships SYSTEM "rels.dtd">'));
+    expect((errorOf(() => readXlsxSheet(zipSync(files))) as FormatError).code).toBe("xml-doctype");
+  });
+
+  it("keeps an encoded CR before a line feed (SheetJS alone folds CR LF to LF); counts it when it cannot", () => {
+    const files = unzipSync(writeXlsx([{ name: "Sheet1", rows: [["x"], ["y"], ["z"]] }]));
+    const sst = new TextDecoder().decode(files["xl/sharedStrings.xml"]);
+    const withCrs = sst
+      .replace(">x<", ">a&#13;\nb<")
+      .replace(">y<", ">c_x000D_&#10;d<")
+      .replace(">z<", ">e&#xD;_x000A_f _x005F_x000D_<");
+    files["xl/sharedStrings.xml"] = strToU8(withCrs);
+    const sheet = readXlsxSheet(zipSync(files));
+    expect(sheet.rows.map((r) => r.fields[0])).toEqual(["a\r\nb", "c\r\nd", "e\r\nf _x000D_"]);
+    expect(sheet.rows).toEqual(readXlsxSheetIndependently(zipSync(files)).rows);
+    expect(sheet.foldedCrs).toBe(0);
+    files["xl/sharedStrings.xml"] = strToU8(withCrs.replace(">e&#xD;", ">\uE000e&#xD;"));
+    const folded = readXlsxSheet(zipSync(files));
+    expect(folded.foldedCrs).toBe(3);
+    expect(folded.rows.map((r) => r.fields[0])).toEqual(["a\nb", "c\nd", "\uE000e\nf _x000D_"]);
   });
 
   it("names the sheets when the one asked for is not there", () => {
@@ -131,7 +161,7 @@ describe("a real glossary saved by Excel (ricbencar/multilingual-engineering-glo
 
   it("imports every row with its category as domain and its description as definition", () => {
     const bytes = relabelled();
-    const reference = sheetJsRows(bytes);
+    const reference = readXlsxSheetIndependently(bytes).rows;
     const header = reference[0]!.fields;
     expect(header).toEqual(["Category", "English_word", "English_descr", "Arabic_word"]);
     const reading = readGlossaryXlsx(bytes);
@@ -191,18 +221,11 @@ const tricky: KeyedEntry[] = [
   },
 ];
 
-describe("the workbooks Diwan writes, read by SheetJS", () => {
-  it("holds every value exactly as a string cell: no formula, no number, formula-like cells text-marked", () => {
+describe("the workbooks Diwan writes, read back by SheetJS and by the independent reader", () => {
+  it("holds every value exactly as a string cell in the Text format: no formula, no number", () => {
     const bytes = writeGlossaryXlsx(tricky);
-    const wb = XLSX.read(bytes, { type: "array", cellStyles: true });
-    expect(wb.SheetNames).toEqual(["Glossary", "Columns"]);
-    const ws = wb.Sheets.Glossary!;
-    for (const [ref, cell] of Object.entries(ws)) {
-      if (ref.startsWith("!")) continue;
-      expect((cell as XLSX.CellObject).t, ref).toBe("s");
-      expect((cell as XLSX.CellObject).f, ref).toBeUndefined();
-    }
-    const rows = sheetJsRows(bytes);
+    const rows = readXlsxSheetIndependently(bytes).rows;
+    expect(readXlsxSheet(bytes).sheetNames).toEqual(["Glossary", "Columns"]);
     expect(rows[0]!.fields).toEqual([...GLOSSARY_TSV_COLUMNS]);
     expect(rows[1]!.fields).toEqual([
       "formula-like",
@@ -225,12 +248,20 @@ describe("the workbooks Diwan writes, read by SheetJS", () => {
       "TRUE",
       "صحيح",
     ]);
-    // The quotePrefix style ("text follows", what a typed apostrophe gives) marks exactly the formula-like cells.
-    const styles = new TextDecoder().decode(unzipSync(bytes)["xl/styles.xml"]);
-    expect(styles).toContain('quotePrefix="1"');
-    const sheet = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
-    const quoted = [...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(3|4)"/g)].map((m) => m[1]);
-    expect(quoted).toEqual(["F2", "H2", "D4"]);
+    expect(readXlsxSheet(bytes).rows).toEqual(rows);
+    // In the XML: every cell a shared string (t="s") of one style whose number format is 49, Text ("@"):
+    // a formula exists only in an <f> element, and a Text cell edited in Excel stays text.
+    const sheet = text(bytes, "xl/worksheets/sheet1.xml");
+    expect(sheet).not.toContain("<f>");
+    const cells = [...sheet.matchAll(/<c [^>]*>/g)].map((m) => m[0]);
+    expect(cells.length).toBe(rows.flatMap((r) => r.fields).filter((f) => f !== "").length);
+    const styles = new Set(cells.map((c) => /\bs="(\d+)"/.exec(c)?.[1]));
+    expect(cells.every((c) => c.includes('t="s"'))).toBe(true);
+    expect(styles.size).toBe(1);
+    const xfs = [...text(bytes, "xl/styles.xml").matchAll(/<xf [^>]*numFmtId="(\d+)"[^>]*xfId=/g)].map(
+      (m) => m[1],
+    );
+    expect(xfs[Number([...styles][0])]).toBe("49");
   });
 
   it("reads back to the same entries through Diwan's reader (nothing reported)", () => {
@@ -241,12 +272,71 @@ describe("the workbooks Diwan writes, read by SheetJS", () => {
     expect(reading.entries).toEqual(tricky);
   });
 
+  it("random text of every kind reads back identically through both readers (100 workbooks)", () => {
+    const random = rng(12);
+    const pieces = [
+      "a",
+      "ب",
+      "ة",
+      "\u064B",
+      " ",
+      "  ",
+      "\n",
+      "\r\n",
+      "\r",
+      "\t",
+      "=",
+      "+",
+      "-",
+      "@",
+      "'",
+      "0",
+      "1.50",
+      "_x000D_",
+      "_x005F_",
+      "_x",
+      "&",
+      "<",
+      ">",
+      '"',
+      "]]>",
+      "\u0001",
+      "\u001F",
+      "\uFFFD",
+      "\u200F",
+      "😀",
+      "TRUE",
+      "#N/A",
+      "\uE000",
+    ];
+    for (let n = 0; n < 100; n++) {
+      const rows = Array.from({ length: 1 + randomInt(random, 4) }, () =>
+        Array.from({ length: 1 + randomInt(random, 4) }, () =>
+          Array.from({ length: randomInt(random, 6) }, () => pick(random, pieces)).join(""),
+        ),
+      );
+      const bytes = writeXlsx([{ name: "S", rows }]);
+      const expected = rows
+        .map((fields, i) => ({ line: i + 1, fields: fields.map((f) => f) }))
+        .filter((r) => r.fields.some((f) => f !== ""))
+        .map((r) => {
+          const last = r.fields.findLastIndex((f) => f !== "");
+          return { line: r.line, fields: r.fields.slice(0, last + 1) };
+        });
+      const mine = readXlsxSheet(bytes);
+      const theirs = readXlsxSheetIndependently(bytes);
+      expect(theirs.rows, JSON.stringify(rows)).toEqual(expected);
+      if (mine.foldedCrs === 0) expect(mine.rows, JSON.stringify(rows)).toEqual(expected);
+      else expect(rows.flat().join("")).toContain("\uE000");
+    }
+  });
+
   it("the template: headers, one example entry, and a Columns sheet describing every column", () => {
     const bytes = writeGlossaryXlsxTemplate();
-    const rows = sheetJsRows(bytes);
+    const rows = readXlsxSheetIndependently(bytes).rows;
     expect(rows[0]!.fields).toEqual([...GLOSSARY_TSV_COLUMNS]);
     expect(rows.length).toBe(3);
-    const help = sheetJsRows(bytes, "Columns").map((r) => r.fields[0]);
+    const help = readXlsxSheetIndependently(bytes, { sheet: "Columns" }).rows.map((r) => r.fields[0]);
     for (const column of GLOSSARY_TSV_COLUMNS) expect(help).toContain(column);
     expect(readGlossaryXlsx(bytes).entries.length).toBe(1);
   });

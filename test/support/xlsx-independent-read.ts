@@ -1,4 +1,6 @@
 /**
+ * TEST ONLY: an independent reader of .xlsx, to check SheetJS (src/formats/xlsx.ts) against. Written for
+ * Diwan from ECMA-376 without SheetJS (it was Diwan's runtime reader before SheetJS replaced it).
  * Reading one worksheet of an .xlsx workbook (ECMA-376 SpreadsheetML, transitional or strict) as rows of
  * text, the way a person sees the cells: shared strings (rich-text runs joined, phonetic guides left out),
  * inline strings, numbers as the shortest text of their value, booleans as TRUE/FALSE, formula cells by
@@ -6,33 +8,11 @@
  * names), elements by local name (so strict's namespaces read too). The ZIP is read with zip.ts's limits and
  * every XML part with the project's secure parser (no DTD, no entities).
  */
-import { FormatError } from "./errors";
-import { decodeXml } from "./xml-decode";
-import { parseXml, type XmlElement } from "./xml-parse";
-import { DEFAULT_ZIP_LIMITS, readZip, type ZipLimits } from "./zip";
-
-export interface XlsxRow {
-  /** The row's number in the sheet (1-based, as the spreadsheet shows it). */
-  line: number;
-  /** Cell texts from column A on; cells the file leaves out are "". */
-  fields: string[];
-}
-
-export interface XlsxSheet {
-  /** The sheet read, and every sheet of the workbook in order. */
-  name: string;
-  sheetNames: string[];
-  /** Rows with at least one non-empty cell, in order. */
-  rows: XlsxRow[];
-  /** Cells given by a formula (their cached value is read; the formula is not kept). */
-  formulaCells: number;
-}
-
-export interface XlsxReadOptions {
-  /** The sheet to read, by name; the first sheet when absent. */
-  sheet?: string;
-  limits?: ZipLimits;
-}
+import { FormatError } from "../../src/formats/errors";
+import type { XlsxReadOptions, XlsxRow, XlsxSheet } from "../../src/formats/xlsx";
+import { decodeXml } from "../../src/formats/xml-decode";
+import { parseXml, type XmlElement } from "../../src/formats/xml-parse";
+import { DEFAULT_ZIP_LIMITS, readZip } from "../../src/formats/zip";
 
 /** Excel's last column (XFD): a reference past it is not a cell. */
 const MAX_COLUMNS = 16_384;
@@ -182,18 +162,8 @@ function workbookOf(files: Map<string, Uint8Array>): {
 }
 
 /** Reads one worksheet (the first, or `options.sheet` by name) as rows of cell text. */
-export function readXlsxSheet(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxSheet {
-  // An OLE2 compound file: what Excel writes for a password-encrypted workbook, and old binary .xls.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new FormatError(
-      "zip-encrypted",
-      "not an .xlsx package: an encrypted (password-protected) workbook or an old binary .xls; save it as .xlsx without a password",
-    );
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
-    throw new FormatError(
-      "wrong-root",
-      "not an .xlsx workbook: an .xlsx file is a ZIP package (it starts with PK), this one is not",
-    );
+export function readXlsxSheetIndependently(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxSheet {
+  // Not a ZIP (an encrypted workbook, an old .xls, any other file): readZip refuses it.
   const files = readZip(bytes, {
     limits: options.limits ?? DEFAULT_ZIP_LIMITS,
     // Only XML parts and relationships are inflated: images and printer settings are never read.
