@@ -247,6 +247,72 @@ for (const [locale, acceptLanguage] of [
       await context.close();
     });
 
+    it("what a colleague's change leads to: an entry deleted meanwhile, a glossary changed since the preview", async () => {
+      const { context, page } = await signedIn(acceptLanguage);
+      const en = `consular courier ${locale} ${suffix}`;
+      const created = await api("/api/glossary", {
+        method: "POST",
+        body: JSON.stringify({
+          domain: "diplomacy and protocol",
+          definition: "A courier carrying a consular bag.",
+          terms: [
+            { lang: "en", text: en, status: "preferred" },
+            { lang: "ar", text: `حامل الحقيبة القنصلية ${locale}`, status: "preferred" },
+          ],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const id = ((await created.json()) as GlossaryEntry).id;
+      // A colleague deletes the entry while this page is open: saving keeps the input, nothing is lost.
+      await page.goto(`${server.base}/glossary/${id}`);
+      await page.locator("#definition").fill("My edit, typed before the deletion.");
+      expect((await api(`/api/glossary/${id}`, { method: "DELETE" })).status).toBe(204);
+      await page.locator("button[name=_action][value=save]:not([hidden])").click();
+      await page.waitForLoadState();
+      expect(await page.locator("#definition").inputValue()).toBe("My edit, typed before the deletion.");
+      expect(await page.locator("main").innerText()).toMatch(
+        locale === "ar" ? /لم يُحفظ: حُذف هذا المدخل/ : /Not saved: this entry was deleted/,
+      );
+      await checkPage(page, "entry deleted meanwhile", locale);
+      // A colleague changes the glossary between the preview and applying it: the preview is shown again.
+      const file = path.join(tmpdir(), `moved-${locale}-${suffix}.tsv`);
+      writeFileSync(
+        file,
+        "key\tlang\tstatus\tterm\tpos\tterm_note\tdomain\tdefinition\tnote\tsource\n" +
+          `moved-${locale}-${suffix}\ten\tpreferred\tmoved preview ${locale} ${suffix}\t\t\tlaw\t\t\t\n` +
+          `moved-${locale}-${suffix}\tar\tpreferred\tمعاينة منقولة ${locale}\t\t\t\t\t\t\n`,
+      );
+      await page.goto(`${server.base}/glossary/import`);
+      await page.locator("#file").setInputFiles(file);
+      await page.locator("form[action='/glossary/import'] button[type=submit]").click();
+      await page.waitForURL(/\/glossary\/import$/);
+      const other = await api("/api/glossary", {
+        method: "POST",
+        body: JSON.stringify({
+          domain: "law",
+          definition: "Added by a colleague after the preview.",
+          terms: [
+            { lang: "en", text: `colleague's entry ${locale} ${suffix}`, status: "preferred" },
+            { lang: "ar", text: `مدخل الزميل ${locale}`, status: "preferred" },
+          ],
+        }),
+      });
+      expect(other.status).toBe(201);
+      await page.locator("#apply-form button[type=submit]").click();
+      await page.waitForLoadState();
+      expect(await page.locator("main").innerText()).toMatch(
+        locale === "ar" ? /تغيّر|تغير/ : /The glossary changed since your preview/,
+      );
+      const stored = (await (
+        await api(`/api/glossary?q=${encodeURIComponent(`moved preview ${locale} ${suffix}`)}`)
+      ).json()) as {
+        items: GlossaryEntry[];
+      };
+      expect(stored.items, "nothing applied from a stale preview").toHaveLength(0);
+      await checkPage(page, "glossary changed since the preview", locale);
+      await context.close();
+    });
+
     it("exports the current search, not the whole glossary", async () => {
       const { context, page } = await signedIn(acceptLanguage);
       await page.goto(`${server.base}/glossary?q=${encodeURIComponent("الحقيبة الدبلوماسية")}`);
