@@ -3,7 +3,7 @@
  * are recorded for XLIFF export; the filled segments then join the memory's index in the background.
  */
 import { indexBacklog, syncTmIndexForRead } from "../db/tm-index";
-import { type PretranslateResult, pretranslate } from "../db/tm-match";
+import { type PretranslateResult, pretranslate } from "../db/tm-pretranslate";
 import { indexCatchingUp } from "../errors";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";

@@ -4,7 +4,7 @@
  */
 import { requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
-import { storedMatches } from "../db/tm-match";
+import { storedMatches } from "../db/tm-pretranslate";
 import { exportUnits } from "../db/xliff";
 import type { Db } from "../env";
 import { DomainError, ErrorCode } from "../errors";

@@ -4,7 +4,8 @@
 // repeated phrases: the hard case for a prefix filter) and nothing else in the database can match.
 
 import { describe, expect, it } from "vitest";
-import { matchMany, storedMatches } from "../../src/db/tm-match";
+import { matchMany } from "../../src/db/tm-match";
+import { storedMatches } from "../../src/db/tm-pretranslate";
 import { fuzzyScore } from "../../src/text/fuzzy";
 import { normalizeForSearch } from "../../src/text/normalize";
 import type { Segment } from "../../src/types";

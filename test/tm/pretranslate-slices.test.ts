@@ -5,7 +5,7 @@
 import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
 import { syncTmIndex } from "../../src/db/tm-index";
-import { PRETRANSLATE_CHUNK, PRETRANSLATE_SLICE, pretranslate } from "../../src/db/tm-match";
+import { PRETRANSLATE_CHUNK, PRETRANSLATE_SLICE, pretranslate } from "../../src/db/tm-pretranslate";
 import { api, jsonOf, unique } from "../support/api";
 import { testDb } from "../support/db";
 import { tmFixture } from "../support/tm-fixture";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { syncTmIndex } from "../../src/db/tm-index";
-import { storedMatches } from "../../src/db/tm-match";
+import { storedMatches } from "../../src/db/tm-pretranslate";
 import type { Segment } from "../../src/types";
 import { api, createDoc, jsonOf, setSegment, tokenWithScope, unique } from "../support/api";
 import { testDb } from "../support/db";
