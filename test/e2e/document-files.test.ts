@@ -101,6 +101,12 @@ describe("a new document from files in Chromium", () => {
       const page = await signIn(context);
       await page.goto(`${server.base}/documents/new`);
       await checked(page, "new document form", lang);
+      // The form as a reviewer fills it in, a file each (docs/screenshots, README's walk-through).
+      await page.getByLabel(t.title, { exact: true }).fill(`Statement ${suffix}`);
+      await page.getByLabel(t.arFile, { exact: true }).setInputFiles(files.docx);
+      await page.getByLabel(t.enFile, { exact: true }).setInputFiles(files.html);
+      await shot(page, lang === "en" ? "document-files-form" : "document-files-form-ar", true);
+      await page.getByLabel(t.enFile, { exact: true }).setInputFiles([]);
 
       // A refused file: the summary names the side and the reason; the title and the English text stay.
       const title = `Statement ${lang} ${suffix}`;
@@ -112,7 +118,7 @@ describe("a new document from files in Chromium", () => {
       await expect.poll(() => summary.textContent()).toContain(t.refused);
       expect(await summary.textContent()).toContain(t.chooseAgain);
       // The summary is focused (autofocus) and its link leads to the Arabic field.
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
       expect(await summary.getByRole("link").getAttribute("href")).toBe("#ar");
       expect(await page.getByLabel(t.title, { exact: true }).inputValue()).toBe(title);
       expect(await page.getByLabel(t.english, { exact: true }).inputValue()).toBe("Kept English text.");

@@ -327,6 +327,33 @@ it("walks a review: two files in, the alignment fixed, approved, translated from
   await expect.poll(() => page.locator("h1").textContent()).toMatch(/updated from the XLIFF file/);
   expect((await beadOf("وشكر الحضور.")).en).toBe(revised);
   expect(await axeViolations(page), "axe on the import result (en)").toEqual([]);
+  // The result page in the Arabic interface: another revision of the same bead, applied from the Arabic
+  // page, with one unit whose Arabic was edited in the CAT tool (listed as not applied, with its reason).
+  const again = "He thanked everyone present. The session was then closed.";
+  const concernUnit = new RegExp(`(<trans-unit id="${concern.id}"[^>]*>\\s*<source[^>]*>)[^<]*`);
+  expect(xliff, "the unit whose Arabic the CAT tool changes").toMatch(concernUnit);
+  const arXliff = path.join(tmpdir(), `walk-ar-${tag}.xlf`);
+  writeFileSync(
+    arXliff,
+    xliff.replace(unit, `$1${again}`).replace(concernUnit, "$1وأعربوا عن قلقهم العميق."),
+  );
+  await arPage.goto(`${server.base}/documents/${docId}/import`);
+  await arPage.locator("#file").setInputFiles(arXliff);
+  await arPage.locator("form button[type=submit]").last().click();
+  await expect.poll(() => arPage.locator("h1").textContent()).toBe("ما سيفعله الاستيراد");
+  await arPage.locator("form[action$='/import/apply'] button[type=submit]").click();
+  await expect.poll(() => arPage.locator("h1").textContent()).toMatch(/^حُدِّث .* من ملف XLIFF\.$/);
+  expect(await arPage.locator("#conflicts li").allTextContents()).toEqual([
+    `الوحدة ${concern.id}: تغيّر النص العربي بعد التصدير`,
+  ]);
+  expect(await arPage.locator("html").getAttribute("dir"), "import result (ar) is right to left").toBe("rtl");
+  expect(await axeViolations(arPage), "axe on the import result (ar)").toEqual([]);
+  expect(await englishLeftovers(arPage), "English left on the import result (ar)").toEqual([]);
+  expect((await beadOf("وشكر الحضور.")).en).toBe(again);
+  expect((await beadOf(CONCERN)).en, "a unit whose Arabic changed is not applied").toBe(
+    "They expressed concern about the humanitarian situation in 3 governorates.",
+  );
+  await shot(arPage, "walk-4-result-ar", true);
   await bothLanguages("review page after the import", async (p) => {
     await p.goto(`${server.base}/documents/${docId}`);
   });

@@ -74,7 +74,7 @@ export function ImportReportPage(props: {
           <ul class="plan" id="conflicts">
             {result.conflicts.map((c) => (
               <li>
-                <code>{t.unit(c.unitId)}</code>: {t[REASON[c.reason]]}
+                {t.unit} <code>{c.unitId}</code>: {t[REASON[c.reason]]}
               </li>
             ))}
           </ul>
