@@ -55,8 +55,24 @@ function fromB64url(s: string): Uint8Array | null {
   }
 }
 
+// The key imported once per isolate (and per secret: a rotated secret is another entry), not on each of the
+// two uses of every request (the cookie's check and the CSRF token). Only imported keys are kept, never a
+// pending promise (which would tie one request to another's work); a failed import is not kept.
+const signingKeys = new Map<string, CryptoKey>();
+
 /** The signing key: SESSION_SECRET, or a key derived from ADMIN_TOKEN (so a dev setup needs nothing more). */
 async function signingKey(env: AppEnv["Bindings"]): Promise<CryptoKey> {
+  const cacheKey = env.SESSION_SECRET ? `secret:${env.SESSION_SECRET}` : `admin:${env.ADMIN_TOKEN ?? ""}`;
+  const known = signingKeys.get(cacheKey);
+  if (known) return known;
+  const key = await importSigningKey(env);
+  // One or two entries in practice (secrets change rarely); never grows without bound.
+  if (signingKeys.size >= 8) signingKeys.clear();
+  signingKeys.set(cacheKey, key);
+  return key;
+}
+
+async function importSigningKey(env: AppEnv["Bindings"]): Promise<CryptoKey> {
   let raw: Uint8Array;
   if (env.SESSION_SECRET) raw = enc.encode(env.SESSION_SECRET);
   else {
