@@ -95,8 +95,10 @@ async function reviewPage(
 ) {
   const db = c.var.db;
   const review = opts.filter === "review";
-  const doc = await loadDocument(c, id);
-  const [rows, stats, index, prevFrom, history] = await Promise.all([
+  // Every read at once (one round trip of the page rather than two): the document's row too, whose absence
+  // (404) only means the other reads found nothing.
+  const [doc, rows, stats, index, prevFrom, history] = await Promise.all([
+    loadDocument(c, id),
     review
       ? listSegmentsToReview(db, id, opts.from, BEADS_PER_PAGE)
       : listSegments(db, id, opts.from, BEADS_PER_PAGE),
