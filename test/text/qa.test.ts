@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { checkSegmentPair, type QaIssue } from "../../src/text/qa";
+import { arabicShare, checkSegmentPair, type QaIssue } from "../../src/text/qa";
 import { loadSeedGlossary } from "../fixtures/glossary";
+import { pick, randomInt, rng } from "../support/random";
 
 const glossary = loadSeedGlossary(env.SEED_TSV);
 const ctx = { matcher: glossary.matcher, entries: glossary.byId };
@@ -130,6 +131,61 @@ describe("checkSegmentPair", () => {
     expect(types(check("عقد الاجتماع أمس.", "The 14th meeting was held yesterday."))).toEqual([
       "number-mismatch",
     ]);
+  });
+
+  it("lets a number match a cardinal word (any of its forms, after a clitic), but not another one", () => {
+    expect(check("اجتمع الوزراء في 3 مدن.", "The ministers met in three cities.")).toEqual([]);
+    expect(check("اجتمع ثلاثة وزراء.", "3 ministers met.")).toEqual([]);
+    expect(check("اجتمع وثلاث وزيرات.", "And 3 ministers met.")).toEqual([]);
+    expect(check("اجتمع اثنا عشر وزيرا.", "12 ministers met.")).toEqual([]);
+    expect(types(check("اجتمع الوزراء في 3 مدن.", "The ministers met in four cities."))).toEqual([
+      "number-mismatch",
+    ]);
+    expect(types(check("اجتمع ثلاثة وزراء.", "4 ministers met."))).toEqual(["number-mismatch"]);
+    // Part of a longer word is not the cardinal.
+    expect(types(check("اجتمع الثلاثاء وزراء.", "3 ministers met."))).toEqual(["number-mismatch"]);
+  });
+
+  it("counts the Arabic share of letters as the per-character count does (randomised)", () => {
+    // The obvious reference: one test per code point.
+    const reference = (text: string) => {
+      let arabic = 0;
+      let letters = 0;
+      for (const ch of text) {
+        if (!/\p{L}/u.test(ch)) continue;
+        letters++;
+        if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+      }
+      return letters === 0 ? 0 : arabic / letters;
+    };
+    // Arabic letters, Arabic-script non-letters (digits, comma, harakat are Inherited), tatweel (Common
+    // letter), Latin, an astral Arabic letter and an astral Latin one, lone surrogates, spaces, punctuation.
+    const alphabet = [
+      "ب",
+      "ة",
+      "ی",
+      "٣",
+      "،",
+      "\u064E",
+      "ـ",
+      "a",
+      "Z",
+      "é",
+      "\u{1EE00}",
+      "\u{1D400}",
+      "\uD83D",
+      "\uDE00",
+      " ",
+      ".",
+      "7",
+    ];
+    const random = rng(15);
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: randomInt(random, 30) }, () => pick(random, alphabet)).join("");
+      expect(arabicShare(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    expect(arabicShare("")).toBe(0);
+    expect(arabicShare("قال bla")).toBe(3 / 6);
   });
 
   it("reports unbalanced brackets and quotes on both sides", () => {
