@@ -18,6 +18,39 @@
     el &&
     (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.closest("[contenteditable]"));
 
+  // "Add to glossary" (segment page, inline editor): a phrase selected in the Arabic fills the form's Arabic
+  // term, one selected in an English element (a text field: its selected part) the English term. The
+  // listener goes when its form leaves the page (a closed inline editor).
+  const pickTerms = (form, arabic, english) => {
+    const termAr = form?.querySelector('[data-term="ar"]');
+    const termEn = form?.querySelector('[data-term="en"]');
+    if (!termAr || !termEn || !arabic) return;
+    const onSelection = () => {
+      if (!form.isConnected) return document.removeEventListener("selectionchange", onSelection);
+      const field = english.find((el) => el === document.activeElement && "selectionStart" in el);
+      if (field && field.selectionEnd > field.selectionStart) {
+        termEn.value = field.value.slice(field.selectionStart, field.selectionEnd).trim();
+        return;
+      }
+      const sel = document.getSelection();
+      if (!sel || sel.isCollapsed) return;
+      const inside = (el) => el?.contains(sel.anchorNode) && el.contains(sel.focusNode);
+      if (inside(arabic)) termAr.value = sel.toString().trim();
+      else if (english.some(inside)) termEn.value = sel.toString().trim();
+    };
+    document.addEventListener("selectionchange", onSelection);
+  };
+  // "Use this translation" puts the match's English in the field (the button posts the form without script).
+  const fillFrom = (root, field) => {
+    for (const button of root.querySelectorAll("button[data-fill]"))
+      button.addEventListener("click", (e) => {
+        e.preventDefault();
+        field.value = button.dataset.fill;
+        field.focus();
+        announce(button.dataset.filled || "");
+      });
+  };
+
   // Keyboard shortcuts: "/" goes to the search box, Ctrl+S (⌘S) saves the entry form.
   document.addEventListener("keydown", (e) => {
     if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
@@ -101,6 +134,7 @@
     ops.submit();
   };
   const ticked = () => beads.some((r) => r.querySelector("input[type=checkbox]:checked"));
+  let addMenu = () => {};
   if (beads.length) {
     for (const row of beads) row.tabIndex = -1;
     const hash = location.hash.slice(1);
@@ -109,7 +143,7 @@
     if (target && beads.includes(target) && !document.querySelector("[autofocus]")) target.focus();
     const pageLink = (which) => document.querySelector(`nav.pager a[data-page="${which}"]`);
     document.addEventListener("keydown", (e) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || e.target.closest?.(".editor-row")) return;
       if (e.key === "Escape") return closeMenus();
       const row = document.activeElement?.closest("tr");
       const at = row ? beads.indexOf(row) : -1;
@@ -162,7 +196,10 @@
       } else if (e.key === "x" && box) {
         e.preventDefault();
         box.checked = !box.checked;
-      } else if (e.key === "e" || e.key === "Enter" || (e.key === "s" && ops)) {
+      } else if (ops && (e.key === "e" || e.key === "t")) {
+        e.preventDefault();
+        openEditor(row, e.key === "t" ? "term" : "en");
+      } else if (e.key === "Enter" || (e.key === "s" && ops)) {
         const link = row.querySelector("th a");
         if (link) {
           e.preventDefault();
@@ -195,37 +232,148 @@
         }
       }
     };
-    if (ops && menuTemplate) {
-      const label = document.getElementById("mlabel");
-      for (const row of beads) {
-        const th = row.cells[0];
-        const opener = document.createElement("button");
-        opener.type = "button";
-        opener.className = "menu-open";
-        opener.textContent = "⋯";
-        opener.setAttribute("aria-expanded", "false");
-        opener.setAttribute("aria-labelledby", `${label ? "mlabel " : ""}${th.id}`);
-        th.appendChild(opener);
-        opener.addEventListener("click", () => {
-          const open = opener.getAttribute("aria-expanded") === "true";
-          closeMenus();
-          if (open) return;
-          const menu = menuTemplate.content.firstElementChild.cloneNode(true);
-          const link = th.querySelector("a");
-          menu.querySelector("[data-split]").href = `${link.href}#split`;
-          menu.addEventListener("click", (e) => {
-            if (e.target.closest("button")) only.value = row.querySelector("input[type=checkbox]").value;
-          });
-          opener.after(menu);
-          opener.setAttribute("aria-expanded", "true");
-          menu.querySelector("button, a").focus();
+    const label = document.getElementById("mlabel");
+    addMenu = (row) => {
+      if (!ops || !menuTemplate) return;
+      const th = row.cells[0];
+      const opener = document.createElement("button");
+      opener.type = "button";
+      opener.className = "menu-open";
+      opener.textContent = "⋯";
+      opener.setAttribute("aria-expanded", "false");
+      opener.setAttribute("aria-labelledby", `${label ? "mlabel " : ""}${th.id}`);
+      th.appendChild(opener);
+      opener.addEventListener("click", () => {
+        const open = opener.getAttribute("aria-expanded") === "true";
+        closeMenus();
+        if (open) return;
+        const menu = menuTemplate.content.firstElementChild.cloneNode(true);
+        const link = th.querySelector("a");
+        menu.querySelector("[data-split]").href = `${link.href}#split`;
+        menu.addEventListener("click", (e) => {
+          const edit = e.target.closest("[data-edit]");
+          if (edit) {
+            closeMenus();
+            openEditor(row, edit.dataset.edit);
+          } else if (e.target.closest("button")) {
+            only.value = row.querySelector("input[type=checkbox]").value;
+          }
         });
-      }
+        opener.after(menu);
+        opener.setAttribute("aria-expanded", "true");
+        menu.querySelector("button, a").focus();
+      });
+    };
+    for (const row of beads) addMenu(row);
+    if (ops && menuTemplate) {
       document.addEventListener("click", (e) => {
         if (!e.target.closest || !e.target.closest(".bead-menu, .menu-open")) closeMenus();
       });
     }
   }
+
+  // The review table's inline editor (e, or "Edit the English" in the row's menu; t opens it at "Add to
+  // glossary"): the segment page's own form, the memory's best matches with their diffs and the add-a-term
+  // form, fetched as a fragment (x-fragment: editor) into a row under the bead. Saving posts that form
+  // against the segment version it showed: the answer is the bead as it is now (its row replaced in place),
+  // or 409 with the colleague's text shown and ours kept in the field. Without script the row's number
+  // leads to the segment page, which has the same form.
+  const parse = (html) => new DOMParser().parseFromString(html, "text/html");
+  const editorRowOf = (row) =>
+    row.nextElementSibling?.classList.contains("editor-row") ? row.nextElementSibling : null;
+  // The bead as the server shows it now, and the document's counts; returns what the server said was done.
+  const placeBead = (row, doc) => {
+    const fresh = doc.querySelector("tbody tr");
+    if (fresh && fresh.id === row.id) {
+      row.className = fresh.className;
+      row.replaceChildren(...fresh.childNodes);
+      addMenu(row);
+    }
+    const summary = doc.getElementById("summary");
+    if (summary) document.getElementById("summary")?.replaceWith(summary);
+    return doc.getElementById("saved")?.textContent || "";
+  };
+  const closeEditor = (row) => {
+    editorRowOf(row)?.remove();
+    row.focus();
+  };
+  const showEditor = (row, doc, focus) => {
+    const section = doc.querySelector("[data-editor]");
+    if (!section) return false;
+    let editorRow = editorRowOf(row);
+    if (!editorRow) {
+      editorRow = document.createElement("tr");
+      editorRow.className = "editor-row";
+      editorRow.appendChild(document.createElement("td")).colSpan = row.cells.length;
+      row.after(editorRow);
+    }
+    editorRow.cells[0].replaceChildren(section);
+    const form = section.querySelector("form[method=post]");
+    const field = form.querySelector("textarea");
+    fillFrom(section, field);
+    pickTerms(section.querySelector("form[method=get]"), row.querySelector('td[lang="ar"]'), [
+      row.querySelector('td[lang="en"]'),
+      field,
+    ]);
+    section.querySelector("[data-cancel]")?.addEventListener("click", () => closeEditor(row));
+    // Escape leaves an untouched editor; typed text is only dropped by Cancel.
+    section.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && field.value === field.defaultValue) closeEditor(row);
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      if (e.submitter?.name) data.set(e.submitter.name, e.submitter.value);
+      const asPage = () => {
+        // Anything else (signed out, a refused form): the segment page's own answer, as without script.
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "_action";
+        input.value = data.get("_action") || "save";
+        form.appendChild(input);
+        form.submit();
+      };
+      fetch(form.action, {
+        method: "POST",
+        body: data,
+        headers: { "x-fragment": "editor" },
+        credentials: "same-origin",
+      })
+        .then(async (res) => {
+          const doc = parse(await res.text());
+          if (res.ok && doc.getElementById("saved")) {
+            const said = placeBead(row, doc);
+            closeEditor(row);
+            announce(said);
+          } else if (res.status === 409 && doc.querySelector("[data-editor]")) {
+            placeBead(row, doc);
+            showEditor(row, doc);
+          } else asPage();
+        })
+        .catch(asPage);
+    });
+    const target =
+      section.querySelector(".conflict") ||
+      section.querySelector(focus === "term" ? '[data-term="ar"]' : "textarea");
+    target?.focus();
+    return true;
+  };
+  const openEditor = (row, focus) => {
+    const link = row.querySelector("th a");
+    if (!link) return;
+    const open = editorRowOf(row);
+    if (open) {
+      open.querySelector(focus === "term" ? '[data-term="ar"]' : "textarea")?.focus();
+      return;
+    }
+    fetch(link.href, { headers: { "x-fragment": "editor" }, credentials: "same-origin" })
+      .then(async (res) => {
+        if (!res.ok || !showEditor(row, parse(await res.text()), focus)) location.href = link.href;
+      })
+      .catch(() => {
+        location.href = link.href;
+      });
+  };
 
   // Glossary terms on the review page: the entry (from the page's list of terms) beside the term under the
   // pointer or the keyboard focus; Escape hides it.
@@ -266,29 +414,11 @@
 
   // Segment page: a phrase selected in the Arabic or the English fills the add-to-glossary form; taking a
   // memory match fills the English field in place (without a round trip; the button posts without script).
-  const termAr = document.getElementById("term-ar");
-  const termEn = document.getElementById("term-en");
   const arText = document.getElementById("ar-text");
   const enField = document.getElementById("en");
-  if (termAr && termEn && arText && enField) {
-    document.addEventListener("selectionchange", () => {
-      const sel = document.getSelection();
-      if (sel && !sel.isCollapsed && arText.contains(sel.anchorNode) && arText.contains(sel.focusNode)) {
-        termAr.value = sel.toString().trim();
-      } else if (document.activeElement === enField && enField.selectionEnd > enField.selectionStart) {
-        termEn.value = enField.value.slice(enField.selectionStart, enField.selectionEnd).trim();
-      }
-    });
-  }
-  for (const button of document.querySelectorAll("button[data-fill]")) {
-    if (!enField) break;
-    button.addEventListener("click", (e) => {
-      e.preventDefault();
-      enField.value = button.dataset.fill;
-      enField.focus();
-      announce(button.dataset.filled || "");
-    });
-  }
+  const addTerm = document.getElementById("add-term");
+  if (addTerm && arText && enField) pickTerms(addTerm, arText, [enField]);
+  if (enField) fillFrom(document, enField);
 
   // Live search on the glossary list: results follow the search box without a full reload; only the
   // result count (a live region that stays in place) is announced, not the table.

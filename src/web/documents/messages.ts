@@ -155,6 +155,8 @@ export const segmentText = defineMessages(
     termAr: "Arabic phrase",
     termEn: "English phrase",
     openEntry: "Open the entry form",
+    cancel: "Cancel",
+    editorLabel: (n: number) => `Segment ${n}: its English, the memory's matches, add to glossary`,
   },
   {
     title: (n: number) => `المقطع ${n}`,
@@ -187,6 +189,8 @@ export const segmentText = defineMessages(
     termAr: "العبارة العربية",
     termEn: "العبارة الإنكليزية",
     openEntry: "افتح نموذج المدخل",
+    cancel: "ألغِ",
+    editorLabel: (n: number) => `المقطع ${n}: ترجمته الإنكليزية، وتطابقات الذاكرة، والإضافة إلى المسرد`,
   },
 );
 

@@ -90,7 +90,8 @@ export function Toolbar({ id }: { id: string }) {
 
 /**
  * The menu each row gets from app.js (one template, not 200 copies): a button per operation, posting the
- * ops form for that row. Split needs a point, so it opens the segment page's split form.
+ * ops form for that row. Split needs a point, so it opens the segment page's split form. The last two open
+ * the bead's inline editor (its English with the memory's matches; add to glossary) under the row.
  */
 export function BeadMenuTemplate() {
   const t = useT(reviewText);
@@ -106,6 +107,12 @@ export function BeadMenuTemplate() {
         <a href="#split" data-split="">
           {t.opSplit} <kbd>s</kbd>
         </a>
+        <button type="button" data-edit="en">
+          {t.opEdit} <kbd>e</kbd>
+        </button>
+        <button type="button" data-edit="term">
+          {t.opTerm} <kbd>t</kbd>
+        </button>
       </fieldset>
     </template>
   );

@@ -7,7 +7,7 @@ import {
   segmentNeighbours,
 } from "../../db/document-review";
 import { documentStats, needsReview } from "../../db/document-stats";
-import { getSegment, listSegments } from "../../db/documents";
+import { type DocumentInfo, getSegment, listSegments } from "../../db/documents";
 import { glossaryIndex } from "../../db/matcher";
 import { findMatches } from "../../db/tm-match";
 import { checkSegmentPair } from "../../text/qa";
@@ -15,16 +15,17 @@ import type { Segment, SegmentStatus } from "../../types";
 import { editSegment } from "../../usecases/documents";
 import { WebError } from "../errors";
 import { needWrite } from "../guards";
-import { formBody, page, str, type WebContext } from "../page";
+import { formBody, page, render, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import { beadOpOf, type Problem, runBeadOp } from "./bead-actions";
 import { isStale, pathId, useCaseContext } from "./context";
 import { reportSentences } from "./files";
 import { documentsText, reviewText, segmentText } from "./messages";
-import { type Done, ReviewPage } from "./review";
+import { type Done, ReviewPage, SavedBead } from "./review";
 import { loadDocument } from "./routes";
 import { analyseRow } from "./row-analysis";
 import { SegmentPage } from "./segment";
+import { InlineEditor } from "./segment-editor";
 
 /**
  * The review of one document (mounted at /documents): its beads side by side, approve / mark reviewed
@@ -259,6 +260,13 @@ reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
   return c.redirect(doneUrl(id, view, kind, changed, kind !== "undone"), 303);
 });
 
+/** The review table's inline editor asks for fragments, not pages (app.js). */
+const wantsEditor = (c: WebContext) => c.req.header("x-fragment") === "editor";
+
+/**
+ * One segment's page (edit the English with the memory's matches, QA, bead forms, add a term), or with
+ * `x-fragment: editor` the same form, matches and add-a-term form alone: the review table's inline editor.
+ */
 async function segmentPage(
   c: WebContext,
   docId: number,
@@ -267,31 +275,72 @@ async function segmentPage(
   status: ContentfulStatusCode = 200,
 ) {
   const db = c.var.db;
+  const fragment = wantsEditor(c);
   const [doc, index, matches, [prevId, nextId]] = await Promise.all([
     loadDocument(c, docId),
     glossaryIndex(db),
     findMatches(db, seg.ar, "ar", 70, 4),
-    segmentNeighbours(db, seg),
+    fragment ? [null, null] : segmentNeighbours(db, seg),
   ]);
+  const editor = {
+    action: `/documents/${docId}/segments/${seg.id}`,
+    en: form.en,
+    version: form.version,
+    matches: matches.filter((m) => m.segmentId !== seg.id).slice(0, 3),
+    writable: canWrite(c.var.session),
+    csrfToken: c.var.csrfToken,
+    conflict: form.conflict,
+    notice: form.notice,
+  };
+  if (fragment) {
+    c.header("cache-control", "no-store");
+    c.header("vary", "x-fragment, cookie");
+    // After a refused save the row is shown as it is now too (theirs), under the editor that keeps ours.
+    const row = form.conflict ? await savedBead(c, doc, seg, "") : null;
+    return c.html(
+      render(
+        c,
+        <>
+          <InlineEditor
+            {...editor}
+            prefix={`e${seg.id}-`}
+            position={seg.position}
+            source={`${doc.title} #${seg.position + 1}`}
+          />
+          {row}
+        </>,
+      ),
+      status,
+    );
+  }
   const en = form.en.trim() === "" ? null : form.en;
   return page(
     c,
     c.var.i18n.t(segmentText).title(seg.position + 1),
     <SegmentPage
+      {...editor}
       doc={doc}
       segment={seg}
-      en={form.en}
-      version={form.version}
       qa={checkSegmentPair(seg.ar, en, index)}
-      matches={matches.filter((m) => m.segmentId !== seg.id).slice(0, 3)}
       prevId={prevId}
       nextId={nextId}
-      writable={canWrite(c.var.session)}
-      csrfToken={c.var.csrfToken}
-      conflict={form.conflict}
-      notice={form.notice}
     />,
     status,
+  );
+}
+
+/** A bead as the review table shows it now, with the document's counts (the inline editor's answer). */
+async function savedBead(c: WebContext, doc: DocumentInfo, seg: Segment, text: string) {
+  const [stats, index] = await Promise.all([documentStats(c.var.db, [doc.id]), glossaryIndex(c.var.db)]);
+  const row = { ...seg, review: needsReview(seg), analysis: analyseRow(index, seg) };
+  return (
+    <SavedBead
+      doc={doc}
+      stats={stats.get(doc.id)!}
+      row={row}
+      writable={canWrite(c.var.session)}
+      text={text}
+    />
   );
 }
 
@@ -332,6 +381,11 @@ reviewRoutes.post("/:id{[0-9]+}/segments/:sid{[0-9]+}", needWrite, async (c) => 
     return segmentPage(c, id, seg, { en: typed, version: seg.version, conflict: seg }, 409);
   }
   const kind: DoneKind = action === "approve" ? "approved" : "saved";
+  if (wantsEditor(c)) {
+    const doc = await loadDocument(c, id);
+    c.header("cache-control", "no-store");
+    return c.html(render(c, await savedBead(c, doc, saved, doneText(c, kind, 1, saved.position + 1))));
+  }
   return c.redirect(
     doneUrl(id, { filter: "all", from: null }, kind, [{ before: seg, after: saved }], kind === "approved"),
     303,

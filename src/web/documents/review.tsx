@@ -113,19 +113,12 @@ function Row({
   );
 }
 
-export function ReviewPage(props: ReviewProps) {
+/** The rows' texts in the page's language. */
+function useRowText(): RowText {
   const t = useT(reviewText);
   const d = useT(documentsText);
   const i18n = useI18n();
-  const rtl = i18n.dir === "rtl";
-  const { doc, stats } = props;
-  const arHead = (
-    <th scope="col" class="ar-col">
-      {t.arabic}
-    </th>
-  );
-  const enHead = <th scope="col">{t.english}</th>;
-  const rowText: RowText = {
+  return {
     noEnglish: t.noEnglish,
     lowShort: t.lowShort,
     noScore: t.noScore,
@@ -138,6 +131,72 @@ export function ReviewPage(props: ReviewProps) {
     num: i18n.num,
     digits: i18n.toDigits,
   };
+}
+
+/** The document's counts: segments, how many need review, how many of each status. */
+function Summary({ doc, stats }: { doc: DocumentInfo; stats: DocumentStats }) {
+  const t = useT(reviewText);
+  const i18n = useI18n();
+  return (
+    <p id="summary">
+      {t.summary(doc.segmentCount, stats.needsReview)}{" "}
+      {(["new", "translated", "reviewed", "approved"] as const).map((s) =>
+        stats.byStatus[s] ? (
+          <span class="count">
+            <SegmentStatusBadge status={s} /> {i18n.num(stats.byStatus[s])}
+          </span>
+        ) : null,
+      )}
+    </p>
+  );
+}
+
+/**
+ * One bead saved from the review table's inline editor (app.js puts its parts in place of the page's): the
+ * row as the page would show it now, the document's counts, and what was done (announced).
+ */
+export function SavedBead(props: {
+  doc: DocumentInfo;
+  stats: DocumentStats;
+  row: ReviewRow;
+  writable: boolean;
+  text: string;
+}) {
+  const rtl = useI18n().dir === "rtl";
+  return (
+    <>
+      <Summary doc={props.doc} stats={props.stats} />
+      <table>
+        <tbody>
+          <Row
+            s={props.row}
+            base={`/documents/${props.doc.id}`}
+            writable={props.writable}
+            rtl={rtl}
+            t={useRowText()}
+          />
+        </tbody>
+      </table>
+      <p class="flash" id="saved">
+        {props.text}
+      </p>
+    </>
+  );
+}
+
+export function ReviewPage(props: ReviewProps) {
+  const t = useT(reviewText);
+  const d = useT(documentsText);
+  const i18n = useI18n();
+  const rtl = i18n.dir === "rtl";
+  const { doc, stats } = props;
+  const arHead = (
+    <th scope="col" class="ar-col">
+      {t.arabic}
+    </th>
+  );
+  const enHead = <th scope="col">{t.english}</th>;
+  const rowText = useRowText();
   const first = props.rows[0];
   const last = props.rows[props.rows.length - 1];
   const pager = (end: boolean) => (
@@ -164,16 +223,7 @@ export function ReviewPage(props: ReviewProps) {
           </a>
         ) : null}
       </div>
-      <p id="summary">
-        {t.summary(doc.segmentCount, stats.needsReview)}{" "}
-        {(["new", "translated", "reviewed", "approved"] as const).map((s) =>
-          stats.byStatus[s] ? (
-            <span class="count">
-              <SegmentStatusBadge status={s} /> {i18n.num(stats.byStatus[s])}
-            </span>
-          ) : null,
-        )}
-      </p>
+      <Summary doc={doc} stats={stats} />
       {props.problem ? (
         <div class="conflict" role="alert" tabindex={-1} autofocus id="conflict">
           <h2>{props.problem.title}</h2>

@@ -2,7 +2,7 @@ import type { ConcordanceItem, Highlight } from "../../db/tm-concordance";
 import type { FuzzyMatch } from "../../db/tm-match";
 import type { Lang } from "../../types";
 import { SegmentStatusBadge } from "../documents/pages";
-import { MatchDiff } from "../documents/segment";
+import { MatchDiff } from "../documents/segment-editor";
 import { useI18n, useT } from "../i18n/i18n";
 import { memoryText } from "./messages";
 
