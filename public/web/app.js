@@ -2,6 +2,8 @@
 // GET form, the entry form a plain POST form; this adds live search, keyboard shortcuts, copy buttons and
 // a term input's direction following its language.
 (() => {
+  // The version query of this script's address (?v=…), for the scripts it loads later.
+  const assetQuery = document.currentScript ? new URL(document.currentScript.src).search : "";
   // One polite live region for short confirmations ("Copied."), present before anything is announced.
   const status = document.createElement("output");
   status.className = "sr-only";
@@ -273,108 +275,15 @@
   }
 
   // The review table's inline editor (e, or "Edit the English" in the row's menu; t opens it at "Add to
-  // glossary"): the segment page's own form, the memory's best matches with their diffs and the add-a-term
-  // form, fetched as a fragment (x-fragment: editor) into a row under the bead. Saving posts that form
-  // against the segment version it showed: the answer is the bead as it is now (its row replaced in place),
-  // or 409 with the colleague's text shown and ours kept in the field. Without script the row's number
-  // leads to the segment page, which has the same form.
-  const parse = (html) => new DOMParser().parseFromString(html, "text/html");
-  const editorRowOf = (row) =>
-    row.nextElementSibling?.classList.contains("editor-row") ? row.nextElementSibling : null;
-  // The bead as the server shows it now, and the document's counts; returns what the server said was done.
-  const placeBead = (row, doc) => {
-    const fresh = doc.querySelector("tbody tr");
-    if (fresh && fresh.id === row.id) {
-      row.className = fresh.className;
-      row.replaceChildren(...fresh.childNodes);
-      addMenu(row);
-    }
-    const summary = doc.getElementById("summary");
-    if (summary) document.getElementById("summary")?.replaceWith(summary);
-    return doc.getElementById("saved")?.textContent || "";
-  };
-  const closeEditor = (row) => {
-    editorRowOf(row)?.remove();
-    row.focus();
-  };
-  const showEditor = (row, doc, focus) => {
-    const section = doc.querySelector("[data-editor]");
-    if (!section) return false;
-    let editorRow = editorRowOf(row);
-    if (!editorRow) {
-      editorRow = document.createElement("tr");
-      editorRow.className = "editor-row";
-      editorRow.appendChild(document.createElement("td")).colSpan = row.cells.length;
-      row.after(editorRow);
-    }
-    editorRow.cells[0].replaceChildren(section);
-    const form = section.querySelector("form[method=post]");
-    const field = form.querySelector("textarea");
-    fillFrom(section, field);
-    pickTerms(section.querySelector("form[method=get]"), row.querySelector('td[lang="ar"]'), [
-      row.querySelector('td[lang="en"]'),
-      field,
-    ]);
-    section.querySelector("[data-cancel]")?.addEventListener("click", () => closeEditor(row));
-    // Escape leaves an untouched editor; typed text is only dropped by Cancel.
-    section.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && field.value === field.defaultValue) closeEditor(row);
-    });
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      const data = new FormData(form);
-      if (e.submitter?.name) data.set(e.submitter.name, e.submitter.value);
-      const asPage = () => {
-        // Anything else (signed out, a refused form): the segment page's own answer, as without script.
-        const input = document.createElement("input");
-        input.type = "hidden";
-        input.name = "_action";
-        input.value = data.get("_action") || "save";
-        form.appendChild(input);
-        form.submit();
-      };
-      fetch(form.action, {
-        method: "POST",
-        body: data,
-        headers: { "x-fragment": "editor" },
-        credentials: "same-origin",
-      })
-        .then(async (res) => {
-          const doc = parse(await res.text());
-          if (res.ok && doc.getElementById("saved")) {
-            const said = placeBead(row, doc);
-            closeEditor(row);
-            announce(said);
-          } else if (res.status === 409 && doc.querySelector("[data-editor]")) {
-            placeBead(row, doc);
-            showEditor(row, doc);
-          } else asPage();
-        })
-        .catch(asPage);
-    });
-    const target =
-      section.querySelector(".conflict") ||
-      section.querySelector(focus === "term" ? '[data-term="ar"]' : "textarea");
-    target?.focus();
-    return true;
-  };
-  const openEditor = (row, focus) => {
-    const link = row.querySelector("th a");
-    if (!link) return;
-    const open = editorRowOf(row);
-    if (open) {
-      open.querySelector(focus === "term" ? '[data-term="ar"]' : "textarea")?.focus();
-      return;
-    }
-    fetch(link.href, { headers: { "x-fragment": "editor" }, credentials: "same-origin" })
-      .then(async (res) => {
-        if (!res.ok || !showEditor(row, parse(await res.text()), focus)) location.href = link.href;
-      })
-      .catch(() => {
-        location.href = link.href;
-      });
-  };
-
+  // glossary"): its script (inline-editor.js) is loaded the first time one is opened, so it is no part of
+  // any page's first load; if it cannot be loaded, the bead's segment page (the same form) opens instead.
+  const openEditor = (row, focus) =>
+    import(`/web/inline-editor.js${assetQuery}`).then(
+      (m) => m.openEditor(row, focus, { announce, addMenu, pickTerms, fillFrom }),
+      () => {
+        location.href = row.querySelector("th a").href;
+      },
+    );
   // Glossary terms on the review page: the entry (from the page's list of terms) beside the term under the
   // pointer or the keyboard focus; Escape hides it.
   const tip = document.createElement("div");

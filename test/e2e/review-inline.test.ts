@@ -126,6 +126,12 @@ describe("the review table's inline editor in Chromium", () => {
       .poll(async () => (await page.request.get(editorUrl, { headers: { "x-fragment": "editor" } })).text())
       .toContain(EARLIER.en);
     await page.goto(`${server.base}/documents/${docId}`);
+    // The editor's script is no part of the page's first load: it comes when an editor is first opened.
+    const loaded = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").some((r) => r.name.includes("/web/inline-editor.js")),
+      );
+    expect(await loaded()).toBe(false);
     await focusBead(page, concern.id);
     await page.keyboard.press("e");
     const editor = page.locator(`#s${concern.id} + tr.editor-row`);
@@ -133,6 +139,7 @@ describe("the review table's inline editor in Chromium", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
     expect(await field.getAttribute("id")).toBe(`e${concern.id}-en`);
     expect(await field.inputValue()).toBe("");
+    expect(await loaded()).toBe(true);
     // The match: its score, its Arabic against ours (what differs marked), its English, a button to take it.
     const match = editor.locator("ol.matches li").first();
     expect(await match.locator(".score").textContent()).toMatch(/^\d+%$/);
