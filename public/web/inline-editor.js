@@ -46,9 +46,14 @@ const showEditor = (row, doc, focus) => {
     field,
   ]);
   section.querySelector("[data-cancel]")?.addEventListener("click", () => closeEditor(row));
-  // Escape leaves an untouched editor; typed text is only dropped by Cancel.
+  // Escape leaves an untouched editor (typed text is only dropped by Cancel); Ctrl+Enter or Ctrl+S saves.
   section.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && field.value === field.defaultValue) closeEditor(row);
+    const save = form.querySelector('button[value="save"]');
+    if ((e.ctrlKey || e.metaKey) && (e.key === "Enter" || e.key.toLowerCase() === "s") && save) {
+      e.preventDefault();
+      form.requestSubmit(save);
+    }
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();

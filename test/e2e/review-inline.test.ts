@@ -229,8 +229,9 @@ describe("the review table's inline editor in Chromium", () => {
     );
     await checkPage(pb, "inline editor after a refused save", "en");
     await shot(pb, "review-inline-conflict", true);
-    // Bob has seen Alice's text: saving again replaces it knowingly (against the version now shown).
-    await pb.getByRole("button", { name: "Save", exact: true }).click();
+    // Bob has seen Alice's text: saving again replaces it knowingly (against the version now shown), from
+    // the keyboard this time.
+    await fieldB.press("Control+Enter");
     await expect.poll(() => pb.locator(`#s${restraint.id} + tr.editor-row`).count()).toBe(0);
     expect(await pb.locator(`#s${restraint.id} td[lang="en"]`).textContent()).toBe(
       "Bob: the Council called on every party to exercise restraint.",
