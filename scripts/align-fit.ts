@@ -1,7 +1,8 @@
 /**
  * Fits the alignment model's free parameters (src/text/align-model.ts) on the gold beads of the first
- * evaluation set and of evaluation set 2's **tuning** half — never on its held-out half, which this script
- * does not load. Run: npx tsx scripts/align-fit.ts [--grid]
+ * evaluation set, of evaluation set 2's **tuning** half and of set 4 (a tuning set since session 5) —
+ * never on set 2's held-out half, set 3 or set 5, which this script does not load.
+ * Run: npx tsx scripts/align-fit.ts [--grid] [--no-set1] (--no-set1: set 2 tuning + set 4 only)
  *
  * Prints, for the model in use: strict bead F1 on gold sentences (with and without paragraphs) and end to
  * end; the empirical counts behind the priors and the anchor rewards (how often a feature of each kind is
@@ -14,10 +15,11 @@ import path from "node:path";
 import { alignSentences, alignTexts, paragraphNumbers } from "../src/text/align";
 import { documentFeatures, KIND_COUNT } from "../src/text/align-features";
 import { type AlignLexicon, learnLexicon } from "../src/text/align-lexicon";
-import { ALIGN_MODEL, type AlignModel, BEAD_A, BEAD_E } from "../src/text/align-model";
+import { ALIGN_MODEL, type AlignModel, BEAD_A, BEAD_E, OWN_ANCHOR_KINDS } from "../src/text/align-model";
 import { beadRangeKey, compareByKey, type Prf, pooled } from "../src/text/eval";
 import { EVAL_TEXTS, locateSentences, parseBeads, stripMarkup } from "../test/fixtures/eval";
 import { EVAL2_DOCS } from "../test/fixtures/eval2/index";
+import { EVAL4_DOCS } from "../test/fixtures/eval4/index";
 import { loadSeedGlossary } from "../test/fixtures/glossary";
 
 const root = path.join(import.meta.dirname, "..");
@@ -35,8 +37,9 @@ interface FitDoc {
   beads: { ar: number[]; en: number[] }[];
 }
 
+const withSet1 = !process.argv.includes("--no-set1");
 const docs: FitDoc[] = [
-  ...EVAL_TEXTS.map((t) => {
+  ...(withSet1 ? EVAL_TEXTS : []).map((t) => {
     const arSpans = locateSentences(t.ar, t.arGold);
     const enSpans = locateSentences(t.en, t.enGold);
     return {
@@ -51,7 +54,7 @@ const docs: FitDoc[] = [
       beads: parseBeads(t.beads),
     };
   }),
-  ...EVAL2_DOCS.filter((d) => d.half === "tuning").map((d) => ({
+  ...[...EVAL2_DOCS.filter((d) => d.half === "tuning"), ...EVAL4_DOCS].map((d) => ({
     id: d.id,
     arText: d.ar.text,
     enText: d.en.text,
@@ -138,7 +141,7 @@ if (process.argv.includes("--errors"))
   }
 const base = evaluate(ALIGN_MODEL);
 console.log(
-  `${docs.length} documents (set 1 + set 2 tuning half), ${docs.reduce((n, d) => n + d.beads.length, 0)} gold beads`,
+  `${docs.length} documents (${withSet1 ? "set 1 + " : ""}set 2 tuning half + set 4), ${docs.reduce((n, d) => n + d.beads.length, 0)} gold beads`,
 );
 console.log(
   `model in use: gold F1 ${f(base.gold.f1)}  no paragraphs ${f(base.noParagraphs.f1)}  end to end ${f(base.e2e.f1)}`,
@@ -242,6 +245,54 @@ shared.forEach((s, k) => {
   const other = points - nextToSkip;
   console.log(
     `  next to a skip: ${nextToSkipOut} of ${nextToSkip} out of step (-log ${(-Math.log((nextToSkipOut + 1) / (nextToSkip + 2))).toFixed(2)}); elsewhere ${outOfStep - nextToSkipOut} of ${other} (-log ${(-Math.log((outOfStep - nextToSkipOut + 1) / (other + 2))).toFixed(2)})`,
+  );
+}
+
+// Unsupported members (align-model.ts unsupportedMember): a sentence of a gold bead's multi-sentence side
+// with anchors of its own none of which the other side of the bead has, against a gold skipped sentence
+// with anchors of its own set beside the other side of a neighbouring gold bead (what absorbing it does).
+{
+  const ownKinds = new Set(OWN_ANCHOR_KINDS);
+  let members = 0;
+  let membersUnsupported = 0;
+  let skips = 0;
+  let skipsUnsupported = 0;
+  for (const d of docs) {
+    const feats = documentFeatures(d.ar, d.en, { matcher: glossary.matcher });
+    const all = (side: "ar" | "en", idx: readonly number[]) =>
+      new Set(idx.flatMap((k) => [...(feats[side].ids[k] ?? [])].map((v) => v >> 1)));
+    const own = (side: "ar" | "en", k: number) =>
+      [...(feats[side].ids[k] ?? [])]
+        .filter((v) => (v & 1) === 0 && ownKinds.has(feats.kinds[v >> 1] as number))
+        .map((v) => v >> 1);
+    const supportedBy = (side: "ar" | "en", k: number, other: Set<number>) =>
+      [...all(side, [k])].some((v) => other.has(v));
+    d.beads.forEach((b, q) => {
+      for (const [side, otherSide] of [
+        ["ar", "en"],
+        ["en", "ar"],
+      ] as const) {
+        const mine = b[side];
+        const theirs = b[otherSide];
+        if (mine.length > 1 && theirs.length > 0)
+          for (const k of mine) {
+            if (own(side, k).length === 0) continue;
+            members++;
+            if (!supportedBy(side, k, all(otherSide, theirs))) membersUnsupported++;
+          }
+        if (mine.length === 1 && theirs.length === 0 && own(side, mine[0] as number).length > 0)
+          for (const nb of [d.beads[q - 1], d.beads[q + 1]]) {
+            if (!nb || nb[otherSide].length === 0) continue;
+            skips++;
+            if (!supportedBy(side, mine[0] as number, all(otherSide, nb[otherSide]))) skipsUnsupported++;
+          }
+      }
+    });
+  }
+  const pMember = (membersUnsupported + 1) / (members + 2);
+  const pSkip = (skipsUnsupported + 1) / (skips + 2);
+  console.log(
+    `unsupported members: ${membersUnsupported} of ${members} gold bead members with anchors of their own; ${skipsUnsupported} of ${skips} skipped sentences beside a neighbour; log-odds ${Math.log(pSkip / pMember).toFixed(2)} (in use ${ALIGN_MODEL.unsupportedMember})`,
   );
 }
 

@@ -5,7 +5,30 @@
  * model"): fitted on the gold beads of the first evaluation set and of evaluation set 2's tuning half
  * only, never on its held-out half.
  */
-import { type DocumentFeatures, KIND_COUNT } from "./align-features";
+import {
+  type DocumentFeatures,
+  KIND_COUNT,
+  KIND_LATIN,
+  KIND_LEXICON,
+  KIND_MONTH,
+  KIND_NUMBER,
+  KIND_PUNCT,
+  KIND_TERM,
+} from "./align-features";
+
+/**
+ * Anchor kinds that make a sentence's content its own in the unsupported-member test: names are left out,
+ * since an Arabic common word may meet an English name's skeleton by chance (they still count as support),
+ * and formulae have their own penalties.
+ */
+export const OWN_ANCHOR_KINDS: readonly number[] = [
+  KIND_NUMBER,
+  KIND_MONTH,
+  KIND_LATIN,
+  KIND_PUNCT,
+  KIND_TERM,
+  KIND_LEXICON,
+];
 
 /** Bead types: Arabic and English sentence counts. */
 export const BEAD_A = Int32Array.from([1, 1, 0, 2, 1, 2, 3, 1]);
@@ -36,6 +59,12 @@ export interface AlignModel {
    * skip too, the point between them is credited twice — a rare case left as it is).
    */
   skipParagraphMismatch: number;
+  /**
+   * A sentence of a bead's multi-sentence side that has anchors of its own, none of which the other side
+   * has: what an added or untranslated sentence absorbed into its neighbour looks like (a sentence a
+   * translator split off carries some of its source's anchors). Naive-Bayes log-odds, docs/quality.md.
+   */
+  unsupportedMember: number;
   /** Posterior temperature: bead confidences are computed from exp(−cost / T) (calibration). */
   temperature: number;
 }
@@ -58,6 +87,7 @@ export const ALIGN_MODEL: AlignModel = {
   straddlePenalty: 3,
   paragraphMismatch: 4.87,
   skipParagraphMismatch: 2.35,
+  unsupportedMember: 4.06,
   temperature: 1,
 };
 
@@ -79,6 +109,8 @@ export interface Sides {
   matchReward: Float64Array;
   arMiss: Float64Array;
   enMiss: Float64Array;
+  /** 1 for the ids whose kind counts as a sentence's own anchor in the unsupported-member test. */
+  ownAnchor: Uint8Array;
   /**
    * breaks[i] = 1 where position i (before sentence i; 0 and n included) is a paragraph break, and
    * ends[k] = 1 where sentence k ends a paragraph; null without paragraph information.
@@ -158,6 +190,7 @@ export function prepareSides(
     matchReward: perKind(model.matchReward),
     arMiss: perKind(model.arMissPenalty),
     enMiss: perKind(model.enMissPenalty),
+    ownAnchor: Uint8Array.from(kinds, (k) => (OWN_ANCHOR_KINDS.includes(k) ? 1 : 0)),
     arBreak: null,
     enBreak: null,
     priorCost: Float64Array.from(model.priors, (p) => -Math.log(p)),
@@ -256,5 +289,37 @@ export function beadCost(s: Sides, i: number, j: number, t: number): number {
     if (((A[x] as number) & 1) === 0) cost += s.arMiss[(A[x] as number) >> 1] as number;
   for (; y < E.length; y++)
     if (((E[y] as number) & 1) === 0) cost += s.enMiss[(E[y] as number) >> 1] as number;
+  if (a > 1) {
+    const one = s.arWindows[1] as Int32Array[];
+    for (let k = i - a + 1; k <= i; k++)
+      if (unsupported(one[k] as Int32Array, E, s.ownAnchor)) cost += model.unsupportedMember;
+  }
+  if (e > 1) {
+    const one = s.enWindows[1] as Int32Array[];
+    for (let k = j - e + 1; k <= j; k++)
+      if (unsupported(one[k] as Int32Array, A, s.ownAnchor)) cost += model.unsupportedMember;
+  }
   return cost;
+}
+
+/**
+ * True if `own` (one sentence's sorted feature ids) has a feature of its own (not optional) and shares no
+ * feature with `other` (the other side of the bead).
+ */
+function unsupported(own: Int32Array, other: Int32Array, ownAnchor: Uint8Array): boolean {
+  let hasOwn = false;
+  let x = 0;
+  let y = 0;
+  while (x < own.length && y < other.length) {
+    const vo = (own[x] as number) >> 1;
+    const vt = (other[y] as number) >> 1;
+    if (vo === vt) return false;
+    if (vo < vt) {
+      if (((own[x] as number) & 1) === 0 && ownAnchor[vo] === 1) hasOwn = true;
+      x++;
+    } else y++;
+  }
+  for (; x < own.length && !hasOwn; x++)
+    if (((own[x] as number) & 1) === 0 && ownAnchor[(own[x] as number) >> 1] === 1) hasOwn = true;
+  return hasOwn;
 }

@@ -12,6 +12,7 @@ import {
   MIN_DICE,
   MIN_PAIRS,
 } from "../../src/text/align-lexicon";
+import { ALIGN_MODEL } from "../../src/text/align-model";
 import { numbersIn } from "../../src/text/number-words";
 import { arabicSkeleton, latinSkeleton, NameIndex } from "../../src/text/transliterate";
 import { pick, randomInt, rng } from "../support/random";
@@ -305,5 +306,53 @@ describe("a sentence left out at a paragraph's edge", () => {
     // that is not gold must not be scored as sure.
     const gold = new Set(["0:0", "1:1", "2:", "3:2", "4:3"]);
     for (const b of beads) if (!gold.has(key(b))) expect(b.score).toBeLessThan(0.9);
+  });
+});
+
+describe("a sentence added or left out inside a paragraph, with anchors of its own", () => {
+  // An explanation a translator adds (or an aside left untranslated) carries names, numbers or terms the
+  // other side's neighbour lacks; a sentence split off a longer one carries some of that one's anchors.
+  const ar = [
+    "وعقد الوزيران جلسة مباحثات تناولت العلاقات الثنائية وسبل تطويرها في مختلف المجالات.",
+    "واتفق الجانبان على استئناف المفاوضات حول اتفاقية التجارة الحرة، حيث بلغ حجم التبادل التجاري ٤٫٢ مليار دولار في عام ٢٠٢٥.",
+    "وأكد الوزيران أهمية مواصلة التشاور والتنسيق إزاء القضايا الإقليمية والدولية.",
+  ];
+  const en = [
+    "The two ministers held talks on bilateral relations and ways to develop them in all fields.",
+    "They agreed to resume negotiations on a free trade agreement.",
+    "Trade between the two countries reached $4.2 billion in 2025.",
+    "The association has 10 member States and was founded in 1967.",
+    "The ministers stressed the importance of continued consultation and coordination on regional and international issues.",
+  ];
+  const withoutTest = { ...ALIGN_MODEL, unsupportedMember: 0 };
+
+  it("places an English addition as 0-1 and keeps the translator's split as 1-2", () => {
+    const paragraphs = { ar: [0, 0, 0], en: [0, 0, 0, 0, 0] };
+    const beads = alignSentences(ar, en, { paragraphs });
+    expect(beads.map(key)).toEqual(["0:0", "1:1,2", ":3", "2:4"]);
+    for (const b of beads) expect(b.score).toBeGreaterThan(0.9);
+    // Without the test the addition is absorbed into a 1-3 bead.
+    expect(alignSentences(ar, en, { paragraphs, model: withoutTest }).map(key)).toContain("1:1,2,3");
+  });
+
+  it("places an untranslated Arabic sentence as 1-0 beside a 2-1, with more confidence", () => {
+    const arSplit = [
+      ar[0] as string,
+      "واتفق الجانبان على استئناف المفاوضات حول اتفاقية التجارة الحرة.",
+      "وبلغ حجم التبادل التجاري ٤٫٢ مليار دولار في عام ٢٠٢٥.",
+      "ويضم التجمع عشر دول أعضاء وقد تأسس عام ١٩٦٧.",
+      ar[2] as string,
+    ];
+    const enJoined = [
+      en[0] as string,
+      "They agreed to resume negotiations on a free trade agreement, trade having reached $4.2 billion in 2025.",
+      en[4] as string,
+    ];
+    const paragraphs = { ar: [0, 0, 0, 0, 0], en: [0, 0, 0] };
+    const beads = alignSentences(arSplit, enJoined, { paragraphs });
+    const before = alignSentences(arSplit, enJoined, { paragraphs, model: withoutTest });
+    expect(beads.map(key)).toEqual(["0:0", "1,2:1", "3:", "4:2"]);
+    expect(beads[2]?.score).toBeGreaterThan(0.9);
+    expect(before[2]?.score).toBeLessThan(0.5);
   });
 });
