@@ -85,8 +85,8 @@ export const ALIGN_MODEL: AlignModel = {
   arMissPenalty: [1.0, 0.5, 1.0, 0.5, 0.3, 0.5, 0.7, 3.0],
   enMissPenalty: [1.0, 0.5, 0, 0.5, 0.3, 0.5, 0.7, 3.0],
   straddlePenalty: 3,
-  paragraphMismatch: 4.87,
-  skipParagraphMismatch: 2.35,
+  paragraphMismatch: 5.41,
+  skipParagraphMismatch: 1.59,
   unsupportedMember: 4.06,
   temperature: 1,
 };
