@@ -24,7 +24,7 @@ const FORMULAE: readonly Formula[] = [
   { key: "basmala", ar: /^بسم الله الرحمن الرحيم/, en: /\bin the name of (?:god|allah)\b/i, skippable: true },
   {
     key: "closing-prayer",
-    ar: /^والله (?:ولي التوفيق|الموفق|من وراء القصد)/,
+    ar: /^(?:والله (?:ولي التوفيق|الموفق|من وراء القصد)|حفظ الله|ودمتم)/,
     en: /\b(?:god|allah) (?:is|grants|guides)\b|\bmay (?:god|allah)\b/i,
     skippable: true,
   },
@@ -66,6 +66,28 @@ const FORMULAE: readonly Formula[] = [
   { key: "ladies-gentlemen", ar: /السيدات والسادة/, en: /\bladies and gentlemen\b/i },
 ];
 
+/**
+ * Sentences that are not formulae but that editors and translators typically add on one side only: a
+ * news agency's end mark (-انتهى-, -End-), a pointer to the full text on a website, a note on the units
+ * of figures, a labelled note (Note:, Translator's note:), a background aside (يشار إلى أن, ومن المعروف أن).
+ * They only make skipping cheaper: unlike formulae, they are no anchors, since a translation renders
+ * them in words no pattern foresees.
+ */
+const SKIP_CUES: Record<Lang, readonly RegExp[]> = {
+  ar: [
+    /^[-–—(\s]*(?:انتهى|إنتهى|انتهي)[\s\-–—).]*$/,
+    /^و?(?:يشار إلى أن|يشار الى ان|ومن المعروف أن|من المعروف أن|للعلم|للتذكير)/,
+    /(?:نشر|متاح|متوفر).{0,60}(?:الموقع|موقعه|موقعها) ?(?:الإلكتروني|الالكتروني|الرسمي)/,
+    /^(?:جميع |كل )?(?:المبالغ|الأرقام|الارقام|القيم)(?: الواردة)?(?: في هذا الجدول)? (?:ب|مقدرة ب|مقومة ب|معبر عنها ب)/,
+  ],
+  en: [
+    /^[-–—(\s]*(?:end|ends)[\s\-–—).]*$/i,
+    /^(?:note|n\.b\.|translator'?s note|translator’s note|editor'?s note|editor’s note)\s*[:：]/i,
+    /\b(?:posted|published|available|can be found)\b.{0,60}\bwebsite\b/i,
+    /^(?:all )?(?:amounts|figures|values|numbers)(?: in (?:this|the) (?:table|report))? are (?:in|expressed in|given in|stated in)\b/i,
+  ],
+};
+
 /** Skip bonus (nats) of a skippable formula or a note in parentheses standing as a sentence. */
 export const FORMULA_SKIP_BONUS = 2.5;
 
@@ -86,6 +108,7 @@ export function formulaeIn(sentence: string, lang: Lang): Formulae {
     keys.push(f.key);
     if (f.skippable) skippable = true;
   }
+  if (SKIP_CUES[lang].some((re) => re.test(text))) skippable = true;
   // A whole sentence in parentheses or brackets: a translator's or editor's note.
   const first = text.charCodeAt(0);
   if ((first === 0x28 || first === 0x5b) && /[)\]]$/.test(text.replace(/[.\s]+$/, ""))) skippable = true;

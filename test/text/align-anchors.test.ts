@@ -130,6 +130,31 @@ describe("conventional formulae", () => {
     expect(formulaeIn("The Council met.", "en")).toEqual({ keys: [], skipBonus: 0 });
   });
 
+  it("makes the typical one-sided additions cheaper to skip, without making them anchors", () => {
+    for (const [sentence, lang] of [
+      ["- انتهى -", "ar"],
+      ["(End)", "en"],
+      ["حفظ الله البلاد وقيادتها.", "ar"],
+      ["يشار إلى أن الوزير تولى منصبه في عام ٢٠٢٣.", "ar"],
+      ["والنص الكامل للبيان متاح على الموقع الإلكتروني للوزارة.", "ar"],
+      ["The report is available in full on the Ministry's website.", "en"],
+      ["Figures in this table are in thousands of tonnes.", "en"],
+      ["Translator's note: the law was passed in 1990.", "en"],
+    ] as const) {
+      const f = formulaeIn(sentence, lang);
+      expect(f.skipBonus, sentence).toBeGreaterThan(0);
+      if (!sentence.startsWith("حفظ")) expect(f.keys, sentence).toEqual([]);
+    }
+    for (const [sentence, lang] of [
+      ["The end of the war is not in sight.", "en"],
+      ["The Ministry published the report on Monday.", "en"],
+      ["The amounts pledged in Paris were not disbursed.", "en"],
+      ["وانتهى الاجتماع في ساعة متأخرة.", "ar"],
+      ["ونشرت الوزارة التقرير يوم الاثنين.", "ar"],
+    ] as const)
+      expect(formulaeIn(sentence, lang).skipBonus, sentence).toBe(0);
+  });
+
   it("does not pair the basmala with 'Check against delivery', and joins two vocative lines rendered as one", () => {
     const ar = ["بسم الله الرحمن الرحيم", "السيد الرئيس،", "أصحاب المعالي والسعادة،", "السيدات والسادة،"];
     const en = ["Check against delivery", "Mr. President,", "Excellencies, ladies and gentlemen,"];
