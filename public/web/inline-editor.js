@@ -21,6 +21,12 @@ const placeBead = (row, doc) => {
   }
   const summary = doc.getElementById("summary");
   if (summary) document.getElementById("summary")?.replaceWith(summary);
+  // Entries of terms the page did not hold yet: into its list (or the whole list, if it had none).
+  const terms = doc.querySelector(".terms-on-page");
+  const list = document.querySelector(".terms-on-page ul");
+  if (terms && !list) document.querySelector("section.history, section.exports")?.before(terms);
+  for (const li of terms && list ? terms.querySelectorAll("li[id]") : [])
+    if (!document.getElementById(li.id)) list.appendChild(li);
   return doc.getElementById("saved")?.textContent || "";
 };
 const closeEditor = (row) => {

@@ -21,6 +21,9 @@ const EARLIER = {
   ar: "وأعربوا عن قلقهم إزاء الوضع الإنساني في محافظتين.",
   en: "They expressed concern about the humanitarian situation in two governorates.",
 };
+// What the translator saves: a glossary term ("ceasefire") that no other bead of the page holds.
+const SAVED =
+  "They expressed concern about the humanitarian situation in 3 governorates and called for a ceasefire.";
 const SEGMENTS = [
   {
     ar: "عقد مجلس الأمن اجتماعه الطارئ لبحث الوضع في المنطقة.",
@@ -149,7 +152,7 @@ describe("the review table's inline editor in Chromium", () => {
     await checkPage(page, "review page, inline editor open", "en");
     await match.getByRole("button", { name: /Use this translation \(\d+% match\)/ }).click();
     await expect.poll(() => field.inputValue()).toBe(EARLIER.en);
-    await field.fill("They expressed concern about the humanitarian situation in 3 governorates.");
+    await field.fill(SAVED);
     await shot(page, "review-inline-editor", true);
     // A mark on this page's window: gone if saving loaded a page.
     await page.evaluate(() => Object.assign(window, { sameReviewPage: true }));
@@ -157,9 +160,7 @@ describe("the review table's inline editor in Chromium", () => {
     // Saved: the editor closes, the row shows the text (status translated), the page did not reload.
     await expect.poll(() => editor.count()).toBe(0);
     const row = page.locator(`#s${concern.id}`);
-    expect(await row.locator('td[lang="en"]').textContent()).toBe(
-      "They expressed concern about the humanitarian situation in 3 governorates.",
-    );
+    expect(await row.locator('td[lang="en"]').textContent()).toBe(SAVED);
     expect(await row.locator(".st").textContent()).toBe("translated");
     // The document's counts follow: the one new segment is translated now.
     expect(await page.locator("#summary").textContent()).toContain("translated 4");
@@ -167,8 +168,18 @@ describe("the review table's inline editor in Chromium", () => {
     expect(await page.evaluate(() => "sameReviewPage" in window)).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`s${concern.id}`);
     await expect.poll(() => page.locator("output[aria-live]").textContent()).toBe("Segment 3 saved.");
+    // The term the saved English brings is underlined, its entry added to the page's list (the link's
+    // description), so that it shows on focus like the others.
+    const term = row.locator('td[lang="en"] a.t');
+    expect(await term.textContent()).toBe("ceasefire");
+    const entryId = (await term.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`.terms-on-page li#${entryId}`).count()).toBe(1);
+    await term.focus();
+    await expect.poll(() => page.locator("#term-tip").textContent()).toContain("وقف إطلاق النار");
+    await page.keyboard.press("Escape");
+    await checkPage(page, "review page after an inline save", "en");
     const saved = await bead(CONCERN);
-    expect(saved.en).toBe("They expressed concern about the humanitarian situation in 3 governorates.");
+    expect(saved.en).toBe(SAVED);
     expect(saved.status).toBe("translated");
     // The row's box carries the new version: approving it from the toolbar is not refused as stale.
     expect(await row.locator("input[type=checkbox]").getAttribute("value")).toBe(

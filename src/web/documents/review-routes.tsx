@@ -332,12 +332,16 @@ async function segmentPage(
 /** A bead as the review table shows it now, with the document's counts (the inline editor's answer). */
 async function savedBead(c: WebContext, doc: DocumentInfo, seg: Segment, text: string) {
   const [stats, index] = await Promise.all([documentStats(c.var.db, [doc.id]), glossaryIndex(c.var.db)]);
-  const row = { ...seg, review: needsReview(seg), analysis: analyseRow(index, seg) };
+  const analysis = analyseRow(index, seg);
+  const row = { ...seg, review: needsReview(seg), analysis };
+  // The entries of its underlined terms (the page lists each entry its links describe).
+  const entryIds = new Set([...analysis.ar, ...analysis.en].map((m) => m.entryId));
   return (
     <SavedBead
       doc={doc}
       stats={stats.get(doc.id)!}
       row={row}
+      entries={[...entryIds].flatMap((e) => index.entries.get(e) ?? [])}
       writable={canWrite(c.var.session)}
       text={text}
     />

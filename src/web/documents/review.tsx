@@ -152,13 +152,15 @@ function Summary({ doc, stats }: { doc: DocumentInfo; stats: DocumentStats }) {
 }
 
 /**
- * One bead saved from the review table's inline editor (app.js puts its parts in place of the page's): the
- * row as the page would show it now, the document's counts, and what was done (announced).
+ * One bead saved from the review table's inline editor (inline-editor.js puts its parts in place of the
+ * page's): the row as the page would show it now, the glossary entries its terms point to (added to the
+ * page's list when missing), the document's counts, and what was done (announced).
  */
 export function SavedBead(props: {
   doc: DocumentInfo;
   stats: DocumentStats;
   row: ReviewRow;
+  entries: GlossaryEntry[];
   writable: boolean;
   text: string;
 }) {
@@ -180,6 +182,7 @@ export function SavedBead(props: {
       <p class="flash" id="saved">
         {props.text}
       </p>
+      <TermsOnPage entries={props.entries} />
     </>
   );
 }
