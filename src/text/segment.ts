@@ -5,8 +5,8 @@
  * A line break ends a segment, except the soft breaks of hard-wrapped text (a PDF or e-mail copy broken at
  * a fixed width: line-wrap.ts), which are spaces. Within a line a sentence ends at a run of . ! ? ؟ … ۔
  * plus any closing quotes/brackets right after it, when whitespace follows — unless the period belongs to
- * a number, an abbreviation or title (Mr., Eng., H.E., U.S., e.g., د., م., أ.د., ص.ب.), an initial
- * (J. F. Kennedy), a list number or Roman numeral at the start of a line (1. / II.), a URL or e-mail
+ * a number, an abbreviation or title (Mr., Eng., H.E., U.S., e.g., د., م., أ.د., ص.ب.: abbreviations.ts
+ * says which and when they still end a sentence), an initial (J. F. Kennedy), a list number or Roman numeral at the start of a line (1. / II.), a URL or e-mail
  * address, or the next word starts in lower case. An ellipsis (… or ...) is a pause, not an end, unless
  * what follows opens a new sentence (an upper-case word; in Arabic a reporting verb or a sentence-opening
  * particle: `... وتناول اللقاء`). Two cases without whitespace still break: a period typed before the
@@ -15,10 +15,12 @@
  * split after each quoted sentence, the closing quote going with the last one.
  */
 import type { Lang } from "../types";
+import { CONNECTIVES, DOTTED_BREAKERS, REFERENCES, TITLE_BREAKERS, TITLES } from "./abbreviations";
 import {
   ALEF_WASLA,
   ARABIC_FULL_STOP,
   ARABIC_QUESTION_MARK,
+  FA,
   FIRST_BASIC_LETTER,
   HA,
   isArabicIndicDigit,
@@ -26,6 +28,7 @@ import {
   LAST_BASIC_LETTER,
   MIM,
   TATWEEL,
+  WAW,
 } from "./arabic";
 import { softLineBreaks } from "./line-wrap";
 import { isInvisible, isSpace } from "./normalize";
@@ -37,23 +40,6 @@ export interface Sentence {
   start: number;
   end: number;
 }
-
-// Abbreviations written before a name or a number: a period after them never ends a sentence.
-const TITLES = new Set(
-  (
-    "mr mrs ms mme mlle dr prof st sr jr mt ft no nos art arts para paras fig figs vol vols pp p ch sec " +
-    "gen lt col capt cpt sgt maj adm cmdr cdr brig gov sen rep pres amb hon rt rev fr messrs ave rd blvd " +
-    "dept dep est approx cf vs viz al ca jan feb mar apr jun jul aug sep sept oct nov dec op ed eds " +
-    "eng engr sh"
-  ).split(" "),
-);
-// Dotted abbreviations that often end a sentence: break before these sentence openers only.
-const SENTENCE_OPENERS = new Set(
-  (
-    "The A An This That These Those It Its He She They We I You His Her Their Our In On At As After Before " +
-    "But And Yet However Meanwhile There Here When While If Since During Although Mr Mrs Ms Dr"
-  ).split(" "),
-);
 
 // Arabic words that open a new sentence after an ellipsis (informal typing uses "..." as a full stop):
 // reporting verbs in the perfect (masculine; the feminine adds ت) and sentence-opening particles. After
@@ -144,7 +130,9 @@ function isBlank(c: number): boolean {
 enum WordKind {
   Empty, // the period follows whitespace
   Number,
-  Title, // Mr, Dr, No, …
+  Title, // Mr, Dr, H.E, Jan, … (abbreviations.ts, TITLES)
+  Reference, // No, Art, para: an abbreviation before a number only (REFERENCES)
+  Connective, // e.g, cf, vs (CONNECTIVES)
   Initial, // one Latin capital: J. F. Kennedy
   ArabicLetter, // one Arabic letter: د. م. ص.
   Dotted, // U.S, e.g, a.m, ص.ب (letters, each part at most two)
@@ -182,10 +170,15 @@ function classifyWord(text: string, from: number, to: number): WordKind {
   if (other) return WordKind.Other;
   if (letters === 0 && digits > 0) return WordKind.Number;
   if (digits > 0) return WordKind.Other;
+  const word = text.slice(from, to);
+  const lower = word.toLowerCase();
+  if (TITLES.has(lower)) return WordKind.Title;
+  if (CONNECTIVES.has(lower)) return WordKind.Connective;
   if (dots > 0) return maxPart <= 2 ? WordKind.Dotted : WordKind.Other;
   if (letters === 1) return isArabicLetter(firstLetter) ? WordKind.ArabicLetter : WordKind.Initial;
-  const word = text.slice(from, to);
-  if (TITLES.has(word.toLowerCase())) return WordKind.Title;
+  // A one-letter Arabic title behind the conjunction و / ف: "وم. فهد", "ود. علي".
+  if (letters === 2 && (firstLetter === WAW || firstLetter === FA)) return WordKind.ArabicLetter;
+  if (REFERENCES.has(lower)) return WordKind.Reference;
   if (/^[IVX]+$/.test(word) && letters <= 5) return WordKind.Roman;
   return WordKind.Other;
 }
@@ -213,6 +206,19 @@ function opensArabicSentence(text: string, at: number): boolean {
   }
   // "من جانبه", "من جهتها", "ومن ناحية أخرى"
   return /^[وف]?من\s+(?:جانب|جهت|ناحي)/.test(text.slice(at, at + 24));
+}
+
+/** The Latin letters from `at` ("The" of "The talks"). */
+function latinWord(text: string, at: number): string {
+  let e = at;
+  while (e < text.length && (isUpperLatin(text.charCodeAt(e)) || isLowerLatin(text.charCodeAt(e)))) e++;
+  return text.slice(at, e);
+}
+
+/** Whether an upper-case Roman numeral stands at `at` (Vol. II, Art. IV). */
+function isRomanNumeral(text: string, at: number): boolean {
+  const word = latinWord(text, at);
+  return word.length > 0 && word.length <= 5 && /^[IVXLC]+$/.test(word);
 }
 
 /** An ellipsis: "…" or two or more periods. */
@@ -287,20 +293,27 @@ function endsSentence(
     }
     case WordKind.Title:
     case WordKind.Initial:
+      // A name follows (H.E. Mr. Karim, J. F. Kennedy) unless a word that opens sentences does.
+      return TITLE_BREAKERS.has(latinWord(text, q));
+    case WordKind.Reference:
+      // No. 5, Art. II, para. (3): before anything else the word is a word (the answer "No.").
+      return !(isDigit(next) || next === 0x28 || isRomanNumeral(text, q));
+    case WordKind.Connective:
       return false;
     case WordKind.ArabicLetter: {
-      // م. / هـ. after a year are era marks ("عام 2024 م."), elsewhere a title (د. for doctor).
+      // م. / هـ. after a year are era marks ("عام 2024 م."), elsewhere a title (د. for doctor) before a
+      // name, which ends a sentence only before a word that opens one ("… م. وأكد").
       let b = ws;
       while (b > segStart && isBlank(text.charCodeAt(b - 1))) b--;
       const c = text.charCodeAt(i - 1);
       const eraMark = c === MIM || c === HA || c === TATWEEL;
-      return eraMark && b > segStart && isDigit(text.charCodeAt(b - 1));
+      if (eraMark && b > segStart && isDigit(text.charCodeAt(b - 1))) return true;
+      return isArabicLetter(next) && opensArabicSentence(text, q);
     }
     case WordKind.Dotted: {
-      if (!isUpperLatin(next)) return false; // e.g. / i.e. mid-sentence, ص.ب. before a number
-      let e = q;
-      while (e < n && isLetter(text.charCodeAt(e))) e++;
-      return SENTENCE_OPENERS.has(text.slice(q, e));
+      // أ.د. / ق.م / ص.ب.: an Arabic sentence opener after them; e.g. / U.S. / a.m.: an English one.
+      if (isArabicLetter(next)) return opensArabicSentence(text, q);
+      return isUpperLatin(next) && DOTTED_BREAKERS.has(latinWord(text, q));
     }
     default:
       return true;
