@@ -12,6 +12,13 @@
  * case or with "من") or because the run of lines they join ends a sentence — so that documents of one
  * line per paragraph, transcripts, addresses, lists and runs of headlines of similar length keep every
  * line break.
+ *
+ * A copy broken at varying widths (or a line broken by hand) fails the width test; there a break is soft
+ * by the words around it alone — a lower-case next line, a line ending in a word that takes a complement,
+ * a next line starting with the one-word end of a sentence — and, in a run of lines with such a break,
+ * the other breaks after lines that end no sentence (joinedInsideSentences, ragged). The decision is
+ * the same in both languages: a headline, dateline, vocative, list item or table row keeps its line
+ * break; a line of running text does not.
  */
 
 /** Narrowest and widest plausible wrapping widths, in characters. */
@@ -140,8 +147,17 @@ export function softLineBreaks(text: string): number[] {
   // Few texts have line breaks at all; most have too few to be wrapped.
   let breaks = 0;
   for (let k = 0; k < text.length && breaks < 3; k++) if (isLineBreak(text.charCodeAt(k))) breaks++;
-  if (breaks < 3) return [];
+  if (breaks === 0) return [];
   const lines = readLines(text);
+  const wraps = breaks < 3 ? [] : wrappedBreaks(text, lines);
+  const joins = joinedInsideSentences(text, lines, new Set(wraps));
+  if (joins.length === 0) return wraps;
+  if (wraps.length === 0) return joins;
+  return [...new Set([...wraps, ...joins])].sort((a, b) => a - b);
+}
+
+/** The wraps of a text wrapped at one width, or else of its wrapped passages. */
+function wrappedBreaks(text: string, lines: readonly Line[]): number[] {
   const whole = wrapsIn(text, lines, 0, lines.length);
   if (whole.length > 0) return whole;
   const out: number[] = [];
@@ -227,4 +243,165 @@ function continuesSentence(text: string, at: number): boolean {
   let f = s;
   while (f < text.length && !isBlankChar(text.charCodeAt(f)) && !isLineBreak(text.charCodeAt(f))) f++;
   return FUNCTION_WORDS.has(foldWord(text.slice(s, f)));
+}
+
+// Words that take a complement, so that neither a sentence nor a headline ends with them: English articles
+// and a few prepositions and conjunctions; Arabic prepositions, particles, relative pronouns and nouns
+// used as prepositions (مقابل، تجاه، وفق). Hamza folded to ا. Narrower than FUNCTION_WORDS, which also
+// holds words that end headlines ("What we stand for", "Who we are", "ماذا بعد").
+const BINDING_WORDS = new Set(
+  (
+    "a an the of and or nor than per via into onto " +
+    "في على من الى الي عن مع ان او ام ثم التي الذي الذين اللذين اللتين اللواتي منذ لدى عبر نحو ضد حول " +
+    "بين لم لن قد بل اي دون عند لكن لكي كي اذا مقابل تجاه ازاء وفق وفقا جراء بسبب رغم عقب اثر سوى الا"
+  ).split(" "),
+);
+
+/**
+ * Line breaks that fall inside a sentence by the words around them alone, wrapped text or not (a PDF copy
+ * broken at varying widths, one line broken by hand): the line does not end a sentence (no final
+ * punctuation, colon or semicolon) and is no vocative (`Mr. President,`, a comma after at most four
+ * words), the next line is no table row or list item, and
+ * - the next line starts with a lower-case letter (`up 20 per⏎cent`), or
+ * - the line ends with a word that takes a complement (`of`, `the`, `في`, `مقابل`: BINDING_WORDS), or
+ * - the next line starts with the end of a sentence one word long (`البلدان⏎نمواً. وحصلت`,
+ *   `المبلغ⏎الإجمالي.`): hardly a sentence on its own, so it ends the one above.
+ * Headlines, datelines, addresses and table rows have none of these.
+ */
+function joinedInsideSentences(text: string, lines: readonly Line[], wraps: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k] as Line;
+    const next = lines[k + 1] as Line;
+    if (next.blank || wraps.has(line.end) || !joinable(text, line, next)) continue;
+    const first = firstNonBlank(text, next.start, next.end);
+    const c = text.charCodeAt(first);
+    if (
+      (c >= 0x61 && c <= 0x7a) ||
+      endsWithBindingWord(text, line) ||
+      startsWithSentenceTail(text, first, next.end)
+    )
+      out.push(line.end);
+  }
+  if (out.length === 0) return out;
+  // Runs of lines between blank lines and lines too long to be wrapped (as in softLineBreaks): one that
+  // holds such a join and that the width test did not find wrapped is a copy wrapped at varying widths.
+  const joined = new Set(out);
+  let from = 0;
+  let evidence = false;
+  let wrapped = false;
+  for (let k = 0; k <= lines.length; k++) {
+    const line = lines[k];
+    if (line && !line.blank && line.width <= MAX_WIDTH) {
+      if (joined.has(line.end)) evidence = true;
+      if (wraps.has(line.end)) wrapped = true;
+      continue;
+    }
+    if (evidence && !wrapped) out.push(...ragged(text, lines, from, k, joined));
+    from = k + 1;
+    evidence = false;
+    wrapped = false;
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Whether the break between `line` and `next` may be read as a space at all. */
+function joinable(text: string, line: Line, next: Line): boolean {
+  if (line.blank || line.table || next.table || next.marker) return false;
+  return !endsClause(text, line.end) && !isVocative(text, line);
+}
+
+/**
+ * The further soft breaks of a block of lines [from, to) where some line breaks were shown to fall inside
+ * a sentence (`joined`): a copy wrapped at varying widths, whose other breaks after a line that ends no
+ * sentence are spaces too — except after a line shorter than half the run's widest (a short headline or
+ * subheading), after its first line unless that is three quarters as wide (a headline on top of the
+ * passage), and, in English, before an upper-case word (a new sentence after a headline; English shows
+ * its wraps by lower case). Arabic, without letter case, needs this.
+ */
+function ragged(
+  text: string,
+  lines: readonly Line[],
+  from: number,
+  to: number,
+  joined: ReadonlySet<number>,
+): number[] {
+  let widest = 0;
+  for (let k = from; k < to; k++) widest = Math.max(widest, (lines[k] as Line).width);
+  const out: number[] = [];
+  // The first line may be a headline on top of the passage.
+  for (let k = from; k + 1 < to; k++) {
+    const line = lines[k] as Line;
+    const next = lines[k + 1] as Line;
+    // The run's first line may be a headline on top of the passage: it must be nearly as wide as the widest.
+    const least = k === from ? 0.75 * widest : 0.5 * widest;
+    if (joined.has(line.end) || !joinable(text, line, next) || line.width < least) continue;
+    const c = text.charCodeAt(firstNonBlank(text, next.start, next.end));
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde)) continue;
+    out.push(line.end);
+  }
+  return out;
+}
+
+/** Whether the line ending at `end` ends a sentence or a clause that a line break may follow (: ;). */
+function endsClause(text: string, end: number): boolean {
+  let e = end;
+  while (e > 0 && isBlankChar(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  return endsSentence(text, end) || c === 0x3b || c === 0x061b;
+}
+
+/** A short line ending in a comma: `Mr. President,`, `السيدات والسادة،`. */
+function isVocative(text: string, line: Line): boolean {
+  let e = line.end;
+  while (e > line.start && isBlankChar(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  if (c !== 0x2c && c !== 0x060c) return false;
+  let words = 1;
+  for (let p = line.start; p < e; p++) if (isBlankChar(text.charCodeAt(p))) words++;
+  return words <= 4;
+}
+
+function firstNonBlank(text: string, from: number, to: number): number {
+  let p = from;
+  while (p < to && isBlankChar(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Whether the line's last word is one of BINDING_WORDS (at most 7 letters, harakat aside). */
+function endsWithBindingWord(text: string, line: Line): boolean {
+  let e = line.end;
+  while (e > line.start && isBlankChar(text.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > line.start && e - b <= 12 && !isBlankChar(text.charCodeAt(b - 1))) b--;
+  if (e - b > 12 || (b > line.start && !isBlankChar(text.charCodeAt(b - 1)))) return false;
+  return BINDING_WORDS.has(foldWord(text.slice(b, e)));
+}
+
+/**
+ * Whether the line from `from` starts with a word ending in . ! ? ؟ and followed by a space or the line's
+ * end: `نمواً. وحصلت`, `February.`, `2027.`. The word has three letters or digits at least and no inner
+ * period, so that abbreviations (`Dr.`, `U.N.`, `م.`) do not count. One word only: two-word sentences
+ * exist (`Thank you.`, `انتهى البيان.`).
+ */
+function startsWithSentenceTail(text: string, from: number, end: number): boolean {
+  let chars = 0;
+  let q = from;
+  for (; q < end && !isBlankChar(text.charCodeAt(q)); q++) {
+    const c = text.charCodeAt(q);
+    if (c === 0x2e && q + 1 < end && !isBlankChar(text.charCodeAt(q + 1))) return false; // U.N.
+    if (isWordChar(c)) chars++;
+  }
+  const last = text.charCodeAt(q - 1);
+  return chars >= 3 && (last === 0x2e || last === 0x21 || last === 0x3f || last === 0x061f);
+}
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x0621 && c <= 0x064a) ||
+    (c >= 0xc0 && c <= 0x24f) ||
+    isDigitChar(c)
+  );
 }

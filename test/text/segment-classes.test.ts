@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TITLES } from "../../src/text/abbreviations";
+import { softLineBreaks } from "../../src/text/line-wrap";
 import { segmentSentences } from "../../src/text/segment";
 import type { Lang } from "../../src/types";
 
@@ -90,5 +91,106 @@ describe("abbreviated titles", () => {
 
   it("lists the titles of the issue", () => {
     for (const t of ["amb", "sr", "prof", "h.e", "eng", "dr"]) expect(TITLES.has(t), t).toBe(true);
+  });
+});
+
+describe("line breaks without final punctuation", () => {
+  it("joins an English paragraph broken at varying widths, by lower case and binding words", () => {
+    const text = [
+      "Quarterly note on humanitarian access",
+      "",
+      "During the quarter the convoys reached 14 of the",
+      "besieged districts, two more than in the previous",
+      "quarter. Access to the",
+      "Northern Governorate remained blocked by the fighting around the airport.",
+    ].join("\n");
+    expect(texts(text, "en")).toEqual([
+      "Quarterly note on humanitarian access",
+      "During the quarter the convoys reached 14 of the besieged districts, two more than in the previous quarter.",
+      "Access to the Northern Governorate remained blocked by the fighting around the airport.",
+    ]);
+  });
+
+  it("joins an Arabic paragraph broken at varying widths, by binding words and a one-word sentence end", () => {
+    const text = [
+      "مذكرة فصلية حول وصول المساعدات",
+      "",
+      "بلغت القوافل خلال الربع أربع عشرة منطقة محاصرة، بزيادة منطقتين مقارنة مع",
+      "الربع السابق. وظل الوصول إلى المحافظة الشمالية متعذراً بسبب المعارك الدائرة حول",
+      "المطار. وتأمل الوكالات أن تتحسن الظروف في الربع المقبل إذا صمدت التهدئة الحالية.",
+    ].join("\n");
+    expect(texts(text, "ar")).toEqual([
+      "مذكرة فصلية حول وصول المساعدات",
+      "بلغت القوافل خلال الربع أربع عشرة منطقة محاصرة، بزيادة منطقتين مقارنة مع الربع السابق.",
+      "وظل الوصول إلى المحافظة الشمالية متعذراً بسبب المعارك الدائرة حول المطار.",
+      "وتأمل الوكالات أن تتحسن الظروف في الربع المقبل إذا صمدت التهدئة الحالية.",
+    ]);
+  });
+
+  it("joins the other lines of an Arabic passage once one break is shown to fall inside a sentence", () => {
+    // Only "حول⏎" is a binding word; the break after "الحكومية" is joined because the passage is wrapped.
+    const text = [
+      "عقدت اللجنة المشتركة اجتماعها الثالث في مسقط بمشاركة ممثلي الجهات الحكومية",
+      "والقطاع الخاص من البلدين، وتبادل الجانبان وجهات النظر حول",
+      "سبل تعزيز التبادل التجاري وتسهيل حركة الاستثمارات بين البلدين.",
+    ].join("\n");
+    expect(texts(text, "ar")).toEqual([text.replace(/\n/g, " ")]);
+  });
+
+  it("keeps the line break of a headline, a dateline, a vocative and a table row, in both languages", () => {
+    const en = [
+      "Joint press release of the two foreign ministries",
+      "Muscat, 2 March 2026",
+      "The two ministers met today in Muscat and discussed regional developments.",
+      "Mr. Chairman,",
+      "ladies and gentlemen,",
+      "Item\tAmount",
+      "grants\t120",
+    ].join("\n");
+    expect(segmentSentences(en, "en")).toHaveLength(7);
+    const ar = [
+      "بيان صحفي مشترك لوزارتي الخارجية في",
+      "البلدين",
+      "",
+      "مسقط، ٢ مارس ٢٠٢٦",
+      "التقى الوزيران اليوم في مسقط وبحثا التطورات الإقليمية.",
+      "السيد الرئيس،",
+      "السيدات والسادة،",
+      "البند\tالمبلغ",
+      "المنح\t١٢٠",
+    ].join("\n");
+    // The headline itself is one sentence across its line break (it ends in "في").
+    expect(texts(ar, "ar")).toEqual([
+      "بيان صحفي مشترك لوزارتي الخارجية في البلدين",
+      "مسقط، ٢ مارس ٢٠٢٦",
+      "التقى الوزيران اليوم في مسقط وبحثا التطورات الإقليمية.",
+      "السيد الرئيس،",
+      "السيدات والسادة،",
+      "البند\tالمبلغ",
+      "المنح\t١٢٠",
+    ]);
+  });
+
+  it("keeps a headline on top of a passage, and a short sentence after a headline", () => {
+    const text = [
+      "الوزير يستقبل وفد الغرفة",
+      "استقبل وزير الاقتصاد وفداً من غرفة التجارة والصناعة، وبحث معه في",
+      "سبل دعم الشركات الصغيرة والمتوسطة في الأسواق الخارجية.",
+      "",
+      "كلمة الافتتاح",
+      "شكراً جزيلاً. يسرني أن أرحب بكم.",
+    ].join("\n");
+    expect(texts(text, "ar")).toEqual([
+      "الوزير يستقبل وفد الغرفة",
+      "استقبل وزير الاقتصاد وفداً من غرفة التجارة والصناعة، وبحث معه في سبل دعم الشركات الصغيرة والمتوسطة في الأسواق الخارجية.",
+      "كلمة الافتتاح",
+      "شكراً جزيلاً.",
+      "يسرني أن أرحب بكم.",
+    ]);
+  });
+
+  it("a text with one or two line breaks is judged too", () => {
+    expect(softLineBreaks("The fund disbursed 20 per\ncent more.")).toEqual([25]);
+    expect(softLineBreaks("Annual report\nThe fund disbursed more.")).toEqual([]);
   });
 });
