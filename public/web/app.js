@@ -30,7 +30,9 @@
     const onSelection = () => {
       if (!form.isConnected) return document.removeEventListener("selectionchange", onSelection);
       const field = english.find((el) => el === document.activeElement && "selectionStart" in el);
-      if (field && field.selectionEnd > field.selectionStart) {
+      // A selection of the whole field is a select-all (to replace the translation), not a term.
+      const part = field && field.selectionEnd - field.selectionStart;
+      if (part > 0 && part < field.value.length) {
         termEn.value = field.value.slice(field.selectionStart, field.selectionEnd).trim();
         return;
       }

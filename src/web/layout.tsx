@@ -6,7 +6,7 @@ import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
 /** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "9";
+export const ASSET_VERSION = "10";
 
 /** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
 function PrefsSwitch({ back }: { back: string }) {
