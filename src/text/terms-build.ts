@@ -25,6 +25,7 @@ import {
   RECORD_FORM_THREE,
   RECORD_NAME,
   RECORD_NISBA_NOUN,
+  RECORD_SENSE,
   RECORD_STATE,
   RECORD_VERBAL_NOUN,
   ReadingCache,
@@ -38,6 +39,7 @@ import {
 import { OWNER_NONE, ownerKindOf } from "./terms-owner";
 import { endsInTaMarbuta } from "./terms-scan";
 import type { TermScratch } from "./terms-scratch";
+import { senseOf } from "./terms-sense";
 import { scanTokens, type TokenScan } from "./tokenize";
 
 /**
@@ -226,6 +228,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     name: boolean,
     state: boolean,
     ownerKind: number,
+    domain: string | undefined,
   ): void => {
     const text = term.text;
     const scan = scanTokens(text, scratch.buildScan);
@@ -257,6 +260,7 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
       formThree,
       state,
       ownerKind,
+      sense: name ? null : senseOf(text, term.lang, domain, term.note, scan),
       light: null,
       lightTokens: null,
     });
@@ -313,11 +317,18 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
 
   for (const entry of entries) {
     const kind = ownerKindOf(entry.domain);
-    for (const term of entry.terms) addTerm(entry.id, term, false, false, kind);
+    for (const term of entry.terms) addTerm(entry.id, term, false, false, kind, entry.domain);
   }
   const termCount = records.length;
   for (const name of KNOWN_NAMES)
-    addTerm(0, { lang: name.lang, text: name.text, status: "preferred" }, true, name.state, OWNER_NONE);
+    addTerm(
+      0,
+      { lang: name.lang, text: name.text, status: "preferred" },
+      true,
+      name.state,
+      OWNER_NONE,
+      undefined,
+    );
   const endingStart = new Int32Array(nodes + 1);
   const endings = new Int32Array(cellRecord.length);
   let filled = 0;
@@ -344,7 +355,8 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
       (r.verbalNoun ? RECORD_VERBAL_NOUN : 0) |
       (r.nisbaNoun ? RECORD_NISBA_NOUN : 0) |
       (r.formThree ? RECORD_FORM_THREE : 0) |
-      (r.state ? RECORD_STATE : 0);
+      (r.state ? RECORD_STATE : 0) |
+      (r.sense !== null ? RECORD_SENSE : 0);
     recordEntry[i] = r.entryId;
   });
   return {

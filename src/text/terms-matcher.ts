@@ -6,11 +6,15 @@
 import type { Lang, TermStatus } from "../types";
 import { type EdgeTable, KeyTable } from "./keytable";
 import type { BoundInfo } from "./terms-owner";
+import type { SenseInfo } from "./terms-sense";
 
 export interface TermInput {
   lang: Lang;
   text: string;
   status: TermStatus;
+  /** The term's note: phrases in it declare how to tell the term from a homograph (terms-sense.ts,
+   * glossary/README.md "Declared senses"). Optional. */
+  note?: string | null;
 }
 
 export interface TermEntryInput {
@@ -55,6 +59,8 @@ export interface TermRecord {
   state: boolean;
   /** terms-owner.ts OWNER_* kind of the record's entry (from its domain). */
   ownerKind: number;
+  /** The sense checks of its hits (terms-sense.ts), or null when none applies. */
+  sense: SenseInfo | null;
   /** lightForm of the term and of each of its words (without the article), computed when first needed. */
   light: string | null;
   lightTokens: string[] | null;
@@ -101,6 +107,8 @@ export const RECORD_STATE = 16;
 export const RECORD_BOUND = 32;
 /** One-word Arabic term of the shape مفاعل, a form-III participle (مراقب): see terms-context.ts. */
 export const RECORD_FORM_THREE = 64;
+/** A term with sense checks (TermRecord.sense, terms-sense.ts). */
+export const RECORD_SENSE = 128;
 
 export const STATUS_RANK: Record<TermStatus, number> = {
   preferred: 0,

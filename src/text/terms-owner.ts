@@ -185,7 +185,7 @@ export function analyseOwners(
 }
 
 /** Normalised text of token k. */
-function tokenText(scan: TokenScan, k: number): string {
+export function tokenText(scan: TokenScan, k: number): string {
   let s = "";
   for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
     s += String.fromCharCode(scan.codes[i] as number);
@@ -193,7 +193,12 @@ function tokenText(scan: TokenScan, k: number): string {
 }
 
 /** Whether the Arabic token k is a definite gentilic adjective of a place the set knows (see above). */
-function isGentilic(scan: TokenScan, k: number, places: Set<string>, own: Set<string>): boolean {
+export function isGentilic(
+  scan: TokenScan,
+  k: number,
+  places: ReadonlySet<string>,
+  own: ReadonlySet<string>,
+): boolean {
   let w = tokenText(scan, k);
   if (w.length < 5 || !w.startsWith("ال")) return false;
   w = w.slice(2);
@@ -248,10 +253,14 @@ export function boundHitRejected(
     if (e + 1 >= count || scan.gap[e] !== GAP_SPACE) return false;
     if (isGentilic(scan, e + 1, m.places, info.ownWords)) return true;
     const next = tokenText(scan, e + 1);
+    // A body in construct that a gentilic qualifies: رئيسة الجمعية السودانية (a national society's head).
+    const lastDefinite = tokenText(scan, e).startsWith("ال");
+    if (!lastDefinite && next.startsWith("ال") && e + 2 < count && scan.gap[e + 1] === GAP_SPACE)
+      if (isGentilic(scan, e + 2, m.places, info.ownWords)) return true;
     if (info.organ && next.startsWith("ل") && otherOwner(m, raw, info, (a) => a === e + 1, false))
       return true;
     // A State in construct: رئيس مصر, رئيس الجمهورية (the hit's last word without the article).
-    if (tokenText(scan, e).startsWith("ال")) return false;
+    if (lastDefinite) return false;
     return STATE_NOUNS.has(next) || otherOwner(m, raw, info, (a) => a === e + 1, true);
   }
   const first = text.charCodeAt(scan.start[s] as number);

@@ -11,6 +11,7 @@ import { oneWordHitRejected } from "./terms-context";
 import {
   RECORD_BOUND,
   RECORD_NAME,
+  RECORD_SENSE,
   RECORD_STATE,
   STATUS_RANK,
   type TermMatch,
@@ -19,6 +20,7 @@ import {
 } from "./terms-matcher";
 import { boundHitRejected } from "./terms-owner";
 import type { TermScratch } from "./terms-scratch";
+import { senseRejected } from "./terms-sense";
 import { type TokenScan, tokenize } from "./tokenize";
 
 const TAKEN_NOT = 0;
@@ -86,6 +88,8 @@ export function resolveHits(
     if (s === e && oneWordHitRejected(flags, scan, s, s + 1 < count && nameAt[s + 1] === 1)) continue;
     // A body or office of another owner than the one the glossary binds it to (terms-owner.ts).
     if ((flags & RECORD_BOUND) !== 0 && boundHitRejected(matcher, text, scan, rawView, s, e, rec)) continue;
+    // A homograph in another sense: declared in the glossary, or by the term's shape (terms-sense.ts).
+    if ((flags & RECORD_SENSE) !== 0 && senseRejected(matcher, text, scan, rawView, s, e, rec)) continue;
     let dup = -1;
     for (let j = n - 1; j >= 0 && uStart[j] === s; j--) {
       if (uEnd[j] === e && uEntry[j] === entryId && uName[j] === isName) {

@@ -72,7 +72,7 @@ function scoreSegmentation(side: GoldSide, lang: Lang, errors: EvalError[]): Prf
 const beadKey = (b: { ar: readonly number[]; en: readonly number[] }) =>
   `${b.ar.join(",")}:${b.en.join(",")}`;
 
-function scoreTerms(
+export function scoreTerms(
   side: GoldSide,
   lang: Lang,
   glossary: SeedGlossary,

@@ -5,6 +5,7 @@ import { oneWordHitRejected } from "../../src/text/terms-context";
 import type { TermMatch, TermMatcher } from "../../src/text/terms-matcher";
 import { boundHitRejected } from "../../src/text/terms-owner";
 import { better, readingScore } from "../../src/text/terms-resolve";
+import { senseRejected } from "../../src/text/terms-sense";
 import type { TokenScan } from "../../src/text/tokenize";
 
 /** A raw hit: first and last token, and the record (glossary term or known name) found there. */
@@ -53,7 +54,8 @@ export function resolveReference(
           h.start,
           stateStarts.has(h.start + 1),
         )) &&
-      !boundHitRejected(matcher, text, scan, rawView, h.start, h.end, h.record),
+      !boundHitRejected(matcher, text, scan, rawView, h.start, h.end, h.record) &&
+      !senseRejected(matcher, text, scan, rawView, h.start, h.end, h.record),
   );
 
   // 2. One hit per span and entry (names apart): the first found, unless a later record of the same entry

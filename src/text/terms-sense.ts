@@ -1,0 +1,319 @@
+/**
+ * Sense checks: a word spelt like a glossary term that its context reads in another sense (a homograph).
+ * Two sources, both applied to raw hits by the resolvers (terms-resolve.ts and the reference):
+ *
+ * **Declared senses** — phrases in a term's note (glossary/README.md, "Declared senses"), for terms that
+ * are also common words in another sense; the glossary says what tells the senses apart:
+ * - `also a verb` (English): after *to*, a modal (*will*, *could*, …) or *not* after one, the word is the
+ *   verb (*scheduled to vote*, *threaten to veto it*), not the term (*the vote*).
+ * - `sense needs: w1، w2, …`: the term counts only where one of these words stands near it (same sentence,
+ *   any clitics, article or suffix): ولاية is a *mandate* beside بعثة or تجديد, a province in ولاية شمال
+ *   دارفور; الضمانات are *safeguards* beside نووي, credit guarantees elsewhere.
+ * - `other sense before a gentilic`: a gentilic adjective right after it names another thing (قرارها
+ *   الوطني, *its national decision*, is not a resolution).
+ * - `in construct only with a place`: without the article before a noun (Arabic construct), or before
+ *   *of* (English), the term keeps its sense only when that noun is a place (استقرار المنطقة, *stability
+ *   of the region*, not استقرار أسعار الصرف, *exchange-rate stability*).
+ *
+ * **Structural rules** — shapes of the glossary term itself, no data needed:
+ * - a one-word Arabic term of the shape مفعل (مرفق, ملحق: a form-IV passive participle) with the article
+ *   right after a word with the article is the participle agreeing with it (الجدول المرفق, *the attached
+ *   table*), not the noun;
+ * - a one-word place name the glossary writes with the article (الخليج) found without it before another
+ *   word is another place (خليج عدن, *Gulf of Aden*); in English a one-word place name before *of* and a
+ *   capitalised word likewise (*Gulf of Aden*);
+ * - a multi-word Arabic term whose first word is an active participle in مت- (forms V, VI, VIII: المتحدث
+ *   باسم) listed with the article, found without it in the accusative (متحدثاً باسم), is a circumstantial
+ *   clause, *speaking on behalf of* (a passive participle stays a noun: عُيّن مبعوثاً خاصاً);
+ * - a title right after *Deputy*, *Vice*, *Assistant* (English) or نائب, مساعد (Arabic) is the deputy's
+ *   title (*Deputy Prime Minister* is not a Prime Minister), unless the glossary lists the whole title
+ *   (then the longer term wins anyway);
+ * - a multi-word Arabic term whose last word the glossary writes with the article, found without it, is in
+ *   construct with the next word; where another term starts on that last word and goes on, the word
+ *   belongs to that term (نائب رئيس الوزراء: رئيس الوزراء, not نائب الرئيس).
+ */
+import { ALEF, BA, FA, KAF, LAM, MIM, TA, WAW } from "./arabic";
+import { arabicKeyStart } from "./morphology";
+import { normalizeForSearch } from "./normalize";
+import { GAP_SPACE, SCRIPT_AR, SCRIPT_LATIN, type TermMatcher, type TermRecord } from "./terms-matcher";
+import { isGentilic, OWNER_STATE, type RawHits, tokenText } from "./terms-owner";
+import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
+
+/** What the sense checks need to know of one glossary term (TermRecord.sense). */
+export interface SenseInfo {
+  verb: boolean;
+  gentilic: boolean;
+  placeConstruct: boolean;
+  /** Normalised article-less stems (Arabic) or lower-case prefixes (English) of `sense needs`. */
+  needs: string[] | null;
+  participle: boolean;
+  definitePlace: boolean;
+  englishPlace: boolean;
+  accusativeHal: boolean;
+  title: boolean;
+  lastDefinite: boolean;
+}
+
+const VERB_NOTE = /\balso a verb\b/i;
+const GENTILIC_NOTE = /\bother sense before a gentilic\b/i;
+const PLACE_NOTE = /\bin construct only with a place\b/i;
+const NEEDS_NOTE = /\bsense needs:\s*([^;.]+)/i;
+
+/** The article-less normalised form of an Arabic word, or the lower-case English word. */
+function stemOf(word: string): string {
+  const norm = normalizeForSearch(word.trim());
+  if (!/[\u0600-\u06ff]/.test(norm)) return norm.toLowerCase();
+  return norm.startsWith("ال") && norm.length >= 4 ? norm.slice(2) : norm;
+}
+
+/** Token k of a glossary term's scan: Arabic, with the article, and the first two letters after it. */
+function wordAt(text: string, scan: TokenScan, k: number) {
+  const c = scan.codes;
+  const a = scan.normStart[k] as number;
+  const b = scan.normEnd[k] as number;
+  const ar = scan.script[k] === SCRIPT_AR;
+  const ka = ar ? arabicKeyStart(c, a, b, text.charCodeAt(scan.start[k] as number)) : a;
+  return { ar, article: ka > a, length: b - ka, first: c[ka] ?? 0, second: c[ka + 1] ?? 0 };
+}
+
+/**
+ * The sense checks of glossary term `text` (language `lang`, entry of `domain`, term note `note`), or null
+ * when none applies (the usual case: no check is run for its hits). `scan`: the term's token scan (the
+ * build has it at hand).
+ */
+export function senseOf(
+  text: string,
+  lang: string,
+  domain: string | undefined,
+  note: string | null | undefined,
+  scan: TokenScan = scanTokens(text, createTokenScan()),
+): SenseInfo | null {
+  if (scan.count === 0) return null;
+  const one = scan.count === 1;
+  const first = wordAt(text, scan, 0);
+  const last = one ? first : wordAt(text, scan, scan.count - 1);
+  const noted = note !== null && note !== undefined && note !== "";
+  const needs = noted ? NEEDS_NOTE.exec(note) : null;
+  const info: SenseInfo = {
+    verb: noted && lang === "en" && VERB_NOTE.test(note),
+    gentilic: noted && lang === "ar" && GENTILIC_NOTE.test(note),
+    placeConstruct: noted && PLACE_NOTE.test(note),
+    needs: needs
+      ? (needs[1] as string)
+          .split(/[,،]/)
+          .map(stemOf)
+          .filter((w) => w.length >= 2)
+      : null,
+    participle: one && first.ar && first.length === 4 && first.first === MIM,
+    definitePlace: one && first.ar && first.article && domain === "geography",
+    englishPlace: one && lang === "en" && domain === "geography",
+    accusativeHal: !one && first.ar && first.article && first.first === MIM && first.second === TA,
+    title: domain === "titles and offices",
+    lastDefinite: !one && last.ar && last.article,
+  };
+  const any =
+    info.verb ||
+    info.gentilic ||
+    info.placeConstruct ||
+    info.needs !== null ||
+    info.participle ||
+    info.definitePlace ||
+    info.englishPlace ||
+    info.accusativeHal ||
+    info.title ||
+    info.lastDefinite;
+  return any ? info : null;
+}
+
+const VERB_BEFORE = new Set([
+  "to",
+  "will",
+  "would",
+  "shall",
+  "should",
+  "can",
+  "could",
+  "may",
+  "might",
+  "must",
+  "cannot",
+]);
+const NEGATION = new Set(["not", "never"]);
+const DO = new Set(["do", "does", "did"]);
+const DEPUTY_EN = new Set(["deputy", "vice", "assistant"]);
+const DEPUTY_AR = new Set(["نائب", "مساعد"].map(normalizeForSearch));
+/** Particles after which an Arabic word is not a construct complement. */
+const NOT_COMPLEMENT = new Set(
+  ["في", "من", "إلى", "على", "عن", "مع", "بين", "لدى", "حتى", "منذ", "عبر", "ضد", "نحو", "حول", "خلال"].map(
+    normalizeForSearch,
+  ),
+);
+/** Nouns of a place or region (article-less, normalised): استقرار المنطقة, stability of the region. */
+const PLACE_NOUNS = ["منطقة", "إقليم", "بلد", "بلاد", "دولة", "دول", "عالم", "قارة"].map(normalizeForSearch);
+const PLACE_WORDS_EN = /^(regions?|country|countries|world|area|continent|states?|subregions?|nations?)$/i;
+
+/** Whether Arabic token k has the article (after proclitics و ف ب ك; لل = ل + ال). */
+function hasArticle(scan: TokenScan, k: number): boolean {
+  const c = scan.codes;
+  let a = scan.normStart[k] as number;
+  const b = scan.normEnd[k] as number;
+  if (c[a] === LAM && c[a + 1] === LAM) return b - a >= 4;
+  if (c[a] === WAW || c[a] === FA) a++;
+  if (c[a] === BA || c[a] === KAF || c[a] === LAM) a++;
+  return b - a >= 4 && c[a] === ALEF && c[a + 1] === LAM;
+}
+
+/** Token k's article-less, proclitic-less readings (Arabic) or its lower-case form (English). */
+function stemsOfToken(scan: TokenScan, k: number): string[] {
+  const w = tokenText(scan, k);
+  if (scan.script[k] !== SCRIPT_AR) return [w.toLowerCase()];
+  const out = [w];
+  let v = w;
+  if (v.startsWith("لل") && v.length >= 4) out.push(v.slice(2));
+  if (v[0] === "و" || v[0] === "ف") {
+    v = v.slice(1);
+    out.push(v);
+  }
+  if (v[0] === "ب" || v[0] === "ك" || v[0] === "ل") {
+    v = v.slice(1);
+    out.push(v);
+  }
+  for (const s of [...out]) if (s.startsWith("ال") && s.length >= 4) out.push(s.slice(2));
+  return out;
+}
+
+/** Whether the text between tokens k and k + 1 ends a sentence (., !, ?, ؟ after a word of 3+ letters,
+ * or a blank line). */
+function sentenceEndAfter(text: string, scan: TokenScan, k: number): boolean {
+  const from = scan.end[k] as number;
+  const to = scan.start[k + 1] as number;
+  const gap = text.slice(from, to);
+  if (/\n\s*\n|\u2029/.test(gap)) return true;
+  return /[.!?؟]/.test(gap) && to - from > 0 && (scan.end[k] as number) - (scan.start[k] as number) >= 3;
+}
+
+/** Whether one of `needs` stands in the sentence around tokens s…e (up to 40 words each way). */
+function hasCollocate(text: string, scan: TokenScan, s: number, e: number, needs: string[]): boolean {
+  const match = (k: number): boolean => {
+    for (const stem of stemsOfToken(scan, k)) for (const n of needs) if (stem.startsWith(n)) return true;
+    return false;
+  };
+  for (let k = s - 1, n = 0; k >= 0 && n < 40 && !sentenceEndAfter(text, scan, k); k--, n++)
+    if (match(k)) return true;
+  for (let k = e + 1, n = 0; k < scan.count && n < 40 && !sentenceEndAfter(text, scan, k - 1); k++, n++)
+    if (match(k)) return true;
+  return false;
+}
+
+/** Whether token k starts a place: a raw hit of a State or geography entry, or a noun of a place. */
+function placeAt(m: TermMatcher, text: string, scan: TokenScan, raw: RawHits, k: number): boolean {
+  for (let i = 0; i < raw.count; i++) {
+    if (raw.start[i] !== k) continue;
+    const rec = m.records[raw.record[i] as number] as TermRecord;
+    if ((rec.name && rec.state) || rec.ownerKind === OWNER_STATE) return true;
+  }
+  if (scan.script[k] === SCRIPT_LATIN) {
+    // A capitalised word after *of (the)* is a name (stability of Lebanon), a place or its people's.
+    const c = scan.codes[scan.normStart[k] as number] as number;
+    return PLACE_WORDS_EN.test(tokenText(scan, k)) || isCapital(text.charCodeAt(scan.start[k] as number), c);
+  }
+  for (const stem of stemsOfToken(scan, k)) if (PLACE_NOUNS.includes(stem)) return true;
+  return false;
+}
+
+/** An upper-case original letter (its normalised form differs). */
+function isCapital(original: number, normalised: number): boolean {
+  return original !== normalised && original >= 0x41 && original <= 0x5a;
+}
+
+/** Whether Arabic token k is a gentilic adjective, definite (isGentilic) or not (عربياً, وطنية). */
+function gentilicAt(m: TermMatcher, scan: TokenScan, k: number): boolean {
+  if (scan.script[k] !== SCRIPT_AR) return false;
+  if (isGentilic(scan, k, m.places, NO_WORDS)) return true;
+  let w = tokenText(scan, k);
+  if (w.startsWith("ال")) return false;
+  if (w.endsWith("يا") || w.endsWith("يه")) w = w.slice(0, -1);
+  if (!w.endsWith("ي") || w.length < 4) return false;
+  const stem = w.slice(0, -1);
+  return m.places.has(w) || m.places.has(stem) || m.places.has(`${w}ا`) || m.places.has(`${w}ه`);
+}
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Whether the word before token s is a modal or *to* (possibly with *not*): the hit is a verb. */
+function verbBefore(text: string, scan: TokenScan, s: number): boolean {
+  if (s === 0 || scan.gap[s - 1] !== GAP_SPACE) return false;
+  const prev = tokenText(scan, s - 1).toLowerCase();
+  if (VERB_BEFORE.has(prev)) return true;
+  if (!NEGATION.has(prev) || s < 2 || scan.gap[s - 2] !== GAP_SPACE) return false;
+  const before = text.slice(scan.start[s - 2], scan.end[s - 2]).toLowerCase();
+  return VERB_BEFORE.has(before) || DO.has(before);
+}
+
+/** Whether Arabic token k ends in the accusative tanween (ـاً, also typed without the fatḥatān). */
+function accusativeIndefinite(text: string, scan: TokenScan, k: number): boolean {
+  const end = scan.end[k] as number;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x064b) return true; // fatḥatān
+  return last === ALEF && (scan.normEnd[k] as number) - (scan.normStart[k] as number) >= 4;
+}
+
+/** Whether the hit of record `record` on tokens s…e is the term in another sense (see above). */
+export function senseRejected(
+  m: TermMatcher,
+  text: string,
+  scan: TokenScan,
+  raw: RawHits,
+  s: number,
+  e: number,
+  record: number,
+): boolean {
+  const r = m.records[record] as TermRecord;
+  const info = r.sense;
+  if (info === null) return false;
+  const count = scan.count;
+  const spaceAfter = e + 1 < count && scan.gap[e] === GAP_SPACE;
+  const arabic = scan.script[s] === SCRIPT_AR;
+  if (info.verb && verbBefore(text, scan, s)) return true;
+  if (info.title && s > 0 && scan.gap[s - 1] === GAP_SPACE) {
+    const prev = tokenText(scan, s - 1);
+    if (arabic ? DEPUTY_AR.has(prev.replace(/^[وف]/, "")) : DEPUTY_EN.has(prev.toLowerCase())) return true;
+  }
+  if (info.gentilic && spaceAfter && gentilicAt(m, scan, e + 1)) return true;
+  if (info.participle && s === e && s > 0 && scan.gap[s - 1] === GAP_SPACE && arabic)
+    if (hasArticle(scan, s) && hasArticle(scan, s - 1)) return true;
+  if (info.definitePlace && arabic && spaceAfter && !hasArticle(scan, e) && scan.script[e + 1] === SCRIPT_AR)
+    return true;
+  if (info.englishPlace && !arabic && e + 2 < count && spaceAfter && tokenText(scan, e + 1) === "of") {
+    const c = text.charCodeAt(scan.start[e + 2] as number);
+    if (c >= 0x41 && c <= 0x5a && tokenText(scan, e + 2) !== "the") return true;
+  }
+  if (info.accusativeHal && arabic && !hasArticle(scan, s) && accusativeIndefinite(text, scan, s))
+    return true;
+  if (info.lastDefinite && arabic && !hasArticle(scan, e))
+    for (let i = 0; i < raw.count; i++)
+      if (raw.start[i] === e && (raw.end[i] as number) > e && raw.record[i] !== record) return true;
+  if (info.placeConstruct && spaceAfter && constructWithoutPlace(m, text, scan, raw, e, arabic)) return true;
+  return info.needs !== null && !hasCollocate(text, scan, s, e, info.needs);
+}
+
+/** The hit ending on token e is in construct (Arabic) or followed by *of* (English) with a noun that is
+ * not a place. */
+function constructWithoutPlace(
+  m: TermMatcher,
+  text: string,
+  scan: TokenScan,
+  raw: RawHits,
+  e: number,
+  arabic: boolean,
+): boolean {
+  if (arabic) {
+    if (hasArticle(scan, e) || scan.script[e + 1] !== SCRIPT_AR) return false;
+    const next = tokenText(scan, e + 1);
+    if (next[0] === "و" || next[0] === "ف" || NOT_COMPLEMENT.has(next)) return false;
+    return !placeAt(m, text, scan, raw, e + 1);
+  }
+  if (tokenText(scan, e + 1) !== "of" || e + 2 >= scan.count || scan.gap[e + 1] !== GAP_SPACE) return false;
+  let k = e + 2;
+  if (tokenText(scan, k) === "the" && k + 1 < scan.count && scan.gap[k] === GAP_SPACE) k++;
+  return !placeAt(m, text, scan, raw, k);
+}
