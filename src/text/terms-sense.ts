@@ -11,6 +11,10 @@
  *   دارفور; الضمانات are *safeguards* beside نووي, credit guarantees elsewhere.
  * - `other sense before a gentilic`: a gentilic adjective right after it names another thing (قرارها
  *   الوطني, *its national decision*, is not a resolution).
+ * - `other sense before: w1, …` / `other sense after: w1, …`: one of these words right after / before it
+ *   reads it in another sense (الإعلان عن, *the announcement of*; *peaceful resolution*, *in recognition of*).
+ * - `other sense in construct`: without the article before a noun (Arabic construct) it is another sense
+ *   (مراسم التوقيع, *the signing ceremony*; المراسم alone is the protocol department).
  * - `in construct only with a place`: without the article before a noun (Arabic construct), or before
  *   *of* (English), the term keeps its sense only when that noun is a place (استقرار المنطقة, *stability
  *   of the region*, not استقرار أسعار الصرف, *exchange-rate stability*).
@@ -46,6 +50,11 @@ export interface SenseInfo {
   placeConstruct: boolean;
   /** Normalised article-less stems (Arabic) or lower-case prefixes (English) of `sense needs`. */
   needs: string[] | null;
+  /** Words (as `needs`, compared whole) of `other sense before:` / `other sense after:`. */
+  before: string[] | null;
+  after: string[] | null;
+  /** `other sense in construct`. */
+  construct: boolean;
   participle: boolean;
   definitePlace: boolean;
   englishPlace: boolean;
@@ -58,6 +67,20 @@ const VERB_NOTE = /\balso a verb\b/i;
 const GENTILIC_NOTE = /\bother sense before a gentilic\b/i;
 const PLACE_NOTE = /\bin construct only with a place\b/i;
 const NEEDS_NOTE = /\bsense needs:\s*([^;.]+)/i;
+const BEFORE_NOTE = /\bother sense before:\s*([^;.]+)/i;
+const AFTER_NOTE = /\bother sense after:\s*([^;.]+)/i;
+const CONSTRUCT_NOTE = /\bother sense in construct\b/i;
+
+/** The words of a declared list (`w1, w2` or `w1، w2`), as stemOf gives them. */
+function wordList(note: string, re: RegExp): string[] | null {
+  const m = re.exec(note);
+  if (!m) return null;
+  const words = (m[1] as string)
+    .split(/[,،]/)
+    .map(stemOf)
+    .filter((w) => w.length >= 2);
+  return words.length > 0 ? words : null;
+}
 
 /** The article-less normalised form of an Arabic word, or the lower-case English word. */
 function stemOf(word: string): string {
@@ -93,17 +116,14 @@ export function senseOf(
   const first = wordAt(text, scan, 0);
   const last = one ? first : wordAt(text, scan, scan.count - 1);
   const noted = note !== null && note !== undefined && note !== "";
-  const needs = noted ? NEEDS_NOTE.exec(note) : null;
   const info: SenseInfo = {
     verb: noted && lang === "en" && VERB_NOTE.test(note),
     gentilic: noted && lang === "ar" && GENTILIC_NOTE.test(note),
     placeConstruct: noted && PLACE_NOTE.test(note),
-    needs: needs
-      ? (needs[1] as string)
-          .split(/[,،]/)
-          .map(stemOf)
-          .filter((w) => w.length >= 2)
-      : null,
+    needs: noted ? wordList(note, NEEDS_NOTE) : null,
+    before: noted ? wordList(note, BEFORE_NOTE) : null,
+    after: noted ? wordList(note, AFTER_NOTE) : null,
+    construct: noted && CONSTRUCT_NOTE.test(note),
     participle: one && first.ar && first.length === 4 && first.first === MIM,
     definitePlace: one && first.ar && first.article && domain === "geography",
     englishPlace: one && lang === "en" && domain === "geography",
@@ -116,6 +136,9 @@ export function senseOf(
     info.gentilic ||
     info.placeConstruct ||
     info.needs !== null ||
+    info.before !== null ||
+    info.after !== null ||
+    info.construct ||
     info.participle ||
     info.definitePlace ||
     info.englishPlace ||
@@ -293,7 +316,24 @@ export function senseRejected(
     for (let i = 0; i < raw.count; i++)
       if (raw.start[i] === e && (raw.end[i] as number) > e && raw.record[i] !== record) return true;
   if (info.placeConstruct && spaceAfter && constructWithoutPlace(m, text, scan, raw, e, arabic)) return true;
+  if (info.construct && arabic && spaceAfter && inConstruct(scan, e)) return true;
+  if (info.before !== null && spaceAfter && isOneOf(scan, e + 1, info.before)) return true;
+  if (info.after !== null && s > 0 && scan.gap[s - 1] === GAP_SPACE && isOneOf(scan, s - 1, info.after))
+    return true;
   return info.needs !== null && !hasCollocate(text, scan, s, e, info.needs);
+}
+
+/** Whether token k is one of `words` (any proclitic or article aside; English letter case aside). */
+function isOneOf(scan: TokenScan, k: number, words: string[]): boolean {
+  for (const stem of stemsOfToken(scan, k)) if (words.includes(stem)) return true;
+  return false;
+}
+
+/** Whether the Arabic hit ending on token e lacks the article and a noun follows it (construct). */
+function inConstruct(scan: TokenScan, e: number): boolean {
+  if (hasArticle(scan, e) || scan.script[e + 1] !== SCRIPT_AR) return false;
+  const next = tokenText(scan, e + 1);
+  return next[0] !== "و" && next[0] !== "ف" && !NOT_COMPLEMENT.has(next);
 }
 
 /** The hit ending on token e is in construct (Arabic) or followed by *of* (English) with a noun that is
@@ -306,12 +346,7 @@ function constructWithoutPlace(
   e: number,
   arabic: boolean,
 ): boolean {
-  if (arabic) {
-    if (hasArticle(scan, e) || scan.script[e + 1] !== SCRIPT_AR) return false;
-    const next = tokenText(scan, e + 1);
-    if (next[0] === "و" || next[0] === "ف" || NOT_COMPLEMENT.has(next)) return false;
-    return !placeAt(m, text, scan, raw, e + 1);
-  }
+  if (arabic) return inConstruct(scan, e) && !placeAt(m, text, scan, raw, e + 1);
   if (tokenText(scan, e + 1) !== "of" || e + 2 >= scan.count || scan.gap[e + 1] !== GAP_SPACE) return false;
   let k = e + 2;
   if (tokenText(scan, k) === "the" && k + 1 < scan.count && scan.gap[k] === GAP_SPACE) k++;

@@ -105,6 +105,32 @@ describe("declared: other sense before a gentilic; construct only with a place",
   });
 });
 
+describe("declared: other sense before / after a word, or in construct", () => {
+  it.each([
+    ["أعلنت الوزارة الإعلان عن موعد الانتخابات", "declaration"],
+    ["They called for a peaceful resolution of the dispute.", "resolution"],
+    ["He was honoured in recognition of his service.", "recognition-of-states"],
+    ["Several delegations expressed reservations about the timetable.", "reservation"],
+    ["استقبلت الحكومة المقترح بتحفظ شديد", "reservation"],
+    ["أقيمت مراسم التوقيع في القصر", "diplomatic-protocol"],
+  ])("%s", (text, key) => {
+    expect(keysOf(text)).not.toContain(key);
+  });
+
+  it.each([
+    ["أيد الوزراء إعلان الرياض", "إعلان=declaration"],
+    ["The Council adopted resolution 2417 unanimously.", "resolution=resolution"],
+    ["They welcomed the recognition by several States.", "recognition=recognition-of-states"],
+    ["Two States entered a reservation to article 9 of the Convention.", "reservation=reservation"],
+    ["أبدت الدولة التحفظ على المادة الثالثة من الاتفاقية", "التحفظ=reservation"],
+    ["يتولى قسم المراسم تنظيم الزيارة", "المراسم=diplomatic-protocol"],
+    ["استقبله رئيس المراسم في وزارة الخارجية", "رئيس المراسم=chief-of-protocol"],
+    ["تعمل مصر مع الوسطاء على تثبيت الهدنة", "الوسطاء=mediator"],
+  ])("still the term: %s", (text, expected) => {
+    expect(hits(text)).toContain(expected);
+  });
+});
+
 describe("structural: the shape of the term", () => {
   it("a participle مفعل after a definite noun agrees with it", () => {
     expect(keysOf("ترد الأرقام في الجدول المرفق بهذه الرسالة")).not.toContain("annex");
