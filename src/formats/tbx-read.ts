@@ -97,6 +97,8 @@ interface EntryDraft {
   /** Languages of terms, as written, in order of first appearance. */
   languages: string[];
   issues: string[];
+  /** What makes the entry unreadable as one concept (it is skipped with these reasons). */
+  defects: string[];
 }
 
 interface Field {
@@ -146,8 +148,14 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
   const store = (f: Field) => {
     const value = f.buf;
     const c = f.category;
-    if (c === "term" && term) term.text = value;
-    else if (STATUS_CATEGORIES.has(c) && term) term.status = value.trim();
+    if (c === "term" && term) {
+      // A term section is one term: with two, which of them its notes and status belong to is not known.
+      if (term.text.trim() !== "" && value.trim() !== "")
+        entry!.defects.push(
+          `a term section holds more than one term ("${term.text.trim()}", "${value.trim()}"): a term section is one term with its own notes and status`,
+        );
+      else if (term.text.trim() === "") term.text = value;
+    } else if (STATUS_CATEGORIES.has(c) && term) term.status = value.trim();
     else if (c === "partOfSpeech" && term) term.pos = value.trim();
     else if (c === "note" && term) term.notes.push(value);
     else if (c === "note") entry!.notes.push(value);
@@ -210,6 +218,10 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
     const e = entry!;
     entry = null;
     const name = e.id ?? `#${entryCount}`;
+    if (e.defects.length > 0) {
+      out.skipped.push({ entry: name, line: e.line, message: e.defects.join("; ") });
+      return;
+    }
     const has = (l: "ar" | "en") => e.terms.some((t) => t.lang === l);
     if (!has("ar") || !has("en")) {
       const missing = [has("ar") ? null : "Arabic", has("en") ? null : "English"]
@@ -289,6 +301,7 @@ export function parseTbx(input: string, options: TbxReadOptions = {}): ParsedTbx
               terms: [],
               languages: [],
               issues: [],
+              defects: [],
             };
             return;
           case "langSec":

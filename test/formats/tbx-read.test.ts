@@ -84,6 +84,23 @@ describe("TBX reader on real termbases", () => {
     ]);
   });
 
+  it("skips an entry whose term section holds two terms, naming them; the entry's other terms are not guessed", () => {
+    const tbx = `<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>galactic cluster</term><term>Second term</term><note>n</note></termSec></langSec><langSec xml:lang="ar"><termSec><term>عنقود مجري</term></termSec></langSec></conceptEntry>
+<conceptEntry id="c2"><langSec xml:lang="en"><termSec><term>star</term></termSec></langSec><langSec xml:lang="ar"><termSec><term>نجم</term></termSec></langSec></conceptEntry>
+</body></text></tbx>`;
+    const r = parseTbx(tbx);
+    expect(r.entries.map((e) => e.terms.map((t) => t.text))).toEqual([["star", "نجم"]]);
+    expect(r.skipped).toEqual([
+      {
+        entry: "c1",
+        line: 2,
+        message:
+          'a term section holds more than one term ("galactic cluster", "Second term"): a term section is one term with its own notes and status',
+      },
+    ]);
+  });
+
   it.each([
     ["preferredTerm-admn-sts", "preferred"],
     ["standardizedTerm-admn-sts", "preferred"],
