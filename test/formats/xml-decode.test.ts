@@ -57,8 +57,53 @@ describe("decodeXml: BOM, first bytes and declaration decide", () => {
   });
 });
 
+describe("decodeXml: declared single-byte legacy encodings, strictly", () => {
+  // Bytes written by hand from the code pages (not by an encoder under test): "مجلس" in windows-1256 and in
+  // ISO-8859-6, "Çağrı" in windows-1254, "€ café" in windows-1252.
+  const declared = (name: string, body: number[]) =>
+    Uint8Array.from([...utf8(`<?xml version="1.0" encoding="${name}"?><r>`), ...body, ...utf8("</r>")]);
+  const cases: [string, number[], string][] = [
+    ["windows-1256", [0xe3, 0xcc, 0xe1, 0xd3], "مجلس"],
+    ["ISO-8859-6", [0xe5, 0xcc, 0xe4, 0xd3], "مجلس"],
+    ["windows-1254", [0xc7, 0x61, 0xf0, 0x72, 0xfd], "Çağrı"],
+    ["windows-1252", [0x80, 0x20, 0x63, 0x61, 0x66, 0xe9], "€ café"],
+    ["cp1252", [0x80], "€"],
+    ["ISO-8859-1", [0x63, 0x61, 0x66, 0xe9], "café"],
+  ];
+  it.each(cases)("%s is read, in any pieces", (name, body, text) => {
+    const bytes = declared(name, body);
+    const whole = decodeXml(bytes);
+    expect(whole.endsWith(`<r>${text}</r>`)).toBe(true);
+    for (let at = 0; at <= bytes.length; at++) expect(split(bytes, at), `split at ${at}`).toBe(whole);
+    const d = createXmlDecoder();
+    d.write(bytes);
+    expect(d.encoding).toMatch(/^single-byte:(windows|iso)-/);
+  });
+
+  it.each([
+    ["windows-1252", 0x81, "undefined in this encoding"],
+    ["windows-1254", 0x9d, "undefined in this encoding"],
+    ["ISO-8859-6", 0xfe, "not a character in this encoding"],
+    ["ISO-8859-1", 0x80, "a C1 control in ISO-8859"],
+    ["ISO-8859-6", 0x85, "undefined in this encoding, or a C1 control"],
+  ])("%s: byte 0x%s is refused with its offset, never replaced", (name, byte, why) => {
+    const bytes = declared(name, [0x61, byte]);
+    const err = formatError(() => split(bytes, bytes.length - 6));
+    expect(err.code).toBe("invalid-encoding");
+    const offset = bytes.indexOf(byte, 30);
+    expect(err.message).toContain(`byte 0x${byte.toString(16).toUpperCase()} at offset ${offset}`);
+    expect(err.message).toContain(why);
+    expect(err.message).toContain(name);
+  });
+
+  it("a byte order mark says UTF-8: a legacy declaration after it is not believed", () => {
+    const err = formatError(() => decodeXml(utf8(TEXT.replace("ENC", "windows-1256"), true)));
+    expect(err.code).toBe("unsupported-encoding");
+  });
+});
+
 describe("decodeXml refuses what it cannot read, naming it", () => {
-  it.each(["ISO-8859-1", "windows-1256", "Shift_JIS", "x-mac-arabic"])("encoding=%s", (name) => {
+  it.each(["Shift_JIS", "GB18030", "x-mac-arabic", "UTF-7"])("encoding=%s", (name) => {
     const err = formatError(() => decodeXml(utf8(TEXT.replace("ENC", name).replace(/[^\0-\x7f]/g, "a"))));
     expect(err.code).toBe("unsupported-encoding");
     expect(err.message).toContain(`encoding="${name}"`);

@@ -39,7 +39,6 @@ const REFUSED: Record<string, [string, string]> = {
   "locize-xliff/example_empty12.xliff": ["invalid-content", "nothing to import"],
   "ms-xliff2-om/DocumentWithValidValues.xlf": ["wrong-version", 'version "version"'],
   "ms-xliff2-om/FullDocument.xlf": ["wrong-version", 'version "version"'],
-  "okapi/xliff/RB-12-Test02.xlf": ["unsupported-encoding", 'encoding="windows-1252"'],
 };
 
 describe("real files through the format readers", () => {
