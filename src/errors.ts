@@ -167,6 +167,7 @@ const XLIFF_TITLES: Partial<Record<FormatErrorCode, string>> = {
   "wrong-version": "Unsupported XLIFF version",
   "wrong-namespace": "Wrong XLIFF namespace",
   "wrong-language": "Wrong languages",
+  "no-text": "Nothing to translate",
 };
 
 /** Format codes that mean "some other kind of file or encoding" (415) rather than "a broken file" (400), for XLIFF. */

@@ -225,10 +225,12 @@ export function parseXliff(
     },
   };
   let handler: VersionHandler | null = null;
+  let files = 0;
   parseXml(
     text,
     {
       open(el, depth) {
+        if (depth === 2 && el.local === "file") files++;
         if (handler !== null) return handler.open(el, depth);
         if (el.local !== "xliff") throw wrong(el, "not an XLIFF document", "wrong-root");
         version = versionOf(el, sink);
@@ -258,6 +260,9 @@ export function parseXliff(
         ? "the file has no <file> with units: nothing to import"
         : "no source language found (srcLang / source-language)",
     );
+  // XLIFF 2 requires a <file> (1.2 too, refused above as having no <file> with units).
+  if (files === 0 && version !== null && (version as string).startsWith("2"))
+    notices.push({ item: "xliff", reason: "no <file> (invalid XLIFF 2: a document needs one)" });
   if (dropped > 0) notices.push({ item: "…", reason: `${dropped} more items left out` });
   return { version, srcLang: sink.srcLang, trgLang: sink.trgLang, units, notices };
 }

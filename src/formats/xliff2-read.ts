@@ -46,6 +46,9 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
   let readerDepth = 0;
   let readerFor: "source" | "target" = "source";
   let skipDepth = 0;
+  /** The open <file>'s depth, and whether it holds a unit or a group (XLIFF 2 requires one). */
+  let fileDepth = -1;
+  let fileHolds = false;
 
   const inherited = () => translateAt.length === 0 || translateAt[translateAt.length - 1]![1];
   const pushTranslate = (el: XmlElement, depth: number) => {
@@ -65,9 +68,14 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
         if (el.local === "file") {
           file = attr(el, "id") ?? null;
           fileIndex++;
+          fileDepth = depth;
+          fileHolds = false;
           pushTranslate(el, depth);
-        } else if (el.local === "group") pushTranslate(el, depth);
-        else if (el.local === "unit") {
+        } else if (el.local === "group") {
+          fileHolds = true;
+          pushTranslate(el, depth);
+        } else if (el.local === "unit") {
+          fileHolds = true;
           const id = attr(el, "id");
           const t = attr(el, "translate");
           unit = {
@@ -170,6 +178,9 @@ export function createXliff2Handler(sink: XliffDocumentSink, ns: string): Versio
         return;
       }
       if (translateAt[translateAt.length - 1]?.[0] === depth) translateAt.pop();
+      // XLIFF 2 requires a <unit> or <group> in each <file>.
+      if (depth === fileDepth && el.local === "file" && el.uri === ns && !fileHolds)
+        sink.notice({ item: `file ${file ?? ""}`, reason: "no <unit> or <group> (invalid XLIFF 2)" });
     },
     text(t) {
       if (skipDepth > 0) return;

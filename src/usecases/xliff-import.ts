@@ -127,20 +127,28 @@ export async function createDocumentFromXliff(
   const units = parsed.units.filter((u) => u.source.trim() !== "" || u.codeOnly);
   const rows = units.flatMap((u) => segmentsOfUnit(u).map((s) => ({ unit: u.id, s })));
   if (rows.length === 0) {
-    // Say why: what the reader left out (a unit without segment, a segment without source), or that the
-    // file has no unit at all, or only units whose source is empty.
+    // Say why: what the reader left out (a unit without segment, a segment without source: the file breaks
+    // its specification), or — a valid file — that it has no unit at all, or only units whose source is
+    // empty: nothing to translate (`no-text`, as for a document file without text). A document holds at
+    // least one segment (every way of making one requires it), so no empty document is made.
     const left = parsed.notices.slice(0, 3).map((n) => `${n.item}: ${n.reason}`);
+    if (left.length > 0)
+      throw fileError(
+        XLIFF,
+        new FormatError(
+          "invalid-content",
+          `the file has no units with source text (left out: ${left.join("; ")}): nothing to import`,
+        ),
+      );
     const why =
-      left.length > 0
-        ? `left out: ${left.join("; ")}`
-        : parsed.units.length === 0
-          ? "it has no unit"
-          : `its ${parsed.units.length} unit(s) have an empty source`;
+      parsed.units.length === 0
+        ? "it has no unit"
+        : `its ${parsed.units.length} unit(s) have an empty source and no inline code`;
     throw fileError(
       XLIFF,
       new FormatError(
-        "invalid-content",
-        `the file has no units with source text (${why}): nothing to import`,
+        "no-text",
+        `the file has nothing to translate (${why}); a document needs at least one segment, so none was made`,
       ),
     );
   }

@@ -331,4 +331,34 @@ describe("POST /api/documents/import/xliff", () => {
     expect(reversed.status).toBe(400);
     expect((await jsonOf(reversed)).code).toBe("wrong-language");
   });
+
+  it("a valid XLIFF with nothing to translate is refused as such (no-text); a broken one names its defect", async () => {
+    const post = (body: string) =>
+      api("/api/documents/import/xliff?title=empty", {
+        method: "POST",
+        body,
+        headers: { "content-type": XLIFF_TYPE },
+      });
+    const x2 = (file: string) =>
+      `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">${file}</xliff>`;
+    const empty = [
+      x2('<file id="f1"><group id="g1"/></file>'),
+      x2('<file id="f1"><unit id="u1"><segment><source/></segment></unit></file>'),
+    ];
+    for (const body of empty) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      const problem = await jsonOf<{ code: string; title: string; detail: string }>(res);
+      expect([problem.code, problem.title]).toEqual(["no-text", "Nothing to translate"]);
+      expect(problem.detail).toMatch(/nothing to translate/);
+    }
+    for (const [body, defect] of [
+      [x2(""), "no <file>"],
+      [x2('<file id="f1"/>'), "file f1: no <unit> or <group>"],
+    ] as const) {
+      const problem = await jsonOf<{ code: string; detail: string }>(await post(body));
+      expect(problem.code).toBe("invalid-content");
+      expect(problem.detail).toContain(defect);
+    }
+  });
 });
