@@ -31,6 +31,7 @@ type Role =
   | { kind: "note" }
   | { kind: "definition" }
   | { kind: "domain" }
+  | { kind: "forbidden" }
   | { kind: "other"; name: string };
 
 const NAMED: Record<string, Role> = {
@@ -58,6 +59,9 @@ const NAMED: Record<string, Role> = {
   subject: { kind: "domain" },
   "subject field": { kind: "domain" },
   category: { kind: "domain" },
+  // Matecat: TRUE marks the row's terms as not to be used in a translation — in Diwan's direction, the
+  // English term is a forbidden rendering of the Arabic.
+  forbidden: { kind: "forbidden" },
 };
 /**
  * Language names a header may use instead of tags ("English", "Portuguese_word", "English descr"): Arabic
@@ -113,7 +117,6 @@ function languageNameRole(words: string, name: string): Role | null {
 }
 /** Header names of columns Diwan does not store: enough to tell a header row from a first entry. */
 const KNOWN_OTHER = new Set([
-  "forbidden",
   "subdomain",
   "example of use",
   "example",
@@ -137,6 +140,7 @@ const isHeader = (fields: string[]): boolean => {
 function rolesOf(header: string[]): Role[] {
   const roles: Role[] = [];
   let lastLang: Lang | null = null;
+  let lastOther: string | null = null;
   const taken = new Set<Lang>();
   for (const raw of header) {
     const name = raw.trim();
@@ -146,23 +150,39 @@ function rolesOf(header: string[]): Role[] {
       languageNameRole(lower, name) ?? { kind: "other", name: name || "(unnamed column)" };
     if (LANG_TAG.test(name) && !(lower in NAMED))
       role = tagLang ? { kind: "term", lang: tagLang } : { kind: "other", name: `terms in ${name}` };
-    if (role.kind === "note" && lastLang !== null && (lower === "notes" || lower === "note"))
-      role = { kind: "termNote", lang: lastLang };
+    if (role.kind === "note" && (lower === "notes" || lower === "note")) {
+      if (lastLang !== null) role = { kind: "termNote", lang: lastLang };
+      // Notes right after a language Diwan does not keep are that language's (Matecat): not the entry's.
+      else if (lastOther !== null) role = { kind: "other", name: `notes in ${lastOther}` };
+    }
     if (role.kind === "term") {
       if (taken.has(role.lang)) role = { kind: "other", name: `second ${role.lang} column (${name})` };
       else taken.add(role.lang);
     }
     // A column after a language's term column belongs to it until the next language (Matecat).
-    if (role.kind === "term") lastLang = role.lang;
-    else if (role.kind === "other" && role.name.startsWith("terms in ")) lastLang = null;
+    if (role.kind === "term") [lastLang, lastOther] = [role.lang, null];
+    else if (role.kind === "other" && role.name.startsWith("terms in "))
+      [lastLang, lastOther] = [null, role.name.slice("terms in ".length)];
+    // A column Diwan does not know (Matecat's INVALID_TARGET_LANG) may be another language: notes after it
+    // are not the last known language's term notes, and are kept as the entry's note.
+    else if (role.kind === "other" && !KNOWN_OTHER.has(lower) && !role.name.startsWith("notes in "))
+      [lastLang, lastOther] = [null, null];
     roles.push(role);
   }
   return roles;
 }
 
+const TRUE = /^\s*(true|yes|1|x)\s*$/i;
+const FALSE = /^\s*(false|no|0)\s*$/i;
+
 const HEADERLESS: Role[] = [{ kind: "term", lang: "ar" }, { kind: "term", lang: "en" }, { kind: "note" }];
 
-function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: GlossaryReading): void {
+function readBilingual(
+  rows: GlossaryRow[],
+  options: TableReadOptions,
+  out: GlossaryReading,
+  tabs: boolean,
+): void {
   const first = rows[0];
   const header = first && isHeader(first.fields) ? first.fields : null;
   const roles = header ? rolesOf(header) : HEADERLESS;
@@ -185,6 +205,7 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
     let note: string | null = null;
     let definition: string | null = null;
     let domain: string | null = null;
+    let forbidden = false;
     let definitionColumn = 0;
     const adjusted: string[] = [];
     fields.forEach((raw, i) => {
@@ -207,14 +228,28 @@ function readBilingual(rows: GlossaryRow[], options: TableReadOptions, out: Glos
         if (domain === null) domain = value.trim();
         else if (value.trim() !== domain)
           adjusted.push(`a second domain "${value.trim()}" (column ${i + 1}) left out`);
+      } else if (role.kind === "forbidden") {
+        if (TRUE.test(value)) forbidden = true;
+        else if (!FALSE.test(value))
+          adjusted.push(`"${value.trim()}" in column ${i + 1} (forbidden) is not TRUE or FALSE: left out`);
       } else out.notKept[role.name] = (out.notKept[role.name] ?? 0) + 1;
     });
     if (!terms.ar || !terms.en) {
       const missing = [terms.ar ? null : "Arabic (source)", terms.en ? null : "English (target)"];
-      out.skipped.push({ entry: name, line, message: `no ${missing.filter(Boolean).join(" and ")} term` });
+      // A tab-separated line without a tab (spaces instead): say so, OmegaT reads no entry from it either.
+      const noTab =
+        tabs && !header && fields.length === 1 && /\S\s{2,}\S/.test(fields[0] ?? "")
+          ? ": the line has no tab (source, target and comment are separated by tabs, not spaces)"
+          : "";
+      out.skipped.push({
+        entry: name,
+        line,
+        message: `no ${missing.filter(Boolean).join(" and ")} term${noTab}`,
+      });
       continue;
     }
     for (const lang of ["ar", "en"] as const) if (termNotes[lang]) terms[lang]!.note = termNotes[lang]!;
+    if (forbidden) terms.en.status = "forbidden";
     if (domain === null && hasDomain) adjusted.push(`no domain: "${defaultDomain}"`);
     if (domain === null) defaulted++;
     for (const message of adjusted) out.adjusted.push({ entry: name, line, message });
@@ -278,6 +313,7 @@ export function readGlossaryTableRows(
     kind === "xlsx" ? rows : rows.map((r) => ({ line: r.line, fields: r.fields.map(restoreFormula) })),
     options,
     out,
+    kind === "tsv" || kind === "omegat",
   );
   return out;
 }

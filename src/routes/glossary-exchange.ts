@@ -199,6 +199,14 @@ const ImportResultSchema = z
     notKept: z
       .array(z.object({ what: z.string(), count: z.number().int() }))
       .openapi({ description: "What the file holds that Diwan does not store (data categories, columns)" }),
+    notice: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "Said of the file as a whole: that it holds no entry (an empty OmegaT glossary; in replace mode, " +
+          "every entry of the glossary is then among the deletions), else null",
+      }),
   })
   .openapi("GlossaryImportResult");
 
@@ -230,6 +238,7 @@ export function importResult(plan: GlossaryImportOutcome, dryRun: boolean) {
     skipped: plan.report.skipped,
     adjusted: plan.report.adjusted,
     notKept: plan.report.notKept,
+    notice: plan.report.notice,
   };
 }
 

@@ -244,6 +244,8 @@ export interface ImportReport {
   adjusted: GlossaryReadIssue[];
   /** What the file holds that Diwan does not store, with counts. */
   notKept: { what: string; count: number }[];
+  /** Said of the file as a whole: that it holds no entry at all (an empty OmegaT glossary), else null. */
+  notice: string | null;
 }
 
 export interface ParsedGlossaryFile extends ImportReport {
@@ -352,6 +354,10 @@ export function parseGlossaryFile(
     notKept: Object.entries(reading.notKept)
       .map(([what, count]) => ({ what, count }))
       .sort((a, b) => b.count - a.count || a.what.localeCompare(b.what)),
+    notice:
+      reading.entries.length === 0 && skipped.length === 0
+        ? "the file holds no glossary entries (nothing but comments, a header or blank lines): nothing to import"
+        : null,
   };
   const refuse = skipped.length > 0 && (options.partial === false || entries.length === 0);
   if (refuse) {
