@@ -1,7 +1,8 @@
 // The comparison that classifies corpus files: each difference class is found when it is there, and nothing
 // is reported for a faithful export (so a clean verdict on the corpus means something).
 import { describe, expect, it } from "vitest";
-import { compareTbx, compareTmx, compareXliff } from "../support/real-corpus/compare";
+import { compareTmx, compareXliff } from "../support/real-corpus/compare";
+import { compareTbx } from "../support/real-corpus/compare-glossary";
 import { readCorpusFile } from "../support/real-corpus/read";
 
 const reading = (xml: string, name = "f.xlf") => readCorpusFile(new TextEncoder().encode(xml), name).reading;
@@ -244,5 +245,48 @@ describe("TBX comparison", () => {
     expect([
       ...compareTbx(tbx(entry(" سفير ", "ambassador", subject)), tbx(entry("سفير", "ambassador", subject))),
     ]).toEqual(["terms-trimmed"]);
+  });
+
+  it("counts a missing entry as documented only when the import's answer lists it, for the right reason", () => {
+    const both = tbx(entry("سفير", "ambassador", subject));
+    const file = tbx(
+      `${entry("سفير", "ambassador", subject)}<termEntry id="e2">${subject}<langSet xml:lang="en"><tig><term>envoy</term></tig></langSet></termEntry>`,
+    );
+    const skipped = (message: string) => ({
+      skipped: [{ entry: "e2", line: 1, message }],
+      adjusted: [],
+      notKept: [],
+    });
+    expect([...compareTbx(file, both)]).toEqual(["one-language-entries-lost"]);
+    expect([...compareTbx(file, both, skipped("no Arabic term (languages with terms: en)"))]).toEqual([
+      "one-language-entries-skipped",
+    ]);
+    // An entry with both languages skipped although the independent reader sees nothing wrong with it.
+    const fine = tbx(
+      `${entry("سفير", "ambassador", subject)}${entry("قنصل", "consul", subject).replace("<termEntry>", '<termEntry id="e2">')}`,
+    );
+    expect([...compareTbx(fine, both, skipped("whatever"))]).toEqual(["entries-skipped"]);
+    const twoTerms = tbx(
+      `${entry("سفير", "ambassador", subject)}${entry("قنصل", "consul", subject).replace("<termEntry>", '<termEntry id="e2">').replace("<term>consul</term>", "<term>consul</term><term>x</term>")}`,
+    );
+    expect([...compareTbx(twoTerms, both, skipped("a term section holds more than one term"))]).toEqual([
+      "defective-entries-skipped",
+    ]);
+  });
+
+  it("a repeated term stored once is documented only when the answer says so for that entry", () => {
+    const repeated = tbx(
+      entry("سفير", "ambassador", subject)
+        .replace("<termEntry>", '<termEntry id="e1">')
+        .replace("</langSet><langSet", "<tig><term>سفير</term></tig></langSet><langSet"),
+    );
+    const once = tbx(entry("سفير", "ambassador", subject));
+    expect([...compareTbx(repeated, once)]).toEqual(["entries-lost"]);
+    const answer = {
+      skipped: [],
+      adjusted: [{ entry: "e1", line: 1, message: 'term "سفير" (ar) appears twice: the second left out' }],
+      notKept: [],
+    };
+    expect([...compareTbx(repeated, once, answer)]).toEqual(["repeated-terms-kept-once"]);
   });
 });

@@ -1,8 +1,6 @@
 // What a file holds (the independent reading of the re-labelled file) against what Diwan stored and exports
 // again (the same reader on Diwan's export): named difference classes per file. Pure functions.
 import type { Code, Content } from "./content";
-import type { TbxEntry, TbxReading } from "./tbx";
-import type { TextGlossaryReading } from "./text-glossary";
 import type { TmxReading, TmxUnit } from "./tmx";
 import type { XliffReading, XliffUnit } from "./xliff";
 
@@ -41,10 +39,16 @@ export const DOCUMENTED = new Set([
   "files-without-units-not-kept", // <file>s with no unit to keep (manifests, skeletons): not stored
   "code-only-pairs-skipped", // TMX pairs with codes but no text on a side: skipped, not memory
   "misplaced-units-read", // 1.2 trans-units where the specification has none (a <file> in a <body>): kept too
+  // Glossaries: each only when the import's answer lists it (compare-glossary.ts).
+  "one-language-entries-skipped", // an entry (row) without an Arabic or an English term, listed in `skipped`
+  "defective-entries-skipped", // an entry the independent reader also finds broken, listed in `skipped`
+  "repeated-terms-kept-once", // a term repeated in its language is stored once, listed in `adjusted`
+  "columns-not-kept", // a table's columns Diwan does not store, named in `notKept`
+  "empty-glossary", // a file holding no entry: nothing imported, and the answer says so (no TBX to export)
 ]);
 
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
-const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? "";
+export const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+export const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? "";
 const blank = (c: Content | null) => c === null || (c.text.trim() === "" && c.codes.length === 0);
 
 /**
@@ -454,125 +458,6 @@ export function compareTmx(original: TmxReading, counts: TmxImportCounts, export
       out.add("props-not-kept");
     if (p.tu.variants.some((v) => primary(v.lang) !== "ar" && primary(v.lang) !== "en"))
       out.add("other-languages-not-kept");
-  }
-  return out;
-}
-
-/** Diwan's four statuses for a TBX administrativeStatus / normativeAuthorization value. */
-export function expectedStatus(value: string | null): string {
-  const v = (value ?? "")
-    .replace(/-admn-sts$/i, "")
-    .replace(/Term$/i, "")
-    .toLowerCase();
-  if (v === "preferred" || v === "standardized") return "preferred";
-  // Diwan writes forbidden as deprecated plus its note (checked below), so a file's forbidden reads as that.
-  if (["deprecated", "superseded", "notrecommended", "obsolete", "forbidden"].includes(v))
-    return "deprecated";
-  return "admitted";
-}
-
-const FORBIDDEN_NOTE = "Forbidden term (Diwan): never use.";
-
-interface Terms {
-  entry: TbxEntry;
-  keys: string[];
-}
-
-function termKeys(entry: TbxEntry, trim: boolean): string[] {
-  return entry.languages
-    .filter((l) => primary(l.lang) === "ar" || primary(l.lang) === "en")
-    .flatMap((l) => l.terms.map((t) => `${primary(l.lang)}\u0000${trim ? t.text.trim() : t.text}`))
-    .sort();
-}
-
-export function compareTbx(original: TbxReading, exported: TbxReading): Set<string> {
-  const out = new Set<string>();
-  const index: Terms[] = exported.entries.map((entry) => ({ entry, keys: termKeys(entry, false) }));
-  for (const o of original.entries) {
-    const langs = new Set(o.languages.filter((l) => l.terms.length > 0).map((l) => primary(l.lang)));
-    if (!langs.has("ar") && !langs.has("en")) continue;
-    if ([...langs].some((l) => l !== "ar" && l !== "en")) out.add("other-languages-not-kept");
-    const exact = termKeys(o, false).join("\u0001");
-    const trimmed = termKeys(o, true).join("\u0001");
-    let found = index.find((t) => t.keys.join("\u0001") === exact);
-    if (!found) {
-      found = index.find((t) => t.keys.join("\u0001") === trimmed);
-      if (found) out.add("terms-trimmed");
-    }
-    if (!found) {
-      out.add(langs.has("ar") && langs.has("en") ? "entries-lost" : "one-language-entries-lost");
-      continue;
-    }
-    const x = found.entry;
-    const xTerms = x.languages.flatMap((l) => l.terms.map((t) => ({ lang: primary(l.lang), t })));
-    for (const l of o.languages) {
-      for (const t of l.terms) {
-        const match = xTerms.find((e) => e.lang === primary(l.lang) && e.t.text === t.text.trim());
-        if (!match) continue;
-        const status = match.t.notes.includes(FORBIDDEN_NOTE) ? "deprecated" : expectedStatus(match.t.status);
-        if (expectedStatus(t.status) !== status) out.add("term-status-differs");
-        for (const n of t.notes)
-          if (!match.t.notes.includes(n))
-            out.add(match.t.notes.some((x) => x.includes(n)) ? "notes-joined" : "term-notes-lost");
-      }
-    }
-    const definitions = [
-      ...o.definitions,
-      ...o.languages.filter((l) => ["ar", "en"].includes(primary(l.lang))).flatMap((l) => l.definitions),
-    ];
-    const xDefinitions = [...x.definitions, ...x.languages.flatMap((l) => l.definitions)];
-    // Diwan stores one definition: the entry's definitions joined by a blank line, in order.
-    const joined = (d: string) => xDefinitions.some((x) => x.split("\n\n").includes(d));
-    for (const [i, d] of definitions.entries())
-      if (!xDefinitions.includes(d))
-        out.add(joined(d) ? "definitions-joined" : i === 0 ? "definition-lost" : "extra-definitions-lost");
-    const notes = [
-      ...o.notes,
-      ...o.languages.filter((l) => ["ar", "en"].includes(primary(l.lang))).flatMap((l) => l.notes),
-    ];
-    const xNotes = [...x.notes, ...x.languages.flatMap((l) => l.notes)];
-    for (const n of notes)
-      if (!xNotes.includes(n)) out.add(xNotes.some((x) => x.includes(n)) ? "notes-joined" : "notes-lost");
-    if (o.subjectFields.length === 0) out.add("default-domain");
-    else if (!x.subjectFields.includes(o.subjectFields[0]!))
-      out.add(x.subjectFields.includes(collapse(o.subjectFields[0]!)) ? "domain-joined" : "domain-differs");
-  }
-  return out;
-}
-
-const HEADER =
-  /^(source|target|term|terms|key|lang|language|src|tgt|comment|comments|description|definition|note|en|ar)$/i;
-
-/**
- * A text glossary's rows (source → ar, target → en, comment) against Diwan's TBX export. With a header row,
- * the third column is read by its name: a `domain` column is the entry's subject field, not a comment.
- */
-export function compareTextGlossary(original: TextGlossaryReading, exported: TbxReading): Set<string> {
-  const out = new Set<string>();
-  const rows = original.rows.filter((r) => (r[0] ?? "").trim() !== "" && (r[1] ?? "").trim() !== "");
-  const header = rows.length > 0 && rows[0]!.some((f) => HEADER.test(f.trim())) ? rows[0]! : null;
-  const body = header ? rows.slice(1) : rows;
-  const third = (header?.[2] ?? "").trim().toLowerCase();
-  for (const [source = "", target = "", comment = ""] of body) {
-    const entry = exported.entries.find((e) => {
-      const has = (lang: string, text: string) =>
-        e.languages.some((l) => primary(l.lang) === lang && l.terms.some((t) => t.text === text.trim()));
-      return has("ar", source) && has("en", target);
-    });
-    if (!entry) {
-      out.add("rows-lost");
-      continue;
-    }
-    if (third === "domain") {
-      if (comment.trim() !== "" && !entry.subjectFields.includes(comment.trim())) out.add("domain-differs");
-      continue;
-    }
-    const texts = [
-      ...entry.notes,
-      ...entry.definitions,
-      ...entry.languages.flatMap((l) => [...l.notes, ...l.definitions]),
-    ];
-    if (comment.trim() !== "" && !texts.some((t) => t.includes(comment.trim()))) out.add("comments-lost");
   }
   return out;
 }

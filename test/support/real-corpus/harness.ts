@@ -3,14 +3,13 @@
 import type { WranglerDev } from "../wrangler-dev";
 import {
   compareStored,
-  compareTbx,
-  compareTextGlossary,
   compareTmx,
   compareXliff,
   DOCUMENTED,
   type StoredRow,
   type TmxImportCounts,
 } from "./compare";
+import { compareTbx, compareTextGlossary, type GlossaryAnswer } from "./compare-glossary";
 import type { CorpusEntry } from "./corpus";
 import { type CorpusFile, type Reading, readCorpusFile } from "./read";
 import { relabel } from "./relabel";
@@ -20,7 +19,9 @@ import { relabel } from "./relabel";
  * file is lost or changed. refused-defect: refused, and the file cannot be read (not well-formed, bytes not
  * in its encoding). refused-invalid: refused, and the file breaks its specification in a way that still
  * reads (a required attribute missing, no namespace, an element of another version, a test suite's invalid
- * set) — the defect is named; whether to be lenient is a decision. refused: refused, nothing wrong with the
+ * set) — the defect is named; whether to be lenient is a decision. refused-empty: a valid XLIFF with nothing
+ * to translate (no unit, or only units whose source is empty without codes), refused as such (`no-text`):
+ * Diwan makes no document without a segment (docs/formats.md). refused: refused, nothing wrong with the
  * file. accepted-defective: imported although the file cannot be read.
  */
 export type Verdict =
@@ -29,6 +30,7 @@ export type Verdict =
   | "lossy"
   | "refused-defect"
   | "refused-invalid"
+  | "refused-empty"
   | "refused"
   | "accepted-defective";
 
@@ -193,8 +195,18 @@ export async function importAndCompare(
       // not problem+json (e.g. the proxy's 503 text)
     }
     const next = await settleAfterRefusal(server);
+    const r = file.reading;
+    const nothingToTranslate =
+      r.format === "xliff" &&
+      r.units.every((u) => u.source.text.trim() === "" && u.source.codes.length === 0);
     const verdict: Verdict =
-      defect === null || res.status >= 500 ? "refused" : defect.fatal ? "refused-defect" : "refused-invalid";
+      defect === null && code === "no-text" && nothingToTranslate
+        ? "refused-empty"
+        : defect === null || res.status >= 500
+          ? "refused"
+          : defect.fatal
+            ? "refused-defect"
+            : "refused-invalid";
     return outcome(
       verdict,
       new Set([`refused:${code}`]),
@@ -239,18 +251,22 @@ export async function importAndCompare(
       throw new Error(`${entry.local}: Diwan's TMX export is ${exported.format}`);
     else classes = r.format === "tmx" ? compareTmx(r, counts, exported) : new Set(["accepted-unreadable"]);
   } else {
-    const result = (await res.json()) as { counts?: Record<string, number> };
-    detail = JSON.stringify(result.counts ?? {});
+    const result = (await res.json()) as GlossaryAnswer & { counts?: Record<string, number> };
+    detail = JSON.stringify(result.counts ?? {}) + (result.notice ? ` ${result.notice}` : "");
     const exported = await exportReading(server, "/api/glossary/export?format=tbx", "export.tbx");
-    if (typeof exported === "string") classes = new Set([exported]);
+    const text = r.format === "csv" || r.format === "tsv" || r.format === "omegat";
+    if (exported === "export-failed:409" && text && result.counts?.added === 0 && result.counts.changed === 0)
+      // Nothing imported, so the glossary is empty and has no TBX: compared as a file with no entry.
+      classes = compareTextGlossary(r, null, result);
+    else if (typeof exported === "string") classes = new Set([exported]);
     else if (exported.format !== "tbx")
       throw new Error(`${entry.local}: Diwan's TBX export is ${exported.format}`);
     else
       classes =
         r.format === "tbx"
-          ? compareTbx(r, exported)
-          : r.format === "csv" || r.format === "tsv" || r.format === "omegat"
-            ? compareTextGlossary(r, exported)
+          ? compareTbx(r, exported, result)
+          : text
+            ? compareTextGlossary(r, exported, result)
             : new Set(["accepted-unreadable"]);
   }
   if (defective) return outcome("accepted-defective", classes, detail);

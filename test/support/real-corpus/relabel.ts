@@ -12,6 +12,9 @@
 // in the attributes xml:lang, lang, source-language, target-language, srcLang, trgLang and srclang. Tags
 // compare case-insensitively ("_" as "-"). Text, comments, CDATA and every other byte are untouched; UTF-16
 // files stay UTF-16 with their BOM; other encodings are edited as bytes (tags are ASCII).
+// Glossary tables (CSV, TSV) whose header names no Arabic or no English column: ONLY header cells that are
+// language tags change, by the same rule — the source (the first tag, unless a column is already the
+// source by name: `source`, `term`…) becomes "ar", the next tag "en", other ar/en tags "x-<tag>".
 import { bytesToLatin1, type Decoded, encodeUtf16, latin1ToBytes } from "./decode";
 import type { CorpusFile } from "./read";
 
@@ -124,7 +127,67 @@ export function relabelText(
   return { text: out, changed };
 }
 
+/** A header cell naming a language by an ISO 639-1 tag (`en`, `es-ES`, `pt_BR`); `term`, `key`, `note` are not. */
+const TABLE_TAG = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})*$/i;
+const SOURCE_NAME = /^(source|src|source term|term|terms|arabic)$/i;
+const TARGET_NAME = /^(target|tgt|target term|translation|english)$/i;
+
+/** The header cells of a glossary table to re-label (tag as written → new tag); empty when none must change. */
+export function tableMapping(header: string[]): Map<string, string> {
+  const cells = header.map((c) => c.trim());
+  const tags = cells.filter((c) => TABLE_TAG.test(c));
+  const hasAr = cells.some((c) => SOURCE_NAME.test(c) || (TABLE_TAG.test(c) && primary(c) === "ar"));
+  const hasEn = cells.some((c) => TARGET_NAME.test(c) || (TABLE_TAG.test(c) && primary(c) === "en"));
+  const map = new Map<string, string>();
+  if (hasAr && hasEn) return map;
+  const firstTag = cells.findIndex((c) => TABLE_TAG.test(c));
+  const sourceNamed = cells.findIndex((c) => SOURCE_NAME.test(c));
+  const source = sourceNamed >= 0 && (firstTag < 0 || sourceNamed < firstTag) ? null : (tags[0] ?? null);
+  const target = tags.find((t) => t !== source) ?? null;
+  for (const tag of tags) {
+    if (tag === source) map.set(tag, "ar");
+    else if (tag === target) map.set(tag, "en");
+    else if (primary(tag) === "ar" || primary(tag) === "en") map.set(tag, `x-${tag}`);
+  }
+  return map;
+}
+
+/** Re-labels the header row (the first line) of a CSV/TSV file; cells are compared unquoted. */
+function relabelTable(bytes: Uint8Array, file: CorpusFile): Relabelling {
+  const r = file.reading;
+  const decoded = file.decoded;
+  const none = { bytes, mapping: {}, changed: 0 };
+  if ((r.format !== "csv" && r.format !== "tsv") || decoded === null || r.rows.length === 0) return none;
+  const map = tableMapping(r.rows[0]!);
+  if (map.size === 0) return none;
+  const utf16 = decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be";
+  const text = utf16 ? decoded.text : bytesToLatin1(bytes);
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : text.startsWith("\xEF\xBB\xBF") ? "\xEF\xBB\xBF" : "";
+  const end = text.search(/\r|\n/);
+  const line = text.slice(bom.length, end < 0 ? text.length : end);
+  const sep = r.format === "csv" ? "," : "\t";
+  let changed = 0;
+  const relabelled = line
+    .split(sep)
+    .map((cell) => {
+      const to = map.get(cell.trim());
+      if (to === undefined) return cell;
+      changed++;
+      return cell.replace(cell.trim(), to);
+    })
+    .join(sep);
+  const out = bom + relabelled + (end < 0 ? "" : text.slice(end));
+  return {
+    bytes: utf16
+      ? encodeUtf16(out.slice(bom.length), decoded.encoding as "utf-16le", decoded.bom)
+      : latin1ToBytes(out),
+    mapping: Object.fromEntries(map),
+    changed,
+  };
+}
+
 export function relabel(bytes: Uint8Array, file: CorpusFile): Relabelling {
+  if (file.reading.format === "csv" || file.reading.format === "tsv") return relabelTable(bytes, file);
   const map = relabelMapping(file);
   const chosen = chooseLanguages(file);
   const same =

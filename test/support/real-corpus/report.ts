@@ -25,6 +25,7 @@ const VERDICTS: Verdict[] = [
   "refused",
   "refused-invalid",
   "refused-defect",
+  "refused-empty",
   "accepted-defective",
 ];
 const HEAD: Record<Verdict, string> = {
@@ -34,6 +35,7 @@ const HEAD: Record<Verdict, string> = {
   refused: "refused, file fine",
   "refused-invalid": "refused, file breaks its spec (named)",
   "refused-defect": "refused, file unreadable",
+  "refused-empty": "refused, nothing to translate (valid file)",
   "accepted-defective": "accepted although defective",
 };
 
@@ -77,7 +79,10 @@ export function corpusTable(outcomes: Outcome[]): string {
     if (!o.verdict.startsWith("refused")) continue;
     const key = o.classes.join(",");
     const [fine, bad] = reasons.get(key) ?? [0, 0];
-    reasons.set(key, o.verdict === "refused" ? [fine + 1, bad] : [fine, bad + 1]);
+    reasons.set(
+      key,
+      o.verdict === "refused" || o.verdict === "refused-empty" ? [fine + 1, bad] : [fine, bad + 1],
+    );
   }
   return [
     ...table([...groupBy(outcomes, (o) => family(o.format)), ["all", outcomes]], "format"),

@@ -25,6 +25,8 @@ export interface TbxEntry {
   definitions: string[];
   notes: string[];
   languages: TbxLanguage[];
+  /** What breaks TBX's structure in the entry (a term section with more than one term). */
+  defects: string[];
 }
 
 export interface TbxReading {
@@ -121,6 +123,12 @@ export function readTbx(root: Element): TbxReading {
       languages: children(e)
         .filter((c) => c.localName === langName)
         .map(language),
+      defects: descendants(e, root.localName === "martif" ? "tig" : "termSec")
+        .filter((sec) => children(sec).filter((c) => c.localName === "term").length > 1)
+        .map(
+          (sec) =>
+            `a ${sec.localName} with ${children(sec).filter((c) => c.localName === "term").length} terms`,
+        ),
     };
   });
   return {

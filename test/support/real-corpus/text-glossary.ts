@@ -4,6 +4,8 @@
 export interface TextGlossaryReading {
   format: "csv" | "tsv" | "omegat";
   rows: string[][];
+  /** The 1-based line on which each row starts. */
+  lines: number[];
   /** Comment lines (OmegaT). */
   comments: number;
 }
@@ -12,22 +14,27 @@ export class TextGlossaryError extends Error {}
 
 export function readTextGlossary(text: string, format: TextGlossaryReading["format"]): TextGlossaryReading {
   const body = text.replace(/^\uFEFF/, "");
-  if (format === "csv") return { format, rows: csvRows(body), comments: 0 };
+  if (format === "csv") return { format, ...csvRows(body), comments: 0 };
   let comments = 0;
   const rows: string[][] = [];
-  for (const line of body.split(/\r\n|\n|\r/)) {
+  const lines: number[] = [];
+  for (const [i, line] of body.split(/\r\n|\n|\r/).entries()) {
     if (line === "") continue;
     if (format === "omegat" && line.startsWith("#")) {
       comments++;
       continue;
     }
     rows.push(line.split("\t"));
+    lines.push(i + 1);
   }
-  return { format, rows, comments };
+  return { format, rows, lines, comments };
 }
 
-function csvRows(text: string): string[][] {
+function csvRows(text: string): { rows: string[][]; lines: number[] } {
   const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  let start = 1;
   let row: string[] = [];
   let field = "";
   let i = 0;
@@ -42,6 +49,7 @@ function csvRows(text: string): string[][] {
         quoted = false;
         i++;
       } else {
+        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
         field += c;
         i++;
       }
@@ -55,9 +63,11 @@ function csvRows(text: string): string[][] {
     } else if (c === "\r" || c === "\n") {
       row.push(field);
       rows.push(row);
+      lines.push(start);
       row = [];
       field = "";
       i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      start = ++line;
     } else {
       field += c;
       i++;
@@ -67,6 +77,8 @@ function csvRows(text: string): string[][] {
   if (field !== "" || row.length > 0) {
     row.push(field);
     rows.push(row);
+    lines.push(start);
   }
-  return rows.filter((r) => r.some((f) => f !== ""));
+  const kept = rows.map((r, i) => [r, lines[i]!] as const).filter(([r]) => r.some((f) => f !== ""));
+  return { rows: kept.map(([r]) => r), lines: kept.map(([, l]) => l) };
 }
