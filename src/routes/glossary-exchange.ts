@@ -131,6 +131,15 @@ export const ImportQuery = z.object({
     .openapi({
       description: `domain of entries the file gives none (TBX without subjectField, tables without a domain column); default "${DEFAULT_IMPORT_DOMAIN}"`,
     }),
+  deleteAll: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .openapi({
+      description:
+        "true: confirm that a replace with a file holding no entries deletes every entry of the glossary " +
+        "(without it such a replace is refused, 400 — an empty file is far likelier a mistake)",
+    }),
   partial: z
     .enum(["true", "false"])
     .default("true")
@@ -362,7 +371,8 @@ export const glossaryExchangeRouter = createRouter()
       },
     }),
     async (c) => {
-      const { format, mode, dryRun, defaultDomain, partial, fileName, skip, sheet } = c.req.valid("query");
+      const { format, mode, dryRun, defaultDomain, partial, deleteAll, fileName, skip, sheet } =
+        c.req.valid("query");
       // The body is the file itself, declared as its format's type (a JSON body is refused here too).
       checkImportType(format, c.req.header("content-type"));
       const file = await readBodyBytes(c.req.raw, MAX_IMPORT_BYTES);
@@ -373,6 +383,7 @@ export const glossaryExchangeRouter = createRouter()
         dryRun,
         defaultDomain,
         partial,
+        deleteAll,
         skip,
         fileName: fileName ?? null,
         ...(sheet !== undefined ? { sheet } : {}),

@@ -258,6 +258,8 @@ export interface ParseOptions {
   sheet?: string;
   /** false: refuse the file (400 listing every skipped entry) instead of importing the valid entries. */
   partial?: boolean;
+  /** true: a replace with a file holding no entries may delete the whole glossary (refused otherwise). */
+  deleteAll?: boolean;
 }
 
 const KEY_SYNTAX = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -404,7 +406,20 @@ export async function previewGlossaryImport(
   options: ParseOptions & ImportOptions = {},
 ): Promise<GlossaryImportOutcome> {
   const { entries, ...report } = parseGlossaryFile(format, file, options);
-  return { ...(await planImport(db, entries, mode, options.skip ? { skip: options.skip } : {})), report };
+  const plan = await planImport(db, entries, mode, options.skip ? { skip: options.skip } : {});
+  // An empty file in replace mode would delete the whole glossary: far likelier a wrong or truncated file
+  // than an intent, and one click from losing every colleague's entry — so it needs deleteAll=true.
+  if (mode === "replace" && entries.length === 0 && plan.deleted.length > 0 && options.deleteAll !== true)
+    throw badRequest(
+      `the file holds no glossary entries; replacing the glossary with it would delete all ${plan.deleted.length} entries — nothing was changed (deleteAll=true confirms)`,
+      [
+        {
+          field: "file",
+          message: "no entries: an empty file replaces a glossary that has entries only with deleteAll=true",
+        },
+      ],
+    );
+  return { ...plan, report };
 }
 
 /**

@@ -122,3 +122,37 @@ describe("merge import never deletes (issue 14)", () => {
     expect(skipping.skippedOnRequest).toContainEqual({ key: victim, action: "delete" });
   });
 });
+
+describe("an empty file never replaces a glossary", () => {
+  const emptyOmegat = "# Glossary in tab-separated format -*- coding: utf-8 -*-\n";
+  const importOmegat = (query: string) =>
+    api(`/api/glossary/import?format=omegat${query}`, {
+      method: "POST",
+      body: emptyOmegat,
+      headers: { "content-type": "text/plain" },
+    });
+
+  it("refuses replace mode (dry run or not) and deletes nothing unless deleteAll=true confirms; merge mode says there is nothing to import", async () => {
+    const kept = await createStored(unique("kept through an empty replace "));
+    for (const query of ["&mode=replace&dryRun=true", "&mode=replace"]) {
+      const res = await importOmegat(query);
+      expect(res.status).toBe(400);
+      const problem = await jsonOf<{ detail: string; errors: { field: string; message: string }[] }>(res);
+      expect(problem.detail).toMatch(
+        /would delete all \d+ entries — nothing was changed \(deleteAll=true confirms\)/,
+      );
+      expect(problem.errors[0]).toMatchObject({ field: "file" });
+    }
+    expect((await api(`/api/glossary/${kept.id}`)).status).toBe(200);
+    const merge = await jsonOf<{ counts: Record<string, number>; notice: string | null }>(
+      await importOmegat(""),
+    );
+    expect(merge.counts).toMatchObject({ added: 0, deleted: 0, changed: 0 });
+    expect(merge.notice).toMatch(/no glossary entries/);
+    const confirmed = await jsonOf<{ counts: Record<string, number> }>(
+      await importOmegat("&mode=replace&dryRun=true&deleteAll=true"),
+    );
+    expect(confirmed.counts.deleted).toBeGreaterThan(0);
+    expect((await api(`/api/glossary/${kept.id}`)).status).toBe(200);
+  });
+});

@@ -137,10 +137,19 @@ const REQUESTS: Record<Route, (local: string) => { path: string; type: string }>
     type: "application/xliff+xml",
   }),
   tmx: () => ({ path: "/api/tm/import", type: "application/x-tmx+xml" }),
-  tbx: () => ({ path: "/api/glossary/import?format=tbx&mode=replace", type: "application/xml" }),
-  csv: () => ({ path: "/api/glossary/import?format=csv&mode=replace", type: "text/csv" }),
-  tsv: () => ({ path: "/api/glossary/import?format=tsv&mode=replace", type: "text/tab-separated-values" }),
-  omegat: () => ({ path: "/api/glossary/import?format=omegat&mode=replace", type: "text/plain" }),
+  tbx: () => ({
+    path: "/api/glossary/import?format=tbx&mode=replace&deleteAll=true",
+    type: "application/xml",
+  }),
+  csv: () => ({ path: "/api/glossary/import?format=csv&mode=replace&deleteAll=true", type: "text/csv" }),
+  tsv: () => ({
+    path: "/api/glossary/import?format=tsv&mode=replace&deleteAll=true",
+    type: "text/tab-separated-values",
+  }),
+  omegat: () => ({
+    path: "/api/glossary/import?format=omegat&mode=replace&deleteAll=true",
+    type: "text/plain",
+  }),
 };
 
 export async function importAndCompare(
