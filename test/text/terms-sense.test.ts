@@ -195,6 +195,36 @@ describe("a body in construct qualified by a gentilic is another owner's", () =>
   });
 });
 
+describe("declared in session 5, round 2: joining, agreeing, another council", () => {
+  it.each([
+    // Joining a group or a bank is not accession to a treaty (the definition's instrument is absent).
+    ["أعلنت الحكومة رغبتها في الانضمام إلى منظمة شنغهاي للتعاون", "accession"],
+    ["رحب الاتحاد بانضمام ثلاثة لاعبين جدد إلى الفريق الوطني", "accession"],
+    // اتفاق على: the act of agreeing on something, not an instrument.
+    ["وأسفرت المحادثات عن اتفاق على مواصلة الحوار الشهر المقبل", "agreement"],
+    // A council of cooperation qualified otherwise is another council, not the GCC.
+    ["عقد مجلس التعاون الاستراتيجي بين البلدين اجتماعه الأول في أنقرة", "gcc"],
+    ["ناقش مجلس التعاون المشترك بين الوزارتين خطة العام المقبل", "gcc"],
+  ])("%s", (text, key) => {
+    expect(keysOf(text)).not.toContain(key);
+  });
+
+  it.each([
+    ["أودعت الدولة صك الانضمام إلى المعاهدة لدى الأمين العام", "accession"],
+    ["يفتح باب الانضمام إلى الاتفاقية أمام جميع الدول", "accession"],
+    ["وقّع الطرفان اتفاق وقف إطلاق النار في العاصمة", "agreement"],
+    ["اجتمع وزراء خارجية دول مجلس التعاون في الرياض", "gcc"],
+    ["قدّم المقرر الخاص تقريره إلى الجمعية العامة وفق الولاية المسندة إليه", "mandate"],
+    ["جدّدت الوكالة التزامها بالولاية التي أسندتها إليها الجمعية العامة", "mandate"],
+  ])("still the term: %s", (text, key) => {
+    expect(keysOf(text)).toContain(key);
+  });
+
+  it("a declared broken plural inside a multi-word term: أعباء of عبء", () => {
+    expect(keysOf("دعا الوزراء إلى تخفيف أعباء الديون عن البلدان الأقل نمواً")).toContain("debt-relief");
+  });
+});
+
 describe("senseOf: which terms get checks", () => {
   it("reads the declared phrases of a note and the term's shape", () => {
     expect(senseOf("vote", "en", "diplomacy and protocol", "also a verb")?.verb).toBe(true);
