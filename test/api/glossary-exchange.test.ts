@@ -238,7 +238,9 @@ describe("glossary import", () => {
 
   it("replace deletes entries missing from the file (checked with a dry run only)", async () => {
     const plan = await jsonOf<ImportResult>(
-      await importFile("tsv", `${header}\n`, "&mode=replace&dryRun=true"),
+      // An empty file replaces a non-empty glossary only when deleteAll=true confirms it (else 400:
+      // glossary-import-safety.test.ts).
+      await importFile("tsv", `${header}\n`, "&mode=replace&dryRun=true&deleteAll=true"),
     );
     expect(plan.counts.deleted).toBeGreaterThan(0);
     expect(plan.counts.added).toBe(0);

@@ -163,8 +163,23 @@ export class WranglerDev {
     ]);
   }
 
-  /** Starts `wrangler dev` on free ports and waits until it answers /health (or fails with its log). */
+  /**
+   * Starts `wrangler dev` on free ports and waits until it answers /health (or fails with its log). A port
+   * found free can be taken by another test process's server before wrangler binds it (parallel test files):
+   * that start is retried on new ports, up to three times.
+   */
   async launch(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.launchOnce();
+      } catch (err) {
+        if (attempt >= 3 || !/Address already in use/.test(String(err))) throw err;
+        this.child = undefined;
+      }
+    }
+  }
+
+  private async launchOnce(): Promise<void> {
     if (this.child) throw new Error("wrangler dev is already running");
     const [port, inspectorPort] = [await freePort(), await freePort()];
     this.listenPort = port;
