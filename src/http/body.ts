@@ -1,4 +1,4 @@
-import { invalidEncoding, payloadTooLarge } from "../errors";
+import { invalidEncoding, payloadTooLarge, unsupportedMediaType } from "../errors";
 
 const DEFAULT_LIMIT = 1024 * 1024;
 
@@ -102,4 +102,20 @@ export async function* bodyPieces(req: Request, limit: number): AsyncGenerator<U
     // Stopped early (bad input, failed staging): settleBody reads and discards the rest (see there).
     if (!finished) reader.releaseLock();
   }
+}
+
+/**
+ * A file upload's Content-Type as its media type and charset parameter (both lower-cased), with the charset
+ * checked: UTF-8 or UTF-16 only — the body's byte order mark (and an XML file's declaration) then decides
+ * how it is decoded. Shared by every route that takes a file as its body.
+ */
+export function uploadContentType(header: string): { media: string } {
+  const [media = "", ...params] = header.split(";").map((p) => p.trim().toLowerCase());
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
+  if (charset !== undefined && !/^utf-?(8|16|16le|16be)$/.test(charset))
+    throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
+  return { media };
 }

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
-import { readBodyBytes } from "../http/body";
+import { readBodyBytes, uploadContentType } from "../http/body";
 import { TERM_STATUSES } from "../types";
 import {
   DEFAULT_IMPORT_DOMAIN,
@@ -26,20 +26,13 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 function checkImportType(formatName: string, header: string | undefined): void {
   const format = importFormatOf(formatName);
   if (header === undefined) return;
-  const [media = "", ...params] = header.split(";").map((p) => p.trim().toLowerCase());
+  const { media } = uploadContentType(header);
   if (media !== "application/octet-stream" && !format.accepts.includes(media)) {
     throw unsupportedMediaType(
       `format=${formatName} expects the file as ${format.accepts.join(", ")} (or application/octet-stream), ` +
         `not ${media || "an empty type"}`,
     );
   }
-  const charset = params
-    .find((p) => p.startsWith("charset="))
-    ?.slice(8)
-    .replace(/"/g, "");
-  // UTF-16 files are read by their byte order mark (XML also by its declaration); the body decides.
-  if (charset !== undefined && !["utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"].includes(charset))
-    throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
 }
 
 const formatEnum = (names: string[]) => z.enum(names as [string, ...string[]]);

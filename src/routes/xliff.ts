@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter } from "../app";
 import { unsupportedMediaType } from "../errors";
-import { readBodyBytes } from "../http/body";
+import { readBodyBytes, uploadContentType } from "../http/body";
 import { serverTiming } from "../http/server-timing";
 import { exportXliff } from "../usecases/xliff-export";
 import { createDocumentFromXliff, importXliff, type ReadUpload } from "../usecases/xliff-import";
@@ -134,17 +134,11 @@ const xliffUpload =
   async () => {
     const type = req.headers.get("content-type");
     if (type !== null) {
-      const [media = "", ...params] = type.split(";").map((s) => s.trim().toLowerCase());
+      const { media } = uploadContentType(type);
       if (!ACCEPTED_TYPES.has(media))
         throw unsupportedMediaType(
           `send the file as ${XLIFF_MEDIA_TYPE} (or application/xml), not ${media || "an empty type"}`,
         );
-      const charset = params
-        .find((p) => p.startsWith("charset="))
-        ?.slice(8)
-        .replace(/"/g, "");
-      if (charset !== undefined && !/^utf-?(8|16|16le|16be)$/.test(charset))
-        throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
     }
     return readBodyBytes(req, XLIFF_MAX_BYTES);
   };
