@@ -7,14 +7,15 @@
  * control characters included. Images are reported as left out (their alt text is not taken).
  *
  * Bytes → text: a byte order mark (UTF-8, UTF-16LE/BE) decides, else `<meta charset>` / `http-equiv`
- * (or an XML declaration) in the first 1024 bytes, else UTF-8. A page declared in another encoding is read
- * only when all its bytes are ASCII (which every such encoding shares); otherwise it is refused by name —
- * Windows-1256 and ISO-8859-6 Arabic pages must be saved as UTF-8 first. Invalid bytes are refused, never
- * replaced.
+ * (or an XML declaration) in the first 1024 bytes, else UTF-8. A page declared in a single-byte encoding
+ * (windows-1256 and ISO-8859-6 Arabic pages, windows-1252…) is read in it, strictly (single-byte.ts); one
+ * declared in another encoding is read only when all its bytes are ASCII (which every such encoding
+ * shares), otherwise refused by name. Invalid bytes are refused, never replaced.
  */
 import { Parser } from "htmlparser2";
 import { FormatError } from "./errors";
 import { type ExtractedText, TextCollector } from "./extracted";
+import { decodeSingleByte, singleByteEncoding } from "./single-byte";
 
 const BLOCKS = new Set(
   (
@@ -113,10 +114,14 @@ export function decodeHtml(bytes: Uint8Array): string {
   else {
     const declared = declaredCharset(bytes);
     if (declared !== null && !UTF8_LABELS.has(declared)) {
+      // Old Arabic sites and Word's "Web Page" save in windows-1256 or ISO-8859-6: read strictly.
+      const legacy = singleByteEncoding(declared);
+      if (legacy !== null) return decodeSingleByte(bytes, legacy, declared);
       if (bytes.every((b) => b < 0x80)) return new TextDecoder("utf-8").decode(bytes);
       throw new FormatError(
         "unsupported-encoding",
-        `the page declares the encoding ${declared}; only UTF-8 and UTF-16 pages are read (save it as UTF-8)`,
+        `the page declares the encoding ${declared}; pages are read in UTF-8, UTF-16 and single-byte ` +
+          "encodings (windows-125x, ISO-8859-x): save it as UTF-8",
       );
     }
   }

@@ -9,6 +9,7 @@
  * piece by piece as it arrives.
  */
 import { FormatError } from "./errors";
+import { decodeSingleByte, singleByteEncoding } from "./single-byte";
 
 /** UTF-8, UTF-16, or a single-byte legacy encoding by its WHATWG name (windows-1256, iso-8859-6…). */
 export type XmlEncoding = "utf-8" | "utf-16le" | "utf-16be" | `single-byte:${string}`;
@@ -28,49 +29,6 @@ const SNIFF_BYTES = 512;
 /** Names the XML declaration may use for what is read as UTF-8 (ASCII is a subset) or as UTF-16. */
 const UTF8_NAMES = new Set(["utf-8", "utf8", "us-ascii", "ascii"]);
 const UTF16_NAMES = new Set(["utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode"]);
-
-/**
- * Single-byte encodings by their WHATWG names: every byte is one character, ASCII below 0x80. Labels map to
- * them through TextDecoder (`latin1` → windows-1252, `cp1256` → windows-1256, `iso-8859-9` → windows-1254).
- */
-const SINGLE_BYTE = new Set([
-  "ibm866",
-  "iso-8859-2",
-  "iso-8859-3",
-  "iso-8859-4",
-  "iso-8859-5",
-  "iso-8859-6",
-  "iso-8859-7",
-  "iso-8859-8",
-  "iso-8859-8-i",
-  "iso-8859-10",
-  "iso-8859-13",
-  "iso-8859-14",
-  "iso-8859-15",
-  "iso-8859-16",
-  "koi8-r",
-  "koi8-u",
-  "windows-874",
-  "windows-1250",
-  "windows-1251",
-  "windows-1252",
-  "windows-1253",
-  "windows-1254",
-  "windows-1255",
-  "windows-1256",
-  "windows-1257",
-  "windows-1258",
-]);
-
-/** The WHATWG name of a declared single-byte encoding this runtime decodes, else null. */
-function singleByte(declared: string): string | null {
-  try {
-    const name = new TextDecoder(declared.trim()).encoding;
-    return SINGLE_BYTE.has(name) ? name : null;
-  } catch {
-    return null; // a label the runtime does not know
-  }
-}
 
 const startsWith = (b: Uint8Array, ...prefix: number[]) =>
   b.length >= prefix.length && prefix.every((x, i) => b[i] === x);
@@ -159,6 +117,8 @@ export function createXmlDecoder(): XmlDecoder {
   let odd: number | null = null;
   /** The encoding as the declaration named it (for messages). */
   let declaredName = "";
+  /** The WHATWG name of a single-byte encoding the declaration named. */
+  let legacyName = "";
 
   const invalid = (bytes: Uint8Array, final: boolean): never => {
     let at = -1;
@@ -172,46 +132,14 @@ export function createXmlDecoder(): XmlDecoder {
   };
 
   /** Single-byte: one character per byte, so an offset in the text is the byte's offset. */
-  const decodeSingleByte = (bytes: Uint8Array): string => {
-    const bad = (at: number, why: string): never => {
-      const byte = `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")}`;
-      throw new FormatError(
-        "invalid-encoding",
-        `the file is not valid ${declaredName} (byte ${byte} at offset ${consumed + at}: ${why}); nothing was replaced`,
-      );
-    };
-    let text: string;
-    try {
-      text = decoder!.decode(bytes);
-    } catch {
-      // fatal: a byte the code page leaves undefined; find it byte by byte for the message
-      for (let i = 0; i < bytes.length; i++) {
-        try {
-          decoder!.decode(bytes.subarray(i, i + 1));
-        } catch {
-          bad(i, "not a character in this encoding");
-        }
-      }
-      throw new FormatError(
-        "invalid-encoding",
-        `the file is not valid ${declaredName}; nothing was replaced`,
-      );
-    }
-    // The WHATWG tables give bytes a code page leaves undefined (0x81 in windows-1252) as C1 controls, and
-    // ISO-8859-1/-9 are read as their Windows supersets: a C1 control, or 0x80–0x9F declared ISO, is refused.
-    const iso = /^(iso[-_]?8859|latin|l\d)/i.test(declaredName);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80 && c <= 0x9f) bad(i, "undefined in this encoding, or a C1 control character");
-      if (iso && bytes[i]! >= 0x80 && bytes[i]! <= 0x9f)
-        bad(i, "a C1 control in ISO-8859 (if the file is really windows-125x, declare that)");
-    }
+  const decodeLegacy = (bytes: Uint8Array): string => {
+    const text = decodeSingleByte(bytes, legacyName, declaredName, consumed);
     consumed += bytes.length;
     return text;
   };
 
   const decode = (bytes: Uint8Array, final: boolean): string => {
-    if (encoding?.startsWith("single-byte:")) return decodeSingleByte(bytes);
+    if (encoding?.startsWith("single-byte:")) return decodeLegacy(bytes);
     let input = bytes;
     if (encoding === "utf-16be") {
       // TextDecoder's UTF-16BE support varies between runtimes: swap into little-endian pairs instead.
@@ -262,7 +190,7 @@ export function createXmlDecoder(): XmlDecoder {
       // A declaration naming UTF-16 in a file read as ASCII-compatible bytes cannot be true (it was just
       // read one byte a character): .NET writes it when a string is saved as UTF-8; UTF-8 decides (as libxml2).
       // A single-byte legacy encoding is read only without a byte order mark (a BOM says UTF-8/16).
-      legacy = UTF8_NAMES.has(name) || UTF16_NAMES.has(name) || found.bom ? null : singleByte(name);
+      legacy = UTF8_NAMES.has(name) || UTF16_NAMES.has(name) || found.bom ? null : singleByteEncoding(name);
       if (!UTF8_NAMES.has(name) && !UTF16_NAMES.has(name) && legacy === null)
         throw new FormatError(
           "unsupported-encoding",
@@ -273,7 +201,7 @@ export function createXmlDecoder(): XmlDecoder {
     if (legacy !== null && found.encoding === "utf-8" && declared) {
       encoding = `single-byte:${legacy}`;
       declaredName = declared;
-      decoder = new TextDecoder(legacy, { fatal: true, ignoreBOM: true });
+      legacyName = legacy;
       const bytes = held;
       held = new Uint8Array(0);
       return decode(bytes, final);
@@ -314,4 +242,15 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 export function decodeXml(bytes: Uint8Array): string {
   const decoder = createXmlDecoder();
   return decoder.write(bytes) + decoder.end();
+}
+
+/**
+ * An XML document's text (as decodeXml gave it) as UTF-8 bytes that read back as the same text: the XML
+ * declaration's encoding, if any, is set to UTF-8 (a file declared windows-1256, decoded, then re-encoded
+ * as UTF-8 under its old declaration would be read as windows-1256 again: mojibake or a refusal).
+ */
+export function xmlTextToUtf8(text: string): Uint8Array {
+  const declaration = /^(\uFEFF?<\?xml[^?]*?\bencoding\s*=\s*)(?:"[^"]*"|'[^']*')/.exec(text);
+  const fixed = declaration ? `${declaration[1]}"UTF-8"${text.slice(declaration[0].length)}` : text;
+  return new TextEncoder().encode(fixed);
 }

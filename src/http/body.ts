@@ -1,4 +1,5 @@
 import { invalidEncoding, payloadTooLarge, unsupportedMediaType } from "../errors";
+import { singleByteEncoding } from "../formats/single-byte";
 
 const DEFAULT_LIMIT = 1024 * 1024;
 
@@ -105,17 +106,27 @@ export async function* bodyPieces(req: Request, limit: number): AsyncGenerator<U
 }
 
 /**
- * A file upload's Content-Type as its media type and charset parameter (both lower-cased), with the charset
- * checked: UTF-8 or UTF-16 only — the body's byte order mark (and an XML file's declaration) then decides
- * how it is decoded. Shared by every route that takes a file as its body.
+ * A file upload's Content-Type as its media type (lower-cased) and charset parameter, with the charset
+ * checked. UTF-8 or UTF-16 are always accepted — the body's byte order mark (and an XML file's declaration)
+ * then decides how it is decoded, and `charset` is null. With `textTable` (CSV, TSV, OmegaT glossaries:
+ * files with no declaration of their own), a single-byte encoding is accepted too and returned as
+ * `charset` (Excel's plain "CSV" on Arabic Windows is windows-1256); anything else is refused (415).
+ * Shared by every route that takes a file as its body.
  */
-export function uploadContentType(header: string): { media: string } {
+export function uploadContentType(
+  header: string,
+  options: { textTable?: boolean } = {},
+): { media: string; charset: string | null } {
   const [media = "", ...params] = header.split(";").map((p) => p.trim().toLowerCase());
   const charset = params
     .find((p) => p.startsWith("charset="))
     ?.slice(8)
     .replace(/"/g, "");
-  if (charset !== undefined && !/^utf-?(8|16|16le|16be)$/.test(charset))
-    throw unsupportedMediaType(`only UTF-8 and UTF-16 are accepted, not charset=${charset}`);
-  return { media };
+  if (charset === undefined || /^utf-?(8|16|16le|16be)$/.test(charset)) return { media, charset: null };
+  if (options.textTable && singleByteEncoding(charset) !== null) return { media, charset };
+  throw unsupportedMediaType(
+    options.textTable
+      ? `text files are read in UTF-8, UTF-16 and single-byte encodings (windows-1256, iso-8859-6, windows-1252…), not charset=${charset}`
+      : `only UTF-8 and UTF-16 are accepted, not charset=${charset} (an XML file's own declaration may name a single-byte encoding: send it without a charset)`,
+  );
 }

@@ -21,18 +21,20 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
  * An import body's declared media type must be one of its format's (or application/octet-stream, or none):
- * a CSV sent as XML, a form post or an image is refused with 415 before it is read. Only UTF-8 is accepted.
+ * a CSV sent as XML, a form post or an image is refused with 415 before it is read. The charset: UTF-8 or
+ * UTF-16, or for CSV/TSV/OmegaT a single-byte encoding, returned to be read in (uploadContentType).
  */
-function checkImportType(formatName: string, header: string | undefined): void {
+function checkImportType(formatName: string, header: string | undefined): { charset: string | null } {
   const format = importFormatOf(formatName);
-  if (header === undefined) return;
-  const { media } = uploadContentType(header);
+  if (header === undefined) return { charset: null };
+  const { media, charset } = uploadContentType(header, { textTable: format.takesCharset === true });
   if (media !== "application/octet-stream" && !format.accepts.includes(media)) {
     throw unsupportedMediaType(
       `format=${formatName} expects the file as ${format.accepts.join(", ")} (or application/octet-stream), ` +
         `not ${media || "an empty type"}`,
     );
   }
+  return { charset };
 }
 
 const formatEnum = (names: string[]) => z.enum(names as [string, ...string[]]);
@@ -358,7 +360,7 @@ export const glossaryExchangeRouter = createRouter()
         200: json(ImportResultSchema, "What changed (or, with dryRun, what would change)"),
         409: problem("The glossary changed while the import was applied; nothing was written"),
         415: problem(
-          "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8/16, " +
+          "The declared content type is not the format's (e.g. text/csv for csv), the charset is not UTF-8/16 (nor, for CSV, TSV and OmegaT, a single-byte encoding such as windows-1256), " +
             "or the body is not a file of the named format",
         ),
       },
@@ -367,7 +369,7 @@ export const glossaryExchangeRouter = createRouter()
       const { format, mode, dryRun, defaultDomain, partial, deleteAll, fileName, skip, sheet } =
         c.req.valid("query");
       // The body is the file itself, declared as its format's type (a JSON body is refused here too).
-      checkImportType(format, c.req.header("content-type"));
+      const { charset } = checkImportType(format, c.req.header("content-type"));
       const file = await readBodyBytes(c.req.raw, MAX_IMPORT_BYTES);
       const plan = await importGlossary(useCaseContext(c), {
         format,
@@ -380,6 +382,7 @@ export const glossaryExchangeRouter = createRouter()
         skip,
         fileName: fileName ?? null,
         ...(sheet !== undefined ? { sheet } : {}),
+        ...(charset !== null ? { encoding: charset } : {}),
       });
       return c.json(importResult(plan, dryRun), 200);
     },

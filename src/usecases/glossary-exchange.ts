@@ -48,6 +48,10 @@ export interface ExchangeFormat {
    * already decoded; XLSX takes bytes only.
    */
   read(file: string | Uint8Array, options: ReadOptions): GlossaryReading;
+  /** Text formats: their bytes → the text `read` sees (`encoding`: ReadOptions.encoding); none for XLSX. */
+  decode?: (bytes: Uint8Array, encoding?: string) => string;
+  /** Delimited text with no encoding declaration of its own: a sender's declared charset applies. */
+  takesCharset?: boolean;
   /** `escapeFormulas` (CSV/TSV only): prefix cells a spreadsheet would run as formulas (spreadsheet-cell.ts). */
   write(entries: KeyedEntry[], options: ExportOptions): string | Uint8Array | Promise<string>;
 }
@@ -55,6 +59,9 @@ export interface ExchangeFormat {
 /** A text format's file as text: decoded by `decode` when it arrives as bytes. */
 const asText = (file: string | Uint8Array, decode: (bytes: Uint8Array) => string) =>
   typeof file === "string" ? file : decode(file);
+
+/** A delimited table's bytes → text, in the encoding the sender declared (if any). */
+const tableDecoder = (o: ReadOptions) => (bytes: Uint8Array) => decodeTextFile(bytes, o.encoding);
 
 /** A binary format's file: bytes only (a text body cannot be a workbook). */
 function asBytes(file: string | Uint8Array, format: string): Uint8Array {
@@ -71,6 +78,11 @@ export interface ReadOptions {
   defaultDomain: string;
   /** XLSX: the sheet to read by name (the first when absent). */
   sheet?: string;
+  /**
+   * CSV, TSV, OmegaT: the file's declared character encoding (a Content-Type charset, the import form's
+   * choice), for bytes without a byte order mark; text-decode.ts. XML formats read their own declaration.
+   */
+  encoding?: string;
 }
 
 export const DEFAULT_IMPORT_DOMAIN = "general";
@@ -84,7 +96,9 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     mediaType: "text/tab-separated-values; charset=utf-8",
     accepts: ["text/tab-separated-values", "text/tsv", "text/plain"],
     extension: "tsv",
-    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "tsv", o),
+    read: (file, o) => readGlossaryTable(asText(file, tableDecoder(o)), "tsv", o),
+    decode: decodeTextFile,
+    takesCharset: true,
     write: (entries, options) => writeGlossaryTsv(entries, options),
   },
   csv: {
@@ -98,7 +112,9 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
       "text/plain",
     ],
     extension: "csv",
-    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "csv", o),
+    read: (file, o) => readGlossaryTable(asText(file, tableDecoder(o)), "csv", o),
+    decode: decodeTextFile,
+    takesCharset: true,
     write: (entries, options) => writeGlossaryCsv(entries, options),
   },
   tbx: {
@@ -106,6 +122,7 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     accepts: TBX_TYPES,
     extension: "tbx",
     read: (file, o) => parseTbx(asText(file, decodeXml), o),
+    decode: (bytes) => decodeXml(bytes),
     write: (entries) => streamToString(writeTbx(entries)),
   },
   tbx2008: {
@@ -113,6 +130,7 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     accepts: TBX_TYPES,
     extension: "tbx",
     read: (file, o) => parseTbx(asText(file, decodeXml), o),
+    decode: (bytes) => decodeXml(bytes),
     write: (entries) => streamToString(writeTbx2008(entries)),
   },
   // OmegaT's glossary text: read like any bilingual table (# lines are comments); written for OmegaT.
@@ -120,7 +138,9 @@ export const EXCHANGE_FORMATS: Record<string, ExchangeFormat> = {
     mediaType: "text/plain; charset=utf-8",
     accepts: ["text/plain", "text/tab-separated-values"],
     extension: "txt",
-    read: (file, o) => readGlossaryTable(asText(file, decodeTextFile), "omegat", o),
+    read: (file, o) => readGlossaryTable(asText(file, tableDecoder(o)), "omegat", o),
+    decode: decodeTextFile,
+    takesCharset: true,
     write: (entries) => writeOmegatGlossary(entries),
   },
   // Spreadsheets: the same column layout as CSV/TSV (glossary-xlsx.ts), cells exactly as stored.
@@ -256,6 +276,8 @@ export interface ParseOptions {
   defaultDomain?: string;
   /** XLSX: the sheet to read (the first when absent). */
   sheet?: string;
+  /** CSV, TSV, OmegaT: the declared character encoding of bytes without a byte order mark (ReadOptions). */
+  encoding?: string;
   /** false: refuse the file (400 listing every skipped entry) instead of importing the valid entries. */
   partial?: boolean;
   /** true: a replace with a file holding no entries may delete the whole glossary (refused otherwise). */
@@ -290,6 +312,22 @@ function tidy(e: ReadEntry): { entry: ReadEntry; changes: string[] } {
 }
 
 /**
+ * A text format's uploaded bytes as the text its reader sees (tables: UTF-8/UTF-16 by BOM or the declared
+ * `encoding`; XML: its own declaration) — for the web import, whose preview carries the file as text.
+ * Throws the import's problem (400) when the bytes cannot be read.
+ */
+export function glossaryFileText(formatName: string, bytes: Uint8Array, encoding?: string): string {
+  const format = formatOf(formatName, importFormats());
+  try {
+    if (!format.decode) throw new FormatError("wrong-root", `a ${formatName} file is not text`);
+    return format.decode(bytes, encoding);
+  } catch (err) {
+    if (err instanceof FormatError) throw fileError({ kind: "glossary", format: formatName }, err);
+    throw err;
+  }
+}
+
+/**
  * Reads an import file (bytes are decoded by the format's rules) and validates every entry with the API's
  * own entry schema, so a file can never hold what the API or the web form would refuse. A partial import:
  * valid entries go in, each entry that is not valid is skipped with its reason. Refused (400) only when
@@ -307,6 +345,7 @@ export function parseGlossaryFile(
     reading = format.read(file, {
       defaultDomain: options.defaultDomain ?? DEFAULT_IMPORT_DOMAIN,
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     });
   } catch (err) {
     if (err instanceof GlossaryTsvError) {

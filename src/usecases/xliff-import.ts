@@ -17,7 +17,7 @@ import { FormatError } from "../formats/errors";
 import { segmentsOfUnit } from "../formats/xliff-origin";
 import { type ParsedXliff, type ParsedXliffUnit, parseXliff } from "../formats/xliff-read";
 import type { StateMode } from "../formats/xliff-state";
-import { decodeXml } from "../formats/xml-decode";
+import { decodeXml, xmlTextToUtf8 } from "../formats/xml-decode";
 import type { UseCaseContext } from "./context";
 import { scheduleTmIndexSync } from "./memory-index";
 
@@ -59,6 +59,25 @@ function parseUpload(bytes: Uint8Array, onUnit?: (unit: ParsedXliffUnit) => void
 
 /** An uploaded XLIFF file read as the import reads it (encoding, Arabic → English), refusals as DomainErrors. */
 export const readXliffFile = (bytes: Uint8Array): ParsedXliff => parseUpload(bytes);
+
+/**
+ * An uploaded XLIFF file's text, decoded as the import decodes it (BOM, declaration: UTF-8, UTF-16 or a
+ * single-byte encoding), for a web preview that carries the file as text; refusals as DomainErrors.
+ */
+export function xliffFileText(bytes: Uint8Array): string {
+  try {
+    return decodeXml(bytes);
+  } catch (err) {
+    if (err instanceof FormatError) throw fileError(XLIFF, err);
+    throw err;
+  }
+}
+
+/** The upload of an XLIFF file's text (xliffFileText's): UTF-8 bytes under a UTF-8 declaration. */
+export const uploadOfText =
+  (text: string): ReadUpload =>
+  async () =>
+    xmlTextToUtf8(text);
 
 export interface XliffImportResult {
   updated: number;

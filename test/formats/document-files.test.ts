@@ -241,7 +241,7 @@ describe("HTML: entities, encodings, Arabic", () => {
     ]);
   });
 
-  it("honours the BOM and <meta charset>; refuses Windows-1256 by name, unless the bytes are ASCII", () => {
+  it("honours the BOM and <meta charset>: reads Windows-1256 and ISO-8859-6 strictly, refuses others by name", () => {
     const win1256 = Uint8Array.from([
       ...utf8('<meta charset="windows-1256"><p>'),
       0xc7,
@@ -252,9 +252,28 @@ describe("HTML: entities, encodings, Arabic", () => {
       0xe3, // السلام
       ...utf8("</p>"),
     ]);
-    const refused = formatError(() => decodeHtml(win1256));
+    expect(htmlToText(win1256).text).toBe("السلام");
+    // ISO-8859-6 (the same letters at other code points: ا 0xC7, ل 0xE4, س 0xD3, م 0xE5).
+    const iso = Uint8Array.from([
+      ...utf8('<meta charset="ISO-8859-6"><p>'),
+      0xc7,
+      0xe4,
+      0xd3,
+      0xe4,
+      0xc7,
+      0xe5,
+    ]);
+    expect(htmlToText(iso).text).toBe("السلام");
+    // 0xA1 is no character in ISO-8859-6: refused with its offset, not replaced.
+    const undefinedByte = Uint8Array.from([...utf8('<meta charset="iso-8859-6"><p>'), 0xc7, 0xa1]);
+    const bad = formatError(() => decodeHtml(undefinedByte));
+    expect(bad.code).toBe("invalid-encoding");
+    expect(bad.message).toMatch(/byte 0xA1 at offset 31/);
+    // A multi-byte legacy encoding is still refused by name (unless the bytes are ASCII).
+    const sjis = Uint8Array.from([...utf8('<meta charset="shift_jis"><p>'), 0x82, 0xa0]);
+    const refused = formatError(() => decodeHtml(sjis));
     expect(refused.code).toBe("unsupported-encoding");
-    expect(refused.message).toMatch(/windows-1256/);
+    expect(refused.message).toMatch(/shift_jis/);
     const asciiOnly = utf8(
       '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><p>&#1575;&#1604;</p>',
     );

@@ -27,6 +27,10 @@ const CODES = new Set([
   "memoQ",
   "Phrase",
   "Matecat",
+  // Encoding labels as tools and HTTP spell them (windows-1256, ISO-8859-6), and the program that writes them.
+  "windows",
+  "ISO",
+  "Excel",
 ]);
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;

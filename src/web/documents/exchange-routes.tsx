@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError } from "../../errors";
 import { exportTmx } from "../../usecases/tmx";
 import { exportXliff } from "../../usecases/xliff-export";
-import { importXliff } from "../../usecases/xliff-import";
+import { importXliff, uploadOfText, xliffFileText } from "../../usecases/xliff-import";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
 import type { WebEnv } from "../session";
@@ -73,12 +74,7 @@ async function runImport(c: WebContext, id: number, content: string, dryRun: boo
   const doc = await loadDocument(c, id);
   let result: Awaited<ReturnType<typeof importXliff>>["result"];
   try {
-    ({ result } = await importXliff(
-      useCaseContext(c),
-      id,
-      async () => new TextEncoder().encode(content),
-      dryRun,
-    ));
+    ({ result } = await importXliff(useCaseContext(c), id, uploadOfText(content), dryRun));
   } catch (err) {
     const e = err as {
       status?: number;
@@ -114,9 +110,11 @@ exchangeRoutes.post("/:id{[0-9]+}/import", needWrite, async (c) => {
     return uploadPage(c, id, { message: text(c).tooBig(WEB_XLIFF_BYTES / 1024 / 1024) }, 413);
   let content: string;
   try {
-    content = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
-  } catch {
-    return uploadPage(c, id, { message: text(c).notUtf8 }, 400);
+    // As the API reads it: UTF-8, UTF-16 (BOM or declaration), or the single-byte encoding declared.
+    content = xliffFileText(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.status >= 500) throw err;
+    return uploadPage(c, id, { message: text(c).unreadable, detail: err.detail }, 400);
   }
   return runImport(c, id, content, true);
 });

@@ -204,7 +204,7 @@ export const exchangeText = defineMessages(
     check: "Check the file",
     chooseFile: "Choose an XLIFF file.",
     tooBig: (mb: number) => `The file is larger than ${mb} MB; import it through the API.`,
-    notUtf8: "The file is not UTF-8.",
+    unreadable: "The file cannot be read as text (XLIFF in UTF-8, UTF-16 or the encoding it declares).",
     refused: "The file was refused:",
     reportTitle: "What the import would do",
     counts: (updated: number, unchanged: number, skipped: number) =>
@@ -230,7 +230,7 @@ export const exchangeText = defineMessages(
     check: "افحص الملف",
     chooseFile: "اختر ملف XLIFF.",
     tooBig: (mb: number) => `حجم الملف أكبر من ${mb} MB؛ استورده عبر API.`,
-    notUtf8: "الملف ليس بترميز UTF-8.",
+    unreadable: "تعذّرت قراءة الملف نصًا (XLIFF بترميز UTF-8 أو UTF-16 أو الترميز الذي يعلنه).",
     refused: "رُفض الملف:",
     reportTitle: "ما سيفعله الاستيراد",
     counts: (updated: number, unchanged: number, skipped: number) =>

@@ -31,7 +31,10 @@ export const importText = defineMessages(
     tooBig: (mb: number) => `The file is larger than ${mb} MB; use the API for big imports.`,
     unknownFormat: (name: string, formats: string) =>
       `Cannot tell the format of “${name}”: choose one of ${formats}.`,
-    notUtf8: "The file is not UTF-8 text.",
+    encoding: "Text encoding (CSV, TSV, OmegaT)",
+    encodingAuto: "UTF-8, or UTF-16 with a byte order mark (automatic)",
+    encodingWindows1256: "Windows Arabic (windows-1256): Excel’s “CSV” on Arabic Windows",
+    encodingIso88596: "ISO-8859-6 (Arabic)",
     badFormat: "Unknown format.",
     tooLarge: "The file is too large.",
     movedSincePreview: "The glossary changed since your preview. Review the changes again.",
@@ -97,7 +100,10 @@ export const importText = defineMessages(
     tooBig: (mb: number) => `حجم الملف أكبر من ${mb} MB؛ استعمل الواجهة البرمجية API للملفات الكبيرة.`,
     unknownFormat: (name: string, formats: string) =>
       `تعذّر تحديد صيغة «${name}»: اختر إحدى الصيغ ${formats}.`,
-    notUtf8: "الملف ليس نصًا بترميز UTF-8.",
+    encoding: "ترميز النص (CSV وTSV وOmegaT)",
+    encodingAuto: "UTF-8، أو UTF-16 مع علامة ترتيب البايتات (تلقائي)",
+    encodingWindows1256: "ويندوز العربي (windows-1256): ملف «CSV» من Excel على ويندوز العربي",
+    encodingIso88596: "ISO-8859-6 (عربي)",
     badFormat: "صيغة غير معروفة.",
     tooLarge: "الملف كبير جدًا.",
     movedSincePreview: "تغيّر المسرد منذ المعاينة. راجِع التغييرات مرة أخرى.",

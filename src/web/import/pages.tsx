@@ -50,6 +50,12 @@ export function ImportPage(props: { csrfToken: string; error?: ImportError | und
             <option value={f}>{formatLabel(f)}</option>
           ))}
         </select>
+        <label for="encoding">{t.encoding}</label>
+        <select id="encoding" name="encoding">
+          <option value="auto">{t.encodingAuto}</option>
+          <option value="windows-1256">{t.encodingWindows1256}</option>
+          <option value="iso-8859-6">{t.encodingIso88596}</option>
+        </select>
         <fieldset>
           <legend>{t.mode}</legend>
           <label class="check">

@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { glossaryVersion } from "../../db/glossary";
 import { DomainError, ErrorCode } from "../../errors";
-import { importFormats, importGlossary, previewGlossaryImport } from "../../usecases/glossary-exchange";
+import {
+  glossaryFileText,
+  importFormats,
+  importGlossary,
+  previewGlossaryImport,
+} from "../../usecases/glossary-exchange";
 import { glossaryText } from "../glossary/messages";
 import { needWrite } from "../guards";
 import { formBody, page, str, type WebContext } from "../page";
@@ -97,13 +102,19 @@ importRoutes.post("/", async (c) => {
   if (!format || !importFormats().includes(format)) {
     return importPage(c, text(c).unknownFormat(file.name, importFormats().join(", ")), 400);
   }
+  const bytes = new Uint8Array(await file.arrayBuffer());
   let content: string;
-  if (format === "xlsx") content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+  if (format === "xlsx") content = bytesToBase64(bytes);
   else
     try {
-      content = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await file.arrayBuffer());
-    } catch {
-      return importPage(c, text(c).notUtf8, 400);
+      // The format's own decoding, as the API's: UTF-16 with a BOM, an XML declaration's encoding, or the
+      // encoding chosen in the form for a table (windows-1256 from Excel); bytes that are not valid refused.
+      const encoding = str(body.encoding);
+      content = glossaryFileText(format, bytes, encoding && encoding !== "auto" ? encoding : undefined);
+    } catch (err) {
+      if (err instanceof DomainError && err.status < 500)
+        return importPage(c, importError(c, err), err.status as ContentfulStatusCode);
+      throw err;
     }
   return previewImport(c, {
     format,
