@@ -138,15 +138,33 @@ try {
       `${label.padEnd(40)} wall ${wall.toFixed(1)} ms  CPU workerd ${cpu.toFixed(1)} ms  (load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
-  for (let i = 0; i < 3; i++) {
-    const entry = await dev.request("/api/glossary/1");
+  // Two kinds of edit: an entry's note (the matcher's input unchanged: src/db/matcher.ts keeps the matcher
+  // and the analyses made with it) and an entry's terms (a term added, then removed: matcher rebuilt, every
+  // analysis made again), the worst case of an edit.
+  const edit = async (change: (entry: { terms: unknown[] }, i: number) => object, i: number) => {
+    const got = await dev.request("/api/glossary/1");
+    const entry = (await got.json()) as { terms: unknown[] };
     const edited = await dev.request("/api/glossary/1", {
       method: "PATCH",
-      headers: { "content-type": "application/json", "if-match": entry.headers.get("etag") ?? "" },
-      body: JSON.stringify({ note: `Review bench edit ${i}` }),
+      headers: { "content-type": "application/json", "if-match": got.headers.get("etag") ?? "" },
+      body: JSON.stringify(change(entry, i)),
     });
-    if (edited.status !== 200) throw new Error(`glossary edit: ${edited.status}`);
-    await firstRequest("review page after a glossary edit", `/documents/${doc.id}`);
+    if (edited.status !== 200) throw new Error(`glossary edit: ${edited.status} ${await edited.text()}`);
+  };
+  const original = (await (await dev.request("/api/glossary/1")).json()) as { terms: unknown[] };
+  for (let i = 0; i < 3; i++) {
+    await edit((_, n) => ({ note: `Review bench edit ${n}` }), i);
+    await firstRequest("review page after a note edit", `/documents/${doc.id}`);
+  }
+  for (let i = 0; i < 3; i++) {
+    await edit(
+      (_, n) =>
+        n % 2 === 0
+          ? { terms: [...original.terms, { lang: "en", text: `review bench term ${n}`, status: "admitted" }] }
+          : { terms: original.terms },
+      i,
+    );
+    await firstRequest("review page after a term edit", `/documents/${doc.id}`);
   }
   for (let i = 0; i < 2; i++) {
     await dev.restart();

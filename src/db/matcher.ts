@@ -6,6 +6,11 @@ import { allEntries, glossaryVersion } from "./glossary";
 
 export interface GlossaryIndex {
   version: number;
+  /**
+   * What the matcher was built from (every entry's id, terms and domain, serialised): a new glossary version
+   * whose input is the same keeps the same matcher object.
+   */
+  matcherInput: string;
   matcher: TermMatcher;
   entries: Map<number, GlossaryEntry>;
   /** The search index of the same entries, built on the first search of this version (searchIndex()). */
@@ -31,9 +36,15 @@ export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
   if (!building) {
     building = (async () => {
       const entries = await allEntries(db);
+      const input = entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }));
+      // The matcher is a function of exactly this input: an edit that leaves it equal (a definition, a note,
+      // a source) keeps the built matcher, and with it the analyses made with it (row-analysis.ts).
+      const inputKey = JSON.stringify(input);
+      const reused = cached?.matcherInput === inputKey ? cached.matcher : null;
       const index: GlossaryIndex = {
         version,
-        matcher: buildTermMatcher(entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }))),
+        matcher: reused ?? buildTermMatcher(input),
+        matcherInput: inputKey,
         entries: new Map(entries.map((e) => [e.id, e])),
         search: null,
       };

@@ -44,6 +44,20 @@ describe("review page: terms and QA follow the glossary and the segments", () =>
     expect(linksTo(html, entry.id).sort()).toEqual(["ar:preferred", "en:preferred"]);
     expect(html).toContain(`id="g${entry.id}"`);
 
+    // Its definition edited (the term matcher kept, and the analyses with it): the new definition shows,
+    // the terms as before.
+    const definition = `${uniqueLetters(8)} definition`;
+    const before = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));
+    const defined = await api(`/api/glossary/${entry.id}`, {
+      method: "PATCH",
+      headers: { "if-match": etagOf(before.version) },
+      body: { definition },
+    });
+    expect(defined.status, await defined.clone().text()).toBe(200);
+    html = await page();
+    expect(html).toContain(definition);
+    expect(linksTo(html, entry.id).sort()).toEqual(["ar:preferred", "en:preferred"]);
+
     // The English term made forbidden (another preferred one added): red on the page, and a QA issue.
     const other = `${uniqueLetters(8)} treaty`;
     const current = await jsonOf<GlossaryEntry>(await api(`/api/glossary/${entry.id}`));

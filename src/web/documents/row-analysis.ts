@@ -6,7 +6,7 @@
  */
 import type { GlossaryIndex } from "../../db/matcher";
 import { checkSegmentPair, type QaIssue } from "../../text/qa";
-import { recognizeTerms, type TermMatch } from "../../text/terms";
+import { recognizeTerms, type TermMatch, type TermMatcher } from "../../text/terms";
 import type { Segment, TermStatus } from "../../types";
 
 /** A term to underline: a span of the text (UTF-16 offsets), the entry it belongs to, the term's status. */
@@ -43,9 +43,11 @@ export function termSpans(matches: readonly TermMatch[]): TermSpan[] {
 
 /** Most analyses kept per glossary version (a few long documents' worth; each is a few hundred bytes). */
 const MAX_CACHED = 20_000;
-// Keyed by the glossary index itself: a new glossary version is a new index object, so analyses made with
-// an older glossary are never served, and are collected with it.
-const caches = new WeakMap<GlossaryIndex, Map<string, RowAnalysis>>();
+// Keyed by the matcher: an analysis reads the glossary only through it and through the entries' ids and
+// terms (QA's QaEntry), which are the matcher's input (src/db/matcher.ts builds a new matcher whenever that
+// input changes, and keeps the old one only when it is equal). So analyses made with an older glossary are
+// never served, survive an edit of a definition or a note, and are collected with their matcher.
+const caches = new WeakMap<TermMatcher, Map<string, RowAnalysis>>();
 
 const keyOf = (s: Pick<Segment, "ar" | "en" | "arCodes" | "enCodes">) =>
   s.arCodes.length || s.enCodes.length
@@ -57,10 +59,10 @@ export function analyseRow(
   index: GlossaryIndex,
   s: Pick<Segment, "ar" | "en" | "arCodes" | "enCodes">,
 ): RowAnalysis {
-  let cache = caches.get(index);
+  let cache = caches.get(index.matcher);
   if (!cache) {
     cache = new Map();
-    caches.set(index, cache);
+    caches.set(index.matcher, cache);
   }
   const key = keyOf(s);
   const hit = cache.get(key);
