@@ -12,6 +12,7 @@ import {
   DUAL_MARK,
   isFormFourVerbalNoun,
   isFormThreeParticiple,
+  KEY_FEMININE,
   KEY_SOUND_PLURAL,
   KEY_TA_MARBUTA,
   latinGlossaryKey,
@@ -112,6 +113,16 @@ function latinPair(scan: TokenScan, k: number): boolean {
   return gap === GAP_SPACE && scan.script[k - 1] === SCRIPT_LATIN && scan.script[k] === SCRIPT_LATIN;
 }
 
+/** The first word of an Arabic term is a definite person noun that takes the feminine ـة (المدير, المبعوث). */
+function feminineHead(text: string, scan: TokenScan): boolean {
+  const a = scan.normStart[0] as number;
+  const b = scan.normEnd[0] as number;
+  if (scan.script[0] !== SCRIPT_AR || scan.gap[0] !== GAP_SPACE) return false;
+  const ka = arabicKeyStart(scan.codes, a, b, text.charCodeAt(scan.start[0] as number));
+  if (ka === a || endsInTaMarbuta(text, scan.start[0] as number, scan.end[0] as number)) return false;
+  return (arabicKeyFlags(scan.codes, ka, b, false) & (KEY_FEMININE | KEY_SOUND_PLURAL)) !== 0;
+}
+
 /** The key codes[a, b) (after the article) is a feminine plural in ـات with a stem of 3+ letters. */
 function isFemininePlural(c: ArrayLike<number>, a: number, b: number, taMarbuta: boolean): boolean {
   return !taMarbuta && b - a >= 5 && c[b - 2] === ALEF && c[b - 1] === TA;
@@ -185,6 +196,9 @@ export function buildTermMatcher(entries: readonly TermEntryInput[], scratch: Te
     if (taMarbuta && afterFemininePlural && b - 1 - ka >= 3)
       out.push(keys.add(c, ka, b - 1, arabicKeyFlags(c, ka, b - 1, false)));
     if (kb === b && isDualShaped(c, ka, b)) out.push(keys.add(c, ka, b - 2, 0, DUAL_MARK)); // not a plural
+    // The adjective of a two-word title agrees with its feminine (المديرة العامة, المبعوثة الخاصة).
+    if (k === 1 && !taMarbuta && ka > a && b - ka >= 3 && feminineHead(text, scan))
+      out.push(keys.add(c, ka, b, KEY_TA_MARBUTA, HA));
     return out;
   };
 

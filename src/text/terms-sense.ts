@@ -18,6 +18,20 @@
  * - `in construct only with a place`: without the article before a noun (Arabic construct), or before
  *   *of* (English), the term keeps its sense only when that noun is a place (استقرار المنطقة, *stability
  *   of the region*, not استقرار أسعار الصرف, *exchange-rate stability*).
+ * - `in construct only with a body`: likewise, but the noun must be a body, an organisation or a State
+ *   (قرار مجلس الأمن, *resolution of the General Assembly*; not قرار الحكومة, قرار نتنياهو, *the
+ *   resolution of our disputes*): one person's or a government's decision is not a resolution.
+ * - `other sense with ب before: w1, …`: with the proclitic ب and one of these words right after it, it is
+ *   the act, not the instrument (بالاتفاق مع, *in agreement with*; باتفاق الطرفين, *by agreement of the
+ *   parties*).
+ * - `also a verb` (Arabic): after a particle that only a verb follows (أن, لن, لم, قد, سوف, كي), or without
+ *   article and proclitic right before a demonstrative (تدخل هذه المذكرة حيز النفاذ, *enters into force*).
+ * - `other sense before a name` (Arabic, listed with the article): with the article and followed by a word
+ *   without it that is not a particle, an adverb of time or a verb in ي-, it is a title before a personal
+ *   name (الرئيس جوزاف عون, *President Joseph Aoun*: a head of State, not a chair).
+ * - `other sense without a determiner` (English): a lower-case singular right after a comma, a
+ *   preposition or *and/or* is the uncountable sense (*training in diplomacy, protocol and law*: etiquette,
+ *   not a treaty protocol).
  *
  * **Structural rules** — shapes of the glossary term itself, no data needed:
  * - a one-word Arabic term of the shape مفعل (مرفق, ملحق: a form-IV passive participle) with the article
@@ -39,7 +53,14 @@
 import { ALEF, BA, FA, KAF, LAM, MIM, TA, WAW } from "./arabic";
 import { arabicKeyStart } from "./morphology";
 import { normalizeForSearch } from "./normalize";
-import { GAP_SPACE, SCRIPT_AR, SCRIPT_LATIN, type TermMatcher, type TermRecord } from "./terms-matcher";
+import {
+  GAP_COMMA,
+  GAP_SPACE,
+  SCRIPT_AR,
+  SCRIPT_LATIN,
+  type TermMatcher,
+  type TermRecord,
+} from "./terms-matcher";
 import { isGentilic, OWNER_STATE, type RawHits, tokenText } from "./terms-owner";
 import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
 
@@ -47,6 +68,13 @@ import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
 export interface SenseInfo {
   verb: boolean;
   gentilic: boolean;
+  /** `in construct only with a body`: the one-word term's own stem (as stemOf), which the text's word must
+   * be (the singular: قرارات الشرعية الدولية, *resolutions of*, stay resolutions), or null. */
+  bodyConstruct: string | null;
+  /** Words (as `before`) of `other sense with ب before:`. */
+  withBa: string[] | null;
+  bare: boolean;
+  name: boolean;
   placeConstruct: boolean;
   /** Normalised article-less stems (Arabic) or lower-case prefixes (English) of `sense needs`. */
   needs: string[] | null;
@@ -70,6 +98,10 @@ const NEEDS_NOTE = /\bsense needs:\s*([^;.]+)/i;
 const BEFORE_NOTE = /\bother sense before:\s*([^;.]+)/i;
 const AFTER_NOTE = /\bother sense after:\s*([^;.]+)/i;
 const CONSTRUCT_NOTE = /\bother sense in construct\b/i;
+const BODY_NOTE = /\bin construct only with a body\b/i;
+const WITH_BA_NOTE = /\bother sense with ب before:\s*([^;.]+)/i;
+const BARE_NOTE = /\bother sense without a determiner\b/i;
+const NAME_NOTE = /\bother sense before a name\b/i;
 
 /** The words of a declared list (`w1, w2` or `w1، w2`), as stemOf gives them. */
 function wordList(note: string, re: RegExp): string[] | null {
@@ -117,8 +149,12 @@ export function senseOf(
   const last = one ? first : wordAt(text, scan, scan.count - 1);
   const noted = note !== null && note !== undefined && note !== "";
   const info: SenseInfo = {
-    verb: noted && lang === "en" && VERB_NOTE.test(note),
+    verb: noted && VERB_NOTE.test(note),
     gentilic: noted && lang === "ar" && GENTILIC_NOTE.test(note),
+    bodyConstruct: noted && one && BODY_NOTE.test(note) ? stemOf(text) : null,
+    withBa: noted && lang === "ar" ? wordList(note, WITH_BA_NOTE) : null,
+    bare: noted && lang === "en" && BARE_NOTE.test(note),
+    name: noted && lang === "ar" && first.article && NAME_NOTE.test(note),
     placeConstruct: noted && PLACE_NOTE.test(note),
     needs: noted ? wordList(note, NEEDS_NOTE) : null,
     before: noted ? wordList(note, BEFORE_NOTE) : null,
@@ -134,6 +170,10 @@ export function senseOf(
   const any =
     info.verb ||
     info.gentilic ||
+    info.bodyConstruct !== null ||
+    info.withBa !== null ||
+    info.bare ||
+    info.name ||
     info.placeConstruct ||
     info.needs !== null ||
     info.before !== null ||
@@ -161,6 +201,7 @@ const VERB_BEFORE = new Set([
   "must",
   "cannot",
 ]);
+const GERUND_BEFORE = new Set(["of", "for", "by", "without", "after", "before", "while", "about", "on"]);
 const NEGATION = new Set(["not", "never"]);
 const DO = new Set(["do", "does", "did"]);
 const DEPUTY_EN = new Set(["deputy", "vice", "assistant"]);
@@ -174,6 +215,85 @@ const NOT_COMPLEMENT = new Set(
 /** Nouns of a place or region (article-less, normalised): استقرار المنطقة, stability of the region. */
 const PLACE_NOUNS = ["منطقة", "إقليم", "بلد", "بلاد", "دولة", "دول", "عالم", "قارة"].map(normalizeForSearch);
 const PLACE_WORDS_EN = /^(regions?|country|countries|world|area|continent|states?|subregions?|nations?)$/i;
+/** Nouns of a deliberative body or its number (article-less, normalised): قرار مجلس, قرار رقم. */
+const BODY_NOUNS = [
+  "مجلس",
+  "جمعية",
+  "لجنة",
+  "مؤتمر",
+  "منظمة",
+  "جامعة",
+  "قمة",
+  "هيئة",
+  "اتحاد",
+  "محكمة",
+  "مجموعة",
+  "رقم",
+].map(normalizeForSearch);
+const BODY_WORDS_EN =
+  /^(council|assembly|committee|conference|organi[sz]ation|summit|board|commission|court|union|league)$/i;
+/** A government or a ruler (article-less, normalised): قرار حكومة النرويج, قرار الملك is a decision. */
+const RULER_NOUNS = ["حكومة", "حكومات", "رئيس", "ملك", "أمير", "وزير", "سلطات", "إدارة", "ولي"].map(
+  normalizeForSearch,
+);
+/** Words without the article that follow a noun without being in construct with it or naming it (normalised,
+ * proclitics aside): particles, adverbs of time and place. */
+const NOT_A_NAME = [
+  "أن",
+  "إن",
+  "لأن",
+  "كان",
+  "قد",
+  "لم",
+  "لن",
+  "لا",
+  "ما",
+  "كما",
+  "أيضا",
+  "أيضاً",
+  "بعد",
+  "قبل",
+  "أمام",
+  "عند",
+  "أمس",
+  "مساء",
+  "صباح",
+  "غدا",
+  "نفسه",
+  "نفسها",
+  "ذاته",
+  "ذاتها",
+  "شخصيا",
+  "شخصياً",
+  "وحده",
+  "بدوره",
+  "بدورها",
+  "حين",
+  "عندما",
+  "الذي",
+  "التي",
+  "هذا",
+  "هذه",
+  "ذلك",
+  "تلك",
+  "كل",
+  "جميع",
+  "بعض",
+  "أي",
+  "إلى",
+  "الى",
+  "فى",
+].map(normalizeForSearch);
+const NAME_HEADS = new Set(["عبد", "أبو"].map(normalizeForSearch));
+/** Particles only a verb follows (normalised): لن تدخل, قد تدخل. */
+const VERB_PARTICLES_AR = new Set(
+  ["أن", "ألا", "لن", "لم", "قد", "سوف", "كي", "لكي", "لئلا"].map(normalizeForSearch),
+);
+const DEMONSTRATIVES_AR = new Set(
+  ["هذا", "هذه", "ذلك", "تلك", "هؤلاء", "هاتان", "هذان"].map(normalizeForSearch),
+);
+/** English words after which a singular noun has no determiner of its own (in protocol, of protocol). */
+const BARE_BEFORE_EN = new Set(["in", "of", "on", "and", "or", "with", "by", "for", "under", "to", "about"]);
 
 /** Whether Arabic token k has the article (after proclitics و ف ب ك; لل = ل + ال). */
 function hasArticle(scan: TokenScan, k: number): boolean {
@@ -212,6 +332,9 @@ function sentenceEndAfter(text: string, scan: TokenScan, k: number): boolean {
   const to = scan.start[k + 1] as number;
   const gap = text.slice(from, to);
   if (/\n\s*\n|\u2029/.test(gap)) return true;
+  // A line break after punctuation ends a line of its own (a preambular paragraph, a list item); a bare
+  // one may be the wrap of hard-wrapped text.
+  if (/[،,;؛:.!?؟]\s*\n/.test(gap)) return true;
   return /[.!?؟]/.test(gap) && to - from > 0 && (scan.end[k] as number) - (scan.start[k] as number) >= 3;
 }
 
@@ -244,6 +367,26 @@ function placeAt(m: TermMatcher, text: string, scan: TokenScan, raw: RawHits, k:
   return false;
 }
 
+/** Whether token k starts a body: a raw hit of an organisation or a State, a place, a body noun or (English)
+ * a capitalised name. */
+function bodyAt(m: TermMatcher, text: string, scan: TokenScan, raw: RawHits, k: number): boolean {
+  for (let i = 0; i < raw.count; i++) {
+    if (raw.start[i] !== k) continue;
+    const rec = m.records[raw.record[i] as number] as TermRecord;
+    if ((rec.name && rec.state) || rec.ownerKind !== 0) return true;
+  }
+  if (scan.script[k] === SCRIPT_LATIN) {
+    const c = scan.codes[scan.normStart[k] as number] as number;
+    return BODY_WORDS_EN.test(tokenText(scan, k)) || isCapital(text.charCodeAt(scan.start[k] as number), c);
+  }
+  // An indefinite word may be a name, a verb or an adjective (قرار يدعو, قرار ملزم): only a government or
+  // a ruler in construct tells a decision (قرار حكومة النرويج).
+  if (!hasArticle(scan, k) && !isOneOf(scan, k, RULER_NOUNS)) return true;
+  if (placeAt(m, text, scan, raw, k)) return true;
+  for (const stem of stemsOfToken(scan, k)) if (BODY_NOUNS.includes(stem)) return true;
+  return false;
+}
+
 /** An upper-case original letter (its normalised form differs). */
 function isCapital(original: number, normalised: number): boolean {
   return original !== normalised && original >= 0x41 && original <= 0x5a;
@@ -262,11 +405,14 @@ function gentilicAt(m: TermMatcher, scan: TokenScan, k: number): boolean {
 }
 const NO_WORDS: ReadonlySet<string> = new Set();
 
-/** Whether the word before token s is a modal or *to* (possibly with *not*): the hit is a verb. */
+/** Whether the word before token s is a modal or *to* (possibly with *not*), or a preposition before a form
+ * in -ing: the hit is a verb. */
 function verbBefore(text: string, scan: TokenScan, s: number): boolean {
   if (s === 0 || scan.gap[s - 1] !== GAP_SPACE) return false;
   const prev = tokenText(scan, s - 1).toLowerCase();
   if (VERB_BEFORE.has(prev)) return true;
+  // A form in -ing right after a preposition is a gerund (of meeting the press, before meeting them).
+  if (GERUND_BEFORE.has(prev) && tokenText(scan, s).endsWith("ing")) return true;
   if (!NEGATION.has(prev) || s < 2 || scan.gap[s - 2] !== GAP_SPACE) return false;
   const before = text.slice(scan.start[s - 2], scan.end[s - 2]).toLowerCase();
   return VERB_BEFORE.has(before) || DO.has(before);
@@ -296,7 +442,18 @@ export function senseRejected(
   const count = scan.count;
   const spaceAfter = e + 1 < count && scan.gap[e] === GAP_SPACE;
   const arabic = scan.script[s] === SCRIPT_AR;
-  if (info.verb && verbBefore(text, scan, s)) return true;
+  if (info.verb && (arabic ? arabicVerb(scan, s, e) : verbBefore(text, scan, s))) return true;
+  if (info.bare && !arabic && bareNoun(text, scan, s)) return true;
+  if (info.name && arabic && spaceAfter && hasArticle(scan, e) && nameAfter(text, scan, e + 1)) return true;
+  if (info.withBa !== null && arabic && spaceAfter && withBa(scan, s) && isOneOf(scan, e + 1, info.withBa))
+    return true;
+  if (
+    info.bodyConstruct !== null &&
+    spaceAfter &&
+    isOneOf(scan, e, [info.bodyConstruct]) &&
+    constructWithout(m, text, scan, raw, e, arabic, bodyAt)
+  )
+    return true;
   if (info.title && s > 0 && scan.gap[s - 1] === GAP_SPACE) {
     const prev = tokenText(scan, s - 1);
     if (arabic ? DEPUTY_AR.has(prev.replace(/^[وف]/, "")) : DEPUTY_EN.has(prev.toLowerCase())) return true;
@@ -315,7 +472,8 @@ export function senseRejected(
   if (info.lastDefinite && arabic && !hasArticle(scan, e))
     for (let i = 0; i < raw.count; i++)
       if (raw.start[i] === e && (raw.end[i] as number) > e && raw.record[i] !== record) return true;
-  if (info.placeConstruct && spaceAfter && constructWithoutPlace(m, text, scan, raw, e, arabic)) return true;
+  if (info.placeConstruct && spaceAfter && constructWithout(m, text, scan, raw, e, arabic, placeAt))
+    return true;
   if (info.construct && arabic && spaceAfter && inConstruct(scan, e)) return true;
   if (info.before !== null && spaceAfter && isOneOf(scan, e + 1, info.before)) return true;
   if (info.after !== null && s > 0 && scan.gap[s - 1] === GAP_SPACE && isOneOf(scan, s - 1, info.after))
@@ -336,19 +494,73 @@ function inConstruct(scan: TokenScan, e: number): boolean {
   return next[0] !== "و" && next[0] !== "ف" && !NOT_COMPLEMENT.has(next);
 }
 
-/** The hit ending on token e is in construct (Arabic) or followed by *of* (English) with a noun that is
- * not a place. */
-function constructWithoutPlace(
+type NounTest = (m: TermMatcher, text: string, scan: TokenScan, raw: RawHits, k: number) => boolean;
+
+/** The hit ending on token e is in construct (Arabic) or followed by *of* (English) with a noun that does
+ * not pass `wanted` (a place, a body). */
+function constructWithout(
   m: TermMatcher,
   text: string,
   scan: TokenScan,
   raw: RawHits,
   e: number,
   arabic: boolean,
+  wanted: NounTest,
 ): boolean {
-  if (arabic) return inConstruct(scan, e) && !placeAt(m, text, scan, raw, e + 1);
+  if (arabic)
+    return inConstruct(scan, e) && !accusativeIndefinite(text, scan, e) && !wanted(m, text, scan, raw, e + 1);
   if (tokenText(scan, e + 1) !== "of" || e + 2 >= scan.count || scan.gap[e + 1] !== GAP_SPACE) return false;
   let k = e + 2;
   if (tokenText(scan, k) === "the" && k + 1 < scan.count && scan.gap[k] === GAP_SPACE) k++;
-  return !placeAt(m, text, scan, raw, k);
+  return !wanted(m, text, scan, raw, k);
+}
+
+/** Whether Arabic token s carries the proclitic ب (after و or ف): بالاتفاق, وباتفاق. */
+function withBa(scan: TokenScan, s: number): boolean {
+  const c = scan.codes;
+  let a = scan.normStart[s] as number;
+  if (c[a] === WAW || c[a] === FA) a++;
+  return c[a] === BA;
+}
+
+/** Whether the Arabic hit on tokens s…e reads as a verb: after a particle only a verb follows, or bare (no
+ * article, no proclitic) before a demonstrative. */
+function arabicVerb(scan: TokenScan, s: number, e: number): boolean {
+  if (hasArticle(scan, s)) return false; // a verb never has the article (أن التدخل مرفوض)
+  if (
+    s > 0 &&
+    scan.gap[s - 1] === GAP_SPACE &&
+    VERB_PARTICLES_AR.has(tokenText(scan, s - 1).replace(/^[وف]/, ""))
+  )
+    return true;
+  if (s !== e || e + 1 >= scan.count || scan.gap[e] !== GAP_SPACE) return false;
+  const c = scan.codes[scan.normStart[s] as number];
+  if (c === WAW || c === FA || c === BA || c === LAM || c === KAF) return false;
+  return DEMONSTRATIVES_AR.has(tokenText(scan, e + 1));
+}
+
+/** Whether Arabic token k, right after a definite title, reads as a personal name (see NOT_A_NAME). */
+function nameAfter(text: string, scan: TokenScan, k: number): boolean {
+  if (scan.script[k] !== SCRIPT_AR || hasArticle(scan, k)) return false;
+  const w = tokenText(scan, k);
+  const c = w.charCodeAt(0);
+  if (c === 0x0648 || c === 0x0641 || c === 0x064a) return false; // و, ف: a conjunction; ي: a verb
+  if (NOT_COMPLEMENT.has(w) || isOneOf(scan, k, NOT_A_NAME)) return false;
+  // A feminine in ة is a predicate (الرئيسة مسؤولة), not a name.
+  if (text.charCodeAt((scan.end[k] as number) - 1) === 0x0629) return false;
+  // A name is a first name and a surname, neither with the article (جوزاف عون, بوتين إن), or عبد/أبو + a
+  // definite word (عبد الفتاح); a bare word before a definite one is a noun in construct, the object of
+  // the verb before the title (أعلن الرئيس رفع الجلسة).
+  if (k + 1 >= scan.count || scan.gap[k] !== GAP_SPACE || !hasArticle(scan, k + 1)) return true;
+  return NAME_HEADS.has(w);
+}
+
+/** Whether the English one-word hit on token s is lower case with no determiner: after a comma or a
+ * preposition or *and/or*. */
+function bareNoun(text: string, scan: TokenScan, s: number): boolean {
+  const first = text.charCodeAt(scan.start[s] as number);
+  if (first < 0x61 || first > 0x7a) return false;
+  if (s === 0) return false;
+  if (scan.gap[s - 1] === GAP_COMMA) return true;
+  return scan.gap[s - 1] === GAP_SPACE && BARE_BEFORE_EN.has(tokenText(scan, s - 1).toLowerCase());
 }
