@@ -27,7 +27,10 @@ export interface DocumentRow {
   origin: SegmentOrigin;
   score: number | null;
   version: number;
-  /** Inline codes of each side and the XLIFF origin, as stored (JSON text or null): carried, never edited. */
+  /**
+   * Inline codes of each side and the XLIFF origin, as stored (JSON text or null): carried by bead
+   * operations (segments with codes are refused), codes restored by the undo of an edit that dropped them.
+   */
   arCodes: string | null;
   enCodes: string | null;
   xliff: string | null;
@@ -190,7 +193,8 @@ export interface RunResult {
   removed: number[];
 }
 
-const sameContent = (a: DocumentRow, b: ReplacementRow) =>
+/** Whether a stored row holds what a replacement row would write (everything but id, position, version). */
+export const sameContent = (a: DocumentRow, b: ReplacementRow) =>
   a.ar === b.ar &&
   a.en === b.en &&
   a.arGap === b.arGap &&
@@ -199,7 +203,9 @@ const sameContent = (a: DocumentRow, b: ReplacementRow) =>
   a.statusBy === b.statusBy &&
   a.statusAt === b.statusAt &&
   a.origin === b.origin &&
-  a.score === b.score;
+  a.score === b.score &&
+  a.arCodes === b.arCodes &&
+  a.enCodes === b.enCodes;
 
 /**
  * Replaces a run of a document's segments in one transaction, if the document is still at the expected
@@ -279,6 +285,7 @@ export async function replaceRun(db: Db, r: RunReplacement): Promise<RunResult> 
         ar_gap = v.value ->> '$.arGap', en_gap = v.value ->> '$.enGap',
         status = v.value ->> '$.status', status_by = v.value ->> '$.statusBy',
         status_at = v.value ->> '$.statusAt', origin = v.value ->> '$.origin', score = v.value ->> '$.score',
+        ar_codes = v.value ->> '$.arCodes', en_codes = v.value ->> '$.enCodes',
         version = segments.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       FROM json_each(${payload}) AS v WHERE segments.id = v.value ->> '$.id'`);
   for (const payload of chunkJson(inserts))
@@ -313,6 +320,33 @@ function historyInsert(r: RunReplacement, first: number): SQL {
       (SELECT json_group_array(json(row)) FROM (SELECT ${rowJson} AS row FROM segments
         WHERE document_id = ${doc} AND position >= ${first} AND position < ${last} ORDER BY position)))
     RETURNING id, version, after`;
+}
+
+/**
+ * A one-segment edit (its English and/or status: PATCH /api/segments/{id}, the segment page, the review
+ * table's inline editor and status buttons) recorded as an operation of the document's history, so that it
+ * is listed and undone like a bead operation (undo restores the row if it is still as the edit left it).
+ * `before` goes into the edit's batch ahead of the segment's update (it records the row as the edit found
+ * it), `after` once the segment and the document's version are written (the row as the edit left it);
+ * `after` returns the history row's id and the document's new version.
+ */
+export function segmentEditHistory(
+  documentId: number,
+  segmentId: number,
+  op: "edit" | "segment-status",
+  actor: string,
+  detail: unknown,
+): { before: Statement; after: Statement } {
+  const row = sql`SELECT json_array(${rowJson}) FROM segments WHERE id = ${segmentId}`;
+  return {
+    before: sql`INSERT INTO document_history (document_id, version, op, actor, detail, position, before, after)
+      SELECT ${documentId}, 0, ${op}, ${actor}, ${JSON.stringify(detail)}, position, json_array(${rowJson}), '[]'
+      FROM segments WHERE id = ${segmentId}`,
+    after: sql`UPDATE document_history SET after = (${row}),
+        version = (SELECT version FROM documents WHERE id = ${documentId})
+      WHERE id = (SELECT max(id) FROM document_history WHERE document_id = ${documentId})
+      RETURNING id, version`,
+  };
 }
 
 /** Marks a history entry undone by the document's newest entry (the undo's own row, written just before). */

@@ -7,6 +7,7 @@ import type { XliffOrigin } from "../formats/xliff-model";
 import { normalizeForSearch } from "../text/normalize";
 import type { InlineCode, Lang, Segment, SegmentOrigin, SegmentStatus } from "../types";
 import { Guard, runBatch, type Statement } from "./batch";
+import { segmentEditHistory } from "./document-runs";
 import { chunkJson } from "./json-chunks";
 import { pairKeyColumn } from "./pair-key";
 import { documents, segments } from "./schema";
@@ -294,11 +295,21 @@ export interface SegmentPatch {
   enCodes?: InlineCode[] | undefined;
 }
 
+/** A segment as an edit left it; the document history's entry of the edit and the document's version then. */
+export interface PatchedSegment {
+  segment: Segment;
+  /** Null for a free memory pair (no document), and so for `documentVersion`. */
+  historyId: number | null;
+  documentVersion: number | null;
+}
+
 /**
  * Updates a segment if it is still at `expected` version (a guarded batch: else 412, or 404 if it is gone).
  * Giving English to a `new` segment makes it `translated` unless a status is given; removing it makes it `new`.
  * New English without `enCodes` drops the English's codes (their offsets were for the old text; QA then
- * reports the source's codes missing); `enCodes` must fit the English they go with.
+ * reports the source's codes missing); `enCodes` must fit the English they go with. A document's segment
+ * edit is an operation of its history (op `edit`, or `segment-status` when only the status changes), in
+ * the same batch: undoing it restores the row as the edit found it (src/usecases/document-beads.ts).
  */
 export async function patchSegment(
   db: Db,
@@ -306,7 +317,7 @@ export async function patchSegment(
   patch: SegmentPatch,
   expected: number,
   actor: string | null = null,
-): Promise<Segment> {
+): Promise<PatchedSegment> {
   const en = patch.en !== undefined ? patch.en : current.en;
   const enCodes = patch.enCodes ?? (patch.en !== undefined && patch.en !== current.en ? [] : current.enCodes);
   if (patch.enCodes !== undefined && patch.enCodes.length > 0) {
@@ -325,7 +336,18 @@ export async function patchSegment(
     else if (current.status === "new") status = "translated";
   }
   const id = current.id;
-  await runBatch(db, [
+  const textChanged = en !== current.en || patch.enCodes !== undefined;
+  const history =
+    current.documentId === null
+      ? null
+      : segmentEditHistory(
+          current.documentId,
+          id,
+          textChanged ? "edit" : "segment-status",
+          actor ?? "unknown",
+          { segment: id, en: textChanged, status: status === current.status ? null : status },
+        );
+  const results = await runBatch(db, [
     new Guard(sql`(SELECT version FROM segments WHERE id = ${id}) = ${expected}`, async () => {
       const now = await db
         .select({ version: segments.version })
@@ -338,6 +360,7 @@ export async function patchSegment(
         now.version,
       );
     }),
+    ...(history ? [history.before] : []),
     db
       .update(segments)
       .set({
@@ -358,6 +381,14 @@ export async function patchSegment(
     // The document as a whole changed: bead operations that named its previous version must not apply.
     sql`UPDATE documents SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       WHERE id = (SELECT document_id FROM segments WHERE id = ${id})`,
+    ...(history ? [history.after] : []),
   ]);
-  return getSegment(db, current.id);
+  const written = history
+    ? (results[results.length - 1]?.results[0] as { id: number; version: number } | undefined)
+    : undefined;
+  return {
+    segment: await getSegment(db, current.id),
+    historyId: written?.id ?? null,
+    documentVersion: written?.version ?? null,
+  };
 }

@@ -530,7 +530,9 @@ export const segmentsRouter = createRouter()
       scope: "write",
       session: "primary",
       tags: ["Segments"],
-      summary: "Set a segment's English and/or status (honours If-Match)",
+      summary:
+        "Set a segment's English and/or status (honours If-Match); a document's segment edit is an operation " +
+        "of its history, undoable",
       request: {
         params: IdParam,
         headers: IfMatch,
@@ -551,13 +553,38 @@ export const segmentsRouter = createRouter()
           { status: "reviewed" },
         ),
       },
-      responses: { 200: withEtag(json(SegmentSchema, "Updated")), ...notFoundError, ...staleError },
+      responses: {
+        200: withEtag(
+          json(
+            SegmentSchema.extend({
+              operation: z
+                .number()
+                .int()
+                .nullable()
+                .openapi({
+                  description:
+                    "The edit's entry in its document's history (POST /api/documents/{documentId}/history/" +
+                    "{operation}/undo undoes it while the segment is as the edit left it); null for a memory " +
+                    "pair of no document",
+                }),
+            }),
+            "Updated",
+          ),
+        ),
+        ...notFoundError,
+        ...staleError,
+      },
     }),
     async (c) => {
       const current = await getSegment(c.var.db, c.req.valid("param").id);
       const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
-      const seg = await editSegment(useCaseContext(c), current, c.req.valid("json"), expected);
-      c.header("ETag", etagOf(seg.version));
-      return c.json(seg, 200);
+      const { segment, historyId } = await editSegment(
+        useCaseContext(c),
+        current,
+        c.req.valid("json"),
+        expected,
+      );
+      c.header("ETag", etagOf(segment.version));
+      return c.json({ ...segment, operation: historyId }, 200);
     },
   );

@@ -16,6 +16,7 @@ import {
   readBetween,
   readRun,
   replaceRun,
+  sameContent,
 } from "../db/document-runs";
 import { glossaryIndex } from "../db/matcher";
 import { memoryLexicon } from "../db/memory-lexicon";
@@ -339,9 +340,11 @@ export async function setStatusOfRun(
 }
 
 /**
- * Undoes an operation of the history: the run it wrote, if still exactly as it left it, is replaced by
- * the run it replaced (deleted segments come back under their ids). An undo is itself an operation (undo
- * it to redo). When later operations changed that run, they must be undone first (409).
+ * Undoes an operation of the history: the run it wrote, if still as it left it (the same segments holding
+ * the same texts, statuses and the rest), is replaced by the run it replaced (deleted segments come back
+ * under their ids). An undo is itself an operation (undo it to redo). When later operations or edits
+ * changed that run, nothing is written (409): undoing would overwrite them; undo them first. Contents, not
+ * versions, are compared: an undone later operation leaves the run as this one left it, at higher versions.
  */
 export async function undoOperation(
   ctx: UseCaseContext,
@@ -366,7 +369,10 @@ export async function undoOperation(
     : [];
   const unchanged =
     current.length === entry.after.length &&
-    current.every((r, i) => r.id === entry.after[i]?.id && r.version === entry.after[i]?.version);
+    current.every((r, i) => {
+      const left = entry.after[i];
+      return left !== undefined && r.id === left.id && sameContent(r, left);
+    });
   if (!unchanged) throw conflict("its segments changed since; undo the later operations on them first");
   const next = entry.before.map(
     ({ position: _p, version, ...rest }): ReplacementRow => ({

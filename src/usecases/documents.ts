@@ -7,6 +7,7 @@ import {
   createDocument,
   type DocumentInfo,
   deleteDocument as deleteStoredDocument,
+  type PatchedSegment,
   patchSegment,
   type SegmentPatch,
 } from "../db/documents";
@@ -81,14 +82,17 @@ export async function deleteDocument(ctx: UseCaseContext, id: number): Promise<v
   scheduleTmIndexSync(ctx);
 }
 
-/** Sets a segment's English and/or status if it is still at `expected` version (else a stale-version error). */
+/**
+ * Sets a segment's English and/or status if it is still at `expected` version (else a stale-version error).
+ * A document's segment edit is recorded in its history (the id returned), undone as its operations are.
+ */
 export async function editSegment(
   ctx: UseCaseContext,
   current: Segment,
   patch: SegmentPatch,
   expected: number,
-): Promise<Segment> {
-  const seg = await patchSegment(ctx.db, current, patch, expected, ctx.actor);
+): Promise<PatchedSegment> {
+  const edited = await patchSegment(ctx.db, current, patch, expected, ctx.actor);
   scheduleTmIndexSync(ctx);
-  return seg;
+  return edited;
 }

@@ -235,7 +235,10 @@ reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
   for (const p of picked) {
     const before = await segmentOf(c, id, p.id);
     try {
-      changed.push({ before, after: await editSegment(ctx, before, { status: p.status }, p.version) });
+      changed.push({
+        before,
+        after: (await editSegment(ctx, before, { status: p.status }, p.version)).segment,
+      });
     } catch (err) {
       if (!isStale(err)) throw err;
       stale.push(before.position + 1);
@@ -378,7 +381,7 @@ reviewRoutes.post("/:id{[0-9]+}/segments/:sid{[0-9]+}", needWrite, async (c) => 
   };
   let saved: Segment;
   try {
-    saved = await editSegment(useCaseContext(c), seg, patch, version);
+    saved = (await editSegment(useCaseContext(c), seg, patch, version)).segment;
   } catch (err) {
     if (!isStale(err)) throw err;
     // Theirs shown, ours kept in the field; saving again (against their version) replaces theirs knowingly.
