@@ -12,6 +12,8 @@ const parse = (html) => new DOMParser().parseFromString(html, "text/html");
 const editorRowOf = (row) =>
   row.nextElementSibling?.classList.contains("editor-row") ? row.nextElementSibling : null;
 // The bead as the server shows it now, and the document's counts; returns what the server said was done.
+// After a save also what undoes it (the flash's Undo, the latest operations: z undoes the newest) and the
+// document's version, when the page was current before the save (so that its operations still apply).
 const placeBead = (row, doc) => {
   const fresh = doc.querySelector("tbody tr");
   if (fresh && fresh.id === row.id) {
@@ -27,6 +29,21 @@ const placeBead = (row, doc) => {
   if (terms && !list) document.querySelector("section.history, section.exports")?.before(terms);
   for (const li of terms && list ? terms.querySelectorAll("li[id]") : [])
     if (!document.getElementById(li.id)) list.appendChild(li);
+  const done = doc.getElementById("done");
+  if (done) {
+    const shown = document.getElementById("done");
+    if (shown) shown.replaceWith(done);
+    else document.querySelector("form.search")?.before(done);
+  }
+  const history = doc.querySelector("section.history");
+  if (history) {
+    const shown = document.querySelector("section.history");
+    if (shown) shown.replaceWith(history);
+    else document.querySelector("section.exports")?.before(history);
+  }
+  const version = doc.getElementById("page-version")?.value;
+  const pageVersion = document.querySelector('#ops input[name="v"]');
+  if (version && pageVersion) pageVersion.value = version;
   return doc.getElementById("saved")?.textContent || "";
 };
 const closeEditor = (row) => {
@@ -65,6 +82,9 @@ const showEditor = (row, doc, focus) => {
     e.preventDefault();
     const data = new FormData(form);
     if (e.submitter?.name) data.set(e.submitter.name, e.submitter.value);
+    // The document version the review page shows: the answer says whether the page is still current.
+    const pageVersion = document.querySelector('#ops input[name="v"]')?.value;
+    if (pageVersion) data.set("page_v", pageVersion);
     const asPage = () => {
       // Anything else (signed out, a refused form): the segment page's own answer, as without script.
       const input = document.createElement("input");

@@ -193,6 +193,10 @@ export interface RunResult {
   removed: number[];
 }
 
+/** Scores equal to the precision the history keeps (SQLite's JSON writes a REAL with 15 digits). */
+const sameScore = (a: number | null, b: number | null) =>
+  a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a)));
+
 /** Whether a stored row holds what a replacement row would write (everything but id, position, version). */
 export const sameContent = (a: DocumentRow, b: ReplacementRow) =>
   a.ar === b.ar &&
@@ -203,7 +207,7 @@ export const sameContent = (a: DocumentRow, b: ReplacementRow) =>
   a.statusBy === b.statusBy &&
   a.statusAt === b.statusAt &&
   a.origin === b.origin &&
-  a.score === b.score &&
+  sameScore(a.score, b.score) &&
   a.arCodes === b.arCodes &&
   a.enCodes === b.enCodes;
 

@@ -77,7 +77,9 @@ describe("the review table's inline editor (fragments)", () => {
     expect(html).toContain(`<td lang="en" dir="ltr">The Secretary-General affirmed his support.</td>`);
     expect(html).toContain(`value="${seg.id}:${now.version}"`);
     expect(html).toMatch(/<p id="summary">2 segments, \d+ needing review\./);
-    expect(html).toContain('<p class="flash" id="saved">Segment 2 saved.</p>');
+    expect(html).toMatch(
+      /<div class="flash" id="done"><span id="saved">Segment 2 saved\.<\/span> <button type="submit" form="ops" name="action" value="undo-op:\d+"/,
+    );
     // Save and approve from the fragment.
     const again = await (await b.fetch(url, { headers: EDITOR })).text();
     const approved = await b.fetch(url, {
@@ -87,6 +89,36 @@ describe("the review table's inline editor (fragments)", () => {
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain("Segment 2 approved.");
     expect(((await segmentsOf(id))[1] as Segment).status).toBe("approved");
+  });
+
+  it("a save answers with its Undo, the latest operations, and the page's new version only if the page was current", async () => {
+    const b = await signedIn();
+    const { id, segs } = await docWithSegments();
+    const seg = segs[1] as Segment;
+    const url = `/documents/${id}/segments/${seg.id}`;
+    const review = await b.page(`/documents/${id}`);
+    const shown = Number(/name="v" value="(\d+)"/.exec(review)?.[1]);
+    const editor = await (await b.fetch(url, { headers: EDITOR })).text();
+    const res = await b.fetch(url, {
+      form: { ...saveForm(editor, seg.version, "Support affirmed."), page_v: String(shown) },
+      headers: EDITOR,
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const op = Number(/value="undo-op:(\d+)"/.exec(html)?.[1]);
+    expect(op).toBeGreaterThan(0);
+    expect(html).toContain(`<input type="hidden" id="page-version" value="${shown + 1}"/>`);
+    expect(html).toMatch(/<section class="history"[\s\S]*English edited[\s\S]*data-history="undo"/);
+    // A page older than the document (someone changed another segment meanwhile) keeps its version.
+    const again = await (await b.fetch(url, { headers: EDITOR })).text();
+    const stalePage = await b.fetch(url, {
+      form: { ...saveForm(again, seg.version + 1, "Support affirmed again."), page_v: String(shown) },
+      headers: EDITOR,
+    });
+    expect(stalePage.status).toBe(200);
+    const staleHtml = await stalePage.text();
+    expect(staleHtml).toContain('value="undo-op:');
+    expect(staleHtml).not.toContain('id="page-version"');
   });
 
   it("refuses a save against an older version with 409: theirs shown in the editor and the row, ours kept", async () => {
@@ -144,5 +176,51 @@ describe("the review table's inline editor (fragments)", () => {
     expect(review.match(/data-edit="en"/g)?.length).toBe(1);
     expect(review.match(/data-edit="term"/g)?.length).toBe(1);
     expect(review).not.toContain("inline-editor");
+  });
+});
+
+describe("undo of a saved English (the segment page, without script)", () => {
+  it("the review page offers the save's Undo; undone it restores the English, refused once a colleague changed it", async () => {
+    const alice = await signedIn();
+    const bob = await signedIn();
+    const { id, segs } = await docWithSegments();
+    const seg = segs[1] as Segment;
+    const url = `/documents/${id}/segments/${seg.id}`;
+    const saveAs = async (b: Browser, en: string) => {
+      const form = await b.page(url);
+      const version = Number(/name="version" value="(\d+)"/.exec(form)?.[1]);
+      const res = await b.fetch(url, { form: saveForm(form, version, en) });
+      expect(res.status).toBe(303);
+      return res.headers.get("location") ?? "";
+    };
+    const done = await saveAs(alice, "The Secretary-General affirmed his support.");
+    expect(done).toMatch(/done=saved&.*h=\d+/);
+    const page = await alice.page(done.replace(/#.*/, ""));
+    expect(page).toContain("Segment 2 saved.");
+    const undo = /<div class="flash"[^>]*>[^<]*<button [^>]*value="(undo-op:\d+)"/.exec(page)?.[1];
+    expect(undo).toBeDefined();
+    const form = () => ({ _csrf: Browser.csrf(page), v: /name="v" value="(\d+)"/.exec(page)?.[1] ?? "" });
+    const undone = await alice.fetch(`/documents/${id}/ops`, { form: { ...form(), action: String(undo) } });
+    expect(undone.status).toBe(303);
+    expect((await segmentsOf(id))[1]).toMatchObject({ en: null, status: "new" });
+
+    // Saved again; Bob changes the segment after it; Alice's Undo (from the page her save showed) is
+    // refused, names the segment, shows Bob's text, and changes nothing.
+    const done2 = await saveAs(alice, "Alice's English.");
+    const page2 = await alice.page(done2.replace(/#.*/, ""));
+    const undo2 = /<div class="flash"[^>]*>[^<]*<button [^>]*value="(undo-op:\d+)"/.exec(page2)?.[1];
+    await saveAs(bob, "Bob's English.");
+    const refused = await alice.fetch(`/documents/${id}/ops`, {
+      form: {
+        _csrf: Browser.csrf(page2),
+        v: /name="v" value="(\d+)"/.exec(page2)?.[1] ?? "",
+        action: String(undo2),
+      },
+    });
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain("Segment 2 was changed by someone else after this edit");
+    expect(html).toContain("Bob&#39;s English.");
+    expect((await segmentsOf(id))[1]?.en).toBe("Bob's English.");
   });
 });

@@ -6,7 +6,8 @@
  * showing the document as it is now.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { RunResult } from "../../db/document-runs";
+import { getHistoryEntry, type RunResult } from "../../db/document-runs";
+import { getSegment } from "../../db/documents";
 import type { SplitPoint } from "../../text/bead-edit";
 import {
   mergeSegments,
@@ -125,6 +126,10 @@ export async function runBeadOp(
       },
     };
   } catch (err) {
+    // An undo refused because its segments changed since (a colleague's edit it would overwrite) says so,
+    // whatever else moved on: the page then shows the segments as they are now.
+    if (op === "undo-op" && (err as { code?: unknown }).code === "concurrent-edit")
+      return undoRefused(c, docId, picked.history as number, err as { detail?: unknown });
     // A page loaded before someone else's operation may name a segment that operation removed: whatever
     // the error, a document that moved on since the page was loaded is the reason to give.
     const moved = isStale(err) || (await loadDocument(c, docId)).version !== version;
@@ -152,4 +157,25 @@ export async function runBeadOp(
               : t.refused_other;
     return { ...refuse(text, detail), status: e.code === "not-found" ? 404 : 400 };
   }
+}
+
+/**
+ * Why an undo was refused: an edit of one segment names it (someone changed it after the edit: undoing
+ * would overwrite their change); other operations, their segments changed since.
+ */
+async function undoRefused(
+  c: WebContext,
+  docId: number,
+  historyId: number,
+  err: { detail?: unknown },
+): Promise<BeadOutcome> {
+  const t = c.var.i18n.t(reviewText);
+  const detail = typeof err.detail === "string" ? err.detail : undefined;
+  const entry = await getHistoryEntry(c.var.db, docId, historyId).catch(() => null);
+  const segmentId = entry?.after[0]?.id;
+  const edit = entry && (entry.op === "edit" || entry.op === "segment-status") && entry.undoneBy === null;
+  const now =
+    edit && segmentId !== undefined ? await getSegment(c.var.db, segmentId).catch(() => null) : null;
+  const text = now ? t.refused_undo_edit(now.position + 1) : t.refused_undo;
+  return { problem: { title: t.refusedTitle, text, detail }, status: 409 };
 }

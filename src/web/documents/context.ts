@@ -1,3 +1,5 @@
+import { getSegment } from "../../db/documents";
+import type { Segment } from "../../types";
 import type { UseCaseContext } from "../../usecases/context";
 import { WebError } from "../errors";
 import type { WebContext } from "../page";
@@ -27,3 +29,17 @@ export const isStale = (err: unknown) =>
 
 export const isNotFound = (err: unknown) =>
   typeof err === "object" && err !== null && (err as { code?: unknown }).code === "not-found";
+
+/** The segment, which must belong to the document (a stale link after a merge must not act elsewhere). */
+export async function documentSegment(c: WebContext, docId: number, segmentId: number): Promise<Segment> {
+  const t = c.var.i18n.t(documentsText);
+  const missing = () => new WebError(404, { title: t.notFoundTitle, message: t.segmentNotFound(segmentId) });
+  let seg: Segment;
+  try {
+    seg = await getSegment(c.var.db, segmentId);
+  } catch {
+    throw missing();
+  }
+  if (seg.documentId !== docId) throw missing();
+  return seg;
+}

@@ -71,7 +71,7 @@ export const reviewText = defineMessages(
     position: (n: number) => `Segment ${n}`,
     keysTitle: "Keyboard",
     keysOps:
-      "m merges the segment with the next; s splits it (the split form); [ moves its first English sentence to the previous segment, ] its last to the next, { and } the same for the Arabic; u marks it untranslated (its English becomes an addition of its own); g re-aligns the ticked segments, from the first to the last; A approves every segment from the first ticked to the last; z undoes the latest operation, y redoes it. Every operation is made against the document version shown: if the document changed since, nothing is changed and the page says so.",
+      "m merges the segment with the next; s splits it (the split form); [ moves its first English sentence to the previous segment, ] its last to the next, { and } the same for the Arabic; u marks it untranslated (its English becomes an addition of its own); g re-aligns the ticked segments, from the first to the last; A approves every segment from the first ticked to the last; z undoes the latest operation (an approval and a saved English too), y redoes it; an edit that someone changed after you is not undone (theirs is kept, and the page says so). Every operation is made against the document version shown: if the document changed since, nothing is changed and the page says so.",
     operation: "Operation",
     applyOp: "Apply to the ticked",
     opMerge: "Merge with the next",
@@ -126,7 +126,11 @@ export const reviewText = defineMessages(
       "Segments with inline codes (from XLIFF or TMX) cannot be merged, split or moved yet. Nothing was changed.",
     refused_undo:
       "This operation cannot be undone: its segments changed since. Undo the later operations on them first. Nothing was changed.",
+    refused_undo_edit: (n: number) =>
+      `Segment ${n} was changed by someone else after this edit: undoing it would overwrite their change, so nothing was changed. The segment is shown below as it is now.`,
     refused_other: "Nothing was changed.",
+    hist_edit: "English edited",
+    hist_segment_status: "status set",
   },
   {
     beads: "المقاطع المتحاذية",
@@ -196,7 +200,7 @@ export const reviewText = defineMessages(
     position: (n: number) => `المقطع ${n}`,
     keysTitle: "لوحة المفاتيح",
     keysOps:
-      "m يدمج المقطع بالتالي؛ s يقسمه (نموذج التقسيم)؛ [ ينقل أول جملة إنكليزية منه إلى المقطع السابق و] آخر جملة إلى التالي، و{ و} مثلهما للعربية؛ u يعلّمه غير مترجَم (وتصير إنكليزيته إضافة قائمة بذاتها)؛ g يعيد محاذاة المقاطع المحدَّدة من أولها إلى آخرها؛ A يعتمد كل المقاطع من أول محدَّد إلى آخر محدَّد؛ z يتراجع عن آخر عملية، وy يعيدها. تُجرى كل عملية على نسخة الوثيقة المعروضة: إن تغيّرت الوثيقة بعدها فلا يتغيّر شيء وتقول الصفحة ذلك.",
+      "m يدمج المقطع بالتالي؛ s يقسمه (نموذج التقسيم)؛ [ ينقل أول جملة إنكليزية منه إلى المقطع السابق و] آخر جملة إلى التالي، و{ و} مثلهما للعربية؛ u يعلّمه غير مترجَم (وتصير إنكليزيته إضافة قائمة بذاتها)؛ g يعيد محاذاة المقاطع المحدَّدة من أولها إلى آخرها؛ A يعتمد كل المقاطع من أول محدَّد إلى آخر محدَّد؛ z يتراجع عن آخر عملية (والاعتماد وحفظ الإنكليزية منها)، وy يعيدها؛ ولا يُتراجع عن تعديل غيّره شخص آخر بعدك (يبقى تغييره وتقول الصفحة ذلك). تُجرى كل عملية على نسخة الوثيقة المعروضة: إن تغيّرت الوثيقة بعدها فلا يتغيّر شيء وتقول الصفحة ذلك.",
     operation: "العملية",
     applyOp: "طبِّق على المحدَّد",
     opMerge: "ادمج بالتالي",
@@ -250,7 +254,11 @@ export const reviewText = defineMessages(
       "لا يمكن بعدُ دمج المقاطع ذات الرموز المضمَّنة (من XLIFF أو TMX) ولا تقسيمها ولا نقل جملها. لم يُغيَّر شيء.",
     refused_undo:
       "لا يمكن التراجع عن هذه العملية: تغيّرت مقاطعها بعدها. تراجع أولًا عن العمليات اللاحقة عليها. لم يُغيَّر شيء.",
+    refused_undo_edit: (n: number) =>
+      `غيّر شخص آخر المقطع ${n} بعد هذا التعديل: التراجع عنه يمحو تغييره، فلم يُغيَّر شيء. المقطع معروض أدناه كما هو الآن.`,
     refused_other: "لم يُغيَّر شيء.",
+    hist_edit: "تعديل الإنكليزية",
+    hist_segment_status: "تعيين الحالة",
   },
 );
 

@@ -165,6 +165,8 @@ const OP_LABEL = {
   realign: "hist_realign",
   status: "hist_status",
   undo: "hist_undo",
+  edit: "hist_edit",
+  "segment-status": "hist_segment_status",
 } as const;
 
 /**

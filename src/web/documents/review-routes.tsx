@@ -7,18 +7,17 @@ import {
   segmentNeighbours,
 } from "../../db/document-review";
 import { documentStats, needsReview } from "../../db/document-stats";
-import { type DocumentInfo, getSegment, listSegments } from "../../db/documents";
+import { type DocumentInfo, getSegment, listSegments, type PatchedSegment } from "../../db/documents";
 import { glossaryIndex } from "../../db/matcher";
 import { findMatches } from "../../db/tm-match";
 import { checkSegmentPair } from "../../text/qa";
-import type { Segment, SegmentStatus } from "../../types";
+import type { Segment } from "../../types";
 import { editSegment } from "../../usecases/documents";
-import { WebError } from "../errors";
 import { needWrite } from "../guards";
 import { formBody, page, render, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
 import { beadOpOf, type Problem, runBeadOp } from "./bead-actions";
-import { isStale, pathId, useCaseContext } from "./context";
+import { documentSegment, isStale, pathId, useCaseContext } from "./context";
 import { reportSentences } from "./files";
 import { documentsText, reviewText, segmentText } from "./messages";
 import { type Done, ReviewPage, SavedBead } from "./review";
@@ -26,6 +25,7 @@ import { loadDocument } from "./routes";
 import { analyseRow } from "./row-analysis";
 import { SegmentPage } from "./segment";
 import { InlineEditor } from "./segment-editor";
+import { runStatusOps, staleText, UNDO } from "./status-actions";
 
 /**
  * The review of one document (mounted at /documents): its beads side by side, approve / mark reviewed
@@ -43,9 +43,6 @@ const HISTORY_SHOWN = 6;
 const positionParam = (v: string | undefined) => (v && /^[0-9]{1,9}$/.test(v) ? Number(v) : null);
 const filterParam = (v: string | undefined): "all" | "review" => (v === "review" ? "review" : "all");
 
-/** A segment as the review form names it: `id:version`, or `id:version:status` to restore (undo). */
-const PICK = /^([0-9]{1,15}):([0-9]{1,9})$/;
-const UNDO = /^([0-9]{1,15}):([0-9]{1,9}):(new|translated|reviewed|approved)$/;
 const DONE = ["approved", "reviewed", "undone", "saved"] as const;
 const DONE_OPS = ["merge", "split", "move", "unpair", "realign", "status", "undo"] as const;
 type DoneKind = (typeof DONE)[number];
@@ -55,15 +52,18 @@ const MAX_PICKED = BEADS_PER_PAGE;
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
 
-/** Where to go after an operation: the review page saying what was done, with what undoes it. */
+/**
+ * Where to go after an operation: the review page saying what was done, with what undoes it (the history's
+ * operations: one is undone by its own button, several by the page's Undo posting them all).
+ */
 function doneUrl(
   id: number,
   view: { filter: string; from: number | null },
   kind: DoneKind,
-  changed: { before: Segment; after: Segment }[],
-  undoable: boolean,
+  changed: Segment[],
+  operations: number[],
 ): string {
-  const first = changed[0]?.after;
+  const first = changed[0];
   const p = new URLSearchParams();
   if (view.filter !== "all") p.set("filter", view.filter);
   if (view.from !== null) p.set("from", String(view.from));
@@ -73,7 +73,8 @@ function doneUrl(
     p.set("n", String(first.position + 1));
     p.set("sid", String(first.id));
   }
-  if (undoable) for (const c of changed) p.append("u", `${c.after.id}:${c.after.version}:${c.before.status}`);
+  if (operations.length === 1) p.set("h", String(operations[0]));
+  else for (const op of operations) p.append("u", String(op));
   return `/documents/${id}?${p}${first ? `#s${first.id}` : ""}`;
 }
 
@@ -159,7 +160,12 @@ reviewRoutes.get("/:id{[0-9]+}", async (c) => {
       .queries("u")
       ?.filter((u) => UNDO.test(u))
       .slice(0, MAX_PICKED);
-    done = { text: doneText(c, kind, k, n), undo, segmentId: positionParam(q.sid) ?? undefined };
+    done = {
+      text: doneText(c, kind, k, n),
+      undo,
+      historyId: h ?? undefined,
+      segmentId: positionParam(q.sid) ?? undefined,
+    };
   } else if (q.created && positionParam(q.created) !== null) {
     // From files: what extraction left out or kept after the text (src/web/documents/files.ts).
     const report = reportSentences(c, q.left, q.kept);
@@ -167,20 +173,6 @@ reviewRoutes.get("/:id{[0-9]+}", async (c) => {
   }
   return reviewPage(c, id, { filter: filterParam(q.filter), from: positionParam(q.from), done });
 });
-
-/** The segment, which must belong to the document (a stale link after a merge must not act elsewhere). */
-async function segmentOf(c: WebContext, docId: number, segmentId: number): Promise<Segment> {
-  const t = c.var.i18n.t(documentsText);
-  const missing = () => new WebError(404, { title: t.notFoundTitle, message: t.segmentNotFound(segmentId) });
-  let seg: Segment;
-  try {
-    seg = await getSegment(c.var.db, segmentId);
-  } catch {
-    throw missing();
-  }
-  if (seg.documentId !== docId) throw missing();
-  return seg;
-}
 
 reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
   const id = pathId(c, "id");
@@ -207,60 +199,30 @@ reviewRoutes.post("/:id{[0-9]+}/ops", needWrite, async (c) => {
       p.set(String(k), String(v));
     return c.redirect(`/documents/${id}?${p}#s${d.segmentId}`, 303);
   }
-  // What to change: the rows undone, the one row the keyboard named (`only`), or the rows ticked.
-  let picked: { id: number; version: number; status: SegmentStatus }[] = [];
-  if (action === "undo") {
-    picked = list(body.u).flatMap((u) => {
-      const m = UNDO.exec(u);
-      return m ? [{ id: Number(m[1]), version: Number(m[2]), status: m[3] as SegmentStatus }] : [];
-    });
-  } else if (action === "approve" || action === "reviewed") {
-    const status = action === "approve" ? "approved" : "reviewed";
-    const only = str(body.only);
-    picked = (only ? [only] : list(body.s)).flatMap((v) => {
-      const m = PICK.exec(v);
-      return m ? [{ id: Number(m[1]), version: Number(m[2]), status: status as SegmentStatus }] : [];
-    });
-  }
-  if (picked.length === 0 || picked.length > MAX_PICKED)
+  // Approve / mark reviewed the row the keyboard named (`only`) or the rows ticked, or undo those changes.
+  const out = await runStatusOps(c, id, action, body, MAX_PICKED);
+  if (!out)
     return reviewPage(c, id, {
       ...view,
       problem: { title: t.approveSelected, text: t.noneSelected },
       status: 400,
     });
-  const ctx = useCaseContext(c);
-  const changed: { before: Segment; after: Segment }[] = [];
-  const stale: number[] = [];
-  // One conditional write each: a segment someone changed since the page was loaded is left as it is.
-  for (const p of picked) {
-    const before = await segmentOf(c, id, p.id);
-    try {
-      changed.push({
-        before,
-        after: (await editSegment(ctx, before, { status: p.status }, p.version)).segment,
-      });
-    } catch (err) {
-      if (!isStale(err)) throw err;
-      stale.push(before.position + 1);
-    }
-  }
-  const kind: DoneKind = action === "undo" ? "undone" : action === "approve" ? "approved" : "reviewed";
-  if (stale.length) {
-    const first = changed[0]?.after;
+  if (out.documentStale)
+    return reviewPage(c, id, {
+      ...view,
+      problem: { title: t.docStaleTitle, text: t.docStale(out.documentStale.shown, out.documentStale.now) },
+      status: 409,
+    });
+  const undoable = out.kind === "undone" ? [] : out.operations;
+  if (out.stale.length) {
+    const first = out.changed[0];
     const done = first
-      ? {
-          text: doneText(c, kind, changed.length, first.position + 1),
-          undo:
-            kind === "undone"
-              ? undefined
-              : changed.map((x) => `${x.after.id}:${x.after.version}:${x.before.status}`),
-        }
+      ? { text: doneText(c, out.kind, out.changed.length, first.position + 1), undo: undoable.map(String) }
       : undefined;
-    const numbers = stale.map((n) => c.var.i18n.num(n)).join(c.var.i18n.locale === "ar" ? "، " : ", ");
-    const text = stale.length === 1 ? t.stale(stale[0] ?? 0) : t.staleMany(numbers);
-    return reviewPage(c, id, { ...view, done, problem: { title: t.staleTitle, text }, status: 409 });
+    const problem = { title: t.staleTitle, text: staleText(c, out.stale) };
+    return reviewPage(c, id, { ...view, done, problem, status: 409 });
   }
-  return c.redirect(doneUrl(id, view, kind, changed, kind !== "undone"), 303);
+  return c.redirect(doneUrl(id, view, out.kind, out.changed, undoable), 303);
 });
 
 /** The review table's inline editor asks for fragments, not pages (app.js). */
@@ -332,9 +294,22 @@ async function segmentPage(
   );
 }
 
-/** A bead as the review table shows it now, with the document's counts (the inline editor's answer). */
-async function savedBead(c: WebContext, doc: DocumentInfo, seg: Segment, text: string) {
-  const [stats, index] = await Promise.all([documentStats(c.var.db, [doc.id]), glossaryIndex(c.var.db)]);
+/**
+ * A bead as the review table shows it now, with the document's counts (the inline editor's answer); after
+ * a save also its Undo, the document's latest operations and, if the page was current, its new version.
+ */
+async function savedBead(
+  c: WebContext,
+  doc: DocumentInfo,
+  seg: Segment,
+  text: string,
+  undo?: { operation: number | null; pageVersion: number | null },
+) {
+  const [stats, index, history] = await Promise.all([
+    documentStats(c.var.db, [doc.id]),
+    glossaryIndex(c.var.db),
+    undo ? latestHistory(c.var.db, doc.id, HISTORY_SHOWN) : [],
+  ]);
   const analysis = analyseRow(index, seg);
   const row = { ...seg, review: needsReview(seg), analysis };
   // The entries of its underlined terms (the page lists each entry its links describe).
@@ -347,19 +322,22 @@ async function savedBead(c: WebContext, doc: DocumentInfo, seg: Segment, text: s
       entries={[...entryIds].flatMap((e) => index.entries.get(e) ?? [])}
       writable={canWrite(c.var.session)}
       text={text}
+      history={undo ? history : undefined}
+      operation={undo?.operation ?? null}
+      pageVersion={undo?.pageVersion ?? null}
     />
   );
 }
 
 reviewRoutes.get("/:id{[0-9]+}/segments/:sid{[0-9]+}", async (c) => {
   const id = pathId(c, "id");
-  const seg = await segmentOf(c, id, pathId(c, "sid"));
+  const seg = await documentSegment(c, id, pathId(c, "sid"));
   return segmentPage(c, id, seg, { en: seg.en ?? "", version: seg.version });
 });
 
 reviewRoutes.post("/:id{[0-9]+}/segments/:sid{[0-9]+}", needWrite, async (c) => {
   const id = pathId(c, "id");
-  const seg = await segmentOf(c, id, pathId(c, "sid"));
+  const seg = await documentSegment(c, id, pathId(c, "sid"));
   const body = await formBody(c);
   const action = str(body.action) || str(body._action);
   const typed = str(body.en);
@@ -379,22 +357,27 @@ reviewRoutes.post("/:id{[0-9]+}/segments/:sid{[0-9]+}", needWrite, async (c) => 
     en: en.trim() === "" ? null : en,
     ...(action === "approve" ? { status: "approved" as const } : {}),
   };
-  let saved: Segment;
+  let edited: PatchedSegment;
   try {
-    saved = (await editSegment(useCaseContext(c), seg, patch, version)).segment;
+    edited = await editSegment(useCaseContext(c), seg, patch, version);
   } catch (err) {
     if (!isStale(err)) throw err;
     // Theirs shown, ours kept in the field; saving again (against their version) replaces theirs knowingly.
     return segmentPage(c, id, seg, { en: typed, version: seg.version, conflict: seg }, 409);
   }
+  const saved = edited.segment;
   const kind: DoneKind = action === "approve" ? "approved" : "saved";
+  const operations = edited.historyId === null ? [] : [edited.historyId];
   if (wantsEditor(c)) {
     const doc = await loadDocument(c, id);
     c.header("cache-control", "no-store");
-    return c.html(render(c, await savedBead(c, doc, saved, doneText(c, kind, 1, saved.position + 1))));
+    // The review page's version moves on with this edit only if the page showed the version before it
+    // (else it shows rows older than the document, and its operations must stay refused).
+    const pageVersion = positionParam(str(body.page_v));
+    const current = edited.documentVersion !== null && pageVersion === edited.documentVersion - 1;
+    const undo = { operation: edited.historyId, pageVersion: current ? edited.documentVersion : null };
+    const text = doneText(c, kind, 1, saved.position + 1);
+    return c.html(render(c, await savedBead(c, doc, saved, text, undo)));
   }
-  return c.redirect(
-    doneUrl(id, { filter: "all", from: null }, kind, [{ before: seg, after: saved }], kind === "approved"),
-    303,
-  );
+  return c.redirect(doneUrl(id, { filter: "all", from: null }, kind, [saved], operations), 303);
 });

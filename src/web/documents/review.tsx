@@ -15,9 +15,9 @@ export type ReviewRow = Segment & { analysis: RowAnalysis; review: boolean };
 /** What the page says after an operation, with what undoes it. */
 export interface Done {
   text: string;
-  /** `id:version:status` of each segment whose status changed: posting them back restores the statuses. */
+  /** The operations of the history it wrote, when several (approve the ticked): the page's Undo undoes all. */
   undo?: string[] | undefined;
-  /** A bead operation's history entry: undoing it is the ops form's `undo-op:<id>`. */
+  /** The operation of the history it wrote, when one: undoing it is the ops form's `undo-op:<id>`. */
   historyId?: number | undefined;
   /** The segment it concerns, focused on arrival. */
   segmentId?: number | undefined;
@@ -154,7 +154,9 @@ function Summary({ doc, stats }: { doc: DocumentInfo; stats: DocumentStats }) {
 /**
  * One bead saved from the review table's inline editor (inline-editor.js puts its parts in place of the
  * page's): the row as the page would show it now, the glossary entries its terms point to (added to the
- * page's list when missing), the document's counts, and what was done (announced).
+ * page's list when missing), the document's counts, and what was done (announced) with its Undo (the
+ * review form's button for the edit's operation), the document's latest operations and, when the page was
+ * current before the save, the document's version now (the review form's, so that its operations apply).
  */
 export function SavedBead(props: {
   doc: DocumentInfo;
@@ -163,7 +165,11 @@ export function SavedBead(props: {
   entries: GlossaryEntry[];
   writable: boolean;
   text: string;
+  history?: HistorySummary[] | undefined;
+  operation?: number | null;
+  pageVersion?: number | null;
 }) {
+  const t = useT(reviewText);
   const rtl = useI18n().dir === "rtl";
   return (
     <>
@@ -179,11 +185,30 @@ export function SavedBead(props: {
           />
         </tbody>
       </table>
-      <p class="flash" id="saved">
-        {props.text}
-      </p>
+      {props.text ? (
+        <div class="flash" id="done">
+          <span id="saved">{props.text}</span>
+          {props.writable && props.operation ? (
+            <>
+              {" "}
+              <UndoButton operation={props.operation} label={t.undo} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {props.pageVersion ? <input type="hidden" id="page-version" value={String(props.pageVersion)} /> : null}
       <TermsOnPage entries={props.entries} />
+      {props.history ? <History items={props.history} writable={props.writable} /> : null}
     </>
+  );
+}
+
+/** Undoes one operation of the history: a button of the review form (`undo-op:<id>`). */
+function UndoButton({ operation, label }: { operation: number; label: string }) {
+  return (
+    <button type="submit" form="ops" name="action" value={`undo-op:${operation}`} class="small secondary">
+      {label}
+    </button>
   );
 }
 
@@ -239,7 +264,7 @@ export function ReviewPage(props: ReviewProps) {
         </div>
       ) : null}
       {props.done ? (
-        <div class="flash" aria-live="polite">
+        <div class="flash" aria-live="polite" id="done">
           {props.done.text}{" "}
           {props.writable && props.done.undo?.length ? (
             <button type="submit" form="ops" name="action" value="undo" class="small secondary">
@@ -247,15 +272,7 @@ export function ReviewPage(props: ReviewProps) {
             </button>
           ) : null}
           {props.writable && props.done.historyId !== undefined ? (
-            <button
-              type="submit"
-              form="ops"
-              name="action"
-              value={`undo-op:${props.done.historyId}`}
-              class="small secondary"
-            >
-              {t.undo}
-            </button>
+            <UndoButton operation={props.done.historyId} label={t.undo} />
           ) : null}
         </div>
       ) : null}
