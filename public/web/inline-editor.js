@@ -29,6 +29,8 @@ const placeBead = (row, doc) => {
   if (terms && !list) document.querySelector("section.history, section.exports")?.before(terms);
   for (const li of terms && list ? terms.querySelectorAll("li[id]") : [])
     if (!document.getElementById(li.id)) list.appendChild(li);
+  // What was done, read before its flash moves into the page.
+  const said = doc.getElementById("saved")?.textContent || "";
   const done = doc.getElementById("done");
   if (done) {
     const shown = document.getElementById("done");
@@ -44,7 +46,7 @@ const placeBead = (row, doc) => {
   const version = doc.getElementById("page-version")?.value;
   const pageVersion = document.querySelector('#ops input[name="v"]');
   if (version && pageVersion) pageVersion.value = version;
-  return doc.getElementById("saved")?.textContent || "";
+  return said;
 };
 const closeEditor = (row) => {
   editorRowOf(row)?.remove();

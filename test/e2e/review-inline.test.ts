@@ -4,7 +4,9 @@
 // English under the row with the memory's matches and their differences; a match taken, corrected and saved
 // changes the row in place (no page load); two browsers saving the same bead: the second is refused, shown
 // the first one's text, keeps its own, and saves it knowingly; t opens the add-to-glossary form, filled from
-// phrases selected in the bead's two cells; without JavaScript the row's number leads to the segment page.
+// phrases selected in the bead's two cells; a save is undone by z or the Undo it shows, and the undo is
+// refused once a second browser changed the bead; without JavaScript the row's number leads to the
+// segment page.
 // Every state checked with axe-core (and, on the Arabic interface, for English left outside values).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -307,6 +309,53 @@ describe("the review table's inline editor in Chromium", () => {
     expect(await page.locator(`#s${last.id} td[lang="en"]`).textContent()).toBe(last.en);
     expect((await bead(last.ar)).en).toBe(last.en);
     await ctx.close();
+  });
+
+  it("an inline save is undone (z, or the flash's Undo); undo is refused when a second browser changed the bead since", async () => {
+    const [alice, bob] = await Promise.all([context("en"), context("en")]);
+    const [pa, pb] = await Promise.all([signInToDocuments(server, alice), signInToDocuments(server, bob)]);
+    const last = await bead(SEGMENTS[3]?.ar ?? "");
+    const cell = (p: Page) => p.locator(`#s${last.id} td[lang="en"]`);
+    const saveInline = async (p: Page, en: string) => {
+      await focusBead(p, last.id);
+      await p.keyboard.press("e");
+      const field = p.locator(`#e${last.id}-en`);
+      await expect.poll(() => field.inputValue()).not.toBe("");
+      await field.fill(en);
+      await p.getByRole("button", { name: "Save", exact: true }).click();
+      await expect.poll(() => cell(p).textContent()).toBe(en);
+    };
+    await pa.goto(`${server.base}/documents/${docId}`);
+    await saveInline(pa, "Alice: the Council will remain seized of the matter.");
+    // The save's Undo is on the page (no reload), the edit heads the latest operations.
+    const flash = pa.locator("#done");
+    expect(await flash.locator("#saved").textContent()).toBe("Segment 4 saved.");
+    expect(await flash.getByRole("button", { name: "Undo" }).count()).toBe(1);
+    expect(await pa.locator("section.history li").first().textContent()).toContain("English edited");
+    await checkPage(pa, "review page after an inline save, with its Undo", "en");
+    // z (the row focused again after the save) undoes it: the page says so, the English is back.
+    await expect.poll(() => pa.evaluate(() => document.activeElement?.id)).toBe(`s${last.id}`);
+    await pa.keyboard.press("z");
+    await pa.waitForURL(/done=op&op=undo/);
+    expect(await cell(pa).textContent()).toBe(last.en);
+    expect((await bead(last.ar)).en).toBe(last.en);
+    expect(await pa.locator(".flash").textContent()).toContain("Operation undone (segment 4).");
+
+    // Alice saves again; Bob, in another browser, changes the same bead after her; her Undo is refused.
+    await saveInline(pa, "Alice: the Council remains seized of the matter.");
+    await pb.goto(`${server.base}/documents/${docId}`);
+    await saveInline(pb, "Bob: the Council decided to remain seized of the matter.");
+    await flash.getByRole("button", { name: "Undo" }).click();
+    await pa.waitForLoadState();
+    const refusal = pa.locator("#conflict");
+    await expect
+      .poll(() => refusal.textContent())
+      .toContain("Segment 4 was changed by someone else after this edit");
+    expect(await cell(pa).textContent()).toBe("Bob: the Council decided to remain seized of the matter.");
+    expect((await bead(last.ar)).en).toBe("Bob: the Council decided to remain seized of the matter.");
+    await checkPage(pa, "review page, an undo refused after a colleague's change", "en");
+    await shot(pa, "review-inline-undo-refused", true);
+    await Promise.all([alice.close(), bob.close()]);
   });
 
   it("without JavaScript the row's number leads to the segment page with the same form and matches", async () => {
