@@ -200,7 +200,7 @@ describe("a document segment's edit is undoable like a bead operation", () => {
     const now = await segmentsOf(doc.id);
     const noScore = ({ score: _s, ...rest }: Segment) => content(rest as Segment);
     expect(now.map(noScore)).toEqual([a, b].map(noScore));
-    now.forEach((s, i) => expect(s.score).toBeCloseTo([a, b][i]?.score ?? Number.NaN, 12));
+    for (const [i, s] of now.entries()) expect(s.score).toBeCloseTo([a, b][i]?.score ?? Number.NaN, 12);
   });
 
   it("a memory pair of no document is edited without history", async () => {
