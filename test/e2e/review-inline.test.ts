@@ -4,7 +4,8 @@
 // English under the row with the memory's matches and their differences; a match taken, corrected and saved
 // changes the row in place (no page load); two browsers saving the same bead: the second is refused, shown
 // the first one's text, keeps its own, and saves it knowingly; t opens the add-to-glossary form, filled from
-// phrases selected in the bead's two cells; a save is undone by z or the Undo it shows, and the undo is
+// phrases selected in the bead's two cells (the entry saved from it is taken back by its page's undo); a
+// save is undone by z or the Undo it shows, and the undo is
 // refused once a second browser changed the bead; without JavaScript the row's number leads to the
 // segment page.
 // Every state checked with axe-core (and, on the Arabic interface, for English left outside values).
@@ -286,6 +287,18 @@ describe("the review table's inline editor in Chromium", () => {
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(texts).toEqual(["مجلس الأمن", "Security Council"]);
     expect(new URL(page.url()).searchParams.get("source")).toBe(`Council statement ${tag} #1`);
+    // Saved, the new entry's page offers its undo (delete it, while unchanged) and the way back; undone,
+    // the entry is gone.
+    await page.locator('[name="domain"]').fill("test");
+    await page.locator('#entry-form button[value="save"]:not([hidden])').click();
+    await page.waitForURL(/\/glossary\/\d+\?saved=1&added=/);
+    const added = page.locator("form#added");
+    expect(await added.locator("a").getAttribute("href")).toBe(`/documents/${docId}#s${first.id}`);
+    await checkPage(page, "entry added from a segment, with its undo", "ar");
+    const entryId = Number(/\/glossary\/(\d+)/.exec(page.url())?.[1]);
+    await added.getByRole("button", { name: "تراجع: احذف هذا المدخل" }).click();
+    await page.waitForURL(/\/glossary\?deleted=1/);
+    expect((await apiCall(server, `/api/glossary/${entryId}`)).status).toBe(404);
     await ctx.close();
   });
 

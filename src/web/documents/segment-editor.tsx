@@ -144,7 +144,7 @@ export function MatchList({
 }
 
 /** "Add to glossary": an Arabic phrase and its English (selected or typed) open the entry form filled in. */
-export function AddTermForm({ prefix, source }: { prefix: string; source: string }) {
+export function AddTermForm({ prefix, source, back }: { prefix: string; source: string; back: string }) {
   const t = useT(segmentText);
   const p = prefix;
   return (
@@ -161,6 +161,8 @@ export function AddTermForm({ prefix, source }: { prefix: string; source: string
           <input id={`${p}term-en`} name="en" type="text" lang="en" dir="ltr" data-term="en" />
         </div>
         <input type="hidden" name="source" value={source} />
+        {/* Where the entry comes from: its page offers to take it back (delete) while unchanged. */}
+        <input type="hidden" name="back" value={back} />
         <button type="submit">{t.openEntry}</button>
       </form>
     </section>
@@ -186,7 +188,11 @@ export function InlineEditor(props: EditorProps & { position: number; source: st
           <MatchList matches={props.matches} prefix={p} writable={props.writable} />
         </div>
       </div>
-      <AddTermForm prefix={p} source={props.source} />
+      <AddTermForm
+        prefix={p}
+        source={props.source}
+        back={props.action.replace(/\/segments\/([0-9]+)$/, "#s$1")}
+      />
     </section>
   );
 }

@@ -78,7 +78,11 @@ export function SegmentPage(props: SegmentPageProps) {
       ) : null}
       <h2>{t.matches}</h2>
       <MatchList matches={props.matches} prefix="" writable={props.writable} />
-      <AddTermForm prefix="" source={`${doc.title} #${s.position + 1}`} />
+      <AddTermForm
+        prefix=""
+        source={`${doc.title} #${s.position + 1}`}
+        back={`/documents/${doc.id}#s${s.id}`}
+      />
     </section>
   );
 }

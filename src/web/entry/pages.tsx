@@ -194,3 +194,25 @@ export function DeletePage(props: {
     </section>
   );
 }
+
+/** Where "Add to glossary" came from: a document's segment on the review page (`/documents/<id>#s<id>`). */
+export const addedFromPath = (v: string | undefined) =>
+  v && /^\/documents\/[0-9]{1,15}#s[0-9]{1,15}$/.test(v) ? v : null;
+
+/**
+ * An entry just made from a document's segment ("Add to glossary"), unchanged since: its undo deletes it
+ * against version 1, so that once someone changed it the deletion is refused (the delete's conflict page).
+ */
+export function AddedUndo(props: { entry: GlossaryEntry; back: string; csrfToken: string }) {
+  const t = useT(entryText);
+  return (
+    <form method="post" action={`/glossary/${props.entry.id}/delete`} class="flash" id="added">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="version" value="1" />
+      {t.addedFrom} <a href={props.back}>{t.backToSegment}</a>{" "}
+      <button type="submit" class="small secondary">
+        {t.undoAdd}
+      </button>
+    </form>
+  );
+}

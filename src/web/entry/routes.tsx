@@ -26,6 +26,8 @@ import { idParam, requireEntryPage } from "./lookup";
 import { type MergeInfo, MergeNotice } from "./merge-view";
 import { entryText, mergeText } from "./messages";
 import {
+  AddedUndo,
+  addedFromPath,
   type ConflictInfo,
   ConflictNotice,
   DeletedNotice,
@@ -110,17 +112,24 @@ entryRoutes.get("/new", needWrite, async (c) => {
     action: "/glossary/new",
     form,
     domains: await domainNames(c),
+    notice: addedFromField(addedFromPath(c.req.query("back"))),
   });
 });
+
+/** The segment an entry is added from, kept through the new-entry form's round trips (hidden field). */
+const addedFromField = (back: string | null) =>
+  back ? <input type="hidden" name="back" value={back} form="entry-form" /> : undefined;
 
 entryRoutes.post("/new", needWrite, async (c) => {
   const body = await formBody(c);
   const form = readForm(body);
   form.version = null;
   const domains = await domainNames(c);
+  const back = addedFromPath(str(body.back));
+  const notice = addedFromField(back);
   if (str(body._action) === "add-term") {
     form.terms.push(newTermRow());
-    return entryFormPage(c, { title: text(c).newEntry, action: "/glossary/new", form, domains });
+    return entryFormPage(c, { title: text(c).newEntry, action: "/glossary/new", form, domains, notice });
   }
   const checked = validateForm(form, text(c));
   if (!checked.ok) {
@@ -131,10 +140,12 @@ entryRoutes.post("/new", needWrite, async (c) => {
       errors: checked.errors,
       status: 400,
       domains,
+      notice,
     });
   }
   const entry = await createEntry(c.var.db, checked.input, c.var.session!.name);
-  return c.redirect(`/glossary/${entry.id}?saved=1`, 303);
+  const added = back ? `&added=${encodeURIComponent(back)}` : "";
+  return c.redirect(`/glossary/${entry.id}?saved=1${added}`, 303);
 });
 
 entryRoutes.get("/:id{[0-9]+}", async (c) => {
@@ -153,6 +164,8 @@ entryRoutes.get("/:id{[0-9]+}", async (c) => {
       </section>,
     );
   }
+  // Just added from a document's segment and unchanged since: its undo (delete it) beside the flash.
+  const back = entry.version === 1 ? addedFromPath(c.req.query("added")) : null;
   return entryFormPage(c, {
     title: entryTitle(entry),
     action: `/glossary/${id}`,
@@ -160,6 +173,7 @@ entryRoutes.get("/:id{[0-9]+}", async (c) => {
     entry,
     domains: await domainNames(c),
     after: context,
+    notice: back ? <AddedUndo entry={entry} back={back} csrfToken={c.var.csrfToken} /> : undefined,
   });
 });
 
