@@ -4,14 +4,12 @@ import { createRouter } from "../app";
 import { CONFIDENCE_BANDS, type DocumentStats, documentStats } from "../db/document-stats";
 import {
   type DocumentInfo,
-  getSegment,
   listDocuments,
   listSegments,
   renameDocument,
   requireDocument,
 } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
-import { concordance } from "../db/tm-concordance";
 import type { AppEnv, Db } from "../env";
 import { badRequest } from "../errors";
 import { DOCUMENT_FILE_FORMATS } from "../formats/document-file";
@@ -20,21 +18,15 @@ import { decodeCursor, encodeCursor, page } from "../http/cursor";
 import { etagOf, expectedVersion, isNotModified } from "../http/etag";
 import { InlineCodeSchema } from "../schemas/inline-code";
 import { checkSegmentPair } from "../text/qa";
-import { LANGS, SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
+import { SEGMENT_ORIGINS, SEGMENT_STATUSES } from "../types";
 import { createDocumentFromFiles, DOCUMENT_FILE_MAX_BYTES } from "../usecases/document-files";
-import {
-  createDocumentFromSegments,
-  createDocumentFromTexts,
-  deleteDocument,
-  editSegment,
-} from "../usecases/documents";
+import { createDocumentFromSegments, createDocumentFromTexts, deleteDocument } from "../usecases/documents";
 import {
   apiRoute,
   IdParam,
   json,
   jsonBody,
   line,
-  markIndexBacklog,
   multiline,
   notFoundError,
   notModified,
@@ -46,7 +38,7 @@ import {
 } from "./common";
 import { QaIssueSchema } from "./text";
 
-const segmentText = multiline(20_000).refine((s) => s.trim() !== "", "must not be empty");
+export const segmentText = multiline(20_000).refine((s) => s.trim() !== "", "must not be empty");
 
 export const DocumentSchema = z
   .object({
@@ -221,16 +213,16 @@ const BeadCountsSchema = z.object({
 
 const tags = ["Documents"];
 
-const IfNoneMatch = z.object({
+export const IfNoneMatch = z.object({
   "if-none-match": z
     .string()
     .optional()
     .openapi({ description: 'The ETag of the copy you hold, e.g. "v3": 304 if it is still current' }),
 });
-const IfMatch = z.object({
+export const IfMatch = z.object({
   "if-match": z.string().optional().openapi({ description: 'The version you saw, e.g. "v3" (412 if stale)' }),
 });
-const withEtag = <R extends object>(response: R) => ({ ...response, headers: ResponseHeaders.etag });
+export const withEtag = <R extends object>(response: R) => ({ ...response, headers: ResponseHeaders.etag });
 
 export const documentsRouter = createRouter()
   .openapi(
@@ -449,142 +441,5 @@ export const documentsRouter = createRouter()
         },
         200,
       );
-    },
-  );
-
-export const segmentsRouter = createRouter()
-  .openapi(
-    apiRoute({
-      method: "get",
-      path: "/segments",
-      scope: "read",
-      session: "replica",
-      tags: ["Segments"],
-      summary:
-        "Concordance: segments holding the query's words in order, as whole words (Arabic normalised: " +
-        "diacritics, tatweel, hamza forms ignored), with highlight spans in the stored text",
-      request: {
-        query: z.object({
-          q: z.string().min(1).max(500).openapi({ example: "مكافحة الإرهاب" }),
-          lang: z.enum(LANGS).optional(),
-          ...PageQuery,
-        }),
-      },
-      responses: {
-        200: {
-          ...json(
-            z.object({
-              items: z.array(
-                SegmentSchema.extend({
-                  highlights: z.array(
-                    z.object({
-                      field: z.enum(LANGS),
-                      start: z.number().int().openapi({ description: "UTF-16 offset in the stored text" }),
-                      end: z.number().int().openapi({ description: "End offset, exclusive" }),
-                    }),
-                  ),
-                }),
-              ),
-              nextCursor: z.string().nullable(),
-            }),
-            "A page",
-          ),
-          headers: ResponseHeaders.indexPending,
-        },
-      },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const hits = await concordance(c.var.db, q.q, q.lang, decodeCursor(q.cursor), q.limit);
-      await markIndexBacklog(c);
-      return c.json(page(hits, q.limit), 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: "get",
-      path: "/segments/{id}",
-      scope: "read",
-      session: "replica",
-      tags: ["Segments"],
-      summary: "Get a segment (304 when If-None-Match names its current version)",
-      request: { params: IdParam, headers: IfNoneMatch },
-      responses: {
-        200: withEtag(json(SegmentSchema, "The segment")),
-        ...notModified,
-        ...notFoundError,
-      },
-    }),
-    async (c) => {
-      const seg = await getSegment(c.var.db, c.req.valid("param").id);
-      const etag = etagOf(seg.version);
-      c.header("ETag", etag);
-      if (isNotModified(c.req.header("if-none-match"), etag)) return c.body(null, 304);
-      return c.json(seg, 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: "patch",
-      path: "/segments/{id}",
-      scope: "write",
-      session: "primary",
-      tags: ["Segments"],
-      summary:
-        "Set a segment's English and/or status (honours If-Match); a document's segment edit is an operation " +
-        "of its history, undoable",
-      request: {
-        params: IdParam,
-        headers: IfMatch,
-        body: jsonBody(
-          z
-            .object({
-              en: segmentText.nullable().optional(),
-              status: z.enum(SEGMENT_STATUSES).optional(),
-              enCodes: z.array(InlineCodeSchema).max(2_000).optional().openapi({
-                description:
-                  "Inline codes of the English (offsets in it); new English without them drops the old ones",
-              }),
-            })
-            .refine(
-              (b) => b.en !== undefined || b.status !== undefined || b.enCodes !== undefined,
-              "give en, status, enCodes or several",
-            ),
-          { status: "reviewed" },
-        ),
-      },
-      responses: {
-        200: withEtag(
-          json(
-            SegmentSchema.extend({
-              operation: z
-                .number()
-                .int()
-                .nullable()
-                .openapi({
-                  description:
-                    "The edit's entry in its document's history (POST /api/documents/{documentId}/history/" +
-                    "{operation}/undo undoes it while the segment is as the edit left it); null for a memory " +
-                    "pair of no document",
-                }),
-            }),
-            "Updated",
-          ),
-        ),
-        ...notFoundError,
-        ...staleError,
-      },
-    }),
-    async (c) => {
-      const current = await getSegment(c.var.db, c.req.valid("param").id);
-      const expected = expectedVersion(c.req.header("if-match"), current.version) ?? current.version;
-      const { segment, historyId } = await editSegment(
-        useCaseContext(c),
-        current,
-        c.req.valid("json"),
-        expected,
-      );
-      c.header("ETag", etagOf(segment.version));
-      return c.json({ ...segment, operation: historyId }, 200);
     },
   );
