@@ -1,7 +1,7 @@
 /**
  * Tuning aid for term recognition (run: npx tsx scripts/terms-tune.ts). Prints term figures of set 2
  * (tuning half with every error; held-out half pooled, counts by class only), set 3 (pooled, counts by
- * class only: held out) and sets 4, 5 and 6 (tuned on since session 5, its round 2 and session 6: every error). No alignment or segmentation.
+ * class only: held out) and sets 4, 5, 6 and 7 (tuned on since session 5, its round 2, session 6 and its round 2: every error). No alignment or segmentation.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,7 @@ import { EVAL3_DOCS } from "../test/fixtures/eval3/index";
 import { EVAL4_DOCS } from "../test/fixtures/eval4/index";
 import { EVAL5_DOCS } from "../test/fixtures/eval5/index";
 import { EVAL6_DOCS } from "../test/fixtures/eval6/index";
+import { EVAL7_DOCS } from "../test/fixtures/eval7/index";
 import { loadSeedGlossary } from "../test/fixtures/glossary";
 import { type EvalError as ScoredError, scoreTerms } from "../test/text/eval2-score";
 
@@ -48,6 +49,7 @@ run(
 run("set 4 (tuned on since session 5)", EVAL4_DOCS, true);
 run("set 5 (tuned on since session 5, round 2)", EVAL5_DOCS, true);
 run("set 6 (tuned on since session 6)", EVAL6_DOCS, true);
+run("set 7 (tuned on since session 6, round 2)", EVAL7_DOCS, true);
 run(
   "set 2 held-out (counts only)",
   EVAL2_DOCS.filter((d) => d.half === "heldout"),
