@@ -32,6 +32,9 @@
  * - `other sense without a determiner` (English): a lower-case singular right after a comma, a
  *   preposition or *and/or* is the uncountable sense (*training in diplomacy, protocol and law*: etiquette,
  *   not a treaty protocol).
+ * - `same sense when it refers back` (Arabic, one word): with the article and no definite word after it
+ *   (الاتفاقية تأتي, هذه الاتفاقية), the hit refers back and takes the sense of the text's first hit of the
+ *   term (after اتفاقية بين حكومة… وحكومة…, a bilateral agreement, every later الاتفاقية is one too).
  *
  * **Structural rules** — shapes of the glossary term itself, no data needed:
  * - a one-word Arabic term of the shape مفعل (مرفق, ملحق: a form-IV passive participle) with the article
@@ -100,6 +103,8 @@ export interface SenseInfo {
   accusativeHal: boolean;
   title: boolean;
   lastDefinite: boolean;
+  /** `same sense when it refers back` (Arabic). */
+  anaphor: boolean;
 }
 
 const VERB_NOTE = /\balso a verb\b/i;
@@ -113,6 +118,7 @@ const BODY_NOTE = /\bin construct only with a body\b/i;
 const WITH_BA_NOTE = /\bother sense with ب before:\s*([^;.]+)/i;
 const BARE_NOTE = /\bother sense without a determiner\b/i;
 const NAME_NOTE = /\bother sense before a name\b/i;
+const ANAPHOR_NOTE = /\bsame sense when it refers back\b/i;
 
 /** The words of a declared list (`w1, w2` or `w1، w2`), as stemOf gives them. */
 function wordList(note: string, re: RegExp): string[] | null {
@@ -177,6 +183,7 @@ export function senseOf(
     accusativeHal: !one && first.ar && first.article && first.first === MIM && first.second === TA,
     title: domain === "titles and offices",
     lastDefinite: !one && last.ar && last.article,
+    anaphor: noted && lang === "ar" && one && ANAPHOR_NOTE.test(note),
   };
   const any =
     info.verb ||
@@ -195,7 +202,8 @@ export function senseOf(
     info.englishPlace ||
     info.accusativeHal ||
     info.title ||
-    info.lastDefinite;
+    info.lastDefinite ||
+    info.anaphor;
   return any ? info : null;
 }
 
@@ -209,9 +217,53 @@ export function senseRejected(
   e: number,
   record: number,
 ): boolean {
-  const r = m.records[record] as TermRecord;
-  const info = r.sense;
+  const info = (m.records[record] as TermRecord).sense;
   if (info === null) return false;
+  if (info.anaphor && referringBack(scan, s, e)) {
+    // الاتفاقية, هذه الاتفاقية after اتفاقية بين حكومة… وحكومة…: the sense of the text's first hit.
+    const first = firstHit(raw, record);
+    if (first >= 0 && (raw.start[first] as number) < s)
+      return neighboursReject(
+        m,
+        text,
+        scan,
+        raw,
+        raw.start[first] as number,
+        raw.end[first] as number,
+        record,
+      );
+  }
+  return neighboursReject(m, text, scan, raw, s, e, record);
+}
+
+/** Whether the Arabic one-word hit on token s has the article and no definite word after it (الاتفاقية
+ * تأتي, هذه الاتفاقية كلياً; not الاتفاقية الإطارية, which says which one it is). */
+function referringBack(scan: TokenScan, s: number, e: number): boolean {
+  if (s !== e || scan.script[s] !== SCRIPT_AR || !hasArticle(scan, s)) return false;
+  return !(e + 1 < scan.count && scan.gap[e] === GAP_SPACE && hasArticle(scan, e + 1));
+}
+
+/** The raw hit of `record` that starts first in the text, or -1. */
+function firstHit(raw: RawHits, record: number): number {
+  let first = -1;
+  for (let i = 0; i < raw.count; i++)
+    if (raw.record[i] === record && (first < 0 || (raw.start[i] as number) < (raw.start[first] as number)))
+      first = i;
+  return first;
+}
+
+/** Whether the hit's own neighbours read it in another sense (every check but `same sense when it refers
+ * back`). */
+function neighboursReject(
+  m: TermMatcher,
+  text: string,
+  scan: TokenScan,
+  raw: RawHits,
+  s: number,
+  e: number,
+  record: number,
+): boolean {
+  const info = (m.records[record] as TermRecord).sense as SenseInfo;
   const count = scan.count;
   const spaceAfter = e + 1 < count && scan.gap[e] === GAP_SPACE;
   const arabic = scan.script[s] === SCRIPT_AR;

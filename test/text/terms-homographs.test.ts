@@ -123,3 +123,52 @@ describe("the evidence of sense needs stops at a line ending in punctuation", ()
     expect(keysOf("وبعد اطلاعه على تقرير الأمانة العامة للأمم المتحدة")).toContain("un-secretariat");
   });
 });
+
+// Session 6, round 2 (docs/quality.md): declarations and the anaphor rule; sentences of our own.
+describe("declared senses of session 6, round 2", () => {
+  it.each([
+    ["ووقعت الوزارة اتفاقية مع شركة محلية لتطوير الموانئ.", "convention"],
+    ["وتنص اتفاقية بين البلدين على إعفاء متبادل من التأشيرات.", "convention"],
+    ["ويعاني كثيرون في سبيل لقمة العيش.", "summit"],
+    ["ونحن على اتفاق تام مع شركائنا في هذا الشأن.", "agreement"],
+    ["واجتمع مجلس التعاون التجاري بين غرفتي التجارة.", "gcc"],
+    ["وقال مدير الجلسة إن الوقت انتهى.", "meeting"],
+    ["ويحق للدولة إعلان أي دبلوماسي شخصاً غير مرغوب فيه.", "declaration"],
+    ["وانتقد الوزير قرار بعض الشركات وقف الرحلات.", "resolution"],
+    ["واتخذت الشركة قراراً أحادياً بإغلاق الفرع.", "resolution"],
+  ])("%s", (text, key) => {
+    expect(keysOf(text)).not.toContain(key);
+  });
+
+  it.each([
+    ["وانضمت الدولة إلى اتفاقية الأمم المتحدة لمكافحة الفساد.", "convention"],
+    ["وعقدت القمة العربية في الرياض.", "summit"],
+    ["ورحب الطرفان بالتوقيع على اتفاق بين الحكومة والمعارضة.", "agreement"],
+    ["وأكد مجلس التعاون دعمه للحل السياسي.", "gcc"],
+    ["وافتتح رئيس الجلسة أعمال الجلسة الثانية.", "meeting"],
+    ["واعتمد المؤتمر إعلان الرياض بالإجماع.", "declaration"],
+    ["ورحب بقرار مجلس الأمن بشأن الهدنة.", "resolution"],
+  ])("still the term: %s", (text, key) => {
+    expect(keysOf(text)).toContain(key);
+  });
+
+  it("ولاية of a special envoy is a mandate (an envoy is an office holder)", () => {
+    expect(keysOf("وقرر تعيين مبعوث خاص على أن تحدد ولايته لاحقاً.")).toContain("mandate");
+    expect(keysOf("وزار الوفد ولاية الخرطوم.")).not.toContain("mandate");
+  });
+});
+
+describe("same sense when it refers back: الاتفاقية after a bilateral اتفاقية", () => {
+  const bilateral =
+    "اتفاقية بين حكومة البلد الأول وحكومة البلد الثاني بشأن النقل الجوي.\nالمادة ١\nتدخل هذه الاتفاقية حيز النفاذ بعد شهر.\nوتطبق الاتفاقية على الرحلات المنتظمة.";
+  it("every الاتفاقية of the text takes the sense of its first اتفاقية", () => {
+    expect(keysOf(bilateral)).not.toContain("convention");
+  });
+  it("a convention named after it (a definite word follows) keeps its own sense", () => {
+    expect(keysOf(`${bilateral}\nولا تمس أحكامها الاتفاقية الدولية للاتصالات.`)).toContain("convention");
+  });
+  it("after a convention, الاتفاقية is the convention", () => {
+    const text = "وصادقت الدولة على اتفاقية مكافحة التصحر.\nوتلزم الاتفاقية الدول الأطراف بتقديم تقارير.";
+    expect(hits(text).filter((h) => h.endsWith("=convention"))).toHaveLength(2);
+  });
+});
