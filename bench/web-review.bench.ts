@@ -4,7 +4,7 @@
 // repeated until it has at least 500 segments. Reports wall time per request on loopback (an upper bound of
 // the server's time: the Worker's own clocks only advance across I/O), the HTML size and its gzip size
 // (what Cloudflare sends to a browser accepting gzip), and the same for /health as the floor of a request.
-// "first" is the first request of each page (the per-segment analysis cache of row-analysis.ts is cold for
+// "first" is the first request of each page (the per-segment analysis cache of review-analysis.ts is cold for
 // the first page; the median is over warm requests), with its own workerd CPU time. The document repeats
 // the set's texts, so the second page's beads are mostly in that cache already: the cold cases are measured
 // apart at the end (after a glossary edit; a fresh isolate). Wall time on a shared machine is mostly waiting for a

@@ -275,19 +275,57 @@ export async function entryAtVersion(db: Db, entryId: number, version: number): 
   return (row?.after as EntryContent | null | undefined) ?? null;
 }
 
+/** The columns an entry and a term show, named as GlossaryEntry and Term name them. */
+const ENTRY_COLUMNS = sql.raw(
+  "id, domain, definition, note, source, version, created_at AS createdAt, updated_at AS updatedAt",
+);
+const TERM_COLUMNS = sql.raw("entry_id AS entryId, lang, text, status, part_of_speech AS partOfSpeech, note");
+
 /** Every entry with its terms (for the term matcher and exports). */
 export async function allEntries(db: Db): Promise<GlossaryEntry[]> {
+  return (await glossarySnapshot(db)).entries;
+}
+
+/**
+ * Every entry, with the glossary's counters read in the same batch (one snapshot): `version` as the writers
+ * raise it, `revision` as the triggers of migration 0014 raise it on every write to an entry or a term.
+ */
+export async function glossarySnapshot(
+  db: Db,
+): Promise<{ version: number; revision: number; entries: GlossaryEntry[] }> {
   // Thousands of rows (the term matcher is built from them after every glossary change): only the columns
   // an entry shows, named as GlossaryEntry names them, read in one batch (one snapshot of entries and terms)
   // and built here — drizzle's per-row mapping of every column was most of this read's CPU.
-  const [entries, terms] = await runBatch(db, [
-    sql`SELECT id, domain, definition, note, source, version, created_at AS createdAt, updated_at AS updatedAt
-      FROM ${glossaryEntries} ORDER BY id`,
-    sql`SELECT entry_id AS entryId, lang, text, status, part_of_speech AS partOfSpeech, note
-      FROM ${glossaryTerms} ORDER BY entry_id, position, id`,
+  const [counters, entries, terms] = await runBatch(db, [
+    sql`SELECT (SELECT value FROM meta WHERE key = 'glossary_version') AS version,
+      (SELECT value FROM meta WHERE key = 'glossary_revision') AS revision`,
+    sql`SELECT ${ENTRY_COLUMNS} FROM ${glossaryEntries} ORDER BY id`,
+    sql`SELECT ${TERM_COLUMNS} FROM ${glossaryTerms} ORDER BY entry_id, position, id`,
   ]);
+  const c = counters?.results?.[0] as { version: number | null; revision: number | null } | undefined;
+  return { version: c?.version ?? 0, revision: c?.revision ?? 0, entries: entriesOf(entries, terms) };
+}
+
+/** The entries of these ids that exist (in id order): a page's few entries without reading them all. */
+export async function entriesByIds(db: Db, ids: readonly number[]): Promise<GlossaryEntry[]> {
+  if (ids.length === 0) return [];
+  // One JSON parameter (D1 binds at most 100 per statement; a review page lists ~200 entries).
+  const list = JSON.stringify(ids);
+  const [entries, terms] = await runBatch(db, [
+    sql`SELECT ${ENTRY_COLUMNS} FROM ${glossaryEntries}
+      WHERE id IN (SELECT value FROM json_each(${list})) ORDER BY id`,
+    sql`SELECT ${TERM_COLUMNS} FROM ${glossaryTerms}
+      WHERE entry_id IN (SELECT value FROM json_each(${list})) ORDER BY entry_id, position, id`,
+  ]);
+  return entriesOf(entries, terms);
+}
+
+function entriesOf(
+  entries: { results?: unknown[] } | undefined,
+  terms: { results?: unknown[] } | undefined,
+): GlossaryEntry[] {
   const byEntry = new Map<number, Term[]>();
-  for (const t of (terms?.results ?? []) as unknown as (Term & { entryId: number })[]) {
+  for (const t of (terms?.results ?? []) as (Term & { entryId: number })[]) {
     const term: Term = {
       lang: t.lang,
       text: t.text,
@@ -299,7 +337,7 @@ export async function allEntries(db: Db): Promise<GlossaryEntry[]> {
     if (list) list.push(term);
     else byEntry.set(t.entryId, [term]);
   }
-  return ((entries?.results ?? []) as unknown as Omit<GlossaryEntry, "terms">[]).map((e) => ({
+  return ((entries?.results ?? []) as Omit<GlossaryEntry, "terms">[]).map((e) => ({
     id: e.id,
     domain: e.domain,
     definition: e.definition,

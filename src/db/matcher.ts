@@ -1,20 +1,35 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { buildTermSearch, type TermSearchIndex } from "../text/term-search";
 import { buildTermMatcher, type TermMatcher } from "../text/terms";
 import type { GlossaryEntry } from "../types";
-import { allEntries, glossaryVersion } from "./glossary";
+import { runBatch } from "./batch";
+import { glossarySnapshot } from "./glossary";
+import { all } from "./tm";
+import { sha256Hex } from "./tokens";
 
 export interface GlossaryIndex {
   version: number;
+  /** The glossary revision (meta.glossary_revision) the entries were read at, in the same snapshot. */
+  revision: number;
   /**
    * What the matcher was built from (every entry's id, terms and domain, serialised): a new glossary version
    * whose input is the same keeps the same matcher object.
    */
   matcherInput: string;
+  /** Hex SHA-256 of `matcherInput`: names the matcher in stored analyses (src/db/segment-analyses.ts). */
+  matcherKey: string;
   matcher: TermMatcher;
   entries: Map<number, GlossaryEntry>;
   /** The search index of the same entries, built on the first search of this version (searchIndex()). */
   search: TermSearchIndex | null;
+}
+
+/** The glossary's counters, and the key of its matcher when an isolate stored it for this revision. */
+export interface GlossaryState {
+  version: number;
+  revision: number;
+  matcherKey: string | null;
 }
 
 /** The glossary's search index (term-search.ts), built once per glossary version beside the matcher. */
@@ -24,37 +39,75 @@ export async function searchIndex(db: Db): Promise<{ index: GlossaryIndex; searc
   return { index, search: index.search };
 }
 
-// The one piece of module state: a cache keyed by the glossary version, so a matcher is built once per
-// glossary change and per isolate, never per request, and never served stale after an edit.
+// The one piece of module state: a cache keyed by the glossary version and revision, so a matcher is built
+// once per glossary change and per isolate, never per request, and never served stale after an edit.
 let cached: GlossaryIndex | null = null;
 let building: Promise<GlossaryIndex> | null = null;
 
-/** The term matcher for the current glossary (one cheap version read per call; rebuilt only on change). */
+/** The counters and the stored matcher key of the current revision: one cheap read. */
+export async function glossaryState(db: Db): Promise<GlossaryState> {
+  const [row] = await all<GlossaryState>(
+    db,
+    sql`SELECT coalesce((SELECT value FROM meta WHERE key = 'glossary_version'), 0) AS version,
+      coalesce((SELECT value FROM meta WHERE key = 'glossary_revision'), 0) AS revision,
+      (SELECT matcher_key FROM glossary_matchers
+        WHERE revision = (SELECT value FROM meta WHERE key = 'glossary_revision')) AS matcherKey`,
+  );
+  return row ?? { version: 0, revision: 0, matcherKey: null };
+}
+
+/** This isolate's index when it is the glossary of `state` (null: not built here, or built before a change). */
+export function builtIndex(state: GlossaryState): GlossaryIndex | null {
+  return cached && cached.version === state.version && cached.revision === state.revision ? cached : null;
+}
+
+/** The term matcher for the current glossary (one cheap read per call; rebuilt only on change). */
 export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
-  const version = await glossaryVersion(db);
-  if (cached && cached.version === version) return cached;
+  return glossaryIndexAt(db, await glossaryState(db));
+}
+
+/** The index of the glossary `state` was read from (or of a later one, if it changed meanwhile). */
+export async function glossaryIndexAt(db: Db, state: GlossaryState): Promise<GlossaryIndex> {
+  const hit = builtIndex(state);
+  if (hit) return hit;
   if (!building) {
-    building = (async () => {
-      const entries = await allEntries(db);
-      const input = entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }));
-      // The matcher is a function of exactly this input: an edit that leaves it equal (a definition, a note,
-      // a source) keeps the built matcher, and with it the analyses made with it (row-analysis.ts).
-      const inputKey = JSON.stringify(input);
-      const reused = cached?.matcherInput === inputKey ? cached.matcher : null;
-      const index: GlossaryIndex = {
-        version,
-        matcher: reused ?? buildTermMatcher(input),
-        matcherInput: inputKey,
-        entries: new Map(entries.map((e) => [e.id, e])),
-        search: null,
-      };
-      // Entries read after the version: if an edit slipped in between, the next call rebuilds.
-      if (!cached || cached.version <= version) cached = index;
-      return index;
-    })().finally(() => {
+    building = build(db).finally(() => {
       building = null;
     });
   }
   const index = await building;
-  return index.version === version ? index : glossaryIndex(db);
+  // Built from an older snapshot than `state` (a build already under way): read the state again.
+  return index.revision >= state.revision ? index : glossaryIndex(db);
+}
+
+async function build(db: Db): Promise<GlossaryIndex> {
+  const { version, revision, entries } = await glossarySnapshot(db);
+  const input = entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }));
+  // The matcher is a function of exactly this input: an edit that leaves it equal (a definition, a note,
+  // a source) keeps the built matcher, and with it the analyses made with it (src/usecases/review-analysis.ts).
+  const inputKey = JSON.stringify(input);
+  const reused = cached?.matcherInput === inputKey ? cached : null;
+  const index: GlossaryIndex = {
+    version,
+    revision,
+    matcher: reused?.matcher ?? buildTermMatcher(input),
+    matcherInput: inputKey,
+    matcherKey: reused?.matcherKey ?? (await sha256Hex(inputKey)),
+    entries: new Map(entries.map((e) => [e.id, e])),
+    search: null,
+  };
+  // The revision and the entries are one snapshot, so the key stored names exactly this revision's matcher
+  // (a later write raises the revision: the row is then never read again, and is dropped by a later one).
+  await runBatch(db, [
+    sql`INSERT INTO glossary_matchers (revision, matcher_key) VALUES (${revision}, ${index.matcherKey})
+      ON CONFLICT (revision) DO NOTHING`,
+    sql`DELETE FROM glossary_matchers WHERE revision < ${revision}`,
+  ]);
+  if (!cached || cached.revision <= revision) cached = index;
+  return index;
+}
+
+/** Forgets this isolate's index, as a new isolate starts (tests of what is stored in D1). */
+export function forgetGlossaryIndex(): void {
+  cached = null;
 }

@@ -197,7 +197,34 @@ export const seedLog = sqliteTable("seed_log", {
   loadedAt: text("loaded_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
-/** Small counters; `glossary_version` keys the term matcher cache. */
+/**
+ * What the review page shows of a bead besides its text (its recognised glossary terms and QA issues:
+ * BeadAnalysis, src/text/bead-analysis.ts), kept so that a new isolate reads it instead of computing it.
+ * `key` is a hash of everything the analysis depends on (src/db/segment-analyses.ts: the segment's texts
+ * and codes, the glossary matcher's input, the engine's sources): a row is used only when the key made from
+ * the current segment and glossary is equal, so no write path has to invalidate it. One row per segment,
+ * replaced when made again; gone with its segment.
+ */
+export const segmentAnalyses = sqliteTable("segment_analyses", {
+  segmentId: integer("segment_id")
+    .primaryKey()
+    .references(() => segments.id, { onDelete: "cascade" }),
+  key: text("key").notNull(),
+  analysis: text("analysis").notNull(),
+});
+
+/**
+ * The hash of the term matcher's input (src/db/matcher.ts) per glossary revision (`meta.glossary_revision`,
+ * raised by triggers on every write to glossary_entries and glossary_terms, migration 0014), so a new
+ * isolate knows which stored analyses are current without reading the glossary and building the matcher.
+ */
+export const glossaryMatchers = sqliteTable("glossary_matchers", {
+  revision: integer("revision").primaryKey(),
+  matcherKey: text("matcher_key").notNull(),
+});
+
+/** Small counters; `glossary_version` keys the term matcher cache; `glossary_revision`
+ * counts every write to the glossary's entries and terms (triggers). */
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: integer("value").notNull().default(0),

@@ -57,7 +57,8 @@ export interface QaIssue {
 }
 
 /** What QA reads of an entry. Only the term matcher's own input: the review page keeps QA results per
- * matcher (src/web/documents/row-analysis.ts), so a field read here beyond it must be added to that input. */
+ * matcher (src/usecases/review-analysis.ts; in D1, src/db/segment-analyses.ts), so a field read here beyond
+ * it must be added to that input. */
 export interface QaEntry {
   id: number;
   terms: readonly { lang: Lang; text: string; status: TermStatus }[];

@@ -1,7 +1,7 @@
 // glossaryIndex (src/db/matcher.ts) keeps the built term matcher across a glossary edit that leaves the
 // matcher's input unchanged (a definition, an entry's note) and builds a new one for any edit of terms or
 // domain, an added entry and a deleted one. The review page keeps its analyses per matcher
-// (src/web/documents/row-analysis.ts), so a matcher kept after a term edit would show stale terms there.
+// (src/usecases/review-analysis.ts), so a matcher kept after a term edit would show stale terms there.
 import { describe, expect, it } from "vitest";
 import { glossaryIndex } from "../../src/db/matcher";
 import { etagOf } from "../../src/http/etag";

@@ -89,7 +89,8 @@ describe("backup and restore (wrangler d1 export / execute --file)", () => {
     );
     const before = query(source, ...SNAPSHOT);
     expect(before[1]!.length).toBe(4);
-    expect(before[3]!.length).toBe(7); // four of the term index (0006), three of the memory version (0012)
+    // four of the term index (0006), three of the memory version (0012), six of the glossary revision (0014)
+    expect(before[3]!.length).toBe(13);
     expect(before[4]!.map((r) => [r.segment_id, r.ar_norm, r.en_norm])).toEqual([
       [1, null, null],
       [2, null, null],

@@ -1,4 +1,4 @@
-// The review page's terms and QA per bead are kept between loads (src/web/documents/row-analysis.ts, per
+// The review page's terms and QA per bead are kept between loads (src/usecases/review-analysis.ts, per
 // glossary version and bead text): what a colleague changes in the glossary or in a segment must show on
 // the next load all the same, never an analysis made before the change.
 import { describe, expect, it } from "vitest";

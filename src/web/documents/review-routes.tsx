@@ -8,11 +8,12 @@ import {
 } from "../../db/document-review";
 import { documentStats, needsReview } from "../../db/document-stats";
 import { type DocumentInfo, getSegment, listSegments, type PatchedSegment } from "../../db/documents";
-import { glossaryIndex } from "../../db/matcher";
+import { glossaryIndex, glossaryState } from "../../db/matcher";
 import { findMatches } from "../../db/tm-match";
 import { checkSegmentPair } from "../../text/qa";
 import type { Segment } from "../../types";
 import { editSegment } from "../../usecases/documents";
+import { analyseBeads } from "../../usecases/review-analysis";
 import { needWrite } from "../guards";
 import { formBody, page, render, str, type WebContext } from "../page";
 import { canWrite, type WebEnv } from "../session";
@@ -22,7 +23,6 @@ import { reportSentences } from "./files";
 import { documentsText, reviewText, segmentText } from "./messages";
 import { type Done, ReviewPage, SavedBead } from "./review";
 import { loadDocument } from "./routes";
-import { analyseRow } from "./row-analysis";
 import { SegmentPage } from "./segment";
 import { InlineEditor } from "./segment-editor";
 import { runStatusOps, staleText, UNDO } from "./status-actions";
@@ -99,26 +99,20 @@ async function reviewPage(
   const review = opts.filter === "review";
   // Every read at once (one round trip of the page rather than two): the document's row too, whose absence
   // (404) only means the other reads found nothing.
-  const [doc, rows, stats, index, prevFrom, history] = await Promise.all([
+  const [doc, rows, stats, glossary, prevFrom, history] = await Promise.all([
     loadDocument(c, id),
     review
       ? listSegmentsToReview(db, id, opts.from, BEADS_PER_PAGE)
       : listSegments(db, id, opts.from, BEADS_PER_PAGE),
     documentStats(db, [id]),
-    glossaryIndex(db),
+    glossaryState(db),
     opts.from === null ? null : previousPageFrom(db, id, opts.from, BEADS_PER_PAGE, review),
     latestHistory(db, id, HISTORY_SHOWN),
   ]);
   const shown = rows.slice(0, BEADS_PER_PAGE);
   const last = shown[shown.length - 1];
-  const entryIds = new Set<number>();
-  const analysed = shown.map((s) => {
-    const analysis = analyseRow(index, s);
-    for (const m of analysis.ar) entryIds.add(m.entryId);
-    for (const m of analysis.en) entryIds.add(m.entryId);
-    return { ...s, review: needsReview(s), analysis };
-  });
-  const entries = [...entryIds].flatMap((e) => index.entries.get(e) ?? []);
+  const { analyses, entries } = await analyseBeads(useCaseContext(c), glossary, shown);
+  const analysed = shown.map((s, i) => ({ ...s, review: needsReview(s), analysis: analyses[i]! }));
   return page(
     c,
     `\u2068${doc.title}\u2069`,
@@ -305,21 +299,20 @@ async function savedBead(
   text: string,
   undo?: { operation: number | null; pageVersion: number | null },
 ) {
-  const [stats, index, history] = await Promise.all([
+  const [stats, glossary, history] = await Promise.all([
     documentStats(c.var.db, [doc.id]),
-    glossaryIndex(c.var.db),
+    glossaryState(c.var.db),
     undo ? latestHistory(c.var.db, doc.id, HISTORY_SHOWN) : [],
   ]);
-  const analysis = analyseRow(index, seg);
-  const row = { ...seg, review: needsReview(seg), analysis };
-  // The entries of its underlined terms (the page lists each entry its links describe).
-  const entryIds = new Set([...analysis.ar, ...analysis.en].map((m) => m.entryId));
+  // The entries of its underlined terms too (the page lists each entry its links describe).
+  const { analyses, entries } = await analyseBeads(useCaseContext(c), glossary, [seg]);
+  const row = { ...seg, review: needsReview(seg), analysis: analyses[0]! };
   return (
     <SavedBead
       doc={doc}
       stats={stats.get(doc.id)!}
       row={row}
-      entries={[...entryIds].flatMap((e) => index.entries.get(e) ?? [])}
+      entries={entries}
       writable={canWrite(c.var.session)}
       text={text}
       history={undo ? history : undefined}

@@ -1,13 +1,13 @@
 import type { HistorySummary } from "../../db/document-review";
 import { confidenceBand, type DocumentStats } from "../../db/document-stats";
 import type { DocumentInfo } from "../../db/documents";
+import type { RowAnalysis } from "../../text/bead-analysis";
 import type { GlossaryEntry, Segment, SegmentStatus } from "../../types";
 import { CsrfField, Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
 import { documentsText, reviewText } from "./messages";
 import { SegmentStatusBadge } from "./pages";
 import { BeadMenuTemplate, Exchange, History, Pager, QaList, Toolbar } from "./review-parts";
-import type { RowAnalysis } from "./row-analysis";
 import { Marked, TermsOnPage } from "./terms";
 
 export type ReviewRow = Segment & { analysis: RowAnalysis; review: boolean };

@@ -1,10 +1,10 @@
 import { raw } from "hono/html";
+import type { TermSpan } from "../../text/bead-analysis";
 import type { GlossaryEntry, TermStatus } from "../../types";
 import { Value } from "../components";
 import { useT } from "../i18n/i18n";
 import { commonText } from "../messages";
 import { reviewText } from "./messages";
-import type { TermSpan } from "./row-analysis";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
