@@ -103,8 +103,10 @@ export async function analyseBeads(
     if (toMake.length > 0) {
       index ??= await glossaryIndexAt(ctx.db, state);
       // The glossary changed since `state` was read: every bead from the newer one (never a mix of two).
-      if (index.matcherKey !== matcherKey)
-        return analyseBeads(ctx, { ...state, revision: index.revision, matcherKey: index.matcherKey }, beads);
+      if (index.matcherKey !== matcherKey) {
+        const { version, revision } = index;
+        return analyseBeads(ctx, { version, revision, matcherKey: index.matcherKey }, beads);
+      }
       const made = toMake.map((j) => {
         const i = missing[j]!;
         const analysis = analyseBead(index!, beads[i]!);
