@@ -1,8 +1,9 @@
 /**
  * Fits the alignment model's free parameters (src/text/align-model.ts) on the gold beads of the first
- * evaluation set, of evaluation set 2's **tuning** half and of set 4 (a tuning set since session 5) —
- * never on set 2's held-out half, set 3 or set 5, which this script does not load.
- * Run: npx tsx scripts/align-fit.ts [--grid] [--no-set1] (--no-set1: set 2 tuning + set 4 only)
+ * evaluation set, of evaluation set 2's **tuning** half and of set 4 (a tuning set since session 5), and
+ * with --sets5-7 of sets 5, 6 and 7 (tuning sets since session 6) — never on set 2's held-out half or
+ * set 3, which this script does not load.
+ * Run: npx tsx scripts/align-fit.ts [--grid] [--no-set1] [--sets5-7] (--no-set1: without set 1)
  *
  * Prints, for the model in use: strict bead F1 on gold sentences (with and without paragraphs) and end to
  * end; the empirical counts behind the priors and the anchor rewards (how often a feature of each kind is
@@ -13,13 +14,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { alignSentences, alignTexts, paragraphNumbers } from "../src/text/align";
-import { documentFeatures, KIND_COUNT } from "../src/text/align-features";
+import { documentFeatures, KIND_COUNT, KIND_TERM } from "../src/text/align-features";
 import { type AlignLexicon, learnLexicon } from "../src/text/align-lexicon";
 import { ALIGN_MODEL, type AlignModel, BEAD_A, BEAD_E, OWN_ANCHOR_KINDS } from "../src/text/align-model";
 import { beadRangeKey, compareByKey, type Prf, pooled } from "../src/text/eval";
 import { EVAL_TEXTS, locateSentences, parseBeads, stripMarkup } from "../test/fixtures/eval";
 import { EVAL2_DOCS } from "../test/fixtures/eval2/index";
 import { EVAL4_DOCS } from "../test/fixtures/eval4/index";
+import { EVAL5_DOCS } from "../test/fixtures/eval5/index";
+import { EVAL6_DOCS } from "../test/fixtures/eval6/index";
+import { EVAL7_DOCS } from "../test/fixtures/eval7/index";
 import { loadSeedGlossary } from "../test/fixtures/glossary";
 
 const root = path.join(import.meta.dirname, "..");
@@ -38,6 +42,7 @@ interface FitDoc {
 }
 
 const withSet1 = !process.argv.includes("--no-set1");
+const withSets5to7 = process.argv.includes("--sets5-7");
 const docs: FitDoc[] = [
   ...(withSet1 ? EVAL_TEXTS : []).map((t) => {
     const arSpans = locateSentences(t.ar, t.arGold);
@@ -54,7 +59,11 @@ const docs: FitDoc[] = [
       beads: parseBeads(t.beads),
     };
   }),
-  ...[...EVAL2_DOCS.filter((d) => d.half === "tuning"), ...EVAL4_DOCS].map((d) => ({
+  ...[
+    ...EVAL2_DOCS.filter((d) => d.half === "tuning"),
+    ...EVAL4_DOCS,
+    ...(withSets5to7 ? [...EVAL5_DOCS, ...EVAL6_DOCS, ...EVAL7_DOCS] : []),
+  ].map((d) => ({
     id: d.id,
     arText: d.ar.text,
     enText: d.en.text,
@@ -257,6 +266,10 @@ shared.forEach((s, k) => {
   let membersUnsupported = 0;
   let skips = 0;
   let skipsUnsupported = 0;
+  let membersTermsOnly = 0;
+  let membersTermsOnlyUnsupported = 0;
+  let skipsTermsOnly = 0;
+  let skipsTermsOnlyUnsupported = 0;
   for (const d of docs) {
     const feats = documentFeatures(d.ar, d.en, { matcher: glossary.matcher });
     const all = (side: "ar" | "en", idx: readonly number[]) =>
@@ -278,13 +291,23 @@ shared.forEach((s, k) => {
           for (const k of mine) {
             if (own(side, k).length === 0) continue;
             members++;
-            if (!supportedBy(side, k, all(otherSide, theirs))) membersUnsupported++;
+            const termsOnly = own(side, k).every((v) => feats.kinds[v] === KIND_TERM);
+            if (termsOnly) membersTermsOnly++;
+            if (!supportedBy(side, k, all(otherSide, theirs))) {
+              membersUnsupported++;
+              if (termsOnly) membersTermsOnlyUnsupported++;
+            }
           }
         if (mine.length === 1 && theirs.length === 0 && own(side, mine[0] as number).length > 0)
           for (const nb of [d.beads[q - 1], d.beads[q + 1]]) {
             if (!nb || nb[otherSide].length === 0) continue;
             skips++;
-            if (!supportedBy(side, mine[0] as number, all(otherSide, nb[otherSide]))) skipsUnsupported++;
+            const termsOnly = own(side, mine[0] as number).every((v) => feats.kinds[v] === KIND_TERM);
+            if (termsOnly) skipsTermsOnly++;
+            if (!supportedBy(side, mine[0] as number, all(otherSide, nb[otherSide]))) {
+              skipsUnsupported++;
+              if (termsOnly) skipsTermsOnlyUnsupported++;
+            }
           }
       }
     });
@@ -293,6 +316,11 @@ shared.forEach((s, k) => {
   const pSkip = (skipsUnsupported + 1) / (skips + 2);
   console.log(
     `unsupported members: ${membersUnsupported} of ${members} gold bead members with anchors of their own; ${skipsUnsupported} of ${skips} skipped sentences beside a neighbour; log-odds ${Math.log(pSkip / pMember).toFixed(2)} (in use ${ALIGN_MODEL.unsupportedMember})`,
+  );
+  const pMemberTerms = (membersTermsOnlyUnsupported + 1) / (membersTermsOnly + 2);
+  const pSkipTerms = (skipsTermsOnlyUnsupported + 1) / (skipsTermsOnly + 2);
+  console.log(
+    `  of them with glossary terms as their only own anchors: members ${membersTermsOnlyUnsupported} of ${membersTermsOnly}; skipped ${skipsTermsOnlyUnsupported} of ${skipsTermsOnly}; log-odds ${Math.log(pSkipTerms / pMemberTerms).toFixed(2)}`,
   );
 }
 

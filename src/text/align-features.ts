@@ -22,7 +22,7 @@
  */
 import type { Lang } from "../types";
 import { dateFeatures } from "./align-dates";
-import { formulaeIn } from "./align-formulae";
+import { FORMULA_SKIP_BONUS, formulaeIn, SKIPPABLE_FORMULA_KEYS } from "./align-formulae";
 import { type AlignLexicon, arabicLexiconKey, englishLexiconKey } from "./align-lexicon";
 import { ARABIC_QUESTION_MARK, isArabicMarkOrTatweel } from "./arabic";
 import { numbersIn } from "./number-words";
@@ -55,6 +55,11 @@ export interface DocumentFeatures {
   en: SideFeatures;
   /** Kind of each interned id. */
   kinds: number[];
+  /**
+   * Reward added to the kind's when both sides of a bead have the feature, per interned id: a skippable
+   * formula found on both sides earns back both skip bonuses (align-formulae.ts).
+   */
+  extraReward: Float64Array;
 }
 
 export interface FeatureOptions {
@@ -183,7 +188,9 @@ function commonFeatures(
   if (paren) pushId(ids, t.intern(KIND_PUNCT, "("), false);
   const qa = (lang === "ar" ? QA_AR : QA_EN).exec(text)?.[1];
   if (qa !== undefined) pushId(ids, t.intern(KIND_PUNCT, qa === "س" || qa === "Q" ? "Q:" : "A:"), false);
-  for (const key of formulaeIn(text, lang).keys) pushId(ids, t.intern(KIND_FORMULA, key), false);
+  const formulae = formulaeIn(text, lang);
+  for (const key of formulae.keys) pushId(ids, t.intern(KIND_FORMULA, key), false);
+  for (const key of formulae.optionalKeys) pushId(ids, t.intern(KIND_FORMULA, key), true);
   if (matcher) {
     const entries = new Set<number>();
     for (const m of recognizeTerms(matcher, text, lang)) if (m.nestedIn === null) entries.add(m.entryId);
@@ -320,5 +327,10 @@ export function documentFeatures(
   });
   const arSide = side(ar, "ar");
   const enSide = side(en, "en");
-  return { ar: arSide, en: enSide, kinds: table.kinds };
+  const extraReward = new Float64Array(table.kinds.length);
+  for (const key of SKIPPABLE_FORMULA_KEYS) {
+    const id = table.find(KIND_FORMULA, key);
+    if (id >= 0) extraReward[id] = 2 * FORMULA_SKIP_BONUS;
+  }
+  return { ar: arSide, en: enSide, kinds: table.kinds, extraReward };
 }

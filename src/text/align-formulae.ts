@@ -18,13 +18,16 @@ interface Formula {
   en: RegExp;
   /** Conventionally left out (Arabic) or added (English): skipping such a sentence is cheaper. */
   skippable?: boolean;
+  /** Rewarded when both sides have it, never penalised (translators add and drop it freely). */
+  optional?: boolean;
 }
 
 const FORMULAE: readonly Formula[] = [
   { key: "basmala", ar: /^بسم الله الرحمن الرحيم/, en: /\bin the name of (?:god|allah)\b/i, skippable: true },
   {
     key: "closing-prayer",
-    ar: /^(?:والله (?:ولي التوفيق|الموفق|من وراء القصد)|حفظ الله|ودمتم)/,
+    // Also the closing wish "may God guide us / grant …" (وفقنا الله، أسأل الله أن …), as speeches end.
+    ar: /^(?:والله (?:ولي التوفيق|الموفق|من وراء القصد)|حفظ الله|ودمتم|(?:وفقنا|وفقكم|وفقني|أعاننا|اعاننا|أعانكم|اعانكم|سدد) الله|(?:أسأل|اسأل|نسأل|ندعو|داعين|داعيا|داعياً) (?:الله|المولى)|(?:أدعو|ادعو) الله)/,
     en: /\b(?:god|allah) (?:is|grants|guides)\b|\bmay (?:god|allah)\b/i,
     skippable: true,
   },
@@ -59,9 +62,21 @@ const FORMULAE: readonly Formula[] = [
     en: /^(?:mr\.?|madam|madame) (?:president|chair)/i,
   },
   {
+    // The vocative series of titles (أصحاب الجلالة والفخامة والسمو، أصحاب المعالي والسعادة), one line
+    // or several in Arabic, often one in English ("Your Majesties, Excellencies and Highnesses,"); a
+    // singular vocative (صاحب السمو الملكي ولي العهد، ↔ Your Royal Highness…) is a short line of its own.
     key: "excellencies",
-    ar: /^أصحاب (?:المعالي|السعادة|السمو)/,
-    en: /\bexcellenc(?:y|ies)\b|\bhighness(?:es)?\b/i,
+    ar: /^(?:يا )?أصحاب (?:الجلالة|الفخامة|المعالي|السعادة|السمو|الدولة|السماحة)|^(?=.{0,60}$)(?:يا )?(?:صاحب|صاحبة) (?:الجلالة|الفخامة|المعالي|السعادة|السمو|الدولة|السماحة)/,
+    en: /^(?:your |their )?(?:royal )?(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?)\b|\b(?:excellencies|majesties|highnesses)\b/i,
+  },
+  {
+    // An honorific before a name or title in running text (صاحب السمو، فخامة الرئيس، معالي الوزيرة ↔
+    // His Highness, His Excellency, Her Excellency): translators drop or add it freely (فخامة الرئيس
+    // ويراناتا ↔ President Wiranata), so it is an optional anchor, rewarded when both sides have it.
+    key: "honorific",
+    ar: /(?:^|[\s(«"])(?:[وبل]|لل)?(?:جلالة|فخامة|معالي|سمو|سموه|سموها|سموّه|صاحب السمو|صاحبة السمو|سعادة (?=السفير|الوزير|السيد|الشيخ|الأمين))/,
+    en: /\b(?:his|her|their|your) (?:royal )?(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?)\b|\bH\.\s?[EHM]\./i,
+    optional: true,
   },
   { key: "ladies-gentlemen", ar: /السيدات والسادة/, en: /\bladies and gentlemen\b/i },
 ];
@@ -69,7 +84,7 @@ const FORMULAE: readonly Formula[] = [
 /**
  * Sentences that are not formulae but that editors and translators typically add on one side only: a
  * news agency's end mark (-انتهى-, -End-), a pointer to the full text on a website, a note on the units
- * of figures, a labelled note (Note:, Translator's note:), a background aside (يشار إلى أن, ومن المعروف أن).
+ * or the rounding of figures, the language of the original ("Original: Arabic"), a labelled note (Note:, Translator's note:), a background aside (يشار إلى أن, ومن المعروف أن).
  * They only make skipping cheaper: unlike formulae, they are no anchors, since a translation renders
  * them in words no pattern foresees.
  */
@@ -79,20 +94,36 @@ const SKIP_CUES: Record<Lang, readonly RegExp[]> = {
     /^و?(?:يشار إلى أن|يشار الى ان|ومن المعروف أن|من المعروف أن|للعلم|للتذكير)/,
     /(?:نشر|متاح|متوفر).{0,60}(?:الموقع|موقعه|موقعها) ?(?:الإلكتروني|الالكتروني|الرسمي)/,
     /^(?:جميع |كل )?(?:المبالغ|الأرقام|الارقام|القيم)(?: الواردة)?(?: في هذا الجدول)? (?:ب|مقدرة ب|مقومة ب|معبر عنها ب)/,
+    // A note on rounding, and the language of the original (a document symbol's "الأصل: بالعربية").
+    /^(?:جميع |كل )?(?:المبالغ|الأرقام|الارقام|القيم|النسب)(?: الواردة)?.{0,30}(?:مقربة|مقرّبة|مدورة|مدوّرة)|(?:بسبب|نتيجة) (?:التقريب|تقريب)/,
+    /^(?:الأصل|الاصل|النص الأصلي|النص الاصلي)\s*[:：]\s*(?:بال)?(?:عربية|العربية|عربي|الإنكليزية|الإنجليزية|الانجليزية|إنكليزي|إنجليزي|انجليزي|الفرنسية|فرنسي)[.\s]*$/,
   ],
   en: [
     /^[-–—(\s]*(?:end|ends)[\s\-–—).]*$/i,
     /^(?:note|n\.b\.|translator'?s note|translator’s note|editor'?s note|editor’s note)\s*[:：]/i,
     /\b(?:posted|published|available|can be found)\b.{0,60}\bwebsite\b/i,
     /^(?:all )?(?:amounts|figures|values|numbers)(?: in (?:this|the) (?:table|report))? are (?:in|expressed in|given in|stated in)\b/i,
+    /^(?:all )?(?:amounts|figures|values|numbers|percentages|totals)\b.{0,40}\b(?:are|have been) rounded\b|\b(?:due to|because of) rounding\b/i,
+    /^original\s*[:：]\s*(?:arabic|english|french)[.\s]*$/i,
   ],
 };
+
+/**
+ * Keys of the formulae translators conventionally leave out or add. When both sides of a bead have one,
+ * it was translated after all: the bead earns back the skip bonus of both sentences (align-features.ts),
+ * so that a translated closing prayer is paired rather than skipped on both sides.
+ */
+export const SKIPPABLE_FORMULA_KEYS: readonly string[] = FORMULAE.filter((f) => f.skippable).map(
+  (f) => f.key,
+);
 
 /** Skip bonus (nats) of a skippable formula or a note in parentheses standing as a sentence. */
 export const FORMULA_SKIP_BONUS = 2.5;
 
 export interface Formulae {
   keys: string[];
+  /** Keys of optional formulae (anchors that are never penalised). */
+  optionalKeys: string[];
   skipBonus: number;
 }
 
@@ -102,15 +133,16 @@ const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 export function formulaeIn(sentence: string, lang: Lang): Formulae {
   const text = (lang === "ar" ? sentence.replace(MARKS, "") : sentence).trim();
   const keys: string[] = [];
+  const optionalKeys: string[] = [];
   let skippable = false;
   for (const f of FORMULAE) {
     if (!(lang === "ar" ? f.ar : f.en).test(text)) continue;
-    keys.push(f.key);
+    (f.optional ? optionalKeys : keys).push(f.key);
     if (f.skippable) skippable = true;
   }
   if (SKIP_CUES[lang].some((re) => re.test(text))) skippable = true;
   // A whole sentence in parentheses or brackets: a translator's or editor's note.
   const first = text.charCodeAt(0);
   if ((first === 0x28 || first === 0x5b) && /[)\]]$/.test(text.replace(/[.\s]+$/, ""))) skippable = true;
-  return { keys, skipBonus: skippable ? FORMULA_SKIP_BONUS : 0 };
+  return { keys, optionalKeys, skipBonus: skippable ? FORMULA_SKIP_BONUS : 0 };
 }

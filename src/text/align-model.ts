@@ -186,7 +186,10 @@ export function prepareSides(
     enWindows: windows(features.en.ids),
     arSkipBonus: features.ar.skipBonus,
     enSkipBonus: features.en.skipBonus,
-    matchReward: perKind(model.matchReward),
+    matchReward: Float64Array.from(
+      kinds,
+      (k, id) => (model.matchReward[k] ?? 0) + ((features.extraReward[id] as number | undefined) ?? 0),
+    ),
     arMiss: perKind(model.arMissPenalty),
     enMiss: perKind(model.enMissPenalty),
     ownAnchor: Uint8Array.from(kinds, (k) => (OWN_ANCHOR_KINDS.includes(k) ? 1 : 0)),

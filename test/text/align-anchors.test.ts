@@ -127,7 +127,39 @@ describe("conventional formulae", () => {
     expect(
       formulaeIn("وتجدر الإشارة إلى أن الدورة المقبلة ستعقد في أيلول/سبتمبر.", "ar").skipBonus,
     ).toBeGreaterThan(0);
-    expect(formulaeIn("The Council met.", "en")).toEqual({ keys: [], skipBonus: 0 });
+    expect(formulaeIn("The Council met.", "en")).toEqual({ keys: [], optionalKeys: [], skipBonus: 0 });
+  });
+
+  it("knows a vocative series of titles, honorifics in running text, closing wishes and added notes", () => {
+    expect(formulaeIn("أصحاب الجلالة والفخامة والسمو،", "ar").keys).toEqual(["excellencies"]);
+    expect(formulaeIn("Your Majesties, Excellencies and Highnesses,", "en").keys).toEqual(["excellencies"]);
+    expect(formulaeIn("صاحب السمو الملكي ولي العهد،", "ar").keys).toEqual(["excellencies"]);
+    // An honorific inside a sentence is an optional anchor: rewarded when matched, never penalised.
+    const ar = formulaeIn("واستقبل صاحب السمو ولي العهد وزير الخارجية.", "ar");
+    expect(ar.keys).toEqual([]);
+    expect(ar.optionalKeys).toEqual(["honorific"]);
+    expect(formulaeIn("His Highness the Crown Prince received the Minister.", "en").optionalKeys).toEqual([
+      "honorific",
+    ]);
+    expect(formulaeIn("وتحدث عن سعادة الشعوب.", "ar").optionalKeys).toEqual([]);
+    // A closing wish is a closing prayer (skippable, and an anchor when translated).
+    const wish = formulaeIn("وفقنا الله جميعاً لما فيه خير أمتنا.", "ar");
+    expect(wish.keys).toEqual(["closing-prayer"]);
+    expect(wish.skipBonus).toBeGreaterThan(0);
+    for (const [sentence, lang] of [
+      ["Figures are rounded to one decimal place.", "en"],
+      ["Totals may not add up due to rounding.", "en"],
+      ["Original: Arabic", "en"],
+      ["الأرقام مقربة إلى أقرب منزلة عشرية.", "ar"],
+      ["الأصل: بالعربية", "ar"],
+    ] as const)
+      expect(formulaeIn(sentence, lang).skipBonus, sentence).toBeGreaterThan(0);
+    for (const [sentence, lang] of [
+      ["The original agreement was signed in 2019.", "en"],
+      ["The figures rose by 4 per cent.", "en"],
+      ["وأكد أن الأصل في العلاقات هو التعاون.", "ar"],
+    ] as const)
+      expect(formulaeIn(sentence, lang).skipBonus, sentence).toBe(0);
   });
 
   it("makes the typical one-sided additions cheaper to skip, without making them anchors", () => {
@@ -160,6 +192,20 @@ describe("conventional formulae", () => {
     const en = ["Check against delivery", "Mr. President,", "Excellencies, ladies and gentlemen,"];
     const paragraphs = { ar: [0, 1, 2, 3], en: [0, 1, 2] };
     expect(alignSentences(ar, en, { paragraphs }).map(key)).toEqual([":0", "0:", "1:1", "2,3:2"]);
+  });
+
+  it("pairs a closing prayer that was translated instead of leaving it out on both sides", () => {
+    const ar = [
+      "وأعلن استعداد بلادي لاستضافة اجتماع وزاري في عام ٢٠٢٧.",
+      "وفقنا الله جميعاً لما فيه خير أمتنا، وأتمنى لقمتنا كل التوفيق والنجاح.",
+      "والسلام عليكم ورحمة الله تعالى وبركاته.",
+    ];
+    const en = [
+      "I announce my country's readiness to host a ministerial meeting in 2027.",
+      "May God guide us all to what is good for our nation, and I wish our summit every success.",
+    ];
+    const beads = alignSentences(ar, en, { paragraphs: { ar: [0, 1, 1], en: [0, 1] } });
+    expect(beads.map(key)).toEqual(["0:0", "1:1", "2:"]);
   });
 });
 
