@@ -150,7 +150,7 @@ if (process.argv.includes("--errors"))
   }
 const base = evaluate(ALIGN_MODEL);
 console.log(
-  `${docs.length} documents (${withSet1 ? "set 1 + " : ""}set 2 tuning half + set 4), ${docs.reduce((n, d) => n + d.beads.length, 0)} gold beads`,
+  `${docs.length} documents (${withSet1 ? "set 1 + " : ""}set 2 tuning half + set 4${withSets5to7 ? " + sets 5-7" : ""}), ${docs.reduce((n, d) => n + d.beads.length, 0)} gold beads`,
 );
 console.log(
   `model in use: gold F1 ${f(base.gold.f1)}  no paragraphs ${f(base.noParagraphs.f1)}  end to end ${f(base.e2e.f1)}`,
