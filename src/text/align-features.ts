@@ -22,7 +22,12 @@
  */
 import type { Lang } from "../types";
 import { dateFeatures } from "./align-dates";
-import { FORMULA_SKIP_BONUS, formulaeIn, SKIPPABLE_FORMULA_KEYS } from "./align-formulae";
+import {
+  FORMULA_SKIP_BONUS,
+  formulaeIn,
+  SKIPPABLE_FORMULA_KEYS,
+  VOCATIVE_FORMULA_KEYS,
+} from "./align-formulae";
 import { type AlignLexicon, arabicLexiconKey, englishLexiconKey } from "./align-lexicon";
 import { ARABIC_QUESTION_MARK, isArabicMarkOrTatweel } from "./arabic";
 import { numbersIn } from "./number-words";
@@ -60,6 +65,8 @@ export interface DocumentFeatures {
    * formula found on both sides earns back both skip bonuses (align-formulae.ts).
    */
   extraReward: Float64Array;
+  /** 1 for the ids of forms of address (vocative lines: align-model.ts joins their paragraphs). */
+  vocative: Uint8Array;
 }
 
 export interface FeatureOptions {
@@ -332,5 +339,10 @@ export function documentFeatures(
     const id = table.find(KIND_FORMULA, key);
     if (id >= 0) extraReward[id] = 2 * FORMULA_SKIP_BONUS;
   }
-  return { ar: arSide, en: enSide, kinds: table.kinds, extraReward };
+  const vocative = new Uint8Array(table.kinds.length);
+  for (const key of VOCATIVE_FORMULA_KEYS) {
+    const id = table.find(KIND_FORMULA, key);
+    if (id >= 0) vocative[id] = 1;
+  }
+  return { ar: arSide, en: enSide, kinds: table.kinds, extraReward, vocative };
 }

@@ -20,6 +20,8 @@ interface Formula {
   skippable?: boolean;
   /** Rewarded when both sides have it, never penalised (translators add and drop it freely). */
   optional?: boolean;
+  /** A form of address: speeches set each on a line of its own, which is layout, not a paragraph. */
+  vocative?: boolean;
 }
 
 const FORMULAE: readonly Formula[] = [
@@ -60,6 +62,7 @@ const FORMULAE: readonly Formula[] = [
     key: "president",
     ar: /^(?:السيد|السيدة|معالي) (?:الرئيس|الرئيسة|رئيس الجلسة)/,
     en: /^(?:mr\.?|madam|madame) (?:president|chair)/i,
+    vocative: true,
   },
   {
     // The vocative series of titles (أصحاب الجلالة والفخامة والسمو، أصحاب المعالي والسعادة), one line
@@ -68,6 +71,7 @@ const FORMULAE: readonly Formula[] = [
     key: "excellencies",
     ar: /^(?:يا )?أصحاب (?:الجلالة|الفخامة|المعالي|السعادة|السمو|الدولة|السماحة)|^(?=.{0,60}$)(?:يا )?(?:صاحب|صاحبة) (?:الجلالة|الفخامة|المعالي|السعادة|السمو|الدولة|السماحة)/,
     en: /^(?:your |their )?(?:royal )?(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?)\b|\b(?:excellencies|majesties|highnesses)\b/i,
+    vocative: true,
   },
   {
     // An honorific before a name or title in running text (صاحب السمو، فخامة الرئيس، معالي الوزيرة ↔
@@ -78,7 +82,7 @@ const FORMULAE: readonly Formula[] = [
     en: /\b(?:his|her|their|your) (?:royal )?(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?)\b|\bH\.\s?[EHM]\./i,
     optional: true,
   },
-  { key: "ladies-gentlemen", ar: /السيدات والسادة/, en: /\bladies and gentlemen\b/i },
+  { key: "ladies-gentlemen", ar: /السيدات والسادة/, en: /\bladies and gentlemen\b/i, vocative: true },
 ];
 
 /**
@@ -116,6 +120,9 @@ const SKIP_CUES: Record<Lang, readonly RegExp[]> = {
 export const SKIPPABLE_FORMULA_KEYS: readonly string[] = FORMULAE.filter((f) => f.skippable).map(
   (f) => f.key,
 );
+
+/** Keys of the forms of address (vocatives). */
+export const VOCATIVE_FORMULA_KEYS: readonly string[] = FORMULAE.filter((f) => f.vocative).map((f) => f.key);
 
 /** Skip bonus (nats) of a skippable formula or a note in parentheses standing as a sentence. */
 export const FORMULA_SKIP_BONUS = 2.5;

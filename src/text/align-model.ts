@@ -8,6 +8,7 @@
 import {
   type DocumentFeatures,
   KIND_COUNT,
+  KIND_FORMULA,
   KIND_LATIN,
   KIND_MONTH,
   KIND_NUMBER,
@@ -108,6 +109,10 @@ export interface Sides {
   matchReward: Float64Array;
   arMiss: Float64Array;
   enMiss: Float64Array;
+  /** 1 for the ids (forms of address) whose miss penalty a skipped sentence pays too. */
+  skipCharged: Uint8Array;
+  /** 1 for the ids (formulae) that a side repeating them still matches once, without a miss penalty. */
+  onceOnly: Uint8Array;
   /** 1 for the ids whose kind counts as a sentence's own anchor in the unsupported-member test. */
   ownAnchor: Uint8Array;
   /**
@@ -160,6 +165,17 @@ function paragraphBreaks(p: readonly number[]): Uint8Array {
   );
 }
 
+/**
+ * Speeches set each form of address on a line of its own (السيد الرئيس، / أصحاب الجلالة والفخامة والسمو، /
+ * أصحاب المعالي والسعادة،) where the translation may have one line: a break between two vocative lines is
+ * layout, not a paragraph, and does not count.
+ */
+function joinVocativeLines(breaks: Uint8Array, ids: readonly Int32Array[], vocative: Uint8Array): Uint8Array {
+  const isVocative = ids.map((own) => own.some((f) => (f & 1) === 0 && vocative[f >> 1] === 1));
+  for (let k = 1; k < ids.length; k++) if (isVocative[k - 1] && isVocative[k]) breaks[k] = 0;
+  return breaks;
+}
+
 export function prepareSides(
   features: DocumentFeatures,
   model: AlignModel,
@@ -192,6 +208,8 @@ export function prepareSides(
     ),
     arMiss: perKind(model.arMissPenalty),
     enMiss: perKind(model.enMissPenalty),
+    onceOnly: Uint8Array.from(kinds, (k) => (k === KIND_FORMULA ? 1 : 0)),
+    skipCharged: features.vocative,
     ownAnchor: Uint8Array.from(kinds, (k) => (OWN_ANCHOR_KINDS.includes(k) ? 1 : 0)),
     arBreak: null,
     enBreak: null,
@@ -199,8 +217,8 @@ export function prepareSides(
     model,
   };
   if (paragraphs && paragraphs.ar.length === n && paragraphs.en.length === m) {
-    sides.arBreak = paragraphBreaks(paragraphs.ar);
-    sides.enBreak = paragraphBreaks(paragraphs.en);
+    sides.arBreak = joinVocativeLines(paragraphBreaks(paragraphs.ar), features.ar.ids, features.vocative);
+    sides.enBreak = joinVocativeLines(paragraphBreaks(paragraphs.en), features.en.ids, features.vocative);
   }
   return sides;
 }
@@ -249,6 +267,17 @@ export function beadCost(s: Sides, i: number, j: number, t: number): number {
   // points next to it at the skip's rate.
   if (a === 0 || e === 0) {
     let cost = prior - (a === 0 ? (s.enSkipBonus[j - 1] as number) : (s.arSkipBonus[i - 1] as number));
+    // A form of address left unpaired is a formula the other side lacks, as it would be inside a bead
+    // (not so an "atmosphere" or a salaam, which translators do leave out).
+    const own =
+      a === 0
+        ? ((s.enWindows[1] as Int32Array[])[j] as Int32Array)
+        : ((s.arWindows[1] as Int32Array[])[i] as Int32Array);
+    const miss = a === 0 ? s.enMiss : s.arMiss;
+    for (let k = 0; k < own.length; k++) {
+      const f = own[k] as number;
+      if ((f & 1) === 0 && s.skipCharged[f >> 1] === 1) cost += miss[f >> 1] as number;
+    }
     if (outOfStep) cost += model.skipParagraphMismatch;
     if (paragraphs && arBreak[i - a] !== enBreak[j - e])
       cost += model.skipParagraphMismatch - model.paragraphMismatch;
@@ -279,6 +308,11 @@ export function beadCost(s: Sides, i: number, j: number, t: number): number {
       cost -= s.matchReward[va] as number;
       x++;
       y++;
+      // A formula repeated on one side (a vocative series over two lines) is one formula, matched once.
+      if (s.onceOnly[va] === 1) {
+        while (x < A.length && (A[x] as number) >> 1 === va) x++;
+        while (y < E.length && (E[y] as number) >> 1 === ve) y++;
+      }
     } else if (va < ve) {
       if ((fa & 1) === 0) cost += s.arMiss[va] as number;
       x++;

@@ -194,6 +194,26 @@ describe("conventional formulae", () => {
     expect(alignSentences(ar, en, { paragraphs }).map(key)).toEqual([":0", "0:", "1:1", "2,3:2"]);
   });
 
+  it("joins a vocative series set one title a line into the one English line that renders it", () => {
+    const ar = [
+      "السيد الرئيس،",
+      "أصحاب الجلالة والفخامة والسمو،",
+      "أصحاب المعالي والسعادة،",
+      "يطيب لي في مستهل كلمتي أن أتقدم بخالص الشكر إلى الجزائر الشقيقة على استضافة هذه القمة.",
+    ];
+    const en = [
+      "Mr. President,",
+      "Your Majesties, Excellencies and Highnesses,",
+      "At the outset, I would like to express my sincere thanks to sisterly Algeria for hosting this summit.",
+    ];
+    for (const paragraphs of [{ ar: [0, 1, 2, 3], en: [0, 1, 2] }, undefined])
+      expect(alignSentences(ar, en, paragraphs ? { paragraphs } : {}).map(key)).toEqual([
+        "0:0",
+        "1,2:1",
+        "3:2",
+      ]);
+  });
+
   it("pairs a closing prayer that was translated instead of leaving it out on both sides", () => {
     const ar = [
       "وأعلن استعداد بلادي لاستضافة اجتماع وزاري في عام ٢٠٢٧.",
