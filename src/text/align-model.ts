@@ -109,8 +109,6 @@ export interface Sides {
   matchReward: Float64Array;
   arMiss: Float64Array;
   enMiss: Float64Array;
-  /** 1 for the ids (forms of address) whose miss penalty a skipped sentence pays too. */
-  skipCharged: Uint8Array;
   /** 1 for the ids (formulae) that a side repeating them still matches once, without a miss penalty. */
   onceOnly: Uint8Array;
   /** 1 for the ids whose kind counts as a sentence's own anchor in the unsupported-member test. */
@@ -176,6 +174,16 @@ function joinVocativeLines(breaks: Uint8Array, ids: readonly Int32Array[], vocat
   return breaks;
 }
 
+function vocativeSkipCharge(
+  bonus: number,
+  own: Int32Array,
+  vocative: Uint8Array,
+  missPenalty: readonly number[],
+): number {
+  for (const f of own) if ((f & 1) === 0 && vocative[f >> 1] === 1) bonus -= missPenalty[KIND_FORMULA] ?? 0;
+  return bonus;
+}
+
 export function prepareSides(
   features: DocumentFeatures,
   model: AlignModel,
@@ -200,8 +208,14 @@ export function prepareSides(
     ),
     arWindows: windows(features.ar.ids),
     enWindows: windows(features.en.ids),
-    arSkipBonus: features.ar.skipBonus,
-    enSkipBonus: features.en.skipBonus,
+    // A form of address left unpaired is a formula the other side lacks, as it would be inside a bead (not
+    // so an "atmosphere" or a salaam, which translators do leave out): its skip pays the miss penalty.
+    arSkipBonus: Float64Array.from(features.ar.skipBonus, (bonus, k) =>
+      vocativeSkipCharge(bonus, features.ar.ids[k] as Int32Array, features.vocative, model.arMissPenalty),
+    ),
+    enSkipBonus: Float64Array.from(features.en.skipBonus, (bonus, k) =>
+      vocativeSkipCharge(bonus, features.en.ids[k] as Int32Array, features.vocative, model.enMissPenalty),
+    ),
     matchReward: Float64Array.from(
       kinds,
       (k, id) => (model.matchReward[k] ?? 0) + ((features.extraReward[id] as number | undefined) ?? 0),
@@ -209,7 +223,6 @@ export function prepareSides(
     arMiss: perKind(model.arMissPenalty),
     enMiss: perKind(model.enMissPenalty),
     onceOnly: Uint8Array.from(kinds, (k) => (k === KIND_FORMULA ? 1 : 0)),
-    skipCharged: features.vocative,
     ownAnchor: Uint8Array.from(kinds, (k) => (OWN_ANCHOR_KINDS.includes(k) ? 1 : 0)),
     arBreak: null,
     enBreak: null,
@@ -267,17 +280,6 @@ export function beadCost(s: Sides, i: number, j: number, t: number): number {
   // points next to it at the skip's rate.
   if (a === 0 || e === 0) {
     let cost = prior - (a === 0 ? (s.enSkipBonus[j - 1] as number) : (s.arSkipBonus[i - 1] as number));
-    // A form of address left unpaired is a formula the other side lacks, as it would be inside a bead
-    // (not so an "atmosphere" or a salaam, which translators do leave out).
-    const own =
-      a === 0
-        ? ((s.enWindows[1] as Int32Array[])[j] as Int32Array)
-        : ((s.arWindows[1] as Int32Array[])[i] as Int32Array);
-    const miss = a === 0 ? s.enMiss : s.arMiss;
-    for (let k = 0; k < own.length; k++) {
-      const f = own[k] as number;
-      if ((f & 1) === 0 && s.skipCharged[f >> 1] === 1) cost += miss[f >> 1] as number;
-    }
     if (outOfStep) cost += model.skipParagraphMismatch;
     if (paragraphs && arBreak[i - a] !== enBreak[j - e])
       cost += model.skipParagraphMismatch - model.paragraphMismatch;
