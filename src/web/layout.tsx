@@ -5,8 +5,11 @@ import { useI18n } from "./i18n/i18n";
 import { layoutText } from "./messages";
 import type { WebSession } from "./session";
 
-/** Bump when public/web/app.css or app.js change, so browsers do not keep a stale copy. */
-export const ASSET_VERSION = "10";
+/**
+ * Bump when the page's script or styles change (web-src/, built into public/web/) or inline-editor.js does,
+ * so browsers do not keep a stale copy.
+ */
+export const ASSET_VERSION = "11";
 
 /** Interface language and digits, switchable from every page (a plain form: works without JavaScript). */
 function PrefsSwitch({ back }: { back: string }) {
@@ -83,7 +86,6 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t.siteName}`}</title>
         <link rel="stylesheet" href={`/web/app.css?v=${ASSET_VERSION}`} />
-        <link rel="stylesheet" href={`/web/review.css?v=${ASSET_VERSION}`} />
         <script src={`/web/app.js?v=${ASSET_VERSION}`} defer />
       </head>
       <body>
