@@ -245,7 +245,9 @@
       opener.className = "menu-open";
       opener.textContent = "⋯";
       opener.setAttribute("aria-expanded", "false");
-      opener.setAttribute("aria-labelledby", `${label ? "mlabel " : ""}${th.id}`);
+      // "Operations 12": the menu's word and the row's number (the link's text).
+      const number = th.querySelector("a")?.textContent ?? "";
+      opener.setAttribute("aria-label", label ? `${label.textContent} ${number}` : number);
       th.appendChild(opener);
       opener.addEventListener("click", () => {
         const open = opener.getAttribute("aria-expanded") === "true";
@@ -287,7 +289,14 @@
       },
     );
   // Glossary terms on the review page: the entry (from the page's list of terms) beside the term under the
-  // pointer or the keyboard focus; Escape hides it.
+  // pointer or the keyboard focus; Escape hides it. A term link is described by its status (the page's
+  // words); the entry is added here, so that a screen reader reads what the tip shows — for the links of the
+  // page, and for those of a row the inline editor puts in later when they are first pointed at or focused.
+  const describe = (a) => {
+    const ids = (a.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    const entry = a.getAttribute("href").slice(1);
+    if (!ids.includes(entry)) a.setAttribute("aria-describedby", [...ids, entry].join(" "));
+  };
   const tip = document.createElement("div");
   tip.className = "term-tip";
   tip.id = "term-tip";
@@ -307,12 +316,15 @@
     tip.hidden = true;
   };
   if (document.querySelector("a.t")) {
+    for (const a of document.querySelectorAll("a.t")) describe(a);
     // Inside <main>: all content belongs to a landmark.
     (document.querySelector("main") || document.body).appendChild(tip);
     for (const type of ["mouseover", "focusin"])
       document.addEventListener(type, (e) => {
         const a = e.target.closest?.("a.t");
-        if (a) showTip(a);
+        if (!a) return;
+        describe(a);
+        showTip(a);
       });
     for (const type of ["mouseout", "focusout"])
       document.addEventListener(type, (e) => {

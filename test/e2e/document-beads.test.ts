@@ -109,9 +109,9 @@ describe("bead operations in Chromium", () => {
 
     // Merge: beads 3 and 4 through the row's menu.
     const third = (await segments())[2] as Seg;
-    await page.locator(`#n${third.id} button.menu-open`).click();
+    await page.locator(`#s${third.id} button.menu-open`).click();
     await accessible(page, "row menu open");
-    await page.locator(`#n${third.id} .bead-menu button[value=merge]`).click();
+    await page.locator(`#s${third.id} .bead-menu button[value=merge]`).click();
     await page.waitForURL(/done=op&op=merge/);
     const merged = (await segments())[2] as Seg;
     expect([merged.ar, merged.en]).toEqual([
@@ -196,8 +196,12 @@ describe("bead operations in Chromium", () => {
     await page.goto(`${server.base}/documents/${docId}`);
     expect(await page.locator('td[lang="ar"] a.t').count()).toBeGreaterThan(0);
     expect(await page.locator('td[lang="en"] a.t').count()).toBeGreaterThan(0);
-    const forbidden = page.locator('td[lang="en"] a.t.t-forbidden').first();
+    const forbidden = page.locator('td[lang="en"] a.t[aria-describedby^="t-forbidden"]').first();
     expect(await forbidden.textContent()).toBe(`humanitarian truce ${tag}`);
+    // Described by its status in words, then (app.js) by its entry, which the tip shows.
+    const entry = ((await forbidden.getAttribute("href")) ?? "").slice(1);
+    expect(await forbidden.getAttribute("aria-describedby")).toBe(`t-forbidden ${entry}`);
+    expect(await page.locator("#t-forbidden").textContent()).toBe("glossary term, forbidden");
     const colour = await forbidden.evaluate((el) => getComputedStyle(el).textDecorationColor);
     expect(colour).toBe("rgb(164, 22, 26)");
     await forbidden.hover();
@@ -224,7 +228,7 @@ describe("bead operations in Chromium", () => {
     const p = await signIn(ar);
     await p.goto(`${server.base}/documents/${docId}`);
     const first = (await segments())[0] as Seg;
-    await p.locator(`#n${first.id} button.menu-open`).click();
+    await p.locator(`#s${first.id} button.menu-open`).click();
     await accessible(p, "review (ar), menu open");
     expect(await englishLeftovers(p), "English left on the review page (ar)").toEqual([]);
     await shot(p, "document-beads-ar", true);

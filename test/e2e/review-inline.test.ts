@@ -177,9 +177,10 @@ describe("the review table's inline editor in Chromium", () => {
     // description), so that it shows on focus like the others.
     const term = row.locator('td[lang="en"] a.t');
     expect(await term.textContent()).toBe("ceasefire");
-    const entryId = (await term.getAttribute("aria-describedby")) ?? "";
+    const entryId = ((await term.getAttribute("href")) ?? "").slice(1);
     expect(await page.locator(`.terms-on-page li#${entryId}`).count()).toBe(1);
     await term.focus();
+    expect(await term.getAttribute("aria-describedby")).toMatch(new RegExp(`^t-[a-z]+ ${entryId}$`));
     await expect.poll(() => page.locator("#term-tip").textContent()).toContain("وقف إطلاق النار");
     await page.keyboard.press("Escape");
     await checkPage(page, "review page after an inline save", "en");
@@ -377,7 +378,13 @@ describe("the review table's inline editor in Chromium", () => {
     const concern = await bead(CONCERN);
     await page.goto(`${server.base}/documents/${docId}`);
     expect(await page.locator("tr.editor-row, button.menu-open").count()).toBe(0);
-    await page.locator(`#n${concern.id} a`).click();
+    // A term is a link to its entry on the page, described by its status in words (no script to add more).
+    expect(await page.locator("td a.t").count()).toBeGreaterThan(0);
+    const term = page.locator("td a.t").first();
+    const status = (await term.getAttribute("aria-describedby")) ?? "";
+    expect(status).toMatch(/^t-[a-z]+$/);
+    expect(await page.locator(`#${status}`).textContent()).toBe(`glossary term, ${status.slice(2)}`);
+    await page.locator(`#s${concern.id} th a`).click();
     await page.waitForURL(new RegExp(`/segments/${concern.id}$`));
     expect(await page.locator("#en").inputValue()).toBe(concern.en);
     expect(await page.locator("ol.matches li").count()).toBeGreaterThan(0);

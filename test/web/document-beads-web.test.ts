@@ -191,22 +191,32 @@ describe("the review page", () => {
     ]);
     const b = await signedIn();
     const html = await b.page(`/documents/${id}`);
+    // Each term a link to its entry in the page's list, described by its status in words.
     const en = [
-      ...html.matchAll(/<a href="#g(\d+)" class="t t-(\w+)" aria-describedby="g\1">Security Council<\/a>/g),
+      ...html.matchAll(/<a class="t" aria-describedby="t-(\w+)" href="#g(\d+)">Security Council<\/a>/g),
     ];
     expect(en.length).toBe(3);
+    const status = en[0]?.[1];
+    expect(html).toContain(`<span id="t-${status}">glossary term, ${status}</span>`);
     // Text around a term is escaped, never markup.
     expect(html).toMatch(
-      /&quot;<a href="#g\d+" class="t t-\w+" aria-describedby="g\d+">Security Council<\/a>&quot; &amp; &lt;b&gt;others&lt;\/b&gt; said\./,
+      /&quot;<a class="t" aria-describedby="t-\w+" href="#g\d+">Security Council<\/a>&quot; &amp; &lt;b&gt;others&lt;\/b&gt; said\./,
     );
     expect(html).toMatch(
-      /وقال &lt;<a href="#g\d+" class="t t-\w+" aria-describedby="g\d+">مجلس الأمن<\/a>&gt; &amp; غيره\./,
+      /وقال &lt;<a class="t" aria-describedby="t-\w+" href="#g\d+">مجلس الأمن<\/a>&gt; &amp; غيره\./,
     );
-    const entry = en[0]?.[1];
+    const entry = en[0]?.[2];
     expect(html).toMatch(
-      new RegExp(`<a href="#g${entry}" class="t t-\\w+" aria-describedby="g${entry}">مجلس الأمن</a>`),
+      new RegExp(`<a class="t" aria-describedby="t-\\w+" href="#g${entry}">مجلس الأمن</a>`),
     );
     expect(html.match(new RegExp(`<li id="g${entry}">`, "g"))?.length).toBe(1);
+    // The entry says every term's status in words: the link's own status is found there too.
+    const item = new RegExp(`<li id="g${entry}">(.*?)</li>`).exec(html)?.[1] ?? "";
+    expect(item).toContain('<bdi lang="en" dir="ltr">Security Council</bdi> <small>(');
+    // Each row's box is named by its number.
+    expect(html).toMatch(
+      /<input type="checkbox" form="ops" name="s" value="\d+:\d+" aria-label="Select segment 1"\/>/,
+    );
     // The numbers differ in the first bead: the QA names them, each in its language.
     expect(html).toContain('numbers differ: <bdi lang="ar" dir="rtl">12</bdi>');
     expect(html).toContain('numbers differ: <bdi lang="en" dir="ltr">13</bdi>');

@@ -18,7 +18,7 @@ function linksTo(html: string, entryId: number): string[] {
   const re = /<td lang="(ar|en)"[^>]*>((?:(?!<\/td>).)*)<\/td>/gs;
   for (const cell of html.matchAll(re))
     for (const link of (cell[2] ?? "").matchAll(
-      new RegExp(`<a href="#g${entryId}" class="t t-([a-z]+)"`, "g"),
+      new RegExp(`<a class="t" aria-describedby="t-([a-z]+)" href="#g${entryId}"`, "g"),
     ))
       out.push(`${cell[1]}:${link[1]}`);
   return out;

@@ -44,6 +44,8 @@ export interface ReviewProps {
 
 /** Per-page texts of the rows, looked up once (a page has up to 200 rows). */
 interface RowText {
+  /** The checkbox's name, before the row's number. */
+  select: string;
   noEnglish: string;
   lowShort: string;
   noScore: string;
@@ -73,6 +75,7 @@ function Row({
 }) {
   const b = confidenceBand(s.score);
   const a = s.analysis;
+  const num = t.num(s.position + 1);
   const en = (
     <td lang="en" dir="ltr">
       {s.en === null ? <i>{t.noEnglish}</i> : <Marked text={s.en} spans={a.en} />}
@@ -85,8 +88,8 @@ function Row({
   );
   return (
     <tr id={`s${s.id}`} class={s.review ? "flag" : undefined}>
-      <th id={`n${s.id}`}>
-        <a href={`${base}/segments/${s.id}`}>{t.num(s.position + 1)}</a>
+      <th>
+        <a href={`${base}/segments/${s.id}`}>{num}</a>
       </th>
       {rtl ? ar : en}
       {rtl ? en : ar}
@@ -105,7 +108,7 @@ function Row({
             form="ops"
             name="s"
             value={`${s.id}:${s.version}`}
-            aria-labelledby={`sel n${s.id}`}
+            aria-label={`${t.select} ${num}`}
           />
         </td>
       ) : null}
@@ -119,6 +122,7 @@ function useRowText(): RowText {
   const d = useT(documentsText);
   const i18n = useI18n();
   return {
+    select: t.select,
     noEnglish: t.noEnglish,
     lowShort: t.lowShort,
     noScore: t.noScore,
@@ -302,9 +306,8 @@ export function ReviewPage(props: ReviewProps) {
           ))}
         </form>
       ) : null}
-      {/* The checkboxes' accessible name: "Select segment" + the row's number. */}
+      {/* The row menus' name (app.js): "Operations" + the row's number. */}
       <p hidden>
-        <span id="sel">{t.select}</span>
         <span id="mlabel">{t.menu}</span>
       </p>
       <details class="keys">

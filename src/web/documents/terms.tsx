@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { TermSpan } from "../../text/bead-analysis";
-import type { GlossaryEntry, TermStatus } from "../../types";
+import { type GlossaryEntry, TERM_STATUSES, type TermStatus } from "../../types";
 import { Value } from "../components";
 import { useT } from "../i18n/i18n";
 import { commonText } from "../messages";
@@ -17,10 +17,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch
 
 /**
  * A segment's text with its glossary terms underlined. Each term is a link to its entry in the page's list
- * of terms (#g<id>) and is described by it (aria-describedby): reachable by Tab, its entry read out on
- * focus, shown on hover and focus by app.js, and without script a jump to the entry. The class carries
- * the matched term's status (forbidden: red, wavy), the entry says it in words. Written as one string
- * (escaped here): a page has hundreds of these links, one string each instead of a tree of JSX nodes.
+ * of terms (#g<id>), described by its status in words (aria-describedby: the list's hidden `t-<status>`,
+ * which the style reads too: forbidden red and wavy): reachable by Tab, its status read out on focus, and a
+ * jump to the entry. app.js adds the entry to the description and shows it beside the term on hover and
+ * focus. Written as one string (escaped here): a page has hundreds of these links, one string each instead
+ * of a tree of JSX nodes; the attributes in the order that compresses best (bench/web-review.bench.ts),
+ * and the entry's id once, in the address (the page's own description ids carry no number).
  */
 export function Marked({ text, spans }: { text: string; spans: readonly TermSpan[] }) {
   if (spans.length === 0) return <>{text}</>;
@@ -28,7 +30,7 @@ export function Marked({ text, spans }: { text: string; spans: readonly TermSpan
   let at = 0;
   for (const s of spans) {
     if (s.start > at) html += escapeHtml(text.slice(at, s.start));
-    html += `<a href="#g${s.entryId}" class="t t-${s.status}" aria-describedby="g${s.entryId}">${escapeHtml(text.slice(s.start, s.end))}</a>`;
+    html += `<a class="t" aria-describedby="t-${s.status}" href="#g${s.entryId}">${escapeHtml(text.slice(s.start, s.end))}</a>`;
     at = s.end;
   }
   if (at < text.length) html += escapeHtml(text.slice(at));
@@ -39,8 +41,10 @@ const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, de
 
 /**
  * The glossary entries whose terms are underlined on the page, each once: its terms in both languages with
- * their status in words, domain and definition. The underlined terms point here; app.js shows an entry
- * beside the term under the pointer or the focus.
+ * their status in words, domain and definition. The underlined terms point here, and are described by the
+ * hidden status words that open the list; app.js shows an entry beside the term under the pointer or the
+ * focus. A term is marked apart (colour, weight) only when deprecated or forbidden, so only those are
+ * wrapped: the status is in words for every term.
  */
 export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) {
   const t = useT(reviewText);
@@ -55,6 +59,11 @@ export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) 
   return (
     <section class="terms-on-page" aria-labelledby="terms-h">
       <h2 id="terms-h">{t.termsOnPage}</h2>
+      <p hidden>
+        {TERM_STATUSES.map((x) => (
+          <span id={`t-${x}`}>{t.termOfStatus(status[x])}</span>
+        ))}
+      </p>
       <ul>
         {entries.map((e) => (
           <li id={`g${e.id}`}>
@@ -63,14 +72,21 @@ export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) 
                 {[...e.terms]
                   .filter((x) => x.lang === lang)
                   .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-                  .map((x) => (
-                    <span class={`g-term t-${x.status}`}>
-                      <bdi lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
-                        {x.text}
-                      </bdi>{" "}
-                      <small>({status[x.status]})</small>{" "}
-                    </span>
-                  ))}
+                  .map((x) => {
+                    const term = (
+                      <>
+                        <bdi lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
+                          {x.text}
+                        </bdi>{" "}
+                        <small>({status[x.status]})</small>{" "}
+                      </>
+                    );
+                    return x.status === "deprecated" || x.status === "forbidden" ? (
+                      <span class={`g-term t-${x.status}`}>{term}</span>
+                    ) : (
+                      term
+                    );
+                  })}
               </span>
             ))}
             {e.definition ? (
