@@ -11,7 +11,8 @@
 // core, so the bench also reads the CPU time the server's processes spent on the warm requests (Linux
 // /proc/<pid>/task/*/schedstat, nanoseconds): workerd (the Worker and its local D1, which runs in the same
 // process) and node (wrangler's proxy in front of it, which a deployed Worker does not have), per request.
-// Run: npm run bench web-review
+// The first visit with an empty cache adds the script and styles the page names (their gzip sizes, and the
+// total). Run: npm run bench web-review (BENCH_BYTES_ONLY=1: sizes only; BENCH_DUMP=file: the page's HTML).
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -109,6 +110,27 @@ try {
     return html;
   }
 
+  /**
+   * A first visit with an empty cache: the page and the script and styles it names (each fetched once, then
+   * cached by its ?v= address), gzip at the level of the page's figure, and their total.
+   */
+  async function firstVisit(page: string) {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    let total = gzipSync(page).byteLength;
+    const parts = [`html ${kb(total)}`];
+    for (const [, address] of page.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)) {
+      const res = await fetch(`${dev.base}${address}`);
+      if (res.status !== 200) throw new Error(`${address}: ${res.status}`);
+      const body = await res.text();
+      const gz = gzipSync(body).byteLength;
+      total += gz;
+      parts.push(`${address} ${kb(Buffer.byteLength(body))} → ${kb(gz)}`);
+    }
+    console.log(`first visit, empty cache: gzip ${kb(total)} (${parts.join("; ")})`);
+    const list = /<section class="terms-on-page".*?<\/section>/s.exec(page)?.[0] ?? "";
+    console.log(`  of the html, the list of terms: gzip ${kb(gzipSync(list).byteLength)}`);
+  }
+
   console.log(
     `document: ${doc.segmentCount} segments; load ${loadavg()
       .map((l) => l.toFixed(1))
@@ -116,6 +138,13 @@ try {
   );
   await measure("/health (floor of a request)", "/health");
   const html = await measure(`review page, ${doc.segmentCount} segments`, `/documents/${doc.id}`);
+  await firstVisit(html);
+  // BENCH_BYTES_ONLY=1: the sizes only (the page's markup being worked on), none of the timings below.
+  if (process.env.BENCH_BYTES_ONLY) {
+    if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, html);
+    await dev.stop();
+    process.exit(0);
+  }
   // The second page of 200 (the rows after the first page's last position).
   const lastPos = [...html.matchAll(/rel="next" data-page="next"/g)].length
     ? Number(/from=([0-9]+)" rel="next"/.exec(html)?.[1])
