@@ -1,7 +1,8 @@
 import { raw } from "hono/html";
 import type { TermSpan } from "../../text/bead-analysis";
+import { segmentSentences } from "../../text/segment";
 import { type GlossaryEntry, TERM_STATUSES, type TermStatus } from "../../types";
-import { Value } from "../components";
+import { Value, valueLang } from "../components";
 import { useT } from "../i18n/i18n";
 import { commonText } from "../messages";
 import { reviewText } from "./messages";
@@ -37,14 +38,37 @@ export function Marked({ text, spans }: { text: string; spans: readonly TermSpan
   return <>{raw(html)}</>;
 }
 
+/** The longest definition the list shows whole (the entry's page has it all, one link away). */
+export const DEFINITION_MAX = 120;
+
+/**
+ * A definition as the list shows it: whole when it is one sentence of at most DEFINITION_MAX characters,
+ * otherwise its first sentence (cut at a word within DEFINITION_MAX if still longer) and "…", so that a
+ * glossary with long definitions does not weigh on every review page (a page lists up to a few hundred).
+ */
+export function shortDefinition(text: string): string {
+  const whole = text.trim();
+  // Most are one short sentence: no stop before a blank, nothing to segment (this runs per entry per page).
+  if (whole.length <= DEFINITION_MAX && !/[.!?؟…]\s/u.test(whole)) return whole;
+  let short = segmentSentences(whole, valueLang(whole).lang)[0]?.text ?? whole;
+  if (short.length > DEFINITION_MAX) {
+    const cut = short.slice(0, DEFINITION_MAX + 1);
+    const space = cut.lastIndexOf(" ");
+    short = space > DEFINITION_MAX / 2 ? cut.slice(0, space) : cut.slice(0, DEFINITION_MAX);
+  }
+  return short.length < whole.length ? `${short.replace(/[\s.,;:،؛]+$/u, "")}…` : whole;
+}
+
 const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
 
 /**
  * The glossary entries whose terms are underlined on the page, each once: its terms in both languages with
- * their status in words, domain and definition. The underlined terms point here, and are described by the
- * hidden status words that open the list; app.js shows an entry beside the term under the pointer or the
- * focus. A term is marked apart (colour, weight) only when deprecated or forbidden, so only those are
- * wrapped: the status is in words for every term.
+ * their status in words, its definition (shortened when long: shortDefinition) and a link to its page. The
+ * underlined terms point here, and are described by the hidden status words that open the list; app.js
+ * shows an entry beside the term under the pointer or the focus. A term is marked apart (colour, weight)
+ * only when deprecated or forbidden, so only those are wrapped: the status is in words for every term. An
+ * item is a span of terms per language, the definition (a bdi) and the link to the entry's page: review.css
+ * styles them by that shape, no class each (the page lists up to a few hundred entries).
  */
 export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) {
   const t = useT(reviewText);
@@ -68,7 +92,7 @@ export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) 
         {entries.map((e) => (
           <li id={`g${e.id}`}>
             {(["ar", "en"] as const).map((lang) => (
-              <span class="g-terms">
+              <span>
                 {[...e.terms]
                   .filter((x) => x.lang === lang)
                   .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
@@ -89,14 +113,8 @@ export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) 
                   })}
               </span>
             ))}
-            {e.definition ? (
-              <span class="g-def">
-                <Value text={e.definition} />
-              </span>
-            ) : null}{" "}
-            <a href={`/glossary/${e.id}`} class="g-open">
-              {t.openEntry}
-            </a>
+            {e.definition ? <Value text={shortDefinition(e.definition)} /> : null}{" "}
+            <a href={`/glossary/${e.id}`}>{t.openEntry}</a>
           </li>
         ))}
       </ul>
