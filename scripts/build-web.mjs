@@ -4,7 +4,8 @@
 // test/node/web-assets.test.ts fails when the committed files are not what the sources give, so they never
 // drift. `npm run build:web` writes them; `--check` only compares (exit 1 and the stale files' names).
 // The styles are one file (app.css then review.css): one request, and one gzip stream compresses better.
-// inline-editor.js is not built: loaded on first use only, it is no part of a page's first load.
+// glossary.js is imported by app.js on the pages that need it. inline-editor.js is not built (yet): loaded on
+// first use only, it is no part of a page's first load.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { transform } from "esbuild";
@@ -12,6 +13,7 @@ import { transform } from "esbuild";
 const root = path.resolve(import.meta.dirname, "..");
 const OUTPUTS = [
   { out: "public/web/app.js", sources: ["web-src/app.js"], loader: "js" },
+  { out: "public/web/glossary.js", sources: ["web-src/glossary.js"], loader: "js" },
   { out: "public/web/app.css", sources: ["web-src/app.css", "web-src/review.css"], loader: "css" },
 ];
 

@@ -1,6 +1,7 @@
 // Progressive enhancement for the web pages. Everything works without this file: the search form is a plain
-// GET form, the entry form a plain POST form; this adds live search, keyboard shortcuts, copy buttons and
-// a term input's direction following its language.
+// GET form, the entry form a plain POST form; this adds keyboard shortcuts, the review page's keys, menus
+// and term tips, and loads glossary.js (live search, copy buttons, a term input's direction following its
+// language) on the pages that have those.
 (() => {
   // The version query of this script's address (?v=…), for the scripts it loads later.
   const assetQuery = document.currentScript ? new URL(document.currentScript.src).search : "";
@@ -91,32 +92,14 @@
     });
   }
 
-  // Copy buttons (rendered hidden: they need the clipboard).
-  for (const button of document.querySelectorAll("button.copy[hidden]")) {
-    if (!navigator.clipboard) break;
-    button.hidden = false;
-    button.addEventListener("click", () => {
-      const from = button.dataset.copyFrom && document.getElementById(button.dataset.copyFrom);
-      const text = from ? from.value : button.dataset.copy;
-      navigator.clipboard.writeText(text).then(
-        () => announce(button.dataset.copied || ""),
-        () => {},
-      );
-    });
-  }
-
-  // A term row's input takes the language (and so the direction) chosen for it.
-  document.addEventListener("change", (e) => {
-    const select = e.target;
-    if (!select.dataset || !select.dataset.langOf) return;
-    const input = document.getElementById(select.dataset.langOf);
-    if (!input) return;
-    const rtl = select.value === "ar";
-    input.lang = select.value;
-    input.dir = rtl ? "rtl" : "ltr";
-    const row = select.closest(".term-row");
-    if (row) row.classList.toggle("rtl-row", rtl);
-  });
+  // The glossary's pages: copy buttons, a term's direction following its language, live search. Their code
+  // (glossary.js) is loaded when the page has one of them, so that the review page's first visit does not
+  // carry it; without it those pages work as without script.
+  if (document.querySelector("button.copy[hidden], [data-lang-of], #search-form"))
+    import(`/web/glossary.js${assetQuery}`).then(
+      (m) => m.init({ announce }),
+      () => {},
+    );
 
   // Review of a document (every operation is also a form that works without this): ↑/↓ or j/k move between
   // beads and on to the next or previous page; x ticks, Shift+click ticks a range; a approves, r marks
@@ -342,47 +325,4 @@
   const addTerm = document.getElementById("add-term");
   if (addTerm && arText && enField) pickTerms(addTerm, arText, [enField]);
   if (enField) fillFrom(document, enField);
-
-  // Live search on the glossary list: results follow the search box without a full reload; only the
-  // result count (a live region that stays in place) is announced, not the table.
-  const form = document.getElementById("search-form");
-  const results = () => document.getElementById("results");
-  if (!form || !results() || !window.fetch) return;
-  let timer = 0;
-  let controller = null;
-  const update = () => {
-    const params = new URLSearchParams(new FormData(form));
-    for (const [k, v] of [...params]) if (v === "") params.delete(k);
-    const query = params.toString();
-    const url = query ? `/glossary?${query}` : "/glossary";
-    if (controller) controller.abort();
-    controller = new AbortController();
-    fetch(url, {
-      headers: { "x-fragment": "results" },
-      signal: controller.signal,
-      credentials: "same-origin",
-    })
-      .then((res) => (res.ok ? res.text() : Promise.reject(res.status)))
-      .then((html) => {
-        const doc = new DOMParser().parseFromString(html, "text/html");
-        const fresh = doc.getElementById("results");
-        const count = doc.getElementById("result-count");
-        if (fresh) results().replaceWith(fresh);
-        const live = document.getElementById("result-count");
-        if (count && live && live.textContent !== count.textContent) live.textContent = count.textContent;
-        history.replaceState(null, "", url);
-      })
-      .catch(() => {});
-  };
-  const later = () => {
-    clearTimeout(timer);
-    timer = setTimeout(update, 250);
-  };
-  form.addEventListener("input", (e) => (e.target.name === "q" ? later() : update()));
-  form.addEventListener("change", (e) => (e.target.name === "q" ? undefined : update()));
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    clearTimeout(timer);
-    update();
-  });
 })();

@@ -24,7 +24,7 @@ describe("the built web assets", () => {
   it("are found stale when a source changed without a build", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "diwan-web-assets-"));
     try {
-      for (const part of ["scripts/build-web.mjs", "web-src", "public/web/app.js", "public/web/app.css"])
+      for (const part of ["scripts/build-web.mjs", "web-src", "public/web"])
         cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
       symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
       expect(check(dir).status).toBe(0);
@@ -33,7 +33,7 @@ describe("the built web assets", () => {
       const run = check(dir);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain("public/web/app.css");
-      expect(run.stderr).not.toContain("app.js");
+      expect(run.stderr).not.toMatch(/\.js/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

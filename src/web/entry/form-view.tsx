@@ -70,7 +70,7 @@ function TextField(props: {
 
 /**
  * A button that copies a term (the text of `from`, an input, else `text`). Rendered hidden: it needs the
- * clipboard, so public/web/app.js shows it; without JavaScript there is nothing to press.
+ * clipboard, so web-src/glossary.js shows it; without JavaScript there is nothing to press.
  */
 export function CopyButton({ text, from }: { text: string; from?: string }) {
   const t = useT(entryText);

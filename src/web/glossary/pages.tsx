@@ -152,7 +152,7 @@ export function GlossaryPage(
 
 /**
  * The number of results, a live region outside the results: when live search replaces the results, only
- * this sentence is announced, not the whole table (public/web/app.js copies the new count into it).
+ * this sentence is announced, not the whole table (web-src/glossary.js copies the new count into it).
  */
 export function ResultCount({ found, filters, pageSize }: ListProps) {
   const t = useT(glossaryText);
