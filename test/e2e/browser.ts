@@ -81,6 +81,11 @@ const CODES = [
   "memoQ",
   "Phrase",
   "Matecat",
+  // Encoding labels as tools and HTTP spell them (windows-1256, ISO-8859-6), and the program that writes them
+  // (the import page's encoding choice); the same list as test/web/i18n-catalogs.test.ts.
+  "windows",
+  "ISO",
+  "Excel",
 ];
 
 /**
