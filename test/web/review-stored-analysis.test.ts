@@ -38,8 +38,8 @@ function rowLinks(html: string, segmentId: number): string[] {
   const row = html.slice(start, html.indexOf("</tr>", start));
   const out: string[] = [];
   for (const cell of row.matchAll(/<td lang="(ar|en)"[^>]*>((?:(?!<\/td>).)*)<\/td>/gs))
-    for (const link of (cell[2] ?? "").matchAll(/<a href="#g(\d+)" class="t t-([a-z]+)"/g))
-      out.push(`${cell[1]}:${link[1]}:${link[2]}`);
+    for (const link of (cell[2] ?? "").matchAll(/<a class="t" aria-describedby="t-([a-z]+)" href="#g(\d+)"/g))
+      out.push(`${cell[1]}:${link[2]}:${link[1]}`);
   return out.sort();
 }
 
