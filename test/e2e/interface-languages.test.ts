@@ -316,7 +316,8 @@ describe("keyboard, focus and announcements", () => {
   it("copies a term with its copy button", async () => {
     await page.goto(`${server.base}/glossary/${entryId}`);
     const button = page.locator("button.copy").first();
-    expect(await button.isVisible()).toBe(true);
+    // The copy buttons come with glossary.js, which app.js loads on pages that have terms: wait for it.
+    await expect.poll(() => button.isVisible()).toBe(true);
     await button.click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`قنصل فخري ${suffix}`);
   });
