@@ -179,40 +179,32 @@ export function NewDocumentPage(props: {
           {t.filesHint(props.maxMegabytes)}
         </p>
         <div class="two-texts">
-          <div class={`field${errors.ar ? " has-error" : ""}`}>
-            <label for="ar">{t.arLabel}</label>
-            <textarea id="ar" name="ar" rows={12} lang="ar" dir="rtl" {...described("ar")}>
-              {form.ar}
-            </textarea>
-            <label for="ar_file" class="file-label">
-              {t.arFile}
-            </label>
-            <input
-              id="ar_file"
-              name="ar_file"
-              type="file"
-              accept={DOCUMENT_FILE_ACCEPT}
-              {...described("ar", "files-hint")}
-            />
-            <FieldError id="ar-error" message={errors.ar} />
-          </div>
-          <div class={`field${errors.en ? " has-error" : ""}`}>
-            <label for="en">{t.enLabel}</label>
-            <textarea id="en" name="en" rows={12} lang="en" dir="ltr" {...described("en")}>
-              {form.en}
-            </textarea>
-            <label for="en_file" class="file-label">
-              {t.enFile}
-            </label>
-            <input
-              id="en_file"
-              name="en_file"
-              type="file"
-              accept={DOCUMENT_FILE_ACCEPT}
-              {...described("en", "files-hint")}
-            />
-            <FieldError id="en-error" message={errors.en} />
-          </div>
+          {(["ar", "en"] as const).map((lang) => (
+            <div class={`field${errors[lang] ? " has-error" : ""}`}>
+              <label for={lang}>{lang === "ar" ? t.arLabel : t.enLabel}</label>
+              <textarea
+                id={lang}
+                name={lang}
+                rows={12}
+                lang={lang}
+                dir={lang === "ar" ? "rtl" : "ltr"}
+                {...described(lang)}
+              >
+                {form[lang]}
+              </textarea>
+              <label for={`${lang}_file`} class="file-label">
+                {lang === "ar" ? t.arFile : t.enFile}
+              </label>
+              <input
+                id={`${lang}_file`}
+                name={`${lang}_file`}
+                type="file"
+                accept={DOCUMENT_FILE_ACCEPT}
+                {...described(lang, "files-hint")}
+              />
+              <FieldError id={`${lang}-error`} message={errors[lang]} />
+            </div>
+          ))}
         </div>
         <button type="submit">{t.create}</button>
       </form>
