@@ -9,16 +9,23 @@
 // the set's texts, so the second page's beads are mostly in that cache already: the cold cases are measured
 // apart at the end (after a glossary edit; a fresh isolate). Wall time on a shared machine is mostly waiting for a
 // core, so the bench also reads the CPU time the server's processes spent on the warm requests (Linux
-// /proc/<pid>/task/*/schedstat, nanoseconds): workerd (the Worker and its local D1, which runs in the same
-// process) and node (wrangler's proxy in front of it, which a deployed Worker does not have), per request.
+// /proc/<pid>/task/*/schedstat, nanoseconds), per request: the Worker's workerd process (the Worker and its
+// local D1, which runs in the same process) — the server time — and what a deployed Worker does not have:
+// wrangler's proxy in front of it (ProxyWorker, a second workerd process, the one on the port requests are
+// sent to) and wrangler's node process. "workerd" is the two workerd processes together, the figure of the
+// bench before 2026-12-06 21:00. BENCH_PROFILE=dir: after the figures, one more fresh isolate whose first
+// and second requests are profiled (V8 CPU profiles in dir, and their split per source file printed).
 // The first visit with an empty cache adds the script and styles the page names (their gzip sizes, and the
 // total). Run: npm run bench web-review (BENCH_BYTES_ONLY=1: sizes only; BENCH_DUMP=file: the page's HTML).
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { EVAL2_DOCS } from "../test/fixtures/eval2";
 import { startWranglerDev } from "../test/support/wrangler-dev";
+import { connectProfiler, devBundle, splitProfile, top } from "./lib/cpu-profile";
 
+const ROOT = resolve(import.meta.dirname, "..");
 const TARGET = Number(process.env.BENCH_SEGMENTS ?? 500);
 const RUNS = 40;
 
@@ -62,7 +69,19 @@ try {
   if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
   const session: string = cookie;
 
-  /** CPU milliseconds spent so far by the server's processes (its process group), by command name. */
+  /**
+   * Which of wrangler dev's two workerd processes `pid` is: "proxy" (wrangler's ProxyWorker, listening on the
+   * port the requests are sent to) or "worker" (the Worker and its local D1, on a port of its own).
+   */
+  function workerdRole(pid: string): "proxy" | "worker" {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return args.includes(`--socket-addr=entry=127.0.0.1:${dev.port}`) ? "proxy" : "worker";
+  }
+
+  /**
+   * CPU milliseconds spent so far by the server's processes (its process group), by command name, and for
+   * workerd also by role ("worker", "proxy": workerdRole).
+   */
   function serverCpu(): Map<string, number> {
     const out = new Map<string, number>();
     for (const pid of readdirSync("/proc").filter((p) => /^[0-9]+$/.test(p))) {
@@ -74,7 +93,8 @@ try {
         let ns = 0;
         for (const task of readdirSync(`/proc/${pid}/task`))
           ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
-        out.set(comm, (out.get(comm) ?? 0) + ns / 1e6);
+        for (const name of comm === "workerd" ? ["workerd", workerdRole(pid)] : [comm])
+          out.set(name, (out.get(name) ?? 0) + ns / 1e6);
       } catch {
         // a process that ended meanwhile
       }
@@ -82,14 +102,20 @@ try {
     return out;
   }
 
+  /** The workerd CPU between two readings: the Worker's (server time), wrangler's proxy's, both together. */
+  function cpuSplit(before: Map<string, number>, after: Map<string, number>): string {
+    const ms = (k: string) => ((after.get(k) ?? 0) - (before.get(k) ?? 0)).toFixed(1);
+    return `Worker ${ms("worker")} ms (+ wrangler's proxy ${ms("proxy")} = workerd ${ms("workerd")} ms)`;
+  }
+
   async function measure(label: string, path: string, headers: Record<string, string> = {}) {
     let html = "";
     const times: number[] = [];
     let first = 0;
     let cpuBefore = serverCpu();
-    let firstCpu = 0;
+    let firstCpu = "";
     for (let i = 0; i < RUNS + 5; i++) {
-      if (i === 1) firstCpu = (serverCpu().get("workerd") ?? 0) - (cpuBefore.get("workerd") ?? 0);
+      if (i === 1) firstCpu = cpuSplit(cpuBefore, serverCpu());
       if (i === 5) cpuBefore = serverCpu();
       const t0 = performance.now();
       const res = await fetch(`${dev.base}${path}`, { headers: { cookie: session, ...headers } });
@@ -101,11 +127,12 @@ try {
     const cpuAfter = serverCpu();
     const cpu = (comm: string) =>
       `${(((cpuAfter.get(comm) ?? 0) - (cpuBefore.get(comm) ?? 0)) / RUNS).toFixed(1)} ms`;
+    const perRun = (m: Map<string, number>) => new Map([...m].map(([k, ms]) => [k, ms / RUNS]));
     times.sort((a, b) => a - b);
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(
-      `${label.padEnd(40)} first ${first.toFixed(1)} ms (workerd CPU ${firstCpu.toFixed(1)} ms)  median ${q(0.5)} ms  p95 ${q(0.95)} ms  html ${kb(Buffer.byteLength(html))}  gzip ${kb(gzipSync(html).byteLength)}  brotli ${kb(brotliCompressSync(html).byteLength)}  CPU per request: workerd ${cpu("workerd")}, node ${cpu("node")}`,
+      `${label.padEnd(40)} first ${first.toFixed(1)} ms (CPU ${firstCpu})  median ${q(0.5)} ms  p95 ${q(0.95)} ms  html ${kb(Buffer.byteLength(html))}  gzip ${kb(gzipSync(html).byteLength)}  brotli ${kb(brotliCompressSync(html).byteLength)}  CPU per request: ${cpuSplit(perRun(cpuBefore), perRun(cpuAfter))}, node ${cpu("node")}`,
     );
     return html;
   }
@@ -155,6 +182,30 @@ try {
   // The cold cases, one request each (repeated): after a glossary edit (the matcher is rebuilt and every
   // bead's terms and QA computed again), and in a fresh isolate (wrangler dev restarted: the module loaded
   // by /health, nothing else; the glossary matcher built and every analysis made by this request).
+  /** A fresh isolate's first and second requests of `path`, profiled (bench/lib/cpu-profile.ts). */
+  async function profileFreshIsolate(dir: string, path: string) {
+    await dev.restart();
+    const bundle = devBundle(ROOT);
+    const profiler = await connectProfiler(dev.inspectorPort);
+    try {
+      for (const which of ["first", "second"]) {
+        await profiler.start();
+        await firstRequest(`profiled, fresh isolate: ${which}`, path);
+        const profile = await profiler.stop();
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `review-fresh-${which}.cpuprofile`), JSON.stringify(profile));
+        const split = splitProfile(profile, bundle);
+        console.log(`  sampled in the Worker's isolate: ${split.sampled.toFixed(1)} ms; per file, self:`);
+        console.log(top(split.selfFile, 15));
+        console.log("  per file, total (a function of the file on the stack):");
+        console.log(top(split.totalFile, 12));
+        console.log("  per function, self:");
+        console.log(top(split.selfFunction, 15));
+      }
+    } finally {
+      profiler.close();
+    }
+  }
   async function firstRequest(label: string, path: string) {
     const before = serverCpu();
     const t0 = performance.now();
@@ -162,9 +213,8 @@ try {
     await res.text();
     const wall = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-    const cpu = (serverCpu().get("workerd") ?? 0) - (before.get("workerd") ?? 0);
     console.log(
-      `${label.padEnd(40)} wall ${wall.toFixed(1)} ms  CPU workerd ${cpu.toFixed(1)} ms  (load ${loadavg()[0]!.toFixed(1)})`,
+      `${label.padEnd(40)} wall ${wall.toFixed(1)} ms  CPU ${cpuSplit(before, serverCpu())}  (load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
   // Two kinds of edit: an entry's note (the matcher's input unchanged: src/db/matcher.ts keeps the matcher
@@ -200,6 +250,7 @@ try {
     await firstRequest("review page, fresh isolate", `/documents/${doc.id}`);
     await firstRequest("  its second request", `/documents/${doc.id}`);
   }
+  if (process.env.BENCH_PROFILE) await profileFreshIsolate(process.env.BENCH_PROFILE, `/documents/${doc.id}`);
   if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, html);
   // How much of that is the segments' own text (what no markup change can remove).
   const texts = [...html.matchAll(/<td lang="(?:en|ar)" dir="(?:ltr|rtl)">(.*?)<\/td>/g)]

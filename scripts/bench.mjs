@@ -18,7 +18,10 @@ let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
-  const r = spawnSync(tsx, ["--expose-gc", path.join("bench", file)], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(tsx, ["--expose-gc", "--experimental-websocket", path.join("bench", file)], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

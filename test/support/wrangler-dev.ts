@@ -61,6 +61,7 @@ export class WranglerDev {
   private readonly config: string;
   private child: ChildProcess | undefined;
   private listenPort = 0;
+  private inspectorListenPort = 0;
 
   constructor(private readonly options: WranglerDevOptions) {
     this.dir = mkdtempSync(path.join(tmpdir(), options.tempPrefix));
@@ -76,6 +77,11 @@ export class WranglerDev {
 
   get port(): number {
     return this.listenPort;
+  }
+
+  /** Port of wrangler's V8 inspector proxy (Chrome DevTools Protocol: GET /json lists the Worker's target). */
+  get inspectorPort(): number {
+    return this.inspectorListenPort;
   }
 
   /** wrangler's process id, which is also its process group's (workerd runs in that group). */
@@ -183,6 +189,7 @@ export class WranglerDev {
     if (this.child) throw new Error("wrangler dev is already running");
     const [port, inspectorPort] = [await freePort(), await freePort()];
     this.listenPort = port;
+    this.inspectorListenPort = inspectorPort;
     const log = openSync(this.logPath, "a");
     const logStart = fstatSync(log).size;
     const child = spawn(
