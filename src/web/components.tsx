@@ -1,4 +1,6 @@
+import { raw } from "hono/html";
 import type { EntryContent, GlossaryEntry, Lang, Term, TermStatus } from "../types";
+import { escapeHtml } from "./html";
 import { useI18n, useT } from "./i18n/i18n";
 import { commonText } from "./messages";
 
@@ -65,6 +67,7 @@ export function valueLang(text: string): { lang: Lang; dir: "rtl" | "ltr" } {
  * English page, and an English one on an Arabic page.
  */
 export function Value({ text, as }: { text: string; as?: "div" | "dd" | "span" }) {
+  if (as !== "div" && as !== "dd") return raw(valueHtml(text));
   const { lang, dir } = valueLang(text);
   const cls = lang === "ar" ? "ar" : undefined;
   if (as === "div")
@@ -73,17 +76,17 @@ export function Value({ text, as }: { text: string; as?: "div" | "dd" | "span" }
         {text}
       </div>
     );
-  if (as === "dd")
-    return (
-      <dd lang={lang} dir={dir} class={cls}>
-        {text}
-      </dd>
-    );
   return (
-    <bdi lang={lang} dir={dir} class={cls}>
+    <dd lang={lang} dir={dir} class={cls}>
       {text}
-    </bdi>
+    </dd>
   );
+}
+
+/** Value's usual shape, a <bdi>, as a string (src/web/html.ts), for lists written as strings. */
+export function valueHtml(text: string): string {
+  const { lang, dir } = valueLang(text);
+  return `<bdi lang="${lang}" dir="${dir}"${lang === "ar" ? ' class="ar"' : ""}>${escapeHtml(text)}</bdi>`;
 }
 
 /** The first preferred term of a language, else its first term. */

@@ -1,8 +1,10 @@
+import { raw } from "hono/html";
 import type { HistorySummary } from "../../db/document-review";
 import type { QaIssue, QaIssueType } from "../../text/qa";
 import { Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
 import { documentsText, reviewText } from "./messages";
+import { qaListHtml } from "./review-rows";
 
 const QA_LABEL = {
   "empty-target": "qa_empty_target",
@@ -18,33 +20,18 @@ const QA_LABEL = {
   "code-unbalanced": "qa_code_unbalanced",
 } as const satisfies Record<QaIssueType, string>;
 
-/**
- * QA issues as short words in the page's language (the checker's own messages are English), each with the
- * text it concerns (the number, the term) in that text's language when the issue points into one.
- */
-export function QaList({ issues, ar, en }: { issues: readonly QaIssue[]; ar?: string; en?: string | null }) {
+/** Each QA issue's short words in the page's language (the checker's own messages are English). */
+export function useQaLabels(): Record<QaIssueType, string> {
   const t = useT(reviewText);
-  return (
-    <ul class="qa">
-      {issues.map((q) => {
-        const text = q.lang === "ar" ? ar : q.lang === "en" ? en : undefined;
-        const what = text && q.start !== undefined && q.end !== undefined ? text.slice(q.start, q.end) : "";
-        return (
-          <li class={`qa-${q.severity}`}>
-            {t[QA_LABEL[q.type]]}
-            {what.trim() ? (
-              <>
-                {": "}
-                <bdi lang={q.lang} dir={q.lang === "ar" ? "rtl" : "ltr"}>
-                  {what}
-                </bdi>
-              </>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const labels = {} as Record<QaIssueType, string>;
+  for (const [type, key] of Object.entries(QA_LABEL) as [QaIssueType, (typeof QA_LABEL)[QaIssueType]][])
+    labels[type] = t[key];
+  return labels;
+}
+
+/** A bead's QA issues (src/web/documents/review-rows.ts writes them, as it does in the review table). */
+export function QaList({ issues, ar, en }: { issues: readonly QaIssue[]; ar?: string; en?: string | null }) {
+  return raw(qaListHtml(issues, useQaLabels(), ar, en));
 }
 
 /** The operations a select offers on the ticked beads (the keyboard and the row menus post the same). */

@@ -1,16 +1,17 @@
+import { raw } from "hono/html";
 import type { HistorySummary } from "../../db/document-review";
-import { confidenceBand, type DocumentStats } from "../../db/document-stats";
+import type { DocumentStats } from "../../db/document-stats";
 import type { DocumentInfo } from "../../db/documents";
-import type { RowAnalysis } from "../../text/bead-analysis";
-import type { GlossaryEntry, Segment, SegmentStatus } from "../../types";
+import type { GlossaryEntry } from "../../types";
 import { CsrfField, Value } from "../components";
 import { useI18n, useT } from "../i18n/i18n";
 import { documentsText, reviewText } from "./messages";
 import { SegmentStatusBadge } from "./pages";
-import { BeadMenuTemplate, Exchange, History, Pager, QaList, Toolbar } from "./review-parts";
-import { Marked, TermsOnPage } from "./terms";
+import { BeadMenuTemplate, Exchange, History, Pager, Toolbar, useQaLabels } from "./review-parts";
+import { type ReviewRow, type RowText, rowHtml } from "./review-rows";
+import { TermsOnPage } from "./terms";
 
-export type ReviewRow = Segment & { analysis: RowAnalysis; review: boolean };
+export type { ReviewRow };
 
 /** What the page says after an operation, with what undoes it. */
 export interface Done {
@@ -42,80 +43,6 @@ export interface ReviewProps {
   problem?: { title: string; text: string; detail?: string | undefined } | undefined;
 }
 
-/** Per-page texts of the rows, looked up once (a page has up to 200 rows). */
-interface RowText {
-  /** The checkbox's name, before the row's number. */
-  select: string;
-  noEnglish: string;
-  lowShort: string;
-  noScore: string;
-  status: Record<SegmentStatus, string>;
-  num(n: number): string;
-  digits(s: string): string;
-}
-
-/**
- * One bead: the two languages side by side (English left, Arabic right on either interface), each with its
- * language and direction, glossary terms underlined, QA issues under the status. Kept lean (a page has 200
- * beads: bench/web-review.bench.ts): the row number links to the segment's page (edit, split and the other
- * operations without script), the checkbox ticks it for the toolbar; app.js adds a menu of operations.
- */
-function Row({
-  s,
-  base,
-  writable,
-  rtl,
-  t,
-}: {
-  s: ReviewRow;
-  base: string;
-  writable: boolean;
-  rtl: boolean;
-  t: RowText;
-}) {
-  const b = confidenceBand(s.score);
-  const a = s.analysis;
-  const num = t.num(s.position + 1);
-  const en = (
-    <td lang="en" dir="ltr">
-      {s.en === null ? <i>{t.noEnglish}</i> : <Marked text={s.en} spans={a.en} />}
-    </td>
-  );
-  const ar = (
-    <td lang="ar" dir="rtl">
-      <Marked text={s.ar} spans={a.ar} />
-    </td>
-  );
-  return (
-    <tr id={`s${s.id}`} class={s.review ? "flag" : undefined}>
-      <th>
-        <a href={`${base}/segments/${s.id}`}>{num}</a>
-      </th>
-      {rtl ? ar : en}
-      {rtl ? en : ar}
-      <td class={`c-${b}`}>
-        {s.score === null ? t.noScore : t.digits(s.score.toFixed(2))}
-        {s.review ? <b>{t.lowShort}</b> : null}
-      </td>
-      <td>
-        <span class={`st st-${s.status}`}>{t.status[s.status]}</span>
-        {a.qa.length ? <QaList issues={a.qa} ar={s.ar} en={s.en} /> : null}
-      </td>
-      {writable ? (
-        <td>
-          <input
-            type="checkbox"
-            form="ops"
-            name="s"
-            value={`${s.id}:${s.version}`}
-            aria-label={`${t.select} ${num}`}
-          />
-        </td>
-      ) : null}
-    </tr>
-  );
-}
-
 /** The rows' texts in the page's language. */
 function useRowText(): RowText {
   const t = useT(reviewText);
@@ -132,6 +59,7 @@ function useRowText(): RowText {
       reviewed: d.status_reviewed,
       approved: d.status_approved,
     },
+    qa: useQaLabels(),
     num: i18n.num,
     digits: i18n.toDigits,
   };
@@ -180,13 +108,7 @@ export function SavedBead(props: {
       <Summary doc={props.doc} stats={props.stats} />
       <table>
         <tbody>
-          <Row
-            s={props.row}
-            base={`/documents/${props.doc.id}`}
-            writable={props.writable}
-            rtl={rtl}
-            t={useRowText()}
-          />
+          {raw(rowHtml(props.row, `/documents/${props.doc.id}`, props.writable, rtl, useRowText()))}
         </tbody>
       </table>
       {props.text ? (
@@ -332,9 +254,11 @@ export function ReviewPage(props: ReviewProps) {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map((s) => (
-              <Row s={s} base={`/documents/${doc.id}`} writable={props.writable} rtl={rtl} t={rowText} />
-            ))}
+            {raw(
+              props.rows
+                .map((s) => rowHtml(s, `/documents/${doc.id}`, props.writable, rtl, rowText))
+                .join(""),
+            )}
           </tbody>
         </table>
       )}

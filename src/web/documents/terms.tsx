@@ -1,42 +1,11 @@
 import { raw } from "hono/html";
-import type { TermSpan } from "../../text/bead-analysis";
 import { segmentSentences } from "../../text/segment";
 import { type GlossaryEntry, TERM_STATUSES, type TermStatus } from "../../types";
-import { Value, valueLang } from "../components";
+import { valueHtml, valueLang } from "../components";
+import { escapeHtml } from "../html";
 import { useT } from "../i18n/i18n";
 import { commonText } from "../messages";
 import { reviewText } from "./messages";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
-
-/**
- * A segment's text with its glossary terms underlined. Each term is a link to its entry in the page's list
- * of terms (#g<id>), described by its status in words (aria-describedby: the list's hidden `t-<status>`,
- * which the style reads too: forbidden red and wavy): reachable by Tab, its status read out on focus, and a
- * jump to the entry. app.js adds the entry to the description and shows it beside the term on hover and
- * focus. Written as one string (escaped here): a page has hundreds of these links, one string each instead
- * of a tree of JSX nodes; the attributes in the order that compresses best (bench/web-review.bench.ts),
- * and the entry's id once, in the address (the page's own description ids carry no number).
- */
-export function Marked({ text, spans }: { text: string; spans: readonly TermSpan[] }) {
-  if (spans.length === 0) return <>{text}</>;
-  let html = "";
-  let at = 0;
-  for (const s of spans) {
-    if (s.start > at) html += escapeHtml(text.slice(at, s.start));
-    html += `<a class="t" aria-describedby="t-${s.status}" href="#g${s.entryId}">${escapeHtml(text.slice(s.start, s.end))}</a>`;
-    at = s.end;
-  }
-  if (at < text.length) html += escapeHtml(text.slice(at));
-  return <>{raw(html)}</>;
-}
 
 /** The longest definition the list shows whole (the entry's page has it all, one link away). */
 export const DEFINITION_MAX = 120;
@@ -60,6 +29,30 @@ export function shortDefinition(text: string): string {
 }
 
 const STATUS_ORDER: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 };
+
+/**
+ * One entry of the list, written as a string (src/web/html.ts: a page lists up to a few hundred entries,
+ * each a dozen elements): its terms per language, most preferred first, the deprecated and forbidden ones
+ * wrapped, the definition and the link to the entry's page.
+ */
+function entryHtml(e: GlossaryEntry, status: Record<TermStatus, string>, openEntry: string): string {
+  let html = `<li id="g${e.id}">`;
+  for (const lang of ["ar", "en"] as const) {
+    html += "<span>";
+    const terms = e.terms.filter((x) => x.lang === lang);
+    terms.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    for (const x of terms) {
+      const term = `<bdi lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">${escapeHtml(x.text)}</bdi> <small>(${escapeHtml(status[x.status])})</small> `;
+      html +=
+        x.status === "deprecated" || x.status === "forbidden"
+          ? `<span class="g-term t-${x.status}">${term}</span>`
+          : term;
+    }
+    html += "</span>";
+  }
+  if (e.definition) html += valueHtml(shortDefinition(e.definition));
+  return `${html} <a href="/glossary/${e.id}">${escapeHtml(openEntry)}</a></li>`;
+}
 
 /**
  * The glossary entries whose terms are underlined on the page, each once: its terms in both languages with
@@ -88,36 +81,7 @@ export function TermsOnPage({ entries }: { entries: readonly GlossaryEntry[] }) 
           <span id={`t-${x}`}>{t.termOfStatus(status[x])}</span>
         ))}
       </p>
-      <ul>
-        {entries.map((e) => (
-          <li id={`g${e.id}`}>
-            {(["ar", "en"] as const).map((lang) => (
-              <span>
-                {[...e.terms]
-                  .filter((x) => x.lang === lang)
-                  .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-                  .map((x) => {
-                    const term = (
-                      <>
-                        <bdi lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
-                          {x.text}
-                        </bdi>{" "}
-                        <small>({status[x.status]})</small>{" "}
-                      </>
-                    );
-                    return x.status === "deprecated" || x.status === "forbidden" ? (
-                      <span class={`g-term t-${x.status}`}>{term}</span>
-                    ) : (
-                      term
-                    );
-                  })}
-              </span>
-            ))}
-            {e.definition ? <Value text={shortDefinition(e.definition)} /> : null}{" "}
-            <a href={`/glossary/${e.id}`}>{t.openEntry}</a>
-          </li>
-        ))}
-      </ul>
+      <ul>{raw(entries.map((e) => entryHtml(e, status, t.openEntry)).join(""))}</ul>
     </section>
   );
 }
