@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { LOW_CONFIDENCE } from "../text/bead-segments";
 import type { Segment } from "../types";
-import { segmentColumns, segmentOf } from "./documents";
+import { listSegments } from "./documents";
 import { documentHistory, segments } from "./schema";
 
 /** needsReview (document-stats.ts) in SQL: status new, or translated with a low aligner score. */
@@ -19,26 +19,13 @@ const needsReviewSql = or(
  * A document's segments needing review (needsReview, in SQL), in order after `afterPosition`: limit+1 rows,
  * so a caller can tell whether more follow. Uses the (document_id, position) index.
  */
-export async function listSegmentsToReview(
+export function listSegmentsToReview(
   db: Db,
   documentId: number,
   afterPosition: number | null,
   limit: number,
 ): Promise<Segment[]> {
-  const rows = await db
-    .select(segmentColumns)
-    .from(segments)
-    .where(
-      and(
-        eq(segments.documentId, documentId),
-        afterPosition === null ? undefined : gt(segments.position, afterPosition),
-        needsReviewSql,
-      ),
-    )
-    .orderBy(asc(segments.position))
-    .limit(limit + 1)
-    .all();
-  return rows.map(segmentOf);
+  return listSegments(db, documentId, afterPosition, limit, needsReviewSql);
 }
 
 /** Ids of the segments before and after one in its document (null at either end). */
