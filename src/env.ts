@@ -1,5 +1,4 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
-import type * as schema from "./db/schema";
 import type { RoutePolicy } from "./middleware/route-policy";
 import type { TokenScope } from "./types";
 
@@ -24,8 +23,11 @@ export interface Principal {
   lastUsedAt?: string | null;
 }
 
-/** Drizzle over a D1 session; `$client` is the session itself (for batches of raw statements). */
-export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
+/**
+ * Drizzle over a D1 session; `$client` is the session itself (for batches of raw statements). Without the
+ * schema's relational queries (db.query, unused): drizzle would rebuild their configuration per request.
+ */
+export type Db = DrizzleD1Database & { $client: D1Database };
 
 export interface Variables {
   /** Drizzle over this request's D1 session (Sessions API: read-your-writes via bookmarks). */

@@ -1,7 +1,6 @@
 import { drizzle } from "drizzle-orm/d1";
 import type { Context, Env, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
-import * as schema from "../db/schema";
 import type { AppEnv } from "../env";
 import { badRequest } from "../errors";
 import { isSafeMethod } from "../http/methods";
@@ -37,8 +36,9 @@ export function d1Sessions<E extends AppEnv>(carrier: BookmarkCarrier<E>): Middl
       bookmark ?? (mode === "replica" ? "first-unconstrained" : "first-primary"),
     );
     base.set("d1", session);
-    // drizzle's D1 driver only calls prepare() and batch(), which a session provides.
-    base.set("db", drizzle(session as unknown as D1Database, { schema }));
+    // drizzle's D1 driver only calls prepare() and batch(), which a session provides. No schema: its
+    // relational queries are not used, and drizzle would build their configuration for every request.
+    base.set("db", drizzle(session as unknown as D1Database));
     await next();
     const latest = session.getBookmark();
     if (latest) carrier.write(c, latest, safe);

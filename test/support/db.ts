@@ -2,9 +2,8 @@
 // tests that call src/db or the use cases directly.
 import { env } from "cloudflare:test";
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "../../src/db/schema";
 import type { Db } from "../../src/env";
 
 export function testDb(): Db {
-  return drizzle(env.DB, { schema }) as unknown as Db;
+  return drizzle(env.DB) as unknown as Db;
 }
