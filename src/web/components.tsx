@@ -57,6 +57,13 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
  * right too (fonts, screen-reader voice). Digits and punctuation are neutral and do not decide.
  */
 export function valueLang(text: string): { lang: Lang; dir: "rtl" | "ltr" } {
+  // Most values start with a Latin letter (or ASCII digits and punctuation before one): decided without the
+  // Unicode-property regexes, whose first use costs a new isolate milliseconds (a review page has hundreds).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // ASCII letters to lower case
+    if (c >= 0x61 && c <= 0x7a) return { lang: "en", dir: "ltr" };
+    if (text.charCodeAt(i) > 0x7f) break;
+  }
   const first = /\p{L}/u.exec(text)?.[0];
   return first && RTL_LETTER.test(first) ? { lang: "ar", dir: "rtl" } : { lang: "en", dir: "ltr" };
 }
