@@ -1,19 +1,49 @@
 /**
- * What the review pages read besides the document and its stats (document-stats.ts): the segments needing
- * review, one keyset page at a time, and a segment's neighbours.
+ * What the review pages read besides the document and its stats (document-stats.ts): a document's segments
+ * (all, as the API lists them too, or those needing review), one keyset page at a time, and a segment's
+ * neighbours.
  */
-import { and, asc, desc, eq, gt, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { LOW_CONFIDENCE } from "../text/bead-segments";
 import type { Segment } from "../types";
-import { listSegments } from "./documents";
+import { segmentOfRaw } from "./documents";
 import { documentHistory, segments } from "./schema";
+import { all } from "./tm";
 
 /** needsReview (document-stats.ts) in SQL: status new, or translated with a low aligner score. */
 const needsReviewSql = or(
   eq(segments.status, "new"),
   and(eq(segments.status, "translated"), sql`${segments.score} < ${LOW_CONFIDENCE}`),
 );
+
+/** segmentColumns in plain SQL, named as drizzle names them (segmentOfRaw reads a row of them). */
+const SEGMENT_COLUMNS_SQL = sql.raw(
+  `id, document_id AS documentId, position, ar, en, status, origin, score, version, ar_codes AS arCodes,
+  en_codes AS enCodes, status_by AS statusBy, status_at AS statusAt, ar_gap AS arGap, en_gap AS enGap`,
+);
+
+/**
+ * A document's segments in order, one keyset page on position (limit+1 rows), as the API shows them;
+ * `where`: only the segments it holds for (e.g. those needing review). Plain SQL rather than drizzle's
+ * select, which maps each cell through its column: a review page reads 201 rows of 15 columns, and that was
+ * drizzle's largest share of the page's profile (docs/benchmarks.md, "coldstart").
+ */
+export async function listSegments(
+  db: Db,
+  documentId: number,
+  afterPosition: number | null,
+  limit: number,
+  where?: SQL,
+): Promise<Segment[]> {
+  const rows = await all<Parameters<typeof segmentOfRaw>[0]>(
+    db,
+    sql`SELECT ${SEGMENT_COLUMNS_SQL} FROM segments WHERE document_id = ${documentId}${
+      afterPosition === null ? sql`` : sql` AND position > ${afterPosition}`
+    }${where ? sql` AND (${where})` : sql``} ORDER BY position LIMIT ${limit + 1}`,
+  );
+  return rows.map(segmentOfRaw);
+}
 
 /**
  * A document's segments needing review (needsReview, in SQL), in order after `afterPosition`: limit+1 rows,

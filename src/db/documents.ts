@@ -11,7 +11,6 @@ import { segmentEditHistory } from "./document-runs";
 import { chunkJson } from "./json-chunks";
 import { pairKeyColumn } from "./pair-key";
 import { documents, segments } from "./schema";
-import { all } from "./tm";
 
 export interface DocumentInfo {
   id: number;
@@ -247,34 +246,6 @@ export async function listExportSegments(
     .limit(limit + 1)
     .all();
   return rows.map(segmentOf);
-}
-
-/** segmentColumns in plain SQL, named as drizzle names them (segmentOfRaw reads a row of them). */
-const SEGMENT_COLUMNS_SQL = sql.raw(
-  `id, document_id AS documentId, position, ar, en, status, origin, score, version, ar_codes AS arCodes,
-  en_codes AS enCodes, status_by AS statusBy, status_at AS statusAt, ar_gap AS arGap, en_gap AS enGap`,
-);
-
-/**
- * A document's segments in order, one keyset page on position (limit+1 rows), as the API shows them;
- * `where`: only the segments it holds for (e.g. those needing review). Plain SQL rather than drizzle's
- * select: drizzle maps each cell through its column (a review page reads 201 rows of 15 columns), which was
- * about a tenth of the review page's server time (docs/benchmarks.md, "coldstart").
- */
-export async function listSegments(
-  db: Db,
-  documentId: number,
-  afterPosition: number | null,
-  limit: number,
-  where?: SQL,
-): Promise<Segment[]> {
-  const rows = await all<Parameters<typeof segmentOfRaw>[0]>(
-    db,
-    sql`SELECT ${SEGMENT_COLUMNS_SQL} FROM segments WHERE document_id = ${documentId}${
-      afterPosition === null ? sql`` : sql` AND position > ${afterPosition}`
-    }${where ? sql` AND (${where})` : sql``} ORDER BY position LIMIT ${limit + 1}`,
-  );
-  return rows.map(segmentOfRaw);
 }
 
 export async function getSegment(db: Db, id: number): Promise<Segment> {

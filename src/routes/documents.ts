@@ -1,14 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { createRouter } from "../app";
+import { listSegments } from "../db/document-review";
 import { CONFIDENCE_BANDS, type DocumentStats, documentStats } from "../db/document-stats";
-import {
-  type DocumentInfo,
-  listDocuments,
-  listSegments,
-  renameDocument,
-  requireDocument,
-} from "../db/documents";
+import { type DocumentInfo, listDocuments, renameDocument, requireDocument } from "../db/documents";
 import { glossaryIndex } from "../db/matcher";
 import type { AppEnv, Db } from "../env";
 import { badRequest } from "../errors";

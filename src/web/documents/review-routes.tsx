@@ -2,12 +2,13 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   latestHistory,
+  listSegments,
   listSegmentsToReview,
   previousPageFrom,
   segmentNeighbours,
 } from "../../db/document-review";
 import { documentStats, needsReview } from "../../db/document-stats";
-import { type DocumentInfo, getSegment, listSegments, type PatchedSegment } from "../../db/documents";
+import { type DocumentInfo, getSegment, type PatchedSegment } from "../../db/documents";
 import { glossaryIndex, glossaryState } from "../../db/matcher";
 import { findMatches } from "../../db/tm-match";
 import { checkSegmentPair } from "../../text/qa";
