@@ -5,4 +5,4 @@
  * it from the files and fails, naming the new value, when this one differs: set it to that value. (This
  * module is not imported by the engine, or the value would have to contain itself.)
  */
-export const ANALYSIS_ENGINE = "bd2b86551ae9e452ac06813c27b631e9b4abe531457d70fb0066d5e24c4e1019";
+export const ANALYSIS_ENGINE = "388fb1baf71e941c71f8cb08e450335b83778e459ea1d392d0ba972d2c082887";

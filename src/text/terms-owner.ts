@@ -107,6 +107,74 @@ function qualifierOf(short: string[], longer: string[], lang: string): string[] 
   return short.every((w, i) => longer[from + i] === w) ? longer.slice(0, from) : null;
 }
 
+/** What one entry's own terms say about owners (independent of the rest of the glossary: cached). */
+export interface EntryOwners {
+  /** Gentilic stems this entry adds to the matcher's places (a State's one-word Arabic terms). */
+  places: string[];
+  /** Per (shorter term, longer term with its qualifier): offsets among the entry's terms, the qualifier's
+   * words and the text in which the build looks for the owners it names. In the order the build uses. */
+  qualifiers: { short: number; long: number; words: string[]; text: string }[];
+}
+
+const ENTRY_OWNERS = new Map<string, EntryOwners>();
+const MAX_ENTRY_OWNERS = 20_000;
+
+/**
+ * The owner analysis of one entry's terms (as the matcher's records give them, in order) — `state`: the
+ * entry is a State (geography). Cached per isolate by the terms' texts and languages.
+ */
+export function entryOwners(
+  terms: readonly { lang: string; termText: string }[],
+  state: boolean,
+): EntryOwners {
+  let pairs = false; // two terms in one language: only then can one be bound
+  for (let i = 0; i < terms.length && !pairs; i++)
+    for (let j = i + 1; j < terms.length; j++)
+      if ((terms[i] as { lang: string }).lang === (terms[j] as { lang: string }).lang) {
+        pairs = true;
+        break;
+      }
+  if (!pairs && !state) return NO_OWNERS;
+  let key = state ? "s" : "-";
+  for (const t of terms) key += `|${t.lang}${t.termText.length}:${t.termText}`;
+  let known = ENTRY_OWNERS.get(key);
+  if (known === undefined) {
+    if (ENTRY_OWNERS.size >= MAX_ENTRY_OWNERS) ENTRY_OWNERS.clear();
+    known = analyseEntry(terms, state);
+    ENTRY_OWNERS.set(key, known);
+  }
+  return known;
+}
+const NO_OWNERS: EntryOwners = { places: [], qualifiers: [] };
+
+function analyseEntry(terms: readonly { lang: string; termText: string }[], state: boolean): EntryOwners {
+  const out: EntryOwners = { places: [], qualifiers: [] };
+  const words: (string[] | null)[] = terms.map(() => null);
+  const wordsAt = (k: number): string[] => {
+    const known = words[k];
+    if (known) return known;
+    const w = wordsOf((terms[k] as { termText: string }).termText);
+    words[k] = w;
+    return w;
+  };
+  for (let a = 0; a < terms.length; a++) {
+    const ra = terms[a] as { lang: string; termText: string };
+    if (ra.lang === "ar" && state && wordsAt(a).length === 1) out.places.push(wordsAt(a)[0] as string);
+    // Cheap test first: the longer term contains the shorter one's letters (the article aside).
+    const core = (ra.lang === "ar" ? ra.termText.replace(/^ال/, "") : ra.termText).toLowerCase();
+    for (let b = 0; b < terms.length; b++) {
+      const rb = terms[b] as { lang: string; termText: string };
+      if (a === b || ra.lang !== rb.lang || rb.termText.length <= core.length) continue;
+      if (!rb.termText.toLowerCase().includes(core)) continue;
+      const q = qualifierOf(wordsAt(a), wordsAt(b), ra.lang);
+      if (q === null || q.length === 0) continue;
+      const text = rb.lang === "ar" ? rb.termText.split(/\s+/).slice(-q.length).join(" ") : q.join(" ");
+      out.qualifiers.push({ short: a, long: b, words: q, text });
+    }
+  }
+  return out;
+}
+
 /**
  * Marks the bound records of the glossary and computes what each allows; `recognize` finds the entries
  * named in a qualifier (run on the finished matcher). Returns the gentilic stems of the glossary's places.
@@ -126,52 +194,23 @@ export function analyseOwners(
     const entryId = (records[from] as TermRecord).entryId;
     let to = from + 1;
     while (to < matcher.termCount && (records[to] as TermRecord).entryId === entryId) to++;
-    const state = ownerKinds.get(entryId) === OWNER_STATE;
-    let pairs = false; // two terms in one language: only then can one be bound
-    for (let i = from; i < to && !pairs; i++)
-      for (let j = i + 1; j < to; j++)
-        if ((records[i] as TermRecord).lang === (records[j] as TermRecord).lang) {
-          pairs = true;
-          break;
-        }
-    if (!pairs && !state) {
-      from = to;
-      continue;
-    }
-    const ids = Array.from({ length: to - from }, (_, k) => from + k);
-    from = to;
-    const words: (string[] | null)[] = ids.map(() => null);
-    const wordsAt = (k: number): string[] => {
-      const known = words[k];
-      if (known) return known;
-      const w = wordsOf((matcher.records[ids[k] as number] as TermRecord).termText);
-      words[k] = w;
-      return w;
-    };
-    for (let a = 0; a < ids.length; a++) {
-      const ra = matcher.records[ids[a] as number] as TermRecord;
-      if (ra.lang === "ar" && state && wordsAt(a).length === 1) places.add(wordsAt(a)[0] as string);
-      // Cheap test first: the longer term contains the shorter one's letters (the article aside).
-      const core = (ra.lang === "ar" ? ra.termText.replace(/^ال/, "") : ra.termText).toLowerCase();
-      for (let b = 0; b < ids.length; b++) {
-        const rb = matcher.records[ids[b] as number] as TermRecord;
-        if (a === b || ra.lang !== rb.lang || rb.termText.length <= core.length) continue;
-        if (!rb.termText.toLowerCase().includes(core)) continue;
-        const q = qualifierOf(wordsAt(a), wordsAt(b), ra.lang);
-        if (q === null || q.length === 0) continue;
-        let info = bound.get(ids[a] as number);
-        if (!info) {
-          const organ = ownerKinds.get(entryId) === OWNER_ORGANISATION;
-          info = { allowed: new Set([entryId]), ownWords: new Set(), organ };
-          bound.set(ids[a] as number, info);
-        }
-        for (const w of q) info.ownWords.add(w);
-        const qText = rb.lang === "ar" ? rb.termText.split(/\s+/).slice(-q.length).join(" ") : q.join(" ");
-        const set = owners.get(ids[a] as number) ?? new Set<number>();
-        owners.set(ids[a] as number, set);
-        for (const m of recognize(qText, ra.lang)) if (m.entryId !== entryId) set.add(m.entryId);
+    const found = entryOwners(records.slice(from, to), ownerKinds.get(entryId) === OWNER_STATE);
+    for (const p of found.places) places.add(p);
+    for (const { short, long, words, text } of found.qualifiers) {
+      const record = from + short;
+      let info = bound.get(record);
+      if (!info) {
+        const organ = ownerKinds.get(entryId) === OWNER_ORGANISATION;
+        info = { allowed: new Set([entryId]), ownWords: new Set(), organ };
+        bound.set(record, info);
       }
+      for (const w of words) info.ownWords.add(w);
+      const set = owners.get(record) ?? new Set<number>();
+      owners.set(record, set);
+      const lang = (records[from + long] as TermRecord).lang;
+      for (const m of recognize(text, lang)) if (m.entryId !== entryId) set.add(m.entryId);
     }
+    from = to;
   }
   for (const [record, info] of bound) {
     const mine = owners.get(record) ?? new Set<number>();

@@ -33,7 +33,7 @@ bindVisitors(TERM_SCRATCH);
 
 /** Builds the automaton for a whole glossary; reuse it for every text. */
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
-  const matcher = build(entries, TERM_SCRATCH);
+  const matcher = build(entries);
   const kinds = new Map(entries.map((e) => [e.id, ownerKindOf(e.domain)]));
   const { bound, places } = analyseOwners(matcher, kinds, (text, lang) =>
     recognizeTerms(matcher, text, lang),
