@@ -1,0 +1,178 @@
+/**
+ * Which texts a glossary change can touch: after some entries changed, a text's recognised terms (and the
+ * QA made from them) can differ only if one of its words may be read as a key of those entries' terms,
+ * before or after the change. Stored analyses of the other texts stay right (src/usecases/review-analysis.ts).
+ *
+ * Why that is enough — the matcher reads the glossary only through:
+ * - the keys a word may stand for (terms-scan.ts formOf): a word none of whose candidate stems
+ *   (morphology.arabicCandidates, latinCandidates, the form itself) is a key of a changed term has the same
+ *   readings in both matchers: the same keys, in the same order, with the same flags (a key's flags are the
+ *   OR of the terms that have it, and a changed term's keys are all tested here, flags ignored), and the
+ *   same "may end a term" (preferLeastStripped asks whether a reading is a one-word term: a key again);
+ * - so a text without such a word has no raw hit of a changed entry, and the same raw hits of the others,
+ *   whose records (status, sense, owner kind: terms-compile.ts) come from their own entry alone;
+ * - what resolution and the context rules look at is those raw hits (nesting, overlaps, two entries on one
+ *   span, bodies and places next to a hit) and two things made from the whole glossary, terms-owner.ts:
+ *   the entries an owner-bound term allows next to it, which change only for an entry whose qualifier text
+ *   the changed keys touch (its owners are found by recognising that text) — such entries are widened into
+ *   the change — or by an entry of the change itself (then the text has a hit of it); and the places'
+ *   gentilic stems, which a State's one-word Arabic terms give — a change that may alter them touches
+ *   every text (null);
+ * - QA reads the entries of the hits only.
+ * test/text/terms-touch.test.ts checks it against analysing every text again, on random glossaries, edits
+ * and texts.
+ */
+import type { Lang, TermStatus } from "../types";
+import { KeyTable } from "./keytable";
+import { arabicCandidates, latinCandidates } from "./morphology";
+import { COMMA_KEY, compiledTerm, PERIOD_KEY } from "./terms-compile";
+import { GAP_HYPHEN, GAP_SPACE, SCRIPT_AR, SCRIPT_LATIN, type TermEntryInput } from "./terms-matcher";
+import { entryOwners, OWNER_STATE, ownerKindOf } from "./terms-owner";
+import { endsInTaMarbuta } from "./terms-scan";
+import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
+
+/** An entry as the matcher reads it. */
+export type TouchEntry = TermEntryInput;
+
+/** What changed in the glossary since a revision (src/db/glossary-changes.ts reads it). */
+export interface GlossaryChange {
+  /** Entries added, edited or deleted. */
+  entryIds: ReadonlySet<number>;
+  /** Terms those entries lost ("old": removed, or as before an edit) and gained ("new": added, or as after
+   * an edit). */
+  terms: readonly { entryId: number; lang: Lang; text: string; side: "old" | "new" }[];
+  /** Domains those entries had (or have) at some point of the change, where the domain changed. */
+  domains: readonly { entryId: number; domain: string }[];
+}
+
+/** The keys of some terms, flags aside. */
+export class TermKeys {
+  private readonly keys = new KeyTable();
+
+  add(term: { lang: Lang; text: string; status?: TermStatus; note?: string | null }): void {
+    const compiled = compiledTerm(
+      { lang: term.lang, text: term.text, status: term.status ?? "preferred", note: term.note },
+      undefined,
+    );
+    for (const k of compiled?.keys ?? []) {
+      const s = String.fromCharCode(...k.codes);
+      // The punctuation keys are in every matcher, with no flags: they tell nothing.
+      if (k.extra < 0 && (s === COMMA_KEY || s === PERIOD_KEY)) continue;
+      this.keys.add(k.codes, 0, k.codes.length, 0, k.extra);
+    }
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Whether a word of `text` may be read as one of the keys (as terms-scan.ts reads words). */
+  touches(text: string): boolean {
+    if (this.keys.size === 0) return false;
+    const scan = scanTokens(text, SCAN);
+    for (let k = 0; k < scan.count; k++) if (this.wordTouches(text, scan, k)) return true;
+    for (let k = 0; k + 1 < scan.count; k++) {
+      if (scan.script[k] !== SCRIPT_LATIN || scan.script[k + 1] !== SCRIPT_LATIN) continue;
+      if (scan.gap[k] !== GAP_SPACE && scan.gap[k] !== GAP_HYPHEN) continue;
+      const original =
+        text.slice(scan.start[k], scan.end[k]) + text.slice(scan.start[k + 1], scan.end[k + 1]);
+      if (this.latinTouches(original, normString(scan, k) + normString(scan, k + 1))) return true;
+    }
+    return false;
+  }
+
+  private wordTouches(text: string, scan: TokenScan, k: number): boolean {
+    const a = scan.normStart[k] as number;
+    const b = scan.normEnd[k] as number;
+    const start = scan.start[k] as number;
+    const end = scan.end[k] as number;
+    if (scan.script[k] === SCRIPT_AR) {
+      let found = false;
+      arabicCandidates(scan.codes, a, b, endsInTaMarbuta(text, start, end), (x, y, extra) => {
+        if (!found && this.keys.find(scan.codes, x, y, extra) >= 0) found = true;
+      });
+      return found;
+    }
+    if (scan.script[k] === SCRIPT_LATIN)
+      return this.latinTouches(text.slice(start, end), normString(scan, k));
+    return this.keys.find(scan.codes, a, b) >= 0;
+  }
+
+  private latinTouches(original: string, norm: string): boolean {
+    let found = false;
+    latinCandidates(original, norm, (key) => {
+      if (!found && this.keys.findString(key) >= 0) found = true;
+    });
+    return found;
+  }
+}
+
+const SCAN = createTokenScan();
+
+function normString(scan: TokenScan, k: number): string {
+  let s = "";
+  for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
+    s += String.fromCharCode(scan.codes[i] as number);
+  return s;
+}
+
+/** The terms of an entry that the matcher makes records of, as terms-owner.ts reads them. */
+function recordTerms(entry: TouchEntry): { lang: Lang; termText: string }[] {
+  return entry.terms
+    .filter((t) => compiledTerm(t, entry.domain) !== null)
+    .map((t) => ({ lang: t.lang, termText: t.text }));
+}
+
+/**
+ * The keys whose words a glossary change touches (see above), or null when it may touch any text (the
+ * places' gentilic stems may have changed). `current`: the glossary after the change.
+ */
+export function keysTouchedBy(
+  change: GlossaryChange,
+  current: ReadonlyMap<number, TouchEntry>,
+): TermKeys | null {
+  const changed = new TermKeys();
+  for (const t of change.terms) changed.add(t);
+  for (const id of change.entryIds) for (const t of current.get(id)?.terms ?? []) changed.add(t);
+  if (placesMayChange(change, current)) return null;
+  const touched = new TermKeys();
+  for (const t of change.terms) touched.add(t);
+  for (const entry of current.values()) {
+    const own = change.entryIds.has(entry.id);
+    if (!own) {
+      // An owner-bound term's allowed neighbours come from recognising its qualifiers: widen to the entry.
+      const state = ownerKindOf(entry.domain) === OWNER_STATE;
+      const { qualifiers } = entryOwners(recordTerms(entry), state);
+      if (!qualifiers.some((q) => changed.touches(q.text))) continue;
+    }
+    for (const t of entry.terms) touched.add(t);
+  }
+  return touched;
+}
+
+/** Whether the change may add or remove a gentilic stem of a place (a State's one-word Arabic term). */
+function placesMayChange(change: GlossaryChange, current: ReadonlyMap<number, TouchEntry>): boolean {
+  const placesOf = (terms: readonly { lang: Lang; text: string }[]) =>
+    entryOwners(
+      terms
+        .filter((t) => compiledTerm({ lang: t.lang, text: t.text, status: "preferred" }, undefined) !== null)
+        .map((t) => ({ lang: t.lang, termText: t.text })),
+      true,
+    ).places;
+  for (const id of change.entryIds) {
+    const entry = current.get(id);
+    const domains = change.domains.filter((d) => d.entryId === id).map((d) => d.domain);
+    if (![...domains, entry?.domain].some((d) => ownerKindOf(d) === OWNER_STATE)) continue;
+    const terms = change.terms.filter((t) => t.entryId === id);
+    // The domain changed, or the entry came or went: all its terms start or stop counting.
+    if (domains.length > 0) {
+      if (placesOf([...terms, ...(entry?.terms ?? [])]).length > 0) return true;
+      continue;
+    }
+    // Terms edited: the places the lost and the gained terms give (an edit of a status keeps them).
+    const lost = new Set(placesOf(terms.filter((t) => t.side === "old")));
+    const gained = new Set(placesOf(terms.filter((t) => t.side === "new")));
+    if (lost.size !== gained.size || [...lost].some((p) => !gained.has(p))) return true;
+  }
+  return false;
+}
