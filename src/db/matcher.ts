@@ -5,6 +5,7 @@ import { buildTermMatcher, type TermMatcher } from "../text/terms";
 import type { GlossaryEntry } from "../types";
 import { runBatch } from "./batch";
 import { glossarySnapshot } from "./glossary";
+import { dropOldChanges } from "./glossary-changes";
 import { all } from "./tm";
 import { sha256Hex } from "./tokens";
 
@@ -19,7 +20,10 @@ export interface GlossaryIndex {
   matcherInput: string;
   /** Hex SHA-256 of `matcherInput`: names the matcher in stored analyses (src/db/segment-analyses.ts). */
   matcherKey: string;
-  matcher: TermMatcher;
+  /** Built on first use: a review page whose analyses are all stored or kept needs only the key. */
+  readonly matcher: TermMatcher;
+  /** Whether `matcher` has been built (for tests and the bench's notes). */
+  readonly matcherBuilt: boolean;
   entries: Map<number, GlossaryEntry>;
   /** The search index of the same entries, built on the first search of this version (searchIndex()). */
   search: TermSearchIndex | null;
@@ -61,7 +65,7 @@ export function builtIndex(state: GlossaryState): GlossaryIndex | null {
   return cached && cached.version === state.version && cached.revision === state.revision ? cached : null;
 }
 
-/** The term matcher for the current glossary (one cheap read per call; rebuilt only on change). */
+/** The term matcher for the current glossary (one cheap read per call; rebuilt only on change, when used). */
 export async function glossaryIndex(db: Db): Promise<GlossaryIndex> {
   return glossaryIndexAt(db, await glossaryState(db));
 }
@@ -87,10 +91,17 @@ async function build(db: Db): Promise<GlossaryIndex> {
   // a source) keeps the built matcher, and with it the analyses made with it (src/usecases/review-analysis.ts).
   const inputKey = JSON.stringify(input);
   const reused = cached?.matcherInput === inputKey ? cached : null;
+  let matcher: TermMatcher | null = null;
   const index: GlossaryIndex = {
     version,
     revision,
-    matcher: reused?.matcher ?? buildTermMatcher(input),
+    get matcher() {
+      matcher ??= reused ? reused.matcher : buildTermMatcher(input);
+      return matcher;
+    },
+    get matcherBuilt() {
+      return matcher !== null || reused?.matcherBuilt === true;
+    },
     matcherInput: inputKey,
     matcherKey: reused?.matcherKey ?? (await sha256Hex(inputKey)),
     entries: new Map(entries.map((e) => [e.id, e])),
@@ -102,6 +113,7 @@ async function build(db: Db): Promise<GlossaryIndex> {
     sql`INSERT INTO glossary_matchers (revision, matcher_key) VALUES (${revision}, ${index.matcherKey})
       ON CONFLICT (revision) DO NOTHING`,
     sql`DELETE FROM glossary_matchers WHERE revision < ${revision}`,
+    ...dropOldChanges(revision),
   ]);
   if (!cached || cached.revision <= revision) cached = index;
   return index;

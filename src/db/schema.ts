@@ -211,6 +211,10 @@ export const segmentAnalyses = sqliteTable("segment_analyses", {
     .references(() => segments.id, { onDelete: "cascade" }),
   key: text("key").notNull(),
   analysis: text("analysis").notNull(),
+  /** The glossary matcher (its key) and revision the analysis was made with, or kept for (migration 0015):
+   * after a glossary change, an analysis the change cannot touch is kept (src/usecases/review-analysis.ts). */
+  matcherKey: text("matcher_key"),
+  revision: integer("revision"),
 });
 
 /**
@@ -222,6 +226,25 @@ export const glossaryMatchers = sqliteTable("glossary_matchers", {
   revision: integer("revision").primaryKey(),
   matcherKey: text("matcher_key").notNull(),
 });
+
+/**
+ * What changed in the glossary, per revision (`meta.glossary_revision`), written by triggers on
+ * glossary_entries and glossary_terms (migration 0015): a term's text and language as it was ("old") or
+ * became ("new"), or an entry's domain (lang null) — what src/text/terms-touch.ts needs to tell which stored
+ * analyses a change can touch. Complete from `meta.glossary_changes_from` on (older rows are dropped).
+ */
+export const glossaryChanges = sqliteTable(
+  "glossary_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    revision: integer("revision").notNull(),
+    entryId: integer("entry_id").notNull(),
+    side: text("side", { enum: ["old", "new"] }).notNull(),
+    lang: text("lang"),
+    text: text("text").notNull(),
+  },
+  (t) => [index("glossary_changes_revision").on(t.revision)],
+);
 
 /** Small counters; `glossary_version` keys the term matcher cache; `glossary_revision`
  * counts every write to the glossary's entries and terms (triggers). */

@@ -7,7 +7,9 @@
  * engine's sources (ANALYSIS_ENGINE), the glossary matcher's input (its hash, src/db/matcher.ts) and the
  * segment's texts and inline codes. A segment written by any path (an edit, a bead operation, an import, a
  * re-alignment, a trigger, a migration) therefore never shows an analysis of its old text, without any
- * writer having to invalidate anything; a row of a deleted segment goes with it (foreign key).
+ * writer having to invalidate anything; a row of a deleted segment goes with it (foreign key). Each row also
+ * names the matcher and glossary revision it was made with: after a glossary change, an analysis the change
+ * cannot touch (src/text/terms-touch.ts) is kept and re-keyed rather than made again.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../env";
@@ -25,6 +27,9 @@ export function analysisKey(matcherKey: string, bead: BeadTexts, engine = ANALYS
 export interface StoredAnalysis {
   key: string;
   analysis: string;
+  /** The matcher and glossary revision it was made with or kept for (null: stored before migration 0015). */
+  matcherKey: string | null;
+  revision: number | null;
 }
 
 /** The stored analyses of these segments, by segment id (their keys still to be compared). */
@@ -36,10 +41,10 @@ export async function storedAnalyses(
   // One JSON parameter: D1 binds at most 100 per statement, a review page has 200 beads.
   const rows = await all<StoredAnalysis & { segmentId: number }>(
     db,
-    sql`SELECT segment_id AS segmentId, key, analysis FROM segment_analyses
-      WHERE segment_id IN (SELECT value FROM json_each(${JSON.stringify(segmentIds)}))`,
+    sql`SELECT segment_id AS segmentId, key, analysis, matcher_key AS matcherKey, revision
+      FROM segment_analyses WHERE segment_id IN (SELECT value FROM json_each(${JSON.stringify(segmentIds)}))`,
   );
-  return new Map(rows.map((r) => [r.segmentId, { key: r.key, analysis: r.analysis }]));
+  return new Map(rows.map(({ segmentId, ...stored }) => [segmentId, stored]));
 }
 
 /** A stored analysis as made (null: not an analysis, e.g. a row written by hand; it is made again). */
@@ -52,17 +57,38 @@ export function parseAnalysis(stored: string): RowAnalysis | null {
   }
 }
 
-/** Stores analyses (replacing a segment's earlier one); a segment deleted meanwhile is skipped. */
+/** The glossary an analysis is made with (or kept for): its matcher's key and its revision. */
+export interface AnalysisGlossary {
+  matcherKey: string;
+  revision: number;
+}
+
+/**
+ * Stores analyses made with `glossary` (replacing a segment's earlier one), and re-keys analyses kept for
+ * it (`kept`: their stored key was `from`; a row stored anew meanwhile is left as it is); a segment
+ * deleted meanwhile is skipped.
+ */
 export async function storeAnalyses(
   db: Db,
-  rows: readonly { segmentId: number; key: string; analysis: RowAnalysis }[],
+  glossary: AnalysisGlossary,
+  made: readonly { segmentId: number; key: string; analysis: RowAnalysis }[],
+  kept: readonly { segmentId: number; key: string; from: string }[] = [],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => [r.segmentId, r.key, JSON.stringify(r.analysis)]));
-  await runBatch(db, [
-    sql`INSERT INTO segment_analyses (segment_id, key, analysis)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(${json}) AS j
+  const { matcherKey, revision } = glossary;
+  const statements = [];
+  if (made.length > 0) {
+    const json = JSON.stringify(made.map((r) => [r.segmentId, r.key, JSON.stringify(r.analysis)]));
+    statements.push(sql`INSERT INTO segment_analyses (segment_id, key, analysis, matcher_key, revision)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, ${matcherKey}, ${revision} FROM json_each(${json}) AS j
       WHERE EXISTS (SELECT 1 FROM segments WHERE id = j.value ->> 0)
-      ON CONFLICT (segment_id) DO UPDATE SET key = excluded.key, analysis = excluded.analysis`,
-  ]);
+      ON CONFLICT (segment_id) DO UPDATE SET key = excluded.key, analysis = excluded.analysis,
+        matcher_key = excluded.matcher_key, revision = excluded.revision`);
+  }
+  if (kept.length > 0) {
+    const json = JSON.stringify(kept.map((r) => [r.segmentId, r.key, r.from]));
+    statements.push(sql`UPDATE segment_analyses AS s SET key = j.value ->> 1, matcher_key = ${matcherKey},
+        revision = ${revision}
+      FROM json_each(${json}) AS j WHERE s.segment_id = j.value ->> 0 AND s.key = j.value ->> 2`);
+  }
+  if (statements.length > 0) await runBatch(db, statements);
 }

@@ -5,12 +5,25 @@
  * 2. D1 (src/db/segment-analyses.ts), when the stored key still matches the bead's texts, the glossary's
  *    matcher and the engine — in a new isolate, with the matcher's key stored for the glossary's revision
  *    (src/db/matcher.ts), without reading the glossary or building its matcher at all;
- * 3. made now with the matcher, then stored after the response (waitUntil).
+ * 3. D1 again, after a glossary change, when the analysis stored for the bead's texts with an earlier
+ *    glossary is one the change cannot touch (src/text/terms-touch.ts over the change log of
+ *    src/db/glossary-changes.ts): kept, and re-keyed for the new glossary after the response;
+ * 4. made now with the matcher (built on first use: none when every bead is stored or kept), then stored
+ *    after the response (waitUntil).
  */
 import { entriesByIds } from "../db/glossary";
+import { changeOf, changesSince } from "../db/glossary-changes";
 import { builtIndex, type GlossaryIndex, type GlossaryState, glossaryIndexAt } from "../db/matcher";
-import { analysisKey, parseAnalysis, storeAnalyses, storedAnalyses } from "../db/segment-analyses";
+import {
+  analysisKey,
+  parseAnalysis,
+  type StoredAnalysis,
+  storeAnalyses,
+  storedAnalyses,
+} from "../db/segment-analyses";
+import type { Db } from "../env";
 import { analyseBead, type BeadTexts, type RowAnalysis } from "../text/bead-analysis";
+import { keysTouchedBy, type TermKeys } from "../text/terms-touch";
 import type { GlossaryEntry } from "../types";
 import type { UseCaseContext } from "./context";
 
@@ -91,30 +104,41 @@ export async function analyseBeads(
       ),
       Promise.all(missing.map((i) => analysisKey(key, beads[i]!))),
     ]);
-    const toMake: number[] = [];
+    const stale: number[] = [];
     missing.forEach((i, j) => {
       const s = stored.get(beads[i]!.id);
       const found = s && s.key === keys[j] ? parseAnalysis(s.analysis) : null;
       if (found) {
         analyses[i] = found;
         remember(kept, textKey(beads[i]!), found);
-      } else toMake.push(j);
+      } else stale.push(j);
     });
-    if (toMake.length > 0) {
+    if (stale.length > 0) {
       index ??= await glossaryIndexAt(ctx.db, state);
       // The glossary changed since `state` was read: every bead from the newer one (never a mix of two).
       if (index.matcherKey !== matcherKey) {
         const { version, revision } = index;
         return analyseBeads(ctx, { version, revision, matcherKey: index.matcherKey }, beads);
       }
-      const made = toMake.map((j) => {
+      const glossary = { matcherKey, revision: index.revision };
+      const stillRight = await keptAcrossChanges(
+        ctx.db,
+        index,
+        stale.map((j) => ({ bead: beads[missing[j]!]!, stored: stored.get(beads[missing[j]!]!.id) })),
+      );
+      const made: { segmentId: number; key: string; analysis: RowAnalysis }[] = [];
+      const rekeyed: { segmentId: number; key: string; from: string }[] = [];
+      stale.forEach((j, n) => {
         const i = missing[j]!;
-        const analysis = analyseBead(index!, beads[i]!);
+        const keptAnalysis = stillRight[n];
+        const analysis = keptAnalysis ?? analyseBead(index!, beads[i]!);
         analyses[i] = analysis;
         remember(kept, textKey(beads[i]!), analysis);
-        return { segmentId: beads[i]!.id, key: keys[j]!, analysis };
+        if (keptAnalysis)
+          rekeyed.push({ segmentId: beads[i]!.id, key: keys[j]!, from: stored.get(beads[i]!.id)!.key });
+        else made.push({ segmentId: beads[i]!.id, key: keys[j]!, analysis });
       });
-      ctx.waitUntil(storeAnalyses(ctx.db, made));
+      ctx.waitUntil(storeAnalyses(ctx.db, glossary, made, rekeyed));
     }
   }
   const done = analyses as RowAnalysis[];
@@ -125,4 +149,44 @@ export async function analyseBeads(
   }
   const byId = index ? index.entries : new Map((await entriesByIds(ctx.db, [...ids])).map((e) => [e.id, e]));
   return { analyses: done, entries: [...ids].flatMap((id) => byId.get(id) ?? []) };
+}
+
+/**
+ * For each stale stored analysis, the analysis itself when it is still right for `index`'s glossary (else
+ * undefined): made for the same texts with an earlier glossary (its own key checks that), and no change since
+ * touches them (src/text/terms-touch.ts, from the glossary's change log).
+ */
+async function keptAcrossChanges(
+  db: Db,
+  index: GlossaryIndex,
+  stale: readonly { bead: Bead; stored: StoredAnalysis | undefined }[],
+): Promise<(RowAnalysis | undefined)[]> {
+  const out: (RowAnalysis | undefined)[] = stale.map(() => undefined);
+  const revisions = stale.flatMap(({ stored }) =>
+    stored?.matcherKey != null && stored.revision != null && stored.revision <= index.revision
+      ? [stored.revision]
+      : [],
+  );
+  if (revisions.length === 0) return out;
+  const rows = await changesSince(db, Math.min(...revisions));
+  if (rows === null) return out;
+  // Made for these very texts (and this engine) with the matcher it names.
+  const made = await Promise.all(
+    stale.map(({ bead, stored }) =>
+      stored?.matcherKey == null ? null : analysisKey(stored.matcherKey, bead),
+    ),
+  );
+  const touchedBy = new Map<number, TermKeys | null>();
+  for (const [n, { bead, stored }] of stale.entries()) {
+    if (stored?.matcherKey == null || stored.revision == null || stored.revision > index.revision) continue;
+    if (made[n] !== stored.key) continue;
+    let keys = touchedBy.get(stored.revision);
+    if (keys === undefined) {
+      keys = keysTouchedBy(changeOf(rows, stored.revision), index.entries);
+      touchedBy.set(stored.revision, keys);
+    }
+    if (keys === null || keys.touches(bead.ar) || (bead.en !== null && keys.touches(bead.en))) continue;
+    out[n] = parseAnalysis(stored.analysis) ?? undefined;
+  }
+  return out;
 }

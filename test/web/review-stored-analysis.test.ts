@@ -4,105 +4,25 @@
 // made from: the segment's texts (every write path), the glossary's terms, the engine.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { builtIndex, forgetGlossaryIndex, glossaryIndex, glossaryState } from "../../src/db/matcher";
+import { builtIndex, glossaryState } from "../../src/db/matcher";
 import { analysisKey } from "../../src/db/segment-analyses";
 import { etagOf } from "../../src/http/etag";
-import { analyseBead, type RowAnalysis } from "../../src/text/bead-analysis";
+import type { RowAnalysis } from "../../src/text/bead-analysis";
 import type { GlossaryEntry, Segment } from "../../src/types";
-import { forgetAnalyses } from "../../src/usecases/review-analysis";
-import {
-  ADMIN,
-  api,
-  createDoc,
-  createEntry,
-  jsonOf,
-  segmentsOf,
-  setSegment,
-  uniqueLetters,
-} from "../support/api";
+import { ADMIN, api, createDoc, jsonOf, setSegment, uniqueLetters } from "../support/api";
 import { testDb } from "../support/db";
-import { exportXliff, importOk, setTarget12, uniqueArabicWord } from "../xliff/api/helpers";
+import { exportXliff, importOk, setTarget12 } from "../xliff/api/helpers";
+import {
+  expectCurrentAnalyses,
+  newIsolate,
+  rowLinks,
+  storedNow,
+  storedRow,
+  uniqueEntry,
+} from "./stored-analyses";
 import { Browser } from "./web-helpers";
 
 const db = testDb();
-
-function newIsolate() {
-  forgetGlossaryIndex();
-  forgetAnalyses();
-}
-
-/** The term links of a bead's row, as `lang:entryId:status`, sorted. */
-function rowLinks(html: string, segmentId: number): string[] {
-  const start = html.indexOf(`<tr id="s${segmentId}"`);
-  expect(start, `row of segment ${segmentId}`).toBeGreaterThanOrEqual(0);
-  const row = html.slice(start, html.indexOf("</tr>", start));
-  const out: string[] = [];
-  for (const cell of row.matchAll(/<td lang="(ar|en)"[^>]*>((?:(?!<\/td>).)*)<\/td>/gs))
-    for (const link of (cell[2] ?? "").matchAll(/<a class="t" aria-describedby="t-([a-z]+)" href="#g(\d+)"/g))
-      out.push(`${cell[1]}:${link[2]}:${link[1]}`);
-  return out.sort();
-}
-
-const linksOf = (a: RowAnalysis) =>
-  [
-    ...a.ar.map((s) => `ar:${s.entryId}:${s.status}`),
-    ...a.en.map((s) => `en:${s.entryId}:${s.status}`),
-  ].sort();
-
-async function storedRow(segmentId: number) {
-  return env.DB.prepare("SELECT key, analysis FROM segment_analyses WHERE segment_id = ?")
-    .bind(segmentId)
-    .first<{ key: string; analysis: string }>();
-}
-
-/** The key a segment's analysis has now (the glossary's matcher key as stored for its revision). */
-async function currentKey(seg: Segment): Promise<string> {
-  const { matcherKey } = await glossaryState(db);
-  expect(matcherKey, "the matcher's key stored for the glossary's revision").not.toBeNull();
-  return analysisKey(matcherKey!, seg);
-}
-
-/** Waits for the analyses stored after a response (waitUntil) to carry the segments' current keys. */
-async function storedNow(segs: readonly Segment[]): Promise<Map<number, RowAnalysis>> {
-  const out = new Map<number, RowAnalysis>();
-  for (const seg of segs) {
-    const key = await currentKey(seg);
-    let row = await storedRow(seg.id);
-    for (let i = 0; i < 200 && row?.key !== key; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      row = await storedRow(seg.id);
-    }
-    expect(row?.key, `stored analysis of segment ${seg.id}`).toBe(key);
-    out.set(seg.id, JSON.parse(row!.analysis) as RowAnalysis);
-  }
-  return out;
-}
-
-/**
- * In a new isolate, the page shows for every segment of the document the analysis made now from its texts
- * and the current glossary, and stores that one: an analysis of an older text, glossary or engine, if
- * served, fails here.
- */
-async function expectCurrentAnalyses(b: Browser, docId: number): Promise<Segment[]> {
-  newIsolate();
-  const html = await b.page(`/documents/${docId}`);
-  const segs = await segmentsOf(docId);
-  const index = await glossaryIndex(db);
-  const stored = await storedNow(segs);
-  for (const seg of segs) {
-    const expected = analyseBead(index, seg);
-    expect(rowLinks(html, seg.id), `links of segment ${seg.id}`).toEqual(linksOf(expected));
-    expect(stored.get(seg.id), `stored analysis of segment ${seg.id}`).toEqual(expected);
-  }
-  return segs;
-}
-
-/** A glossary entry with made-up terms no other test or seed entry has. */
-async function uniqueEntry() {
-  const ar = uniqueArabicWord();
-  const en = `${uniqueLetters(8)} accord`;
-  return { ar, en, entry: await createEntry(en, ar) };
-}
 
 let b: Browser;
 beforeEach(async () => {
