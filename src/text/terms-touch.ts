@@ -48,6 +48,14 @@ export interface GlossaryChange {
 /** The keys of some terms, flags aside. */
 export class TermKeys {
   private readonly keys = new KeyTable();
+  /** Per word form met so far (script tag + form): whether it touches. Emptied when a key is added. */
+  private readonly forms = new Map<string, boolean>();
+  /** Every key's code units (its extra code unit aside): an Arabic candidate stem is a slice of the word
+   * (morphology.KeyVisitor gets its bounds in the word's codes), so a word holding none of them has none. */
+  private readonly slices: Uint16Array[] = [];
+  /** Which code units start a slice; the keys as strings (Latin candidates are strings). */
+  private readonly firsts = new Uint8Array(1 << 16);
+  private readonly strings = new Set<string>();
 
   add(term: { lang: Lang; text: string; status?: TermStatus; note?: string | null }): void {
     const compiled = compiledTerm(
@@ -59,7 +67,14 @@ export class TermKeys {
       // The punctuation keys are in every matcher, with no flags: they tell nothing.
       if (k.extra < 0 && (s === COMMA_KEY || s === PERIOD_KEY)) continue;
       this.keys.add(k.codes, 0, k.codes.length, 0, k.extra);
+      if (k.codes.length === 0) this.firsts.fill(1);
+      else {
+        this.slices.push(k.codes);
+        this.firsts[k.codes[0] as number] = 1;
+      }
+      if (k.extra < 0) this.strings.add(s);
     }
+    this.forms.clear();
   }
 
   get size(): number {
@@ -82,6 +97,42 @@ export class TermKeys {
   }
 
   private wordTouches(text: string, scan: TokenScan, k: number): boolean {
+    const start = scan.start[k] as number;
+    const end = scan.end[k] as number;
+    if (
+      scan.script[k] !== SCRIPT_LATIN &&
+      !this.holdsSlice(scan.codes, scan.normStart[k] as number, scan.normEnd[k] as number)
+    )
+      return false;
+    // Words recur (in a text and across a page): each form is analysed once (as terms-scan.ts caches them).
+    const script = scan.script[k];
+    const form =
+      script === SCRIPT_LATIN
+        ? `l${text.slice(start, end)}`
+        : `${script === SCRIPT_AR && endsInTaMarbuta(text, start, end) ? "t" : script}${normString(scan, k)}`;
+    let found = this.forms.get(form);
+    if (found === undefined) {
+      found = this.formTouches(text, scan, k);
+      this.forms.set(form, found);
+    }
+    return found;
+  }
+
+  private holdsSlice(c: ArrayLike<number>, a: number, b: number): boolean {
+    for (let i = a; i < b; i++) {
+      if (this.firsts[c[i] as number] !== 1) continue;
+      for (const slice of this.slices) {
+        const n = slice.length;
+        if (i + n > b || slice[0] !== c[i]) continue;
+        let j = 1;
+        while (j < n && c[i + j] === slice[j]) j++;
+        if (j === n) return true;
+      }
+    }
+    return false;
+  }
+
+  private formTouches(text: string, scan: TokenScan, k: number): boolean {
     const a = scan.normStart[k] as number;
     const b = scan.normEnd[k] as number;
     const start = scan.start[k] as number;
@@ -99,15 +150,29 @@ export class TermKeys {
   }
 
   private latinTouches(original: string, norm: string): boolean {
-    let found = false;
-    latinCandidates(original, norm, (key) => {
-      if (!found && this.keys.findString(key) >= 0) found = true;
-    });
-    return found;
+    for (const key of latinCandidatesOf(original, norm)) if (this.strings.has(key)) return true;
+    return false;
   }
 }
 
 const SCAN = createTokenScan();
+
+/** A Latin word's candidate keys (morphology.latinCandidates: no glossary in them), kept per isolate. */
+const LATIN = new Map<string, string[]>();
+const MAX_LATIN = 50_000;
+
+function latinCandidatesOf(original: string, norm: string): string[] {
+  const form = `${original}\u0000${norm}`;
+  let keys = LATIN.get(form);
+  if (keys === undefined) {
+    if (LATIN.size >= MAX_LATIN) LATIN.clear();
+    const found: string[] = [];
+    latinCandidates(original, norm, (key) => found.push(key));
+    keys = found;
+    LATIN.set(form, keys);
+  }
+  return keys;
+}
 
 function normString(scan: TokenScan, k: number): string {
   let s = "";
