@@ -56,6 +56,7 @@ export class TermKeys {
   /** Which code units start a slice; the keys as strings (Latin candidates are strings). */
   private readonly firsts = new Uint8Array(1 << 16);
   private readonly strings = new Set<string>();
+  private readonly prefixes = new Set<string>();
 
   add(term: { lang: Lang; text: string; status?: TermStatus; note?: string | null }): void {
     const compiled = compiledTerm(
@@ -72,7 +73,10 @@ export class TermKeys {
         this.slices.push(k.codes);
         this.firsts[k.codes[0] as number] = 1;
       }
-      if (k.extra < 0) this.strings.add(s);
+      if (k.extra < 0) {
+        this.strings.add(s);
+        this.prefixes.add(s.slice(0, 2));
+      }
     }
     this.forms.clear();
   }
@@ -150,6 +154,13 @@ export class TermKeys {
   }
 
   private latinTouches(original: string, norm: string): boolean {
+    // A Latin candidate is an acronym "=" + the word less up to three letters, or a spelling of the word
+    // that keeps its first two letters (test/text/terms-touch.test.ts checks it on every word it has): a
+    // word neither can reach needs no candidates (their spelling rules are most of the cost).
+    let reachable = this.prefixes.has(norm.slice(0, 2)) || this.prefixes.has(norm.slice(0, 1));
+    for (let cut = 0; cut <= 3 && !reachable && cut < original.length; cut++)
+      reachable = this.strings.has(`=${original.slice(0, original.length - cut)}`);
+    if (!reachable) return false;
     for (const key of latinCandidatesOf(original, norm)) if (this.strings.has(key)) return true;
     return false;
   }
@@ -161,7 +172,7 @@ const SCAN = createTokenScan();
 const LATIN = new Map<string, string[]>();
 const MAX_LATIN = 50_000;
 
-function latinCandidatesOf(original: string, norm: string): string[] {
+export function latinCandidatesOf(original: string, norm: string): string[] {
   const form = `${original}\u0000${norm}`;
   let keys = LATIN.get(form);
   if (keys === undefined) {

@@ -4,8 +4,15 @@ import { analyseBead, type BeadTexts, type RowAnalysis } from "../../src/text/be
 import { buildTermMatcher } from "../../src/text/terms";
 import { forgetCompiledTerms } from "../../src/text/terms-compile";
 import type { TermInput } from "../../src/text/terms-matcher";
-import { type GlossaryChange, keysTouchedBy, type TouchEntry } from "../../src/text/terms-touch";
+import {
+  type GlossaryChange,
+  keysTouchedBy,
+  latinCandidatesOf,
+  type TouchEntry,
+} from "../../src/text/terms-touch";
+import { tokenize } from "../../src/text/tokenize";
 import type { Lang, TermStatus } from "../../src/types";
+import { EVAL2_DOCS } from "../fixtures/eval2";
 import { loadSeedGlossary } from "../fixtures/glossary";
 import { pick, randomInt, rng } from "../support/random";
 import { AR_WORDS, DOMAINS, EN_WORDS, phrase, randomGlossary, SEPARATORS, STATUSES } from "./random-glossary";
@@ -325,5 +332,33 @@ describe("a glossary change touches only the texts with its keys", () => {
         new Map([council, status].map((e) => [e.id, e])),
       )?.touches(bead.ar),
     ).toBe(false);
+  });
+
+  it("a Latin word's candidate keys keep its first two letters, or are its acronym (the Latin shortcut)", () => {
+    const texts = [
+      ...EVAL2_DOCS.map((d) => d.en.text),
+      ...SEED.flatMap((e) => e.terms.filter((t) => t.lang === "en").map((t) => t.text)),
+    ];
+    let words = 0;
+    for (const text of texts)
+      for (const variant of [text, text.toUpperCase(), text.replace(/\b(\w+)\b/g, "$1's")]) {
+        const tokens = tokenize(variant).filter((t) => t.script === "latin");
+        const forms = tokens.map((t) => ({ original: variant.slice(t.start, t.end), norm: t.norm }));
+        // Two words written as one (cease fire → ceasefire), as the scan pairs them.
+        for (let k = 0; k + 1 < tokens.length; k++)
+          forms.push({
+            original: forms[k]!.original + forms[k + 1]!.original,
+            norm: forms[k]!.norm + forms[k + 1]!.norm,
+          });
+        for (const { original, norm } of forms) {
+          words++;
+          for (const c of latinCandidatesOf(original, norm)) {
+            const acronym = [0, 1, 2, 3].some((cut) => c === `=${original.slice(0, original.length - cut)}`);
+            const kept = c.slice(0, 2) === norm.slice(0, 2) || c.slice(0, 2) === norm.slice(0, 1);
+            expect(acronym || kept, `${original} (${norm}) → ${c}`).toBe(true);
+          }
+        }
+      }
+    expect(words).toBeGreaterThan(20_000);
   });
 });
