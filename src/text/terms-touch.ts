@@ -193,6 +193,19 @@ function normString(scan: TokenScan, k: number): string {
 }
 
 /** The terms of an entry that the matcher makes records of, as terms-owner.ts reads them. */
+/** Whether one of the entry's terms contains another of its language (as terms-owner.ts tests first):
+ * without such a pair an entry has no qualifier. */
+function mayQualify(entry: TouchEntry): boolean {
+  const terms = entry.terms;
+  for (const a of terms) {
+    const core = (a.lang === "ar" ? a.text.replace(/^ال/, "") : a.text).toLowerCase();
+    for (const b of terms)
+      if (a !== b && a.lang === b.lang && b.text.length > core.length && b.text.toLowerCase().includes(core))
+        return true;
+  }
+  return false;
+}
+
 function recordTerms(entry: TouchEntry): { lang: Lang; termText: string }[] {
   return entry.terms
     .filter((t) => compiledTerm(t, entry.domain) !== null)
@@ -217,6 +230,7 @@ export function keysTouchedBy(
     const own = change.entryIds.has(entry.id);
     if (!own) {
       // An owner-bound term's allowed neighbours come from recognising its qualifiers: widen to the entry.
+      if (!mayQualify(entry)) continue;
       const state = ownerKindOf(entry.domain) === OWNER_STATE;
       const { qualifiers } = entryOwners(recordTerms(entry), state);
       if (!qualifiers.some((q) => changed.touches(q.text))) continue;
