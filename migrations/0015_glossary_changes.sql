@@ -8,7 +8,6 @@ CREATE TABLE `glossary_changes` (
 );
 --> statement-breakpoint
 CREATE INDEX `glossary_changes_revision` ON `glossary_changes` (`revision`);--> statement-breakpoint
-ALTER TABLE `segment_analyses` ADD `matcher_key` text;--> statement-breakpoint
 ALTER TABLE `segment_analyses` ADD `revision` integer;--> statement-breakpoint
 -- What each glossary write changed, written by the database itself (as glossary_revision is, 0014), so that
 -- no write path (edit, import, revert, seed, merge, delete) can forget it: a term's language and text as it

@@ -211,9 +211,8 @@ export const segmentAnalyses = sqliteTable("segment_analyses", {
     .references(() => segments.id, { onDelete: "cascade" }),
   key: text("key").notNull(),
   analysis: text("analysis").notNull(),
-  /** The glossary matcher (its key) and revision the analysis was made with, or kept for (migration 0015):
-   * after a glossary change, an analysis the change cannot touch is kept (src/usecases/review-analysis.ts). */
-  matcherKey: text("matcher_key"),
+  /** The glossary revision the analysis was made with, or kept for (migration 0015): after a glossary
+   * change, an analysis the change cannot touch is kept (src/usecases/review-analysis.ts). */
   revision: integer("revision"),
 });
 

@@ -19,16 +19,34 @@ import { runBatch } from "./batch";
 import { all } from "./tm";
 import { sha256Hex } from "./tokens";
 
-/** The key of a bead's analysis with the glossary matcher `matcherKey` (hex SHA-256, unambiguous input). */
-export function analysisKey(matcherKey: string, bead: BeadTexts, engine = ANALYSIS_ENGINE): Promise<string> {
-  return sha256Hex(JSON.stringify([engine, matcherKey, bead.ar, bead.en, bead.arCodes, bead.enCodes]));
+/** The hash of what an analysis reads of a bead, and of the engine (hex SHA-256, unambiguous input). */
+export function textsKey(bead: BeadTexts, engine = ANALYSIS_ENGINE): Promise<string> {
+  return sha256Hex(JSON.stringify([engine, bead.ar, bead.en, bead.arCodes, bead.enCodes]));
+}
+
+/** The key of an analysis: its texts' key (textsKey) and the glossary matcher's key, joined. */
+export function keyOf(texts: string, matcherKey: string): string {
+  return `${texts}.${matcherKey}`;
+}
+
+/** The key of a bead's analysis with the glossary matcher `matcherKey`. */
+export async function analysisKey(
+  matcherKey: string,
+  bead: BeadTexts,
+  engine = ANALYSIS_ENGINE,
+): Promise<string> {
+  return keyOf(await textsKey(bead, engine), matcherKey);
+}
+
+/** Whether a stored key was made for texts of key `texts` (with whatever matcher): no second hash needed. */
+export function sameTexts(key: string, texts: string): boolean {
+  return key.length > texts.length && key.startsWith(texts) && key[texts.length] === ".";
 }
 
 export interface StoredAnalysis {
   key: string;
   analysis: string;
-  /** The matcher and glossary revision it was made with or kept for (null: stored before migration 0015). */
-  matcherKey: string | null;
+  /** The glossary revision it was made with or kept for (null: stored before migration 0015). */
   revision: number | null;
 }
 
@@ -41,7 +59,7 @@ export async function storedAnalyses(
   // One JSON parameter: D1 binds at most 100 per statement, a review page has 200 beads.
   const rows = await all<StoredAnalysis & { segmentId: number }>(
     db,
-    sql`SELECT segment_id AS segmentId, key, analysis, matcher_key AS matcherKey, revision
+    sql`SELECT segment_id AS segmentId, key, analysis, revision
       FROM segment_analyses WHERE segment_id IN (SELECT value FROM json_each(${JSON.stringify(segmentIds)}))`,
   );
   return new Map(rows.map(({ segmentId, ...stored }) => [segmentId, stored]));
@@ -59,7 +77,6 @@ export function parseAnalysis(stored: string): RowAnalysis | null {
 
 /** The glossary an analysis is made with (or kept for): its matcher's key and its revision. */
 export interface AnalysisGlossary {
-  matcherKey: string;
   revision: number;
 }
 
@@ -74,20 +91,19 @@ export async function storeAnalyses(
   made: readonly { segmentId: number; key: string; analysis: RowAnalysis }[],
   kept: readonly { segmentId: number; key: string; from: string }[] = [],
 ): Promise<void> {
-  const { matcherKey, revision } = glossary;
+  const { revision } = glossary;
   const statements = [];
   if (made.length > 0) {
     const json = JSON.stringify(made.map((r) => [r.segmentId, r.key, JSON.stringify(r.analysis)]));
-    statements.push(sql`INSERT INTO segment_analyses (segment_id, key, analysis, matcher_key, revision)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, ${matcherKey}, ${revision} FROM json_each(${json}) AS j
+    statements.push(sql`INSERT INTO segment_analyses (segment_id, key, analysis, revision)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, ${revision} FROM json_each(${json}) AS j
       WHERE EXISTS (SELECT 1 FROM segments WHERE id = j.value ->> 0)
       ON CONFLICT (segment_id) DO UPDATE SET key = excluded.key, analysis = excluded.analysis,
-        matcher_key = excluded.matcher_key, revision = excluded.revision`);
+        revision = excluded.revision`);
   }
   if (kept.length > 0) {
     const json = JSON.stringify(kept.map((r) => [r.segmentId, r.key, r.from]));
-    statements.push(sql`UPDATE segment_analyses AS s SET key = j.value ->> 1, matcher_key = ${matcherKey},
-        revision = ${revision}
+    statements.push(sql`UPDATE segment_analyses AS s SET key = j.value ->> 1, revision = ${revision}
       FROM json_each(${json}) AS j WHERE s.segment_id = j.value ->> 0 AND s.key = j.value ->> 2`);
   }
   if (statements.length > 0) await runBatch(db, statements);

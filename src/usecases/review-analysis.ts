@@ -15,11 +15,13 @@ import { entriesByIds } from "../db/glossary";
 import { changeOf, changesSince } from "../db/glossary-changes";
 import { builtIndex, type GlossaryIndex, type GlossaryState, glossaryIndexAt } from "../db/matcher";
 import {
-  analysisKey,
+  keyOf,
   parseAnalysis,
   type StoredAnalysis,
+  sameTexts,
   storeAnalyses,
   storedAnalyses,
+  textsKey,
 } from "../db/segment-analyses";
 import type { Db } from "../env";
 import { analyseBead, type BeadTexts, type RowAnalysis } from "../text/bead-analysis";
@@ -97,13 +99,14 @@ export async function analyseBeads(
   const missing = analyses.flatMap((a, i) => (a ? [] : [i]));
   if (missing.length > 0) {
     const key = matcherKey;
-    const [stored, keys] = await Promise.all([
+    const [stored, texts] = await Promise.all([
       storedAnalyses(
         ctx.db,
         missing.map((i) => beads[i]!.id),
       ),
-      Promise.all(missing.map((i) => analysisKey(key, beads[i]!))),
+      Promise.all(missing.map((i) => textsKey(beads[i]!))),
     ]);
+    const keys = texts.map((t) => keyOf(t, key));
     const stale: number[] = [];
     missing.forEach((i, j) => {
       const s = stored.get(beads[i]!.id);
@@ -120,11 +123,15 @@ export async function analyseBeads(
         const { version, revision } = index;
         return analyseBeads(ctx, { version, revision, matcherKey: index.matcherKey }, beads);
       }
-      const glossary = { matcherKey, revision: index.revision };
+      const glossary = { revision: index.revision };
       const stillRight = await keptAcrossChanges(
         ctx.db,
         index,
-        stale.map((j) => ({ bead: beads[missing[j]!]!, stored: stored.get(beads[missing[j]!]!.id) })),
+        stale.map((j) => ({
+          bead: beads[missing[j]!]!,
+          texts: texts[j]!,
+          stored: stored.get(beads[missing[j]!]!.id),
+        })),
       );
       const made: { segmentId: number; key: string; analysis: RowAnalysis }[] = [];
       const rekeyed: { segmentId: number; key: string; from: string }[] = [];
@@ -153,33 +160,25 @@ export async function analyseBeads(
 
 /**
  * For each stale stored analysis, the analysis itself when it is still right for `index`'s glossary (else
- * undefined): made for the same texts with an earlier glossary (its own key checks that), and no change since
- * touches them (src/text/terms-touch.ts, from the glossary's change log).
+ * undefined): made for the same texts with an earlier glossary (its key begins with their key), and no change
+ * since touches them (src/text/terms-touch.ts, from the glossary's change log).
  */
 async function keptAcrossChanges(
   db: Db,
   index: GlossaryIndex,
-  stale: readonly { bead: Bead; stored: StoredAnalysis | undefined }[],
+  stale: readonly { bead: Bead; texts: string; stored: StoredAnalysis | undefined }[],
 ): Promise<(RowAnalysis | undefined)[]> {
   const out: (RowAnalysis | undefined)[] = stale.map(() => undefined);
-  const revisions = stale.flatMap(({ stored }) =>
-    stored?.matcherKey != null && stored.revision != null && stored.revision <= index.revision
-      ? [stored.revision]
-      : [],
-  );
+  // Made for these very texts (and this engine), at a glossary revision the change log can tell from.
+  const usable = (s: StoredAnalysis | undefined, texts: string): s is StoredAnalysis & { revision: number } =>
+    s !== undefined && s.revision !== null && s.revision <= index.revision && sameTexts(s.key, texts);
+  const revisions = stale.flatMap(({ stored, texts }) => (usable(stored, texts) ? [stored.revision] : []));
   if (revisions.length === 0) return out;
   const rows = await changesSince(db, Math.min(...revisions));
   if (rows === null) return out;
-  // Made for these very texts (and this engine) with the matcher it names.
-  const made = await Promise.all(
-    stale.map(({ bead, stored }) =>
-      stored?.matcherKey == null ? null : analysisKey(stored.matcherKey, bead),
-    ),
-  );
   const touchedBy = new Map<number, TermKeys | null>();
-  for (const [n, { bead, stored }] of stale.entries()) {
-    if (stored?.matcherKey == null || stored.revision == null || stored.revision > index.revision) continue;
-    if (made[n] !== stored.key) continue;
+  for (const [n, { bead, texts, stored }] of stale.entries()) {
+    if (!usable(stored, texts)) continue;
     let keys = touchedBy.get(stored.revision);
     if (keys === undefined) {
       keys = keysTouchedBy(changeOf(rows, stored.revision), index.entries);
