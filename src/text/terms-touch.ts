@@ -1,20 +1,22 @@
 /**
  * Which texts a glossary change can touch: after some entries changed, a text's recognised terms (and the
- * QA made from them) can differ only if one of its words may be read as a key of those entries' terms,
- * before or after the change. Stored analyses of the other texts stay right (src/usecases/review-analysis.ts).
+ * QA made from them) can differ only if all the keys of one of those entries' terms (one of its key paths,
+ * before or after the change) may be read in it, or one key whose flags the change alters (a term that came
+ * or went). Stored analyses of the other texts stay right (src/usecases/review-analysis.ts).
  *
  * Why that is enough — the matcher reads the glossary only through:
- * - the keys a word may stand for (terms-scan.ts formOf): a word none of whose candidate stems
- *   (morphology.arabicCandidates, latinCandidates, the form itself) is a key of a changed term has the same
- *   readings in both matchers: the same keys, in the same order, with the same flags (a key's flags are the
- *   OR of the terms that have it, and a changed term's keys are all tested here, flags ignored), and the
- *   same "may end a term" (preferLeastStripped asks whether a reading is a one-word term: a key again);
- * - so a text without such a word has no raw hit of a changed entry, and the same raw hits of the others,
- *   whose records (status, sense, owner kind: terms-compile.ts) come from their own entry alone;
+ * - the keys a word may stand for (terms-scan.ts formOf): its candidate stems (morphology.arabicCandidates,
+ *   latinCandidates, the form itself) that are keys, with acceptable flags (a key's flags are the OR of the
+ *   terms that have it: only a term that came or went changes them), and "may end a term"
+ *   (preferLeastStripped asks whether a reading is a one-word term: a path of one key). A key only a changed
+ *   term has is walked only from that term's first key, so it matters only where the whole path may be read;
+ * - so a text where no changed term's path may be read has no raw hit of a changed entry, and the same raw
+ *   hits of the others, whose records (status, sense, owner kind: terms-compile.ts) come from their own
+ *   entry alone;
  * - what resolution and the context rules look at is those raw hits (nesting, overlaps, two entries on one
  *   span, bodies and places next to a hit) and two things made from the whole glossary, terms-owner.ts:
  *   the entries an owner-bound term allows next to it, which change only for an entry whose qualifier text
- *   the changed keys touch (its owners are found by recognising that text) — such entries are widened into
+ *   the change touches (its owners are found by recognising that text) — such entries are widened into
  *   the change — or by an entry of the change itself (then the text has a hit of it); and the places'
  *   gentilic stems, which a State's one-word Arabic terms give — a change that may alter them touches
  *   every text (null);
@@ -45,11 +47,18 @@ export interface GlossaryChange {
   domains: readonly { entryId: number; domain: string }[];
 }
 
-/** The keys of some terms, flags aside. */
+/**
+ * Some terms' key paths, flags aside: a text is touched when every key of one path may be read in it (in
+ * any order: a superset of the raw hits), or one key whose flags may differ between the two glossaries.
+ */
 export class TermKeys {
   private readonly keys = new KeyTable();
-  /** Per word form met so far (script tag + form): whether it touches. Emptied when a key is added. */
-  private readonly forms = new Map<string, boolean>();
+  /** Per path: its keys' ids in `keys` (the punctuation keys left out: in every matcher, no flags). */
+  private readonly paths: number[][] = [];
+  /** Keys that count alone (flags: a term that has them came or went). */
+  private readonly alone = new Set<number>();
+  /** Per word form met so far (script tag + form): the ids of the keys it may be read as. */
+  private readonly forms = new Map<string, number[]>();
   /** Every key's code units (its extra code unit aside): an Arabic candidate stem is a slice of the word
    * (morphology.KeyVisitor gets its bounds in the word's codes), so a word holding none of them has none. */
   private readonly slices: Uint16Array[] = [];
@@ -57,17 +66,20 @@ export class TermKeys {
   private readonly firsts = new Uint8Array(1 << 16);
   private readonly strings = new Set<string>();
   private readonly prefixes = new Set<string>();
+  private readonly present = new Set<number>();
 
-  add(term: { lang: Lang; text: string; status?: TermStatus; note?: string | null }): void {
+  /** Adds a term's paths; `flags`: also its keys with flags, alone (the term came or went). */
+  add(term: { lang: Lang; text: string; status?: TermStatus; note?: string | null }, flags = false): void {
     const compiled = compiledTerm(
       { lang: term.lang, text: term.text, status: term.status ?? "preferred", note: term.note },
       undefined,
     );
-    for (const k of compiled?.keys ?? []) {
+    if (compiled === null) return;
+    const ids = compiled.keys.map((k) => {
       const s = String.fromCharCode(...k.codes);
-      // The punctuation keys are in every matcher, with no flags: they tell nothing.
-      if (k.extra < 0 && (s === COMMA_KEY || s === PERIOD_KEY)) continue;
-      this.keys.add(k.codes, 0, k.codes.length, 0, k.extra);
+      if (k.extra < 0 && (s === COMMA_KEY || s === PERIOD_KEY)) return -1;
+      const id = this.keys.add(k.codes, 0, k.codes.length, 0, k.extra);
+      if (flags && k.flags !== 0) this.alone.add(id);
       if (k.codes.length === 0) this.firsts.fill(1);
       else {
         this.slices.push(k.codes);
@@ -77,7 +89,10 @@ export class TermKeys {
         this.strings.add(s);
         this.prefixes.add(s.slice(0, 2));
       }
-    }
+      return id;
+    });
+    for (const path of compiled.paths)
+      this.paths.push(path.flatMap((k) => ((ids[k] as number) < 0 ? [] : [ids[k] as number])));
     this.forms.clear();
   }
 
@@ -85,29 +100,34 @@ export class TermKeys {
     return this.keys.size;
   }
 
-  /** Whether a word of `text` may be read as one of the keys (as terms-scan.ts reads words). */
+  /** Whether `text` may be touched (see above), reading its words as terms-scan.ts does. */
   touches(text: string): boolean {
     if (this.keys.size === 0) return false;
+    const present = this.present;
+    present.clear();
     const scan = scanTokens(text, SCAN);
-    for (let k = 0; k < scan.count; k++) if (this.wordTouches(text, scan, k)) return true;
+    for (let k = 0; k < scan.count; k++) for (const id of this.wordKeys(text, scan, k)) present.add(id);
     for (let k = 0; k + 1 < scan.count; k++) {
       if (scan.script[k] !== SCRIPT_LATIN || scan.script[k + 1] !== SCRIPT_LATIN) continue;
       if (scan.gap[k] !== GAP_SPACE && scan.gap[k] !== GAP_HYPHEN) continue;
       const original =
         text.slice(scan.start[k], scan.end[k]) + text.slice(scan.start[k + 1], scan.end[k + 1]);
-      if (this.latinTouches(original, normString(scan, k) + normString(scan, k + 1))) return true;
+      for (const id of this.latinKeys(original, normString(scan, k) + normString(scan, k + 1)))
+        present.add(id);
     }
-    return false;
+    if (present.size === 0) return false;
+    for (const id of this.alone) if (present.has(id)) return true;
+    return this.paths.some((path) => path.every((id) => present.has(id)));
   }
 
-  private wordTouches(text: string, scan: TokenScan, k: number): boolean {
+  private wordKeys(text: string, scan: TokenScan, k: number): readonly number[] {
     const start = scan.start[k] as number;
     const end = scan.end[k] as number;
     if (
       scan.script[k] !== SCRIPT_LATIN &&
       !this.holdsSlice(scan.codes, scan.normStart[k] as number, scan.normEnd[k] as number)
     )
-      return false;
+      return NONE;
     // Words recur (in a text and across a page): each form is analysed once (as terms-scan.ts caches them).
     const script = scan.script[k];
     const form =
@@ -116,7 +136,7 @@ export class TermKeys {
         : `${script === SCRIPT_AR && endsInTaMarbuta(text, start, end) ? "t" : script}${normString(scan, k)}`;
     let found = this.forms.get(form);
     if (found === undefined) {
-      found = this.formTouches(text, scan, k);
+      found = this.formKeys(text, scan, k);
       this.forms.set(form, found);
     }
     return found;
@@ -136,37 +156,41 @@ export class TermKeys {
     return false;
   }
 
-  private formTouches(text: string, scan: TokenScan, k: number): boolean {
+  private formKeys(text: string, scan: TokenScan, k: number): number[] {
     const a = scan.normStart[k] as number;
     const b = scan.normEnd[k] as number;
     const start = scan.start[k] as number;
     const end = scan.end[k] as number;
     if (scan.script[k] === SCRIPT_AR) {
-      let found = false;
+      const found: number[] = [];
       arabicCandidates(scan.codes, a, b, endsInTaMarbuta(text, start, end), (x, y, extra) => {
-        if (!found && this.keys.find(scan.codes, x, y, extra) >= 0) found = true;
+        const id = this.keys.find(scan.codes, x, y, extra);
+        if (id >= 0) found.push(id);
       });
       return found;
     }
-    if (scan.script[k] === SCRIPT_LATIN)
-      return this.latinTouches(text.slice(start, end), normString(scan, k));
-    return this.keys.find(scan.codes, a, b) >= 0;
+    if (scan.script[k] === SCRIPT_LATIN) return this.latinKeys(text.slice(start, end), normString(scan, k));
+    const id = this.keys.find(scan.codes, a, b);
+    return id >= 0 ? [id] : [];
   }
 
-  private latinTouches(original: string, norm: string): boolean {
+  private latinKeys(original: string, norm: string): number[] {
     // A Latin candidate is an acronym "=" + the word less up to three letters, or a spelling of the word
     // that keeps its first two letters (test/text/terms-touch.test.ts checks it on every word it has): a
     // word neither can reach needs no candidates (their spelling rules are most of the cost).
     let reachable = this.prefixes.has(norm.slice(0, 2)) || this.prefixes.has(norm.slice(0, 1));
     for (let cut = 0; cut <= 3 && !reachable && cut < original.length; cut++)
       reachable = this.strings.has(`=${original.slice(0, original.length - cut)}`);
-    if (!reachable) return false;
-    for (const key of latinCandidatesOf(original, norm)) if (this.strings.has(key)) return true;
-    return false;
+    if (!reachable) return [];
+    const found: number[] = [];
+    for (const key of latinCandidatesOf(original, norm))
+      if (this.strings.has(key)) found.push(this.keys.findString(key));
+    return found;
   }
 }
 
 const SCAN = createTokenScan();
+const NONE: readonly number[] = [];
 
 /** A Latin word's candidate keys (morphology.latinCandidates: no glossary in them), kept per isolate. */
 const LATIN = new Map<string, string[]>();
@@ -220,12 +244,21 @@ export function keysTouchedBy(
   change: GlossaryChange,
   current: ReadonlyMap<number, TouchEntry>,
 ): TermKeys | null {
+  // A text on one side only (added, removed, or an edit's old or new text) changes its keys' flags.
+  const sides = new Map<string, Set<string>>();
+  for (const t of change.terms) {
+    const key = `${t.entryId}|${t.lang}|${t.text}`;
+    sides.set(key, (sides.get(key) ?? new Set()).add(t.side));
+  }
+  const addChanged = (keys: TermKeys) => {
+    for (const t of change.terms) keys.add(t, sides.get(`${t.entryId}|${t.lang}|${t.text}`)?.size === 1);
+  };
   const changed = new TermKeys();
-  for (const t of change.terms) changed.add(t);
+  addChanged(changed);
   for (const id of change.entryIds) for (const t of current.get(id)?.terms ?? []) changed.add(t);
   if (placesMayChange(change, current)) return null;
   const touched = new TermKeys();
-  for (const t of change.terms) touched.add(t);
+  addChanged(touched);
   for (const entry of current.values()) {
     const own = change.entryIds.has(entry.id);
     if (!own) {
