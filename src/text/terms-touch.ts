@@ -65,7 +65,11 @@ export class TermKeys {
   /** Which code units start a slice; the keys as strings (Latin candidates are strings). */
   private readonly firsts = new Uint8Array(1 << 16);
   private readonly strings = new Set<string>();
-  private readonly prefixes = new Set<string>();
+  /** The Latin keys' first code unit (keys of one letter) or first two (as c0 × 65536 + c1), and whether
+   * any is an acronym ("=UN"). */
+  private readonly prefix1 = new Set<number>();
+  private readonly prefix2 = new Set<number>();
+  private acronyms = false;
   private readonly present = new Set<number>();
 
   /** Adds a term's paths; `flags`: also its keys with flags, alone (the term came or went). */
@@ -87,7 +91,9 @@ export class TermKeys {
       }
       if (k.extra < 0) {
         this.strings.add(s);
-        this.prefixes.add(s.slice(0, 2));
+        if (s.length === 1) this.prefix1.add(s.charCodeAt(0));
+        else if (s.length > 1) this.prefix2.add(s.charCodeAt(0) * 65536 + s.charCodeAt(1));
+        if (s[0] === "=") this.acronyms = true;
       }
       return id;
     });
@@ -110,6 +116,14 @@ export class TermKeys {
     for (let k = 0; k + 1 < scan.count; k++) {
       if (scan.script[k] !== SCRIPT_LATIN || scan.script[k + 1] !== SCRIPT_LATIN) continue;
       if (scan.gap[k] !== GAP_SPACE && scan.gap[k] !== GAP_HYPHEN) continue;
+      // The pair's first two normalised code units, and its original's first letter and length.
+      const c = scan.codes;
+      const a = scan.normStart[k] as number;
+      const second = (scan.normEnd[k] as number) - a > 1 ? a + 1 : (scan.normStart[k + 1] as number);
+      const s0 = scan.start[k] as number;
+      const length =
+        (scan.end[k] as number) - s0 + (scan.end[k + 1] as number) - (scan.start[k + 1] as number);
+      if (!this.latinReachable(text, s0, length, c[a] as number, c[second] as number)) continue;
       const original =
         text.slice(scan.start[k], scan.end[k]) + text.slice(scan.start[k + 1], scan.end[k + 1]);
       for (const id of this.latinKeys(original, normString(scan, k) + normString(scan, k + 1)))
@@ -123,11 +137,12 @@ export class TermKeys {
   private wordKeys(text: string, scan: TokenScan, k: number): readonly number[] {
     const start = scan.start[k] as number;
     const end = scan.end[k] as number;
-    if (
-      scan.script[k] !== SCRIPT_LATIN &&
-      !this.holdsSlice(scan.codes, scan.normStart[k] as number, scan.normEnd[k] as number)
-    )
-      return NONE;
+    const a = scan.normStart[k] as number;
+    const b = scan.normEnd[k] as number;
+    if (scan.script[k] === SCRIPT_LATIN) {
+      const c1 = b - a > 1 ? (scan.codes[a + 1] as number) : -1;
+      if (!this.latinReachable(text, start, end - start, scan.codes[a] as number, c1)) return NONE;
+    } else if (!this.holdsSlice(scan.codes, a, b)) return NONE;
     // Words recur (in a text and across a page): each form is analysed once (as terms-scan.ts caches them).
     const script = scan.script[k];
     const form =
@@ -174,14 +189,24 @@ export class TermKeys {
     return id >= 0 ? [id] : [];
   }
 
+  /**
+   * Whether a Latin word (its original at text[start, start + length), its normalised first code units c0
+   * and c1, −1: none) may be read as a key. A Latin candidate is a spelling of the word that keeps its first
+   * two letters (test/text/terms-touch.test.ts checks it on every word it has), or an acronym: "=" + the
+   * word less up to three letters, two or three capitals. A word neither can reach needs no candidates
+   * (their spelling rules are most of the cost).
+   */
+  private latinReachable(text: string, start: number, length: number, c0: number, c1: number): boolean {
+    if (this.prefix1.has(c0) || (c1 >= 0 && this.prefix2.has(c0 * 65536 + c1))) return true;
+    const first = text.charCodeAt(start);
+    if (!this.acronyms || length > 6 || first < 0x41 || first > 0x5a) return false;
+    const original = text.slice(start, start + length);
+    for (let cut = 0; cut <= 3 && cut < length; cut++)
+      if (this.strings.has(`=${original.slice(0, length - cut)}`)) return true;
+    return false;
+  }
+
   private latinKeys(original: string, norm: string): number[] {
-    // A Latin candidate is an acronym "=" + the word less up to three letters, or a spelling of the word
-    // that keeps its first two letters (test/text/terms-touch.test.ts checks it on every word it has): a
-    // word neither can reach needs no candidates (their spelling rules are most of the cost).
-    let reachable = this.prefixes.has(norm.slice(0, 2)) || this.prefixes.has(norm.slice(0, 1));
-    for (let cut = 0; cut <= 3 && !reachable && cut < original.length; cut++)
-      reachable = this.strings.has(`=${original.slice(0, original.length - cut)}`);
-    if (!reachable) return [];
     const found: number[] = [];
     for (const key of latinCandidatesOf(original, norm))
       if (this.strings.has(key)) found.push(this.keys.findString(key));
