@@ -306,6 +306,46 @@ export async function glossarySnapshot(
   return { version: c?.version ?? 0, revision: c?.revision ?? 0, entries: entriesOf(entries, terms) };
 }
 
+/**
+ * The glossary as glossarySnapshot reads it, from one read at `held.revision` (`held.entries`, in id order):
+ * every entry's row, but terms only for the entries the change log (glossary_changes, migration 0015: every
+ * write to a term, an entry's insert and delete) names from that revision on — the others' terms are the
+ * held ones. Null (read everything) when the log does not reach back that far, or the held read is not an
+ * earlier state of this glossary (a later revision, an entry neither held nor named).
+ */
+export async function glossarySnapshotSince(
+  db: Db,
+  held: { revision: number; entries: ReadonlyMap<number, GlossaryEntry> },
+): Promise<{ version: number; revision: number; entries: GlossaryEntry[] } | null> {
+  // >=: the revision a trigger writes is read before or after its own write's raise (see the migration).
+  const named = sql`SELECT entry_id FROM glossary_changes WHERE revision >= ${held.revision}`;
+  const [counters, changed, entries, terms] = await runBatch(db, [
+    sql`SELECT (SELECT value FROM meta WHERE key = 'glossary_version') AS version,
+      (SELECT value FROM meta WHERE key = 'glossary_revision') AS revision,
+      coalesce((SELECT value FROM meta WHERE key = 'glossary_changes_from'), 0) AS changesFrom`,
+    sql`SELECT DISTINCT entry_id AS id FROM glossary_changes WHERE revision >= ${held.revision}`,
+    sql`SELECT ${ENTRY_COLUMNS} FROM ${glossaryEntries} ORDER BY id`,
+    sql`SELECT ${TERM_COLUMNS} FROM ${glossaryTerms} WHERE entry_id IN (${named})
+      ORDER BY entry_id, position, id`,
+  ]);
+  const c = counters?.results?.[0] as
+    | { version: number | null; revision: number | null; changesFrom: number }
+    | undefined;
+  const revision = c?.revision ?? 0;
+  if (!c || revision < held.revision || held.revision < c.changesFrom) return null;
+  const read = new Set(((changed?.results ?? []) as { id: number }[]).map((r) => r.id));
+  const out: GlossaryEntry[] = [];
+  for (const e of entriesOf(entries, terms)) {
+    if (read.has(e.id)) out.push(e);
+    else {
+      const before = held.entries.get(e.id);
+      if (!before) return null;
+      out.push({ ...e, terms: before.terms });
+    }
+  }
+  return { version: c.version ?? 0, revision, entries: out };
+}
+
 /** The entries of these ids that exist (in id order): a page's few entries without reading them all. */
 export async function entriesByIds(db: Db, ids: readonly number[]): Promise<GlossaryEntry[]> {
   if (ids.length === 0) return [];

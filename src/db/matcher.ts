@@ -4,7 +4,7 @@ import { buildTermSearch, type TermSearchIndex } from "../text/term-search";
 import { buildTermMatcher, type TermMatcher } from "../text/terms";
 import type { GlossaryEntry } from "../types";
 import { runBatch } from "./batch";
-import { glossarySnapshot } from "./glossary";
+import { glossarySnapshot, glossarySnapshotSince } from "./glossary";
 import { dropOldChanges } from "./glossary-changes";
 import { all } from "./tm";
 import { sha256Hex } from "./tokens";
@@ -24,6 +24,8 @@ export interface GlossaryIndex {
   readonly matcher: TermMatcher;
   /** Whether `matcher` has been built (for tests and the bench's notes). */
   readonly matcherBuilt: boolean;
+  /** Read from this isolate's previous index and the change log since it (glossarySnapshotSince), not whole. */
+  fromChanges: boolean;
   entries: Map<number, GlossaryEntry>;
   /** The search index of the same entries, built on the first search of this version (searchIndex()). */
   search: TermSearchIndex | null;
@@ -85,7 +87,10 @@ export async function glossaryIndexAt(db: Db, state: GlossaryState): Promise<Glo
 }
 
 async function build(db: Db): Promise<GlossaryIndex> {
-  const { version, revision, entries } = await glossarySnapshot(db);
+  // After an edit this isolate holds the previous revision's entries: only the changed entries' terms are read.
+  const held = cached;
+  const since = held ? await glossarySnapshotSince(db, held) : null;
+  const { version, revision, entries } = since ?? (await glossarySnapshot(db));
   const input = entries.map((e) => ({ id: e.id, terms: e.terms, domain: e.domain }));
   // The matcher is a function of exactly this input: an edit that leaves it equal (a definition, a note,
   // a source) keeps the built matcher, and with it the analyses made with it (src/usecases/review-analysis.ts).
@@ -103,6 +108,7 @@ async function build(db: Db): Promise<GlossaryIndex> {
       return matcher !== null || reused?.matcherBuilt === true;
     },
     matcherInput: inputKey,
+    fromChanges: since !== null,
     matcherKey: reused?.matcherKey ?? (await sha256Hex(inputKey)),
     entries: new Map(entries.map((e) => [e.id, e])),
     search: null,

@@ -2,8 +2,10 @@
 // matcher's input unchanged (a definition, an entry's note) and builds a new one for any edit of terms or
 // domain, an added entry and a deleted one. The review page keeps its analyses per matcher
 // (src/usecases/review-analysis.ts), so a matcher kept after a term edit would show stale terms there.
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { glossaryIndex } from "../../src/db/matcher";
+import { glossarySnapshot } from "../../src/db/glossary";
+import { forgetGlossaryIndex, glossaryIndex } from "../../src/db/matcher";
 import { etagOf } from "../../src/http/etag";
 import type { GlossaryEntry } from "../../src/types";
 import { api, createEntry, jsonOf, uniqueLetters } from "../support/api";
@@ -59,5 +61,69 @@ describe("glossaryIndex", () => {
     const afterDelete = await glossaryIndex(db);
     expect(afterDelete.matcher).not.toBe(afterAdd.matcher);
     expect(afterDelete.entries.has(other.id)).toBe(false);
+  });
+
+  it("after an edit reads only the changed entries' terms, and the index equals reading the whole glossary", async () => {
+    const db = testDb();
+    const word = uniqueLetters(8);
+    const a = await createEntry(`${word} charter`, "الميثاق");
+    const b = await createEntry(`${word} envoy`, "المبعوث");
+    await glossaryIndex(db);
+    /** The index now, and what a new isolate reads: the same entries, revision and matcher key. */
+    const same = async (fromChanges: boolean) => {
+      const index = await glossaryIndex(db);
+      expect(index.fromChanges).toBe(fromChanges);
+      const whole = await glossarySnapshot(db);
+      expect([...index.entries.values()]).toEqual(whole.entries);
+      expect(index.revision).toBe(whole.revision);
+      forgetGlossaryIndex();
+      const fresh = await glossaryIndex(db);
+      expect(fresh.fromChanges).toBe(false);
+      expect(index.matcherKey).toBe(fresh.matcherKey);
+      expect(index.matcherInput).toBe(fresh.matcherInput);
+      return index;
+    };
+    const edits: (() => Promise<unknown>)[] = [
+      () =>
+        patch(a.id, { terms: [...a.terms, { lang: "en", text: `${word} covenant`, status: "admitted" }] }),
+      () => patch(a.id, { definition: "A founding text.", note: "Only the entry's row." }),
+      () => patch(b.id, { domain: "law" }),
+      () => createEntry(`${word} consul`, "القنصل"),
+      // Writes that no use case makes (another isolate, a restore, a migration): the triggers log them too.
+      () =>
+        env.DB.prepare("UPDATE glossary_terms SET status = 'deprecated', note = 'direct' WHERE entry_id = ?")
+          .bind(b.id)
+          .run(),
+      () =>
+        env.DB.prepare(
+          "INSERT INTO glossary_terms (entry_id, lang, text, norm, status, position) VALUES (?, 'en', ?, ?, 'admitted', 9)",
+        )
+          .bind(a.id, `${word} pact`, `${word} pact`)
+          .run(),
+      () => env.DB.prepare("DELETE FROM glossary_entries WHERE id = ?").bind(b.id).run(),
+    ];
+    // Each edit on the index held (the new isolate's of the check before): read from the log.
+    for (const edit of edits) {
+      await edit();
+      await same(true);
+    }
+  });
+
+  it("reads the whole glossary when the change log no longer reaches back to the index held", async () => {
+    const db = testDb();
+    const entry = await createEntry(`${uniqueLetters(8)} summit`, "القمة");
+    const held = await glossaryIndex(db);
+    await patch(entry.id, {
+      terms: [
+        { lang: "en", text: `${uniqueLetters(8)} summit`, status: "preferred" },
+        { lang: "ar", text: "القمة", status: "preferred" },
+      ],
+    });
+    await env.DB.prepare("UPDATE meta SET value = ? WHERE key = 'glossary_changes_from'")
+      .bind(held.revision + 1)
+      .run();
+    const index = await glossaryIndex(db);
+    expect(index.fromChanges).toBe(false);
+    expect([...index.entries.values()]).toEqual((await glossarySnapshot(db)).entries);
   });
 });
