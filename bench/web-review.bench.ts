@@ -182,26 +182,44 @@ try {
   // The cold cases, one request each (repeated): after a glossary edit (the matcher is rebuilt and every
   // bead's terms and QA computed again), and in a fresh isolate (wrangler dev restarted: the module loaded
   // by /health, nothing else; the glossary matcher built and every analysis made by this request).
-  /** A fresh isolate's first and second requests of `path`, profiled (bench/lib/cpu-profile.ts). */
+  /**
+   * A fresh isolate's first and second requests of `path`, then the first after a term edit (a term added to
+   * entry 1, then the original terms put back), profiled (bench/lib/cpu-profile.ts).
+   */
   async function profileFreshIsolate(dir: string, path: string) {
     await dev.restart();
     const bundle = devBundle(ROOT);
     const profiler = await connectProfiler(dev.inspectorPort);
+    const profiled = async (which: string, before?: () => Promise<void>) => {
+      await before?.();
+      await profiler.start();
+      await firstRequest(`profiled, ${which}`, path);
+      const profile = await profiler.stop();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `review-${which.replace(/\W+/g, "-")}.cpuprofile`), JSON.stringify(profile));
+      const split = splitProfile(profile, bundle);
+      console.log(`  sampled in the Worker's isolate: ${split.sampled.toFixed(1)} ms; per file, self:`);
+      console.log(top(split.selfFile, 15));
+      console.log("  per file, total (a function of the file on the stack):");
+      console.log(top(split.totalFile, 12));
+      console.log("  per function, self:");
+      console.log(top(split.selfFunction, 15));
+    };
     try {
-      for (const which of ["first", "second"]) {
-        await profiler.start();
-        await firstRequest(`profiled, fresh isolate: ${which}`, path);
-        const profile = await profiler.stop();
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, `review-fresh-${which}.cpuprofile`), JSON.stringify(profile));
-        const split = splitProfile(profile, bundle);
-        console.log(`  sampled in the Worker's isolate: ${split.sampled.toFixed(1)} ms; per file, self:`);
-        console.log(top(split.selfFile, 15));
-        console.log("  per file, total (a function of the file on the stack):");
-        console.log(top(split.totalFile, 12));
-        console.log("  per function, self:");
-        console.log(top(split.selfFunction, 15));
+      await profiled("fresh isolate: first");
+      await profiled("fresh isolate: second");
+      // As the figures' third term edit: a term added and removed, unprofiled, before the one profiled.
+      const added = (term: string) => () =>
+        edit(() => ({ terms: [...original.terms, { lang: "en", text: term, status: "admitted" }] }), 0);
+      for (const change of [
+        added("review bench term P1"),
+        () => edit(() => ({ terms: original.terms }), 0),
+      ]) {
+        await change();
+        await firstRequest("  (unprofiled: a term edit before)", path);
       }
+      await profiled("after a term edit", added("review bench term P2"));
+      await edit(() => ({ terms: original.terms }), 0);
     } finally {
       profiler.close();
     }
