@@ -30,7 +30,7 @@ import {
   SCRIPT_LATIN,
   type TermInput,
 } from "./terms-matcher";
-import { ownerKindOf } from "./terms-owner";
+import { forgetEntryOwners, ownerKindOf } from "./terms-owner";
 import { endsInTaMarbuta } from "./terms-scan";
 import { type SenseInfo, senseOf } from "./terms-sense";
 import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
@@ -291,12 +291,43 @@ const COMPILED = new Map<string, CompiledTerm | null>();
 const MAX_COMPILED = 20_000;
 const SCAN = createTokenScan();
 
+/**
+ * The same, by the term object: an index read after an edit keeps the unchanged entries' term objects
+ * (src/db/glossary.ts glossarySnapshotSince), so most lookups skip making and hashing COMPILED's key. Every
+ * field compilation reads is compared, so a term object changed in place is compiled again, never stale.
+ */
+let BY_TERM = new WeakMap<
+  TermInput,
+  { term: TermInput; domain: string | undefined; c: CompiledTerm | null }
+>();
+
 /** The compiled parts of `term` of an entry of `domain` (cached: see above). */
 export function compiledTerm(
   term: TermInput,
   domain: string | undefined,
   name = false,
   state = false,
+): CompiledTerm | null {
+  const seen = name ? undefined : BY_TERM.get(term);
+  if (
+    seen !== undefined &&
+    seen.domain === domain &&
+    seen.term.text === term.text &&
+    seen.term.lang === term.lang &&
+    seen.term.status === term.status &&
+    (seen.term.note ?? null) === (term.note ?? null)
+  )
+    return seen.c;
+  const c = compiledByKey(term, domain, name, state);
+  if (!name) BY_TERM.set(term, { term: { ...term }, domain, c });
+  return c;
+}
+
+function compiledByKey(
+  term: TermInput,
+  domain: string | undefined,
+  name: boolean,
+  state: boolean,
 ): CompiledTerm | null {
   // Unambiguous: every free text but the last is length-prefixed (cheaper than JSON for 1,600 terms).
   const note = term.note == null ? "-" : `${term.note.length}:${term.note}`;
@@ -311,7 +342,9 @@ export function compiledTerm(
   return c;
 }
 
-/** Forgets every compiled term (tests: a build from scratch). */
+/** Forgets every compiled term and entry owner analysis (tests: a build from scratch). */
 export function forgetCompiledTerms(): void {
   COMPILED.clear();
+  BY_TERM = new WeakMap();
+  forgetEntryOwners();
 }

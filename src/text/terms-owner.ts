@@ -126,7 +126,39 @@ const MAX_ENTRY_OWNERS = 20_000;
 export function entryOwners(
   terms: readonly { lang: string; termText: string }[],
   state: boolean,
+  entryTerms?: object,
 ): EntryOwners {
+  // By the entry's own terms array first (kept for the unchanged entries of an index read after an edit:
+  // src/db/glossary.ts glossarySnapshotSince): no key string to make and hash for each of 500 entries.
+  const seen = entryTerms === undefined ? undefined : BY_ENTRY.get(entryTerms);
+  if (
+    seen !== undefined &&
+    seen.state === state &&
+    seen.terms.length === terms.length &&
+    seen.terms.every((t, i) => t.lang === terms[i]?.lang && t.termText === terms[i]?.termText)
+  )
+    return seen.owners;
+  const owners = entryOwnersByKey(terms, state);
+  if (entryTerms !== undefined)
+    BY_ENTRY.set(entryTerms, {
+      state,
+      terms: terms.map((t) => ({ lang: t.lang, termText: t.termText })),
+      owners,
+    });
+  return owners;
+}
+let BY_ENTRY = new WeakMap<
+  object,
+  { state: boolean; terms: { lang: string; termText: string }[]; owners: EntryOwners }
+>();
+
+/** Forgets every entry's owner analysis (tests: a build from scratch, terms-compile.forgetCompiledTerms). */
+export function forgetEntryOwners(): void {
+  ENTRY_OWNERS.clear();
+  BY_ENTRY = new WeakMap();
+}
+
+function entryOwnersByKey(terms: readonly { lang: string; termText: string }[], state: boolean): EntryOwners {
   let pairs = false; // two terms in one language: only then can one be bound
   for (let i = 0; i < terms.length && !pairs; i++)
     for (let j = i + 1; j < terms.length; j++)
@@ -183,6 +215,7 @@ export function analyseOwners(
   matcher: TermMatcher,
   ownerKinds: ReadonlyMap<number, number>,
   recognize: (text: string, lang: "ar" | "en") => TermMatch[],
+  entryTerms?: ReadonlyMap<number, object>,
 ): { bound: Map<number, BoundInfo>; places: Set<string> } {
   const bound = new Map<number, BoundInfo>();
   const places = new Set<string>(GENTILIC_WORDS);
@@ -194,7 +227,8 @@ export function analyseOwners(
     const entryId = (records[from] as TermRecord).entryId;
     let to = from + 1;
     while (to < matcher.termCount && (records[to] as TermRecord).entryId === entryId) to++;
-    const found = entryOwners(records.slice(from, to), ownerKinds.get(entryId) === OWNER_STATE);
+    const state = ownerKinds.get(entryId) === OWNER_STATE;
+    const found = entryOwners(records.slice(from, to), state, entryTerms?.get(entryId));
     for (const p of found.places) places.add(p);
     for (const { short, long, words, text } of found.qualifiers) {
       const record = from + short;

@@ -35,8 +35,11 @@ bindVisitors(TERM_SCRATCH);
 export function buildTermMatcher(entries: readonly TermEntryInput[]): TermMatcher {
   const matcher = build(entries);
   const kinds = new Map(entries.map((e) => [e.id, ownerKindOf(e.domain)]));
-  const { bound, places } = analyseOwners(matcher, kinds, (text, lang) =>
-    recognizeTerms(matcher, text, lang),
+  const { bound, places } = analyseOwners(
+    matcher,
+    kinds,
+    (text, lang) => recognizeTerms(matcher, text, lang),
+    new Map(entries.map((e) => [e.id, e.terms])),
   );
   for (const [record, info] of bound) {
     matcher.bound.set(record, info);

@@ -46,4 +46,22 @@ describe("term matcher from cached compiled terms", () => {
       expect(warm, `round ${round}`).toEqual(cold);
     }
   }, 60_000);
+
+  it("compiles again a term object or an entry's terms array changed in place (no stale cache by identity)", () => {
+    const glossary: TermEntryInput[] = SEED.slice(0, 120).map((e) => ({
+      id: e.id,
+      domain: e.domain,
+      terms: e.terms.map((t) => ({ ...t })),
+    }));
+    structure(glossary); // cached by these very objects
+    for (const entry of glossary.slice(0, 40)) {
+      const term = entry.terms[0]!;
+      term.status = term.status === "preferred" ? "deprecated" : "preferred";
+      term.text = `${term.text} ${term.lang === "ar" ? "الخاصة" : "special"}`;
+      entry.terms.push({ ...(entry.terms[1] ?? term), text: `${entry.terms[1]?.text ?? term.text} office` });
+    }
+    const warm = structure(glossary);
+    forgetCompiledTerms();
+    expect(warm).toEqual(structure(glossary));
+  });
 });
