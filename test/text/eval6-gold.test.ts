@@ -25,5 +25,15 @@ describe("evaluation set 6: gold annotation", () => {
     expect([...types].sort()).toEqual([...BEAD_TYPES].sort());
   });
 
-  checkEachGoldDoc(EVAL6_DOCS);
+  // Part A's proclitic و left outside the span (docs/quality.md, set 6's adjudication): the official gold
+  // keeps it, as set 6 was scored with it.
+  checkEachGoldDoc(EVAL6_DOCS, {
+    knownWordEdgeSlips: [
+      "a-league-resolution",
+      "a-evacuation-release",
+      "a-hrc-dialogue",
+      "a-minister-oped",
+      "a-statistics-note",
+    ],
+  });
 });

@@ -26,5 +26,5 @@ describe.skipIf(EVAL7_DOCS.length === 0)("evaluation set 7: gold annotation", ()
     expect([...types].sort()).toEqual([...BEAD_TYPES].sort());
   });
 
-  checkEachGoldDoc(EVAL7_DOCS, { wordEdges: true });
+  checkEachGoldDoc(EVAL7_DOCS);
 });

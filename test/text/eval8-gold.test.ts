@@ -26,5 +26,5 @@ describe.skipIf(EVAL8_DOCS.length === 0)("evaluation set 8: gold annotation", ()
     expect([...types].sort()).toEqual([...BEAD_TYPES].sort());
   });
 
-  checkEachGoldDoc(EVAL8_DOCS, { wordEdges: true });
+  checkEachGoldDoc(EVAL8_DOCS);
 });

@@ -56,16 +56,26 @@ export function wordEdgeProblems(side: GoldSide): string[] {
 }
 
 /**
- * Registers, per document, the checks of its spans, its beads and its terms' glossary forms; with
- * `wordEdges`, also that no term or trap starts or ends inside a word.
+ * Registers, per document, the checks of its spans, its beads and its terms' glossary forms, and that no
+ * term or trap starts or ends inside a word — except in `knownWordEdgeSlips`, documents whose official gold
+ * keeps a slip of that kind because the set was scored with it (docs/quality.md says how much it cost):
+ * those must still have it, so that a corrected gold cannot stay listed.
  */
-export function checkEachGoldDoc(docs: readonly GoldDoc[], options: { wordEdges?: boolean } = {}): void {
+export function checkEachGoldDoc(
+  docs: readonly GoldDoc[],
+  options: { knownWordEdgeSlips?: readonly string[] } = {},
+): void {
   const forms = glossaryForms(env.SEED_TSV);
   const each = docs.map((d) => [d.id, d] as const);
+  const slips = new Set(options.knownWordEdgeSlips);
 
-  it.runIf(options.wordEdges).each(each)("%s: term and trap spans are whole words", (_, d) => {
-    expect(wordEdgeProblems(d.ar), "ar").toEqual([]);
-    expect(wordEdgeProblems(d.en), "en").toEqual([]);
+  it.each(each)("%s: term and trap spans are whole words", (id, d) => {
+    const problems = [...wordEdgeProblems(d.ar), ...wordEdgeProblems(d.en)];
+    if (slips.has(id)) expect(problems.length, "a listed slip no longer in the gold").toBeGreaterThan(0);
+    else {
+      expect(wordEdgeProblems(d.ar), "ar").toEqual([]);
+      expect(wordEdgeProblems(d.en), "en").toEqual([]);
+    }
   });
 
   it.each(each)("%s: spans, paragraphs and terms are consistent", (_, d) => {
