@@ -3,12 +3,12 @@
  * (all, as the API lists them too, or those needing review), one keyset page at a time, and a segment's
  * neighbours.
  */
-import { and, asc, desc, eq, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../env";
 import { LOW_CONFIDENCE } from "../text/bead-segments";
 import type { Segment } from "../types";
 import { segmentOfRaw } from "./documents";
-import { documentHistory, segments } from "./schema";
+import { segments } from "./schema";
 import { all } from "./tm";
 
 /** needsReview (document-stats.ts) in SQL: status new, or translated with a low aligner score. */
@@ -95,20 +95,12 @@ export async function previousPageFrom(
   limit: number,
   onlyReview: boolean,
 ): Promise<number | null> {
-  const row = await db
-    .select({ position: segments.position })
-    .from(segments)
-    .where(
-      and(
-        eq(segments.documentId, documentId),
-        lte(segments.position, from),
-        onlyReview ? needsReviewSql : undefined,
-      ),
-    )
-    .orderBy(desc(segments.position))
-    .limit(1)
-    .offset(limit)
-    .get();
+  const [row] = await all<{ position: number }>(
+    db,
+    sql`SELECT position FROM segments WHERE document_id = ${documentId} AND position <= ${from}${
+      onlyReview ? sql` AND (${needsReviewSql})` : sql``
+    } ORDER BY position DESC LIMIT 1 OFFSET ${limit}`,
+  );
   return row?.position ?? null;
 }
 
@@ -126,19 +118,12 @@ export interface HistorySummary {
 
 /** The document's latest operations, newest first. */
 export async function latestHistory(db: Db, documentId: number, limit: number): Promise<HistorySummary[]> {
-  return db
-    .select({
-      id: documentHistory.id,
-      op: documentHistory.op,
-      actor: documentHistory.actor,
-      at: documentHistory.at,
-      undoneBy: documentHistory.undoneBy,
-      undid: sql<number | null>`json_extract(${documentHistory.detail}, '$.undid')`,
-      undidOp: sql<string | null>`json_extract(${documentHistory.detail}, '$.op')`,
-    })
-    .from(documentHistory)
-    .where(eq(documentHistory.documentId, documentId))
-    .orderBy(desc(documentHistory.id))
-    .limit(limit)
-    .all();
+  // Plain SQL, not drizzle's select builder and row mapper: code a new isolate's first page compiled for six
+  // rows (docs/benchmarks.md, "coldkeys").
+  return all<HistorySummary>(
+    db,
+    sql`SELECT id, op, actor, at, undone_by AS undoneBy, json_extract(detail, '$.undid') AS undid,
+      json_extract(detail, '$.op') AS undidOp
+      FROM document_history WHERE document_id = ${documentId} ORDER BY id DESC LIMIT ${limit}`,
+  );
 }
