@@ -62,7 +62,8 @@ export async function storedAnalyses(
     sql`SELECT segment_id AS segmentId, key, analysis, revision
       FROM segment_analyses WHERE segment_id IN (SELECT value FROM json_each(${JSON.stringify(segmentIds)}))`,
   );
-  return new Map(rows.map(({ segmentId, ...stored }) => [segmentId, stored]));
+  // Fields named, not `...rest`: an object rest per row was 2 ms of a new isolate's first page (sampled).
+  return new Map(rows.map((r) => [r.segmentId, { key: r.key, analysis: r.analysis, revision: r.revision }]));
 }
 
 /** A stored analysis as made (null: not an analysis, e.g. a row written by hand; it is made again). */

@@ -95,7 +95,11 @@ export async function analyseBeads(
     matcherKey = index.matcherKey;
   }
   const kept = memoryOf(matcherKey);
-  const analyses: (RowAnalysis | undefined)[] = beads.map((b) => kept.get(textKey(b)));
+  // Each bead's memory key made once, for the look-up and the remembering; nothing looked up while nothing is
+  // kept (a new isolate's first page).
+  const memoryKeys = beads.map(textKey);
+  const analyses: (RowAnalysis | undefined)[] =
+    kept.size === 0 ? beads.map(() => undefined) : memoryKeys.map((k) => kept.get(k));
   const missing = analyses.flatMap((a, i) => (a ? [] : [i]));
   if (missing.length > 0) {
     const key = matcherKey;
@@ -113,7 +117,7 @@ export async function analyseBeads(
       const found = s && s.key === keys[j] ? parseAnalysis(s.analysis) : null;
       if (found) {
         analyses[i] = found;
-        remember(kept, textKey(beads[i]!), found);
+        remember(kept, memoryKeys[i]!, found);
       } else stale.push(j);
     });
     if (stale.length > 0) {
@@ -140,7 +144,7 @@ export async function analyseBeads(
         const keptAnalysis = stillRight[n];
         const analysis = keptAnalysis ?? analyseBead(index!, beads[i]!);
         analyses[i] = analysis;
-        remember(kept, textKey(beads[i]!), analysis);
+        remember(kept, memoryKeys[i]!, analysis);
         if (keptAnalysis)
           rekeyed.push({ segmentId: beads[i]!.id, key: keys[j]!, from: stored.get(beads[i]!.id)!.key });
         else made.push({ segmentId: beads[i]!.id, key: keys[j]!, analysis });
