@@ -63,6 +63,49 @@ export async function runBatch(
   }
 }
 
+type BatchCall = {
+  statements: D1PreparedStatement[];
+  resolve: (results: D1Result[]) => void;
+  reject: (err: unknown) => void;
+};
+
+/**
+ * `db` whose D1 batches begun in the same turn — the arms of one Promise.all of storage reads, each of which
+ * reaches runBatch before its first await — go to D1 as one batch: one call and one round trip instead of one
+ * each (a review page's five reads: docs/benchmarks.md, "coldkeys"). A batch is one transaction, so the reads
+ * also see one state; one failing statement fails them all. For reads: writes keep their own batches (a
+ * guarded batch's failure would fail the reads joined to it). drizzle's query builders keep the plain client.
+ */
+export function readsTogether(db: Db): Db {
+  const client = db.$client;
+  let queue: BatchCall[] = [];
+  const flush = () => {
+    const calls = queue;
+    queue = [];
+    client.batch(calls.flatMap((c) => c.statements)).then(
+      (results) => {
+        let at = 0;
+        for (const c of calls) {
+          c.resolve(results.slice(at, at + c.statements.length));
+          at += c.statements.length;
+        }
+      },
+      (err) => {
+        for (const c of calls) c.reject(err);
+      },
+    );
+  };
+  const together = {
+    prepare: (query: string) => client.prepare(query),
+    batch: (statements: D1PreparedStatement[]) =>
+      new Promise<D1Result[]>((resolve, reject) => {
+        if (queue.length === 0) queueMicrotask(flush);
+        queue.push({ statements, resolve, reject });
+      }),
+  } as unknown as D1Database;
+  return Object.assign(Object.create(db) as Db, { $client: together });
+}
+
 /**
  * Lets the runtime serve other requests before a long job goes on. An await on D1 is not enough: in
  * workerd (wrangler dev) the local D1 answers inside the process, so a chain of D1 calls never lets the

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { readsTogether } from "../../db/batch";
 import {
   latestHistory,
   listSegments,
@@ -96,12 +97,12 @@ async function reviewPage(
     status?: ContentfulStatusCode;
   },
 ) {
-  const db = c.var.db;
-  const review = opts.filter === "review";
-  // Every read at once (one round trip of the page rather than two): the document's row too, whose absence
+  // Every read at once, in one D1 batch (one call and one round trip): the document's row too, whose absence
   // (404) only means the other reads found nothing.
+  const db = readsTogether(c.var.db);
+  const review = opts.filter === "review";
   const [doc, rows, stats, glossary, prevFrom, history] = await Promise.all([
-    loadDocument(c, id),
+    loadDocument(c, id, db),
     review
       ? listSegmentsToReview(db, id, opts.from, BEADS_PER_PAGE)
       : listSegments(db, id, opts.from, BEADS_PER_PAGE),

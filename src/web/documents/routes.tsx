@@ -35,9 +35,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const text = (c: WebContext) => c.var.i18n.t(documentsText);
 
 /** The document, or a page saying it does not exist. */
-export async function loadDocument(c: WebContext, id: number): Promise<DocumentInfo> {
+export async function loadDocument(c: WebContext, id: number, db = c.var.db): Promise<DocumentInfo> {
   try {
-    return await requireDocument(c.var.db, id);
+    return await requireDocument(db, id);
   } catch (err) {
     if (isNotFound(err))
       throw new WebError(404, { title: text(c).notFoundTitle, message: text(c).notFound(id) });
