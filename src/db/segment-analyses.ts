@@ -76,23 +76,17 @@ export function parseAnalysis(stored: string): RowAnalysis | null {
   }
 }
 
-/** The glossary an analysis is made with (or kept for): its matcher's key and its revision. */
-export interface AnalysisGlossary {
-  revision: number;
-}
-
 /**
- * Stores analyses made with `glossary` (replacing a segment's earlier one), and re-keys analyses kept for
- * it (`kept`: their stored key was `from`; a row stored anew meanwhile is left as it is); a segment
+ * Stores analyses made at glossary revision `revision` (replacing a segment's earlier one), and re-keys
+ * analyses kept for it (`kept`: their stored key was `from`; a row stored anew meanwhile is left as it is); a segment
  * deleted meanwhile is skipped.
  */
 export async function storeAnalyses(
   db: Db,
-  glossary: AnalysisGlossary,
+  revision: number,
   made: readonly { segmentId: number; key: string; analysis: RowAnalysis }[],
   kept: readonly { segmentId: number; key: string; from: string }[] = [],
 ): Promise<void> {
-  const { revision } = glossary;
   const statements = [];
   if (made.length > 0) {
     const json = JSON.stringify(made.map((r) => [r.segmentId, r.key, JSON.stringify(r.analysis)]));

@@ -127,7 +127,6 @@ export async function analyseBeads(
         const { version, revision } = index;
         return analyseBeads(ctx, { version, revision, matcherKey: index.matcherKey }, beads);
       }
-      const glossary = { revision: index.revision };
       const stillRight = await keptAcrossChanges(
         ctx.db,
         index,
@@ -149,7 +148,7 @@ export async function analyseBeads(
           rekeyed.push({ segmentId: beads[i]!.id, key: keys[j]!, from: stored.get(beads[i]!.id)!.key });
         else made.push({ segmentId: beads[i]!.id, key: keys[j]!, analysis });
       });
-      ctx.waitUntil(storeAnalyses(ctx.db, glossary, made, rekeyed));
+      ctx.waitUntil(storeAnalyses(ctx.db, index.revision, made, rekeyed));
     }
   }
   const done = analyses as RowAnalysis[];
