@@ -5,4 +5,4 @@
  * it from the files and fails, naming the new value, when this one differs: set it to that value. (This
  * module is not imported by the engine, or the value would have to contain itself.)
  */
-export const ANALYSIS_ENGINE = "dca436d7a0d5d95e720cc7a81263a0518ddb45dd0fc1b34a8631081e59d70c94";
+export const ANALYSIS_ENGINE = "74d2e55ca05f9058139c060637b9da6f44d34f4fb04d43e5ace30c47c11536d7";

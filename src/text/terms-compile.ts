@@ -31,7 +31,7 @@ import {
   type TermInput,
 } from "./terms-matcher";
 import { forgetEntryOwners, ownerKindOf } from "./terms-owner";
-import { endsInTaMarbuta } from "./terms-scan";
+import { endsInTaMarbuta, normString } from "./terms-scan";
 import { type SenseInfo, senseOf } from "./terms-sense";
 import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
 
@@ -83,13 +83,6 @@ class KeyRecorder {
       flags,
     );
   }
-}
-
-function normString(scan: TokenScan, k: number): string {
-  let s = "";
-  for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
-    s += String.fromCharCode(scan.codes[i] as number);
-  return s;
 }
 
 /**

@@ -45,7 +45,8 @@ export function endsInTaMarbuta(text: string, start: number, end: number): boole
   return false;
 }
 
-function normString(scan: TokenScan, k: number): string {
+/** Token k's normalised text (the scan keeps it as code units, not as a string). */
+export function normString(scan: TokenScan, k: number): string {
   let s = "";
   for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
     s += String.fromCharCode(scan.codes[i] as number);

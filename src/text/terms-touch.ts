@@ -30,7 +30,7 @@ import { arabicCandidates, latinCandidates } from "./morphology";
 import { COMMA_KEY, compiledTerm, PERIOD_KEY } from "./terms-compile";
 import { GAP_HYPHEN, GAP_SPACE, SCRIPT_AR, SCRIPT_LATIN, type TermEntryInput } from "./terms-matcher";
 import { entryOwners, OWNER_STATE, ownerKindOf } from "./terms-owner";
-import { endsInTaMarbuta } from "./terms-scan";
+import { endsInTaMarbuta, normString } from "./terms-scan";
 import { createTokenScan, scanTokens, type TokenScan } from "./tokenize";
 
 /** An entry as the matcher reads it. */
@@ -234,14 +234,6 @@ export function latinCandidatesOf(original: string, norm: string): string[] {
   return keys;
 }
 
-function normString(scan: TokenScan, k: number): string {
-  let s = "";
-  for (let i = scan.normStart[k] as number; i < (scan.normEnd[k] as number); i++)
-    s += String.fromCharCode(scan.codes[i] as number);
-  return s;
-}
-
-/** The terms of an entry that the matcher makes records of, as terms-owner.ts reads them. */
 /** Whether one of the entry's terms contains another of its language (as terms-owner.ts tests first):
  * without such a pair an entry has no qualifier. */
 function mayQualify(entry: TouchEntry): boolean {
@@ -255,6 +247,7 @@ function mayQualify(entry: TouchEntry): boolean {
   return false;
 }
 
+/** The terms of an entry that the matcher makes records of, as terms-owner.ts reads them. */
 function recordTerms(entry: TouchEntry): { lang: Lang; termText: string }[] {
   return entry.terms
     .filter((t) => compiledTerm(t, entry.domain) !== null)
